@@ -1,0 +1,281 @@
+// The loop-nest IR: one module of functions, each a tree of loops, branches and stores over named
+// buffers, with fully typed expressions. Every backend, every schedule primitive and the verifier
+// work on this one representation; its meaning is written down in docs/ir-semantics.md.
+// Nodes are immutable: a rewrite returns the same object when nothing changed, so `===` means unchanged.
+
+import type { DType } from "../types/dtype.ts";
+import type { BinaryOp } from "../types/typing-rules.ts";
+
+/** A source range, 1-based line and column, as the user sees it. */
+export interface Span {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly endLine: number;
+  readonly endCol: number;
+}
+
+// ---------------------------------------------------------------- expressions
+
+/** Integer, index and fixed-point constants are bigints (fixed: the raw scaled integer); floats are numbers. */
+export interface ConstExpr {
+  readonly kind: "const";
+  readonly type: DType;
+  readonly value: bigint | number;
+}
+/** A loop induction variable (type index), named by the loop's unique `iv`. */
+export interface IvExpr {
+  readonly kind: "iv";
+  readonly type: DType;
+  readonly name: string;
+}
+/** A scalar parameter of the function (read-only). */
+export interface ParamExpr {
+  readonly kind: "param";
+  readonly type: DType;
+  readonly name: string;
+}
+/** Element read; a 0-d buffer (a scalar local) has no indices. Indices are index-typed. */
+export interface LoadExpr {
+  readonly kind: "load";
+  readonly type: DType;
+  readonly buffer: string;
+  readonly indices: readonly Expr[];
+}
+/**
+ * Arithmetic, bitwise, min/max: both operands have the result type. Comparisons: both operands have
+ * the same type, the result is bool. Shifts: the lhs has the result type, the rhs any integer type.
+ */
+export interface BinaryExpr {
+  readonly kind: "binary";
+  readonly type: DType;
+  readonly op: BinaryOp;
+  readonly lhs: Expr;
+  readonly rhs: Expr;
+}
+/** `&&` and `||` on bools, evaluated left to right with short circuit. */
+export interface LogicalExpr {
+  readonly kind: "logical";
+  readonly type: DType;
+  readonly op: "&&" | "||";
+  readonly lhs: Expr;
+  readonly rhs: Expr;
+}
+/** neg and bnot keep the operand's type; not takes and gives bool. */
+export interface UnaryExpr {
+  readonly kind: "unary";
+  readonly type: DType;
+  readonly op: "neg" | "bnot" | "not";
+  readonly operand: Expr;
+}
+export interface CastExpr {
+  readonly kind: "cast";
+  readonly type: DType;
+  readonly value: Expr;
+}
+/** cond is bool; both branches have the result type; only the chosen branch is evaluated. */
+export interface SelectExpr {
+  readonly kind: "select";
+  readonly type: DType;
+  readonly cond: Expr;
+  readonly then: Expr;
+  readonly else: Expr;
+}
+export type IntrinsicFn =
+  | "exp"
+  | "log"
+  | "log2"
+  | "log10"
+  | "sqrt"
+  | "sin"
+  | "cos"
+  | "tan"
+  | "tanh"
+  | "abs"
+  | "floor"
+  | "ceil"
+  | "pow";
+/** Math functions on floats (args already converted to the float result type). */
+export interface IntrinsicExpr {
+  readonly kind: "intrinsic";
+  readonly type: DType;
+  readonly fn: IntrinsicFn;
+  readonly args: readonly Expr[];
+}
+/** Blocking read of one element from a stream (a FIFO array element when indices are given). */
+export interface StreamGetExpr {
+  readonly kind: "streamGet";
+  readonly type: DType;
+  readonly stream: string;
+  readonly indices: readonly Expr[];
+}
+
+export type Expr =
+  | ConstExpr
+  | IvExpr
+  | ParamExpr
+  | LoadExpr
+  | BinaryExpr
+  | LogicalExpr
+  | UnaryExpr
+  | CastExpr
+  | SelectExpr
+  | IntrinsicExpr
+  | StreamGetExpr;
+export type ExprKind = Expr["kind"];
+
+// ---------------------------------------------------------------- statements
+
+export interface LoopAttrs {
+  /** Band name on the outermost loop of a band: the user's `name` or Allo's `S_i_j_0`. */
+  readonly opName?: string;
+  readonly pipelineII?: number;
+  readonly rewind?: boolean;
+  /** 0 = full unroll. */
+  readonly unroll?: number;
+  readonly parallel?: boolean;
+  readonly dataflow?: boolean;
+  /** Written as `reduction(...)` in the source. */
+  readonly reduction?: boolean;
+  /** An init or write-back loop made by bufferAt. */
+  readonly buffer?: boolean;
+}
+
+/** for iv in [lb, ub) step `step`; lb/ub are index expressions over enclosing ivs and constants. */
+export interface ForStmt {
+  readonly kind: "for";
+  readonly iv: string;
+  /** User-visible loop name (Allo's loop_name): "i", "i.outer", "i_j_fused", "j_init". */
+  readonly name: string;
+  readonly lb: Expr;
+  readonly ub: Expr;
+  readonly step: number;
+  readonly attrs: LoopAttrs;
+  readonly body: readonly Stmt[];
+  readonly span?: Span;
+}
+export interface IfStmt {
+  readonly kind: "if";
+  readonly cond: Expr;
+  readonly then: readonly Stmt[];
+  readonly else: readonly Stmt[];
+  readonly span?: Span;
+}
+export interface WhileStmt {
+  readonly kind: "while";
+  readonly cond: Expr;
+  readonly body: readonly Stmt[];
+  readonly span?: Span;
+}
+/** The value already has the buffer's element type (conversions are explicit casts). */
+export interface StoreStmt {
+  readonly kind: "store";
+  readonly buffer: string;
+  readonly indices: readonly Expr[];
+  readonly value: Expr;
+  readonly span?: Span;
+}
+/** Brings a local buffer into existence here (its scope is the enclosing block), optionally filled. */
+export interface AllocStmt {
+  readonly kind: "alloc";
+  readonly buffer: string;
+  readonly init?: ConstExpr;
+  readonly span?: Span;
+}
+export type CallArg =
+  | { readonly kind: "buffer"; readonly name: string }
+  | { readonly kind: "value"; readonly value: Expr };
+/**
+ * Calls `callee`; each of its params gets the matching arg (buffers by reference); each of its results
+ * becomes the caller buffer named in `results` (which this statement defines, like an alloc).
+ */
+export interface CallStmt {
+  readonly kind: "call";
+  readonly callee: string;
+  readonly args: readonly CallArg[];
+  readonly results: readonly string[];
+  readonly span?: Span;
+}
+/** Blocking write of one element to a stream. */
+export interface StreamPutStmt {
+  readonly kind: "streamPut";
+  readonly stream: string;
+  readonly indices: readonly Expr[];
+  readonly value: Expr;
+  readonly span?: Span;
+}
+/** One process of a spatial region (a PE copy, a loader, a drainer). */
+export interface SpatialUnit {
+  readonly name: string;
+  readonly body: readonly Stmt[];
+}
+/**
+ * Units that run concurrently and talk through streams (a Kahn network: the result does not depend
+ * on the interleaving). Made by unfold/relay; later also by dataflow regions.
+ */
+export interface SpatialStmt {
+  readonly kind: "spatial";
+  readonly name: string;
+  readonly units: readonly SpatialUnit[];
+  readonly span?: Span;
+}
+
+export type Stmt =
+  | ForStmt
+  | IfStmt
+  | WhileStmt
+  | StoreStmt
+  | AllocStmt
+  | CallStmt
+  | StreamPutStmt
+  | SpatialStmt;
+export type StmtKind = Stmt["kind"];
+
+// ---------------------------------------------------------------- buffers, functions, module
+
+export type PartitionType = "complete" | "block" | "cyclic";
+/** dim is 1-based; 0 means every dimension. factor is the number of banks (ignored for complete). */
+export interface Partition {
+  readonly type: PartitionType;
+  readonly dim: number;
+  readonly factor: number;
+}
+
+export type BufferRole = "param" | "local" | "result";
+export interface BufferDecl {
+  readonly name: string;
+  readonly type: DType;
+  /** Empty for a scalar (0-d) buffer. */
+  readonly shape: readonly number[];
+  readonly role: BufferRole;
+  readonly partitions: readonly Partition[];
+  /** Present when the buffer is an array of FIFOs of this depth instead of memory. */
+  readonly stream?: { readonly depth: number };
+  readonly span?: Span;
+}
+
+export type Param =
+  | { readonly kind: "buffer"; readonly name: string }
+  | { readonly kind: "scalar"; readonly name: string; readonly type: DType; readonly span?: Span };
+
+export interface FuncAttrs {
+  readonly dataflow?: boolean;
+  readonly inline?: boolean;
+}
+
+export interface Func {
+  readonly name: string;
+  readonly params: readonly Param[];
+  /** Buffers returned, in order (role "result", allocated in the body). */
+  readonly results: readonly string[];
+  /** Every buffer of the function (params, locals, results, streams), by name. */
+  readonly buffers: Readonly<Record<string, BufferDecl>>;
+  readonly body: readonly Stmt[];
+  readonly attrs: FuncAttrs;
+  readonly span?: Span;
+}
+
+export interface Module {
+  readonly functions: readonly Func[];
+  readonly top: string;
+}

@@ -1,0 +1,249 @@
+// Generic traversals and rewrites of the IR with structural sharing: a rewrite that changes nothing
+// returns the very same node, so callers (and printAfterEach) can test `===` for "unchanged".
+
+import type { Expr, ForStmt, Func, Module, SpatialUnit, Stmt } from "./nodes.ts";
+
+/** Rewrites every expression bottom-up with `f` (f sees children already rewritten). */
+export function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
+  let next: Expr = e;
+  switch (e.kind) {
+    case "const":
+    case "iv":
+    case "param":
+      break;
+    case "load": {
+      const indices = mapList(e.indices, (x) => mapExpr(x, f));
+      if (indices !== e.indices) next = { ...e, indices };
+      break;
+    }
+    case "streamGet": {
+      const indices = mapList(e.indices, (x) => mapExpr(x, f));
+      if (indices !== e.indices) next = { ...e, indices };
+      break;
+    }
+    case "binary":
+    case "logical": {
+      const lhs = mapExpr(e.lhs, f);
+      const rhs = mapExpr(e.rhs, f);
+      if (lhs !== e.lhs || rhs !== e.rhs) next = { ...e, lhs, rhs } as Expr;
+      break;
+    }
+    case "unary": {
+      const operand = mapExpr(e.operand, f);
+      if (operand !== e.operand) next = { ...e, operand };
+      break;
+    }
+    case "cast": {
+      const value = mapExpr(e.value, f);
+      if (value !== e.value) next = { ...e, value };
+      break;
+    }
+    case "select": {
+      const cond = mapExpr(e.cond, f);
+      const then = mapExpr(e.then, f);
+      const els = mapExpr(e.else, f);
+      if (cond !== e.cond || then !== e.then || els !== e.else) next = { ...e, cond, then, else: els };
+      break;
+    }
+    case "intrinsic": {
+      const args = mapList(e.args, (x) => mapExpr(x, f));
+      if (args !== e.args) next = { ...e, args };
+      break;
+    }
+  }
+  return f(next);
+}
+
+/** Maps a list, returning the same array when every element is unchanged. */
+export function mapList<T>(xs: readonly T[], f: (x: T) => T): readonly T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < xs.length; i++) {
+    const y = f(xs[i]);
+    if (out === undefined && y !== xs[i]) out = xs.slice(0, i);
+    out?.push(y);
+  }
+  return out ?? xs;
+}
+
+/** Rewrites every expression directly held by a statement (not those of nested statements). */
+export function mapStmtExprs(s: Stmt, f: (e: Expr) => Expr): Stmt {
+  const m = (e: Expr) => mapExpr(e, f);
+  switch (s.kind) {
+    case "for": {
+      const lb = m(s.lb);
+      const ub = m(s.ub);
+      return lb === s.lb && ub === s.ub ? s : { ...s, lb, ub };
+    }
+    case "if": {
+      const cond = m(s.cond);
+      return cond === s.cond ? s : { ...s, cond };
+    }
+    case "while": {
+      const cond = m(s.cond);
+      return cond === s.cond ? s : { ...s, cond };
+    }
+    case "store":
+    case "streamPut": {
+      const indices = mapList(s.indices, m);
+      const value = m(s.value);
+      return indices === s.indices && value === s.value ? s : ({ ...s, indices, value } as Stmt);
+    }
+    case "call": {
+      const args = mapList(s.args, (a) => {
+        if (a.kind !== "value") return a;
+        const value = m(a.value);
+        return value === a.value ? a : { kind: "value" as const, value };
+      });
+      return args === s.args ? s : { ...s, args };
+    }
+    case "alloc":
+    case "spatial":
+      return s;
+  }
+}
+
+/** Replaces each statement's child blocks through `f` (one level). */
+export function mapChildBlocks(s: Stmt, f: (b: readonly Stmt[]) => readonly Stmt[]): Stmt {
+  switch (s.kind) {
+    case "for":
+    case "while": {
+      const body = f(s.body);
+      return body === s.body ? s : { ...s, body };
+    }
+    case "if": {
+      const then = f(s.then);
+      const els = f(s.else);
+      return then === s.then && els === s.else ? s : { ...s, then, else: els };
+    }
+    case "spatial": {
+      const units = mapList(s.units, (u): SpatialUnit => {
+        const body = f(u.body);
+        return body === u.body ? u : { ...u, body };
+      });
+      return units === s.units ? s : { ...s, units };
+    }
+    default:
+      return s;
+  }
+}
+
+/** Rewrites every expression anywhere in a block. */
+export function mapBlockExprs(b: readonly Stmt[], f: (e: Expr) => Expr): readonly Stmt[] {
+  return mapList(b, (s) => mapChildBlocks(mapStmtExprs(s, f), (c) => mapBlockExprs(c, f)));
+}
+
+/**
+ * Rewrites statements top-down: `f` may return a replacement list for a statement (or undefined to
+ * keep it and descend into its children).
+ */
+export function rewriteBlock(
+  b: readonly Stmt[],
+  f: (s: Stmt) => readonly Stmt[] | undefined,
+): readonly Stmt[] {
+  let out: Stmt[] | undefined;
+  for (let i = 0; i < b.length; i++) {
+    const s = b[i];
+    const r = f(s);
+    const repl: readonly Stmt[] = r ?? [mapChildBlocks(s, (c) => rewriteBlock(c, f))];
+    const same = repl.length === 1 && repl[0] === s;
+    if (out === undefined && !same) out = b.slice(0, i);
+    out?.push(...repl);
+  }
+  return out ?? b;
+}
+
+/** Calls `f` on every statement (pre-order) with its enclosing loops, outermost first. */
+export function visitStmts(
+  b: readonly Stmt[],
+  f: (s: Stmt, loops: readonly ForStmt[]) => void,
+  loops: readonly ForStmt[] = [],
+): void {
+  for (const s of b) {
+    f(s, loops);
+    const inner = s.kind === "for" ? [...loops, s] : loops;
+    for (const c of childBlocks(s)) visitStmts(c, f, inner);
+  }
+}
+
+export function childBlocks(s: Stmt): readonly (readonly Stmt[])[] {
+  switch (s.kind) {
+    case "for":
+    case "while":
+      return [s.body];
+    case "if":
+      return [s.then, s.else];
+    case "spatial":
+      return s.units.map((u) => u.body);
+    default:
+      return [];
+  }
+}
+
+/** Calls `f` on every expression and sub-expression (pre-order) held anywhere in the block. */
+export function visitExprs(b: readonly Stmt[], f: (e: Expr) => void): void {
+  visitStmts(b, (s) => {
+    for (const e of stmtExprs(s)) walkExpr(e, f);
+  });
+}
+
+export function stmtExprs(s: Stmt): readonly Expr[] {
+  switch (s.kind) {
+    case "for":
+      return [s.lb, s.ub];
+    case "if":
+    case "while":
+      return [s.cond];
+    case "store":
+    case "streamPut":
+      return [...s.indices, s.value];
+    case "call":
+      return s.args.flatMap((a) => (a.kind === "value" ? [a.value] : []));
+    default:
+      return [];
+  }
+}
+
+export function walkExpr(e: Expr, f: (e: Expr) => void): void {
+  f(e);
+  switch (e.kind) {
+    case "load":
+    case "streamGet":
+      for (const x of e.indices) walkExpr(x, f);
+      break;
+    case "binary":
+    case "logical":
+      walkExpr(e.lhs, f);
+      walkExpr(e.rhs, f);
+      break;
+    case "unary":
+      walkExpr(e.operand, f);
+      break;
+    case "cast":
+      walkExpr(e.value, f);
+      break;
+    case "select":
+      walkExpr(e.cond, f);
+      walkExpr(e.then, f);
+      walkExpr(e.else, f);
+      break;
+    case "intrinsic":
+      for (const x of e.args) walkExpr(x, f);
+      break;
+    default:
+      break;
+  }
+}
+
+export function findFunc(m: Module, name: string): Func | undefined {
+  return m.functions.find((f) => f.name === name);
+}
+
+export function replaceFunc(m: Module, f: Func): Module {
+  const functions = mapList(m.functions, (g) => (g.name === f.name ? f : g));
+  return functions === m.functions ? m : { ...m, functions };
+}
+
+/** Replaces every use of the given ivs by expressions (used by unfold, split, fuse). */
+export function substituteIvs(b: readonly Stmt[], subst: ReadonlyMap<string, Expr>): readonly Stmt[] {
+  return mapBlockExprs(b, (e) => (e.kind === "iv" && subst.has(e.name) ? subst.get(e.name)! : e));
+}

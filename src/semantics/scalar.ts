@@ -1,0 +1,216 @@
+// The reference semantics of one IR scalar operation on concrete values (docs/ir-semantics.md).
+// Integers, index and fixed point are bigints (fixed point: the raw integer scaled by 2^frac);
+// floats are numbers rounded to their format after every operation. The CPU backend's slow path,
+// constant folding and the verifier's concrete evaluation all call these functions.
+
+import { type DType, type FloatType, INDEX_BITS, isSigned } from "../types/dtype.ts";
+import type { BinaryOp } from "../types/typing-rules.ts";
+import type { IntrinsicFn } from "../ir/nodes.ts";
+
+export type Scalar = bigint | number;
+
+/** Round a double to IEEE binary16 (round to nearest, ties to even), returned as a double. */
+export function roundHalf(x: number): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  const a = Math.abs(x);
+  if (a >= 65520) return x > 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  let e = Math.floor(Math.log2(a));
+  if (2 ** e > a) e -= 1;
+  else if (2 ** (e + 1) <= a) e += 1;
+  const q = 2 ** (Math.max(e, -14) - 10); // spacing of binary16 values near a (subnormal below 2^-14)
+  const m = a / q;
+  let r = Math.floor(m);
+  const rest = m - r;
+  if (rest > 0.5 || (rest === 0.5 && r % 2 === 1)) r += 1;
+  return Math.sign(x) * r * q;
+}
+
+export function roundFloat(x: number, t: FloatType): number {
+  return t.bits === 32 ? Math.fround(x) : t.bits === 16 ? roundHalf(x) : x;
+}
+
+/** Two's-complement wrap of an exact integer into an integer, index or fixed type's raw width. */
+export function wrap(v: bigint, t: DType): bigint {
+  switch (t.kind) {
+    case "int":
+      return t.signed ? BigInt.asIntN(t.bits, v) : BigInt.asUintN(t.bits, v);
+    case "index":
+      return BigInt.asIntN(INDEX_BITS, v);
+    case "fixed":
+      return t.signed ? BigInt.asIntN(t.bits, v) : BigInt.asUintN(t.bits, v);
+    case "float":
+      throw new Error("allo-ts internal error (a compiler bug): wrap() on a float type");
+  }
+}
+
+const fracOf = (t: DType): number => (t.kind === "fixed" ? t.frac : 0);
+
+/** Floor of an exact rational n / 2^k for k >= 0 (arithmetic shift), or n * 2^-k for k < 0. */
+function shiftFrac(n: bigint, k: number): bigint {
+  return k >= 0 ? n >> BigInt(k) : n << BigInt(-k);
+}
+
+/** Truncation toward zero of n / 2^k. */
+function truncFrac(n: bigint, k: number): bigint {
+  if (k <= 0) return n << BigInt(-k);
+  const d = 1n << BigInt(k);
+  return n / d; // BigInt division truncates toward zero
+}
+
+/** Exact conversion of a finite double to a bigint after scaling by 2^frac, rounding toward -inf. */
+function floorScaled(x: number, frac: number): bigint {
+  if (Number.isNaN(x)) return 0n;
+  if (!Number.isFinite(x)) return 0n;
+  return BigInt(Math.floor(x * 2 ** frac));
+}
+
+function toDouble(v: Scalar, from: DType): number {
+  if (typeof v === "number") return v;
+  const f = fracOf(from);
+  return f === 0 ? Number(v) : Number(v) / 2 ** f;
+}
+
+/**
+ * Conversion between types. int->int wraps; float->int truncates toward zero then wraps; float->fixed
+ * and fixed->fixed quantize toward -inf (ap_fixed's AP_TRN) and wrap (AP_WRAP); fixed->int truncates
+ * toward zero; anything->float rounds to nearest.
+ */
+export function convert(v: Scalar, from: DType, to: DType): Scalar {
+  if (to.kind === "float") return roundFloat(toDouble(v, from), to);
+  if (typeof v === "number") {
+    if (to.kind === "fixed") return wrap(floorScaled(v, to.frac), to);
+    return wrap(Number.isFinite(v) ? BigInt(Math.trunc(v)) : 0n, to);
+  }
+  const f1 = fracOf(from);
+  if (to.kind === "fixed") return wrap(shiftFrac(v, f1 - to.frac), to);
+  return wrap(truncFrac(v, f1), to);
+}
+
+function intBinary(op: BinaryOp, a: bigint, b: bigint, t: DType): bigint {
+  switch (op) {
+    case "+":
+      return wrap(a + b, t);
+    case "-":
+      return wrap(a - b, t);
+    case "*":
+      return wrap(shiftFrac(a * b, fracOf(t)), t);
+    case "/":
+      return b === 0n ? 0n : wrap(a / b, t);
+    case "%":
+      return b === 0n ? 0n : wrap(a % b, t);
+    case "min":
+      return a < b ? a : b;
+    case "max":
+      return a > b ? a : b;
+    case "&":
+      return wrap(a & b, t);
+    case "|":
+      return wrap(a | b, t);
+    case "^":
+      return wrap(a ^ b, t);
+    case "<<":
+    case ">>":
+      return shift(op, a, b, t);
+    case "==":
+      return a === b ? 1n : 0n;
+    case "!=":
+      return a !== b ? 1n : 0n;
+    case "<":
+      return a < b ? 1n : 0n;
+    case "<=":
+      return a <= b ? 1n : 0n;
+    case ">":
+      return a > b ? 1n : 0n;
+    case ">=":
+      return a >= b ? 1n : 0n;
+  }
+}
+
+/** Shift amounts below 0 count as 0; at or past the width, << gives 0 and >> gives the sign fill. */
+function shift(op: "<<" | ">>", a: bigint, amount: bigint, t: DType): bigint {
+  const width = BigInt(t.kind === "index" ? INDEX_BITS : (t as { bits: number }).bits);
+  const s = amount < 0n ? 0n : amount > width ? width : amount;
+  return op === "<<" ? wrap(a << s, t) : wrap(a >> s, t);
+}
+
+function floatBinary(op: BinaryOp, a: number, b: number, t: FloatType): Scalar {
+  switch (op) {
+    case "+":
+      return roundFloat(a + b, t);
+    case "-":
+      return roundFloat(a - b, t);
+    case "*":
+      return roundFloat(a * b, t);
+    case "/":
+      return roundFloat(a / b, t);
+    case "%":
+      return roundFloat(a % b, t);
+    case "min":
+      return Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : a < b ? a : b;
+    case "max":
+      return Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : a > b ? a : b;
+    case "==":
+      return a === b ? 1n : 0n;
+    case "!=":
+      return a !== b ? 1n : 0n;
+    case "<":
+      return a < b ? 1n : 0n;
+    case "<=":
+      return a <= b ? 1n : 0n;
+    case ">":
+      return a > b ? 1n : 0n;
+    case ">=":
+      return a >= b ? 1n : 0n;
+    default:
+      throw new Error(`allo-ts internal error (a compiler bug): '${op}' on floats`);
+  }
+}
+
+/**
+ * One binary operation. `opType` is the type the operands are in (the result type, or for comparisons
+ * the common operand type); comparisons return 0n/1n.
+ */
+export function binary(op: BinaryOp, a: Scalar, b: Scalar, opType: DType): Scalar {
+  if (opType.kind === "float") return floatBinary(op, a as number, b as number, opType);
+  return intBinary(op, a as bigint, b as bigint, opType);
+}
+
+export function negate(a: Scalar, t: DType): Scalar {
+  return typeof a === "number" ? roundFloat(-a, t as FloatType) : wrap(-a, t);
+}
+
+export function bitNot(a: bigint, t: DType): bigint {
+  return wrap(~a, t);
+}
+
+const INTRINSICS: Record<IntrinsicFn, (...x: number[]) => number> = {
+  exp: Math.exp,
+  log: Math.log,
+  log2: Math.log2,
+  log10: Math.log10,
+  sqrt: Math.sqrt,
+  sin: Math.sin,
+  cos: Math.cos,
+  tan: Math.tan,
+  tanh: Math.tanh,
+  abs: Math.abs,
+  floor: Math.floor,
+  ceil: Math.ceil,
+  pow: Math.pow,
+};
+
+/** Math functions: evaluated in double precision, then rounded to the float result type. */
+export function intrinsic(fn: IntrinsicFn, args: readonly number[], t: FloatType): number {
+  return roundFloat(INTRINSICS[fn](...args), t);
+}
+
+/** Whether a value of type t is "true" as a condition. */
+export const truthy = (v: Scalar): boolean => (typeof v === "number" ? v !== 0 : v !== 0n);
+
+/** Range of an integer-like type's raw values, used to draw random inputs and to check constants. */
+export function rawRange(t: DType): [bigint, bigint] {
+  const bits = t.kind === "index" ? INDEX_BITS : t.kind === "float" ? 0 : t.bits;
+  return isSigned(t) && !(t.kind === "int" && !t.signed)
+    ? [-(1n << BigInt(bits - 1)), (1n << BigInt(bits - 1)) - 1n]
+    : [0n, (1n << BigInt(bits)) - 1n];
+}

@@ -1,0 +1,74 @@
+// The element-type model shared by the frontend, the IR, every backend and the verifier.
+// A DType is plain data (structural equality via `sameType`), printable in Allo's naming.
+
+export type IntType = { readonly kind: "int"; readonly bits: number; readonly signed: boolean };
+export type IndexType = { readonly kind: "index" };
+export type FloatType = { readonly kind: "float"; readonly bits: 16 | 32 | 64 };
+export type FixedType = {
+  readonly kind: "fixed";
+  readonly bits: number;
+  readonly frac: number;
+  readonly signed: boolean;
+};
+export type DType = IntType | IndexType | FloatType | FixedType;
+
+/** Width of `index` values: Allo's Index() is 32 bits (HLS `int`). */
+export const INDEX_BITS = 32;
+
+export const intType = (bits: number, signed = true): IntType => ({ kind: "int", bits, signed });
+export const uintType = (bits: number): IntType => ({ kind: "int", bits, signed: false });
+export const floatType = (bits: 16 | 32 | 64): FloatType => ({ kind: "float", bits });
+export const fixedType = (bits: number, frac: number, signed = true): FixedType => ({
+  kind: "fixed",
+  bits,
+  frac,
+  signed,
+});
+export const INDEX: IndexType = { kind: "index" };
+export const BOOL: IntType = uintType(1);
+export const I32: IntType = intType(32);
+export const F32: FloatType = floatType(32);
+
+export function sameType(a: DType, b: DType): boolean {
+  switch (a.kind) {
+    case "int":
+      return b.kind === "int" && a.bits === b.bits && a.signed === b.signed;
+    case "index":
+      return b.kind === "index";
+    case "float":
+      return b.kind === "float" && a.bits === b.bits;
+    case "fixed":
+      return b.kind === "fixed" && a.bits === b.bits && a.frac === b.frac && a.signed === b.signed;
+  }
+}
+
+/** Storage width in bits (index counts as INDEX_BITS). */
+export function bitWidth(t: DType): number {
+  return t.kind === "index" ? INDEX_BITS : t.bits;
+}
+
+export function isSigned(t: DType): boolean {
+  return t.kind === "index" ? true : t.kind === "float" ? true : t.signed;
+}
+
+export const isBool = (t: DType): boolean => t.kind === "int" && t.bits === 1 && !t.signed;
+export const isIntegral = (t: DType): t is IntType | IndexType => t.kind === "int" || t.kind === "index";
+
+/** Allo's spelling: int8, uint16, i1 as bool, index, float32, fixed(16, 8), ufixed(8, 4). */
+export function typeName(t: DType): string {
+  switch (t.kind) {
+    case "int":
+      if (isBool(t)) return "bool";
+      return `${t.signed ? "int" : "uint"}${t.bits}`;
+    case "index":
+      return "index";
+    case "float":
+      return `float${t.bits}`;
+    case "fixed":
+      return `${t.signed ? "fixed" : "ufixed"}(${t.bits}, ${t.frac})`;
+  }
+}
+
+export function assertNever(x: never, what = "value"): never {
+  throw new Error(`allo-ts internal error (a compiler bug): unexpected ${what} ${JSON.stringify(x)}`);
+}
