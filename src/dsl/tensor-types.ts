@@ -1,0 +1,48 @@
+// The TypeScript type surface of kernels. Kernels are compiled from their source, never executed, so
+// these types exist for tsc and the editor: scalars are `number`, tensors are indexable objects branded
+// with their dtype name and shape, so that shape and dtype mismatches at call sites are tsc errors.
+
+export type Shape = readonly number[];
+
+declare const dtypeBrand: unique symbol;
+declare const shapeBrand: unique symbol;
+
+interface Branded<D, S> {
+  readonly [dtypeBrand]?: D;
+  readonly [shapeBrand]?: S;
+}
+type Row1 = { [i: number]: number };
+type Row2 = { [i: number]: Row1 };
+type Row3 = { [i: number]: Row2 };
+type Row4 = { [i: number]: Row3 };
+type Row5 = { [i: number]: Row4 };
+
+export interface Tensor1<D, S> extends Branded<D, S>, Row1 {}
+export interface Tensor2<D, S> extends Branded<D, S>, Row2 {}
+export interface Tensor3<D, S> extends Branded<D, S>, Row3 {}
+export interface Tensor4<D, S> extends Branded<D, S>, Row4 {}
+export interface Tensor5<D, S> extends Branded<D, S>, Row5 {}
+export interface Tensor6<D, S> extends Branded<D, S> {
+  [i: number]: Row5;
+}
+
+/** A tensor (or, for the empty shape, a scalar) of element type named D. Dispatches on the rank. */
+export type TensorOf<D, S extends Shape> = S["length"] extends 0
+  ? number
+  : S["length"] extends 1
+    ? Tensor1<D, S>
+    : S["length"] extends 2
+      ? Tensor2<D, S>
+      : S["length"] extends 3
+        ? Tensor3<D, S>
+        : S["length"] extends 4
+          ? Tensor4<D, S>
+          : S["length"] extends 5
+            ? Tensor5<D, S>
+            : Tensor6<D, S>;
+
+/** Type-level stand-in for "some element type", the bound of template parameters: `T extends DType`. */
+export type DType = number;
+
+/** A tensor of a template element type: `Tensor<T, [M, N]>`; scalars `Tensor<T, []>`. */
+export type Tensor<_T extends DType, S extends Shape> = TensorOf<unknown, S>;
