@@ -1,14 +1,7 @@
 // Element types as values: each is a dtype descriptor and a cast function (`int16(x)`), used in kernels
 // for casts and on the host for `instantiate`. Their type twins (`int8<[M, K]>`) make tensors.
 
-import {
-  type DType as ModelType,
-  fixedType,
-  floatType,
-  INDEX,
-  intType,
-  uintType,
-} from "../types/dtype.ts";
+import { fixedType, floatType, INDEX, intType, type DType as ModelType, uintType } from "../types/dtype.ts";
 import type { Shape, TensorOf } from "./tensor-types.ts";
 
 /** A dtype value: callable as a cast inside kernels; `.dtype` is its descriptor. */
@@ -19,7 +12,9 @@ export interface DTypeValue {
 
 function dt(t: ModelType, name: string): DTypeValue {
   const f = (() => {
-    throw new Error(`${name}(...) is a cast inside kernels; kernels are compiled with customize(), not called`);
+    throw new Error(
+      `${name}(...) is a cast inside kernels; kernels are compiled with customize(), not called`,
+    );
   }) as unknown as DTypeValue;
   Object.defineProperty(f, "dtype", { value: t, enumerable: true });
   Object.defineProperty(f, "name", { value: name });
@@ -91,11 +86,38 @@ export type uint64<S extends Shape = []> = TensorOf<"uint64", S>;
 export type Int<W extends number, S extends Shape = []> = TensorOf<`Int<${W}>`, S>;
 export type UInt<W extends number, S extends Shape = []> = TensorOf<`UInt<${W}>`, S>;
 export type Fixed<W extends number, F extends number, S extends Shape = []> = TensorOf<`Fixed<${W},${F}>`, S>;
-export type UFixed<W extends number, F extends number, S extends Shape = []> = TensorOf<`UFixed<${W},${F}>`, S>;
+export type UFixed<W extends number, F extends number, S extends Shape = []> = TensorOf<
+  `UFixed<${W},${F}>`,
+  S
+>;
 
 /** Every named dtype value, by the name kernels use for it. */
 export const NAMED_DTYPES: Readonly<Record<string, DTypeValue>> = {
-  bool, index, float16, float32, float64,
-  int1, int2, int3, int4, int5, int6, int7, int8, int16, int32, int64,
-  uint1, uint2, uint3, uint4, uint5, uint6, uint7, uint8, uint16, uint32, uint64,
+  bool,
+  index,
+  float16,
+  float32,
+  float64,
+  int1,
+  int2,
+  int3,
+  int4,
+  int5,
+  int6,
+  int7,
+  int8,
+  int16,
+  int32,
+  int64,
+  uint1,
+  uint2,
+  uint3,
+  uint4,
+  uint5,
+  uint6,
+  uint7,
+  uint8,
+  uint16,
+  uint32,
+  uint64,
 };

@@ -38,7 +38,12 @@ export function grid(..._args: unknown[]): Iterable<number[]> {
 
 export function reduction(a: number, o?: LoopOptions): Iterable<number>;
 export function reduction(a: number, b: number, o?: LoopOptions): Iterable<[number, number]>;
-export function reduction(a: number, b: number, c: number, o?: LoopOptions): Iterable<[number, number, number]>;
+export function reduction(
+  a: number,
+  b: number,
+  c: number,
+  o?: LoopOptions,
+): Iterable<[number, number, number]>;
 export function reduction(..._args: unknown[]): Iterable<number | number[]> {
   return notOnHost("reduction()");
 }

@@ -21,7 +21,13 @@ export const bin = (op: BinaryOp, lhs: Expr, rhs: Expr, type: DType): Expr => ({
   rhs,
   type,
 });
-export const cmp = (op: BinaryOp, lhs: Expr, rhs: Expr): Expr => ({ kind: "binary", op, lhs, rhs, type: BOOL });
+export const cmp = (op: BinaryOp, lhs: Expr, rhs: Expr): Expr => ({
+  kind: "binary",
+  op,
+  lhs,
+  rhs,
+  type: BOOL,
+});
 
 /** Index arithmetic with constant folding of the trivial cases (x + 0, x * 1, c1 op c2). */
 export function idxOp(op: "+" | "-" | "*" | "/" | "%" | "min" | "max", a: Expr, b: Expr): Expr {
@@ -40,7 +46,9 @@ export function idxOp(op: "+" | "-" | "*" | "/" | "%" | "min" | "max", a: Expr, 
               : op === "%"
                 ? x % y
                 : op === "min"
-                  ? (x < y ? x : y)
+                  ? x < y
+                    ? x
+                    : y
                   : x > y
                     ? x
                     : y;

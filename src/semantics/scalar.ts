@@ -3,9 +3,9 @@
 // floats are numbers rounded to their format after every operation. The CPU backend's slow path,
 // constant folding and the verifier's concrete evaluation all call these functions.
 
+import type { IntrinsicFn } from "../ir/nodes.ts";
 import { type DType, type FloatType, INDEX_BITS, isSigned } from "../types/dtype.ts";
 import type { BinaryOp } from "../types/typing-rules.ts";
-import type { IntrinsicFn } from "../ir/nodes.ts";
 
 export type Scalar = bigint | number;
 

@@ -77,7 +77,12 @@ function joinType(a: DType, b: DType, extraIntBit: number): DType {
   const sa = shape(a);
   const sb = shape(b);
   const [ia, ib] = mixedIbits(sa, sb);
-  return make(sa.signed || sb.signed, Math.max(ia, ib) + extraIntBit, Math.max(sa.frac, sb.frac), sa.fixed || sb.fixed);
+  return make(
+    sa.signed || sb.signed,
+    Math.max(ia, ib) + extraIntBit,
+    Math.max(sa.frac, sb.frac),
+    sa.fixed || sb.fixed,
+  );
 }
 
 /** Result type of a binary operation; throws TypingError when the operation is not defined on the types. */

@@ -12,10 +12,15 @@ const update = process.env.UPDATE_GOLDEN === "1";
 export function assertGolden(name: string, actual: string): void {
   const path = join(GOLDEN_ROOT, name);
   if (update || !existsSync(path)) {
-    if (!update && process.env.CI) assert.fail(`missing golden file test/golden/${name} (run UPDATE_GOLDEN=1 npm test)`);
+    if (!update && process.env.CI)
+      assert.fail(`missing golden file test/golden/${name} (run UPDATE_GOLDEN=1 npm test)`);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, actual);
     return;
   }
-  assert.equal(actual, readFileSync(path, "utf8"), `golden test/golden/${name} differs (UPDATE_GOLDEN=1 to accept)`);
+  assert.equal(
+    actual,
+    readFileSync(path, "utf8"),
+    `golden test/golden/${name} differs (UPDATE_GOLDEN=1 to accept)`,
+  );
 }

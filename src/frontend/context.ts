@@ -1,0 +1,93 @@
+// Per-function lowering state: block scopes, buffer declarations, unique iv and buffer names, and
+// Allo's band counter (a band is named when its `for` starts and the counter moves when one ends).
+
+import type ts from "typescript";
+import type { Code } from "../diagnostics/codes.ts";
+import type { BufferDecl, Span } from "../ir/nodes.ts";
+import type { DType } from "../types/dtype.ts";
+import type { ConstValue, FileScope } from "./constants.ts";
+import type { ModuleBuilder } from "./module-builder.ts";
+import { errorAt, spanOf } from "./source.ts";
+
+export type Binding =
+  | { readonly kind: "buffer"; readonly buffer: string; readonly isConst: boolean }
+  | { readonly kind: "iv"; readonly iv: string; readonly loopName: string }
+  | { readonly kind: "scalarParam"; readonly name: string; readonly dtype: DType }
+  | { readonly kind: "const"; readonly value: ConstValue };
+
+export class FnContext {
+  readonly buffers = new Map<string, BufferDecl>();
+  private readonly scopes: Map<string, Binding>[] = [new Map()];
+  private readonly usedNames = new Set<string>();
+  bandCounter = 0;
+
+  constructor(
+    readonly file: FileScope,
+    readonly funcName: string,
+    /** Template parameter values of this instance. */
+    readonly templates: ReadonlyMap<string, ConstValue>,
+    readonly modules: ModuleBuilder,
+  ) {}
+
+  get sf() {
+    return this.file.sf;
+  }
+
+  error(node: ts.Node, code: Code, message: string) {
+    return errorAt(this.sf, node, code, message);
+  }
+
+  span(node: ts.Node): Span {
+    return spanOf(this.sf, node);
+  }
+
+  push(): void {
+    this.scopes.push(new Map());
+  }
+
+  pop(): void {
+    this.scopes.pop();
+  }
+
+  bind(name: string, b: Binding): void {
+    this.scopes[this.scopes.length - 1].set(name, b);
+  }
+
+  lookup(name: string): Binding | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const b = this.scopes[i].get(name);
+      if (b) return b;
+    }
+    const t = this.templates.get(name);
+    if (t !== undefined) return { kind: "const", value: t };
+    const c = this.file.hasConstDecl(name) ? this.file.constant(name) : undefined;
+    return c === undefined ? undefined : { kind: "const", value: c };
+  }
+
+  /** Names visible here, for "did you mean" lists. */
+  visibleNames(): string[] {
+    return [...new Set(this.scopes.flatMap((s) => [...s.keys()]))];
+  }
+
+  /** A function-unique name derived from `base` (base, base_1, base_2, ...). */
+  unique(base: string): string {
+    let name = base;
+    for (let n = 1; this.usedNames.has(name); n++) name = `${base}_${n}`;
+    this.usedNames.add(name);
+    return name;
+  }
+
+  reserve(name: string): void {
+    this.usedNames.add(name);
+  }
+
+  declare(decl: BufferDecl): void {
+    this.buffers.set(decl.name, decl);
+  }
+
+  buffer(name: string): BufferDecl {
+    const b = this.buffers.get(name);
+    if (!b) throw new Error(`allo-ts internal error (a compiler bug): unknown buffer ${name}`);
+    return b;
+  }
+}

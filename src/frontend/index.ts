@@ -1,0 +1,78 @@
+// Frontend entry: kernel source (a function object or text) -> IR module. The same path serves
+// customize(fn) (source located through the inspector) and customize(text, { name, file }).
+
+import { resolve } from "node:path";
+import { AlloError } from "../diagnostics/error.ts";
+import type { DTypeValue } from "../dsl/dtypes.ts";
+import type { Module } from "../ir/nodes.ts";
+import { type ConstValue, isDType, scopeForSource } from "./constants.ts";
+import { locateFunctionFile } from "./locate.ts";
+import { ModuleBuilder } from "./module-builder.ts";
+import { errorAt, loadSource, parseSource, type SourceFile, syntaxError } from "./source.ts";
+
+export interface CompileRequest {
+  readonly source: SourceFile;
+  readonly name: string;
+  readonly instantiate?: Readonly<Record<string, unknown>>;
+}
+
+export function sourceOfFunction(fn: Function): SourceFile {
+  return loadSource(locateFunctionFile(fn));
+}
+
+export function sourceOfText(text: string, file?: string): SourceFile {
+  return parseSource(file ?? "<kernel>.ts", text, file ? resolve(file) : undefined);
+}
+
+export function compileModule(req: CompileRequest): Module {
+  const { source, name } = req;
+  const bad = syntaxError(source);
+  if (bad) throw bad;
+  const scope = scopeForSource(source);
+  const k = scope.kernel(name);
+  if (!k) {
+    const names = scope.functionNames();
+    throw new AlloError(
+      "AL1002",
+      `no kernel named '${name}' in ${source.path}${names.length ? `; functions there: ${names.join(", ")}` : ""}`,
+    );
+  }
+  const params = k.decl.typeParameters ?? [];
+  const given = req.instantiate ?? {};
+  const templates = new Map<string, ConstValue>();
+  for (const p of params) {
+    const v = given[p.name.text];
+    if (v === undefined) {
+      throw errorAt(
+        k.file.sf,
+        p,
+        "AL1021",
+        `template parameter '${p.name.text}' of '${name}' has no value; pass customize(${name}, { instantiate: { ${params.map((q) => `${q.name.text}: ...`).join(", ")} } })`,
+      );
+    }
+    templates.set(p.name.text, templateValue(v, p.name.text));
+  }
+  for (const key of Object.keys(given)) {
+    if (!params.some((p) => p.name.text === key)) {
+      throw errorAt(
+        k.file.sf,
+        k.decl.name ?? k.decl,
+        "AL1021",
+        `'${name}' has no template parameter '${key}'${params.length ? ` (it has ${params.map((p) => p.name.text).join(", ")})` : ""}`,
+      );
+    }
+  }
+  const builder = new ModuleBuilder();
+  builder.instantiate(k, templates);
+  return { functions: builder.functions, top: name };
+}
+
+function templateValue(v: unknown, name: string): ConstValue {
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "function" && isDType((v as DTypeValue).dtype)) return (v as DTypeValue).dtype;
+  if (isDType(v)) return v;
+  throw new AlloError(
+    "AL1021",
+    `instantiate.${name} must be a number or a dtype such as int32 or Fixed(16, 8)`,
+  );
+}

@@ -1,0 +1,134 @@
+// Collects the functions of one module: each (kernel, template values) pair becomes one IR function,
+// built once and shared by its call sites. The first instance of a kernel keeps its name; later
+// distinct instantiations are named f_1, f_2, ... (Allo's rule). Detects recursion.
+
+import ts from "typescript";
+import type { Func } from "../ir/nodes.ts";
+import type { DType } from "../types/dtype.ts";
+import type { ConstValue, KernelDecl } from "./constants.ts";
+import type { FnContext } from "./context.ts";
+import { compileFunction, type Signature } from "./kernel.ts";
+import { errorAt } from "./source.ts";
+import { readDim, readType, type ValueType } from "./types.ts";
+
+export class ModuleBuilder {
+  /** Completed functions, callees before callers. */
+  readonly functions: Func[] = [];
+  private readonly instances = new Map<string, Signature>();
+  private readonly baseCount = new Map<string, number>();
+  private readonly inProgress = new Map<string, string>();
+
+  /** Instantiates (or reuses) a kernel with fully known template values. */
+  instantiate(
+    k: KernelDecl,
+    templates: ReadonlyMap<string, ConstValue>,
+    at?: { ctx: FnContext; node: ts.Node },
+  ): Signature {
+    const base = k.decl.name!.text;
+    const key = `${k.file.sf.absPath ?? k.file.sf.path}\0${base}\0${JSON.stringify([...templates])}`;
+    const done = this.instances.get(key);
+    if (done) return done;
+    if (this.inProgress.has(key)) {
+      const chain = [...this.inProgress.values(), base].join(" -> ");
+      if (at)
+        throw at.ctx.error(
+          at.node,
+          "AL1017",
+          `recursion is not supported in kernels (${chain}); rewrite it as a loop`,
+        );
+      throw errorAt(k.file.sf, k.decl, "AL1017", `recursion is not supported in kernels (${chain})`);
+    }
+    const n = this.baseCount.get(base) ?? 0;
+    this.baseCount.set(base, n + 1);
+    const name = n === 0 ? base : `${base}_${n}`;
+    this.inProgress.set(key, base);
+    try {
+      const { func, signature } = compileFunction(this, k, templates, name);
+      this.functions.push(func);
+      this.instances.set(key, signature);
+      return signature;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+
+  /** A call site: template values from explicit type arguments, else inferred from tensor arguments. */
+  instantiateAt(
+    k: KernelDecl,
+    call: ts.CallExpression,
+    ctx: FnContext,
+    argTypes: readonly (ValueType | undefined)[],
+  ): Signature {
+    const params = k.decl.typeParameters ?? [];
+    const values = new Map<string, ConstValue>();
+    const callerLookup = (n: string) => {
+      const b = ctx.lookup(n);
+      return b?.kind === "const" ? b.value : undefined;
+    };
+    const typeArgs = call.typeArguments ?? [];
+    if (typeArgs.length > params.length) {
+      throw ctx.error(
+        call,
+        "AL1021",
+        `'${k.decl.name!.text}' has ${params.length} template parameter(s) but is given ${typeArgs.length}`,
+      );
+    }
+    typeArgs.forEach((ta, i) => {
+      const p = params[i];
+      values.set(
+        p.name.text,
+        isNumberParam(p) ? readDim(ta, ctx.sf, callerLookup) : readType(ta, ctx.sf, callerLookup).dtype,
+      );
+    });
+    k.decl.parameters.forEach((p, i) => {
+      const t = argTypes[i];
+      if (t && p.type) unify(p.type, t, params, values);
+    });
+    const missing = params.filter((p) => !values.has(p.name.text)).map((p) => p.name.text);
+    if (missing.length) {
+      throw ctx.error(
+        call,
+        "AL1021",
+        `cannot infer template parameter(s) ${missing.join(", ")} of '${k.decl.name!.text}'; pass them explicitly: ${k.decl.name!.text}<${params.map((p) => p.name.text).join(", ")}>(...)`,
+      );
+    }
+    return this.instantiate(k, values, { ctx, node: call });
+  }
+}
+
+function isNumberParam(p: ts.TypeParameterDeclaration): boolean {
+  return p.constraint?.kind === ts.SyntaxKind.NumberKeyword;
+}
+
+/** Binds template parameters appearing in a parameter's type annotation from an argument's type. */
+function unify(
+  t: ts.TypeNode,
+  arg: ValueType,
+  params: readonly ts.TypeParameterDeclaration[],
+  out: Map<string, ConstValue>,
+): void {
+  const isParam = (n: ts.TypeNode): string | undefined =>
+    ts.isTypeReferenceNode(n) &&
+    ts.isIdentifier(n.typeName) &&
+    !n.typeArguments &&
+    params.some((p) => p.name.text === (n.typeName as ts.Identifier).text)
+      ? n.typeName.text
+      : undefined;
+  const bind = (name: string | undefined, v: number | DType) => {
+    if (name && !out.has(name)) out.set(name, v);
+  };
+  if (!ts.isTypeReferenceNode(t)) return;
+  const direct = isParam(t);
+  if (direct) {
+    bind(direct, arg.dtype);
+    return;
+  }
+  const args = t.typeArguments ?? [];
+  const shape = args.find((a) => ts.isTupleTypeNode(a)) as ts.TupleTypeNode | undefined;
+  if (shape) {
+    for (const [i, e] of shape.elements.entries())
+      if (arg.shape[i] !== undefined) bind(isParam(e), arg.shape[i]);
+  }
+  if (ts.isIdentifier(t.typeName) && t.typeName.text === "Tensor" && args[0])
+    bind(isParam(args[0]), arg.dtype);
+}

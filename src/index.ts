@@ -1,0 +1,9 @@
+// The public API of allo-ts: the kernel language (types, dtypes, loops) and the host API
+// (customize, Schedule, build, verify, errors).
+
+export { customize } from "./api/customize.ts";
+export { AlloError } from "./diagnostics/error.ts";
+export * from "./dsl/dtypes.ts";
+export { full, grid, type LoopOptions, range, reduction, zeros } from "./dsl/loops.ts";
+export type { DType, Shape, Tensor } from "./dsl/tensor-types.ts";
+export { type CustomizeOptions, Schedule } from "./schedule/schedule.ts";
