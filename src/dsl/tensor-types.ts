@@ -44,5 +44,10 @@ export type TensorOf<D, S extends Shape> = S["length"] extends 0
 /** Type-level stand-in for "some element type", the bound of template parameters: `T extends DType`. */
 export type DType = number;
 
-/** A tensor of a template element type: `Tensor<T, [M, N]>`; scalars `Tensor<T, []>`. */
-export type Tensor<_T extends DType, S extends Shape> = TensorOf<unknown, S>;
+/**
+ * A tensor of a template element type: `Tensor<T, [M, N]>`; scalars `Tensor<T, []>`. Its dtype brand is
+ * open (template element types are all `number` to tsc), so instances of any dtype are accepted; the
+ * compiler checks dtypes when it instantiates the template.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: an open brand accepts every concrete dtype both ways
+export type Tensor<_T extends DType, S extends Shape> = TensorOf<any, S>;

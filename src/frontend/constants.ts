@@ -27,6 +27,8 @@ export class FileScope {
   private readonly functions = new Map<string, ts.FunctionDeclaration>();
   private readonly imports = new Map<string, { from: string; name: string; node: ts.Node }>();
   private readonly inProgress = new Set<string>();
+  /** Local names of imports from "allo-ts", to their exported names (`int16 as toInt16`). */
+  private readonly libraryImports = new Map<string, string>();
 
   constructor(readonly sf: SourceFile) {
     for (const st of sf.ast.statements) {
@@ -39,6 +41,10 @@ export class FileScope {
       } else if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
         const from = st.moduleSpecifier.text;
         const named = st.importClause?.namedBindings;
+        if (from === "allo-ts" && named && ts.isNamedImports(named)) {
+          for (const el of named.elements)
+            this.libraryImports.set(el.name.text, (el.propertyName ?? el.name).text);
+        }
         if (!from.startsWith(".") || !named || !ts.isNamedImports(named)) continue;
         for (const el of named.elements) {
           this.imports.set(el.name.text, { from, name: (el.propertyName ?? el.name).text, node: el });
@@ -81,6 +87,11 @@ export class FileScope {
     }
     const imp = this.importedScope(name);
     return imp?.scope.constant(imp.name);
+  }
+
+  /** The library name a local identifier stands for (itself unless imported under an alias). */
+  libraryName(local: string): string {
+    return this.libraryImports.get(local) ?? local;
   }
 
   hasConstDecl(name: string): boolean {

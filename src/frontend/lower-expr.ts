@@ -326,7 +326,7 @@ function intrinsicCall(fn: IntrinsicFn, args: Expr[]): Expr {
 /** A dtype used as a cast function: `int16(x)`, `Int(12)(x)`, `T(x)` for a template type T. */
 function castTarget(ctx: FnContext, callee: ts.Expression): DType | undefined {
   if (ts.isIdentifier(callee)) {
-    const named = NAMED_DTYPES[callee.text];
+    const named = NAMED_DTYPES[ctx.file.libraryName(callee.text)];
     if (named && !ctx.lookup(callee.text)) return named.dtype;
     const b = ctx.lookup(callee.text);
     if (b?.kind === "const" && isDType(b.value)) return b.value;
@@ -381,7 +381,7 @@ function lowerCallExpr(ctx: FnContext, node: ts.CallExpression): Expr {
     }
     throw ctx.error(
       node,
-      "AL1005",
+      "AL1018",
       `Math.${fn} is not supported in kernels; supported: min, max, ${[...INTRINSICS].join(", ")}`,
     );
   }

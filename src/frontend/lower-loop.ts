@@ -20,6 +20,24 @@ interface LoopHead {
   readonly reduction: boolean;
 }
 
+/** Loop bounds must be affine in enclosing loop variables and constants (statically interpretable). */
+function staticBound(ctx: FnContext, node: ts.Expression): Expr {
+  const e = lowerIndex(ctx, node);
+  const ok = (x: Expr): boolean =>
+    x.kind === "const" ||
+    x.kind === "iv" ||
+    (x.kind === "binary" && ok(x.lhs) && ok(x.rhs)) ||
+    (x.kind === "cast" && ok(x.value));
+  if (!ok(e)) {
+    throw ctx.error(
+      node,
+      "AL1007",
+      `the loop bound '${node.getText(ctx.sf.ast)}' is not a compile-time constant or an affine expression of enclosing loop variables`,
+    );
+  }
+  return e;
+}
+
 export type BlockLowerer = (stmts: readonly ts.Statement[]) => Stmt[];
 
 export function lowerForOf(ctx: FnContext, node: ts.ForOfStatement, lowerBody: BlockLowerer): Stmt {
@@ -40,14 +58,14 @@ export function lowerCFor(ctx: FnContext, node: ts.ForStatement, lowerBody: Bloc
   const d = init.declarations[0];
   if (!ts.isIdentifier(d.name) || !d.initializer) throw bad("the loop variable needs an initial value");
   const v = d.name;
-  const lb = lowerIndex(ctx, d.initializer);
+  const lb = staticBound(ctx, d.initializer);
   const c = node.condition;
   if (!c || !ts.isBinaryExpression(c) || !ts.isIdentifier(c.left) || c.left.text !== v.text)
     throw bad(`the condition must compare '${v.text}'`);
   const inclusive = c.operatorToken.kind === ts.SyntaxKind.LessThanEqualsToken;
   if (!inclusive && c.operatorToken.kind !== ts.SyntaxKind.LessThanToken)
     throw bad("the condition must be < or <=");
-  let ub = lowerIndex(ctx, c.right);
+  let ub = staticBound(ctx, c.right);
   if (inclusive) ub = addOne(ub);
   const step = readStep(ctx, node, v.text);
   if (step === undefined) throw bad("the update must be i++, ++i, i += c or i = i + c");
@@ -132,8 +150,8 @@ function readForOfHead(ctx: FnContext, node: ts.ForOfStatement): LoopHead {
     bounds = extents.map((n) => ({ lb: idx(0), ub: idx(n), step: 1 }));
   } else if (kind === "range") {
     if (args.length < 1 || args.length > 3) throw fail("range takes (ub), (lb, ub) or (lb, ub, step)");
-    const lb = args.length === 1 ? idx(0) : lowerIndex(ctx, args[0]);
-    const ub = lowerIndex(ctx, args.length === 1 ? args[0] : args[1]);
+    const lb = args.length === 1 ? idx(0) : staticBound(ctx, args[0]);
+    const ub = staticBound(ctx, args.length === 1 ? args[0] : args[1]);
     let step = 1;
     if (args.length === 3) {
       const s = lowerIndex(ctx, args[2]);
@@ -144,7 +162,7 @@ function readForOfHead(ctx: FnContext, node: ts.ForOfStatement): LoopHead {
     }
     bounds = [{ lb, ub, step }];
   } else {
-    bounds = args.map((a) => ({ lb: idx(0), ub: lowerIndex(ctx, a), step: 1 }));
+    bounds = args.map((a) => ({ lb: idx(0), ub: staticBound(ctx, a), step: 1 }));
   }
   if (bounds.length !== vars.length) {
     throw fail(`${kind} gives ${bounds.length} loop variable(s) but ${vars.length} are declared`);

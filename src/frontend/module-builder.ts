@@ -25,7 +25,7 @@ export class ModuleBuilder {
     at?: { ctx: FnContext; node: ts.Node },
   ): Signature {
     const base = k.decl.name!.text;
-    const key = `${k.file.sf.absPath ?? k.file.sf.path}\0${base}\0${JSON.stringify([...templates])}`;
+    const key = `${k.file.sf.absPath ?? k.file.sf.path}\0${base}\0${JSON.stringify([...templates].sort(([a], [b]) => (a < b ? -1 : 1)))}`;
     const done = this.instances.get(key);
     if (done) return done;
     if (this.inProgress.has(key)) {

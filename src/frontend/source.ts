@@ -80,7 +80,7 @@ export function syntaxError(sf: SourceFile): AlloError | undefined {
   };
   return new AlloError(
     "AL1003",
-    `${ts.flattenDiagnosticMessageText(d.messageText, " ")}; fix the kernel source`,
+    `${ts.flattenDiagnosticMessageText(d.messageText, " ").replace(/\.$/, "")}; fix the kernel source`,
     {
       span,
       source: sf.text,

@@ -1,7 +1,9 @@
 // The seed's float32 GEMM: returned tensor, one grid band.
-import { float32, grid, zeros } from "allo-ts";
+import { type float32, grid, zeros } from "allo-ts";
 
-export const M = 16, N = 16, K = 16;
+export const M = 16,
+  N = 16,
+  K = 16;
 export type M = typeof M;
 export type N = typeof N;
 export type K = typeof K;
