@@ -2,7 +2,7 @@
 // case on a backend and compare the outputs (the return value, then the output parameters) exactly.
 import { type CustomizeOptions, Int, int32 } from "../../src/index.ts";
 import { roundHalf } from "../../src/semantics/scalar.ts";
-import { fillFloat, fillInt, randBig, randInt, rng } from "../support/random.ts";
+import { fillFloat, fillInt, randBig, randInt } from "../support/random.ts";
 import * as calls from "./calls.ts";
 import * as control from "./control.ts";
 import * as ew from "./elementwise.ts";
