@@ -89,6 +89,14 @@ export class FileScope {
     return imp?.scope.constant(imp.name);
   }
 
+  /** Whether a module constant's initializer is written with a decimal point or exponent (a float). */
+  isFloatConst(name: string): boolean {
+    const init = this.constDecls.get(name);
+    return (
+      init !== undefined && /(^|[^\w.])\d+(\.\d*)?[eE]|\d\.\d|\d\.(?!\w)/.test(init.getText(this.sf.ast))
+    );
+  }
+
   /** The library name a local identifier stands for (itself unless imported under an alias). */
   libraryName(local: string): string {
     return this.libraryImports.get(local) ?? local;

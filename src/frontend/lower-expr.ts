@@ -57,11 +57,14 @@ const INTRINSICS = new Set<string>([
   "pow",
 ]);
 
-/** A literal of the kernel language: integers are int32 (int64 when they do not fit), decimals float32. */
+/**
+ * A literal of the kernel language: integers are int32 (int64 when they do not fit), numbers written
+ * with a `.` or an exponent are float32 (also through a module constant initialized that way).
+ */
 export function literal(v: ConstValue, node: ts.Node, ctx: FnContext): Expr {
   if (typeof v === "boolean") return constOf(BOOL, v ? 1n : 0n);
   if (typeof v === "number") {
-    if (Number.isInteger(v) && !/[.eE]/.test(node.getText(ctx.sf.ast))) {
+    if (Number.isInteger(v) && !writtenAsFloat(node, ctx)) {
       const big = BigInt(v);
       const fits = big >= -(2n ** 31n) && big < 2n ** 31n;
       return constOf(fits ? intType(32) : intType(64), big);
@@ -69,6 +72,12 @@ export function literal(v: ConstValue, node: ts.Node, ctx: FnContext): Expr {
     return constOf(F32, Math.fround(v));
   }
   throw ctx.error(node, "AL1005", "a type or object is not a value here");
+}
+
+function writtenAsFloat(node: ts.Node, ctx: FnContext): boolean {
+  if (ts.isNumericLiteral(node)) return /^[0-9._]*[.eE]/.test(node.text) && !/^0[xXbBoO]/.test(node.text);
+  if (ts.isIdentifier(node)) return ctx.file.isFloatConst(node.text);
+  return false;
 }
 
 /** Converts e to type t (no-op when it already has it; constants convert at compile time). */
