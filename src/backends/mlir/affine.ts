@@ -25,20 +25,37 @@ const max = (...xs: bigint[]): bigint => xs.reduce((a, b) => (a > b ? a : b));
 const posConst = (e: Expr): bigint | undefined =>
   e.kind === "const" && typeof e.value === "bigint" && e.value > 0n ? e.value : undefined;
 
+/** Every index value is a 32-bit signed integer (docs/ir-semantics.md); the printer keeps it so. */
+export const INDEX_RANGE: Range = { lo: -(1n << 31n), hi: (1n << 31n) - 1n };
+
+export const inIndexRange = (r: Range | undefined): boolean =>
+  r !== undefined && r.lo >= INDEX_RANGE.lo && r.hi <= INDEX_RANGE.hi;
+
 /** A range containing every value `e` takes, for index-like expressions over ivs; else undefined. */
 export function rangeOf(e: Expr, env: IvEnv): Range | undefined {
   switch (e.kind) {
     case "const":
       return typeof e.value === "bigint" ? { lo: e.value, hi: e.value } : undefined;
     case "iv":
-      return env.get(e.name)?.range;
+      return env.get(e.name)?.range ?? INDEX_RANGE;
     case "cast":
-      return e.type.kind === "index" && e.value.type.kind === "index" ? rangeOf(e.value, env) : undefined;
+      if (e.type.kind !== "index") return undefined;
+      return e.value.type.kind === "index" ? rangeOf(e.value, env) : INDEX_RANGE;
     case "binary":
-      return binaryRange(e.op, e.lhs, e.rhs, env);
+      if (e.type.kind !== "index") return undefined;
+      return fitsIndex(e.op, e.lhs, e.rhs, env) ?? INDEX_RANGE;
     default:
-      return undefined;
+      return e.type.kind === "index" ? INDEX_RANGE : undefined;
   }
+}
+
+/**
+ * The range of an index operation when its exact result provably fits 32 bits (so computing it in
+ * MLIR's 64-bit index type gives the IR's value); undefined when it might wrap.
+ */
+export function fitsIndex(op: string, lhs: Expr, rhs: Expr, env: IvEnv): Range | undefined {
+  const r = binaryRange(op, lhs, rhs, env);
+  return inIndexRange(r) ? r : undefined;
 }
 
 function binaryRange(op: string, lhs: Expr, rhs: Expr, env: IvEnv): Range | undefined {
@@ -94,7 +111,8 @@ export function affineOf(e: Expr, env: IvEnv, dim: (iv: string) => string): Affi
         ? affineOf(e.value, env, dim)
         : undefined;
     case "binary":
-      return e.type.kind === "index" ? affineBinary(e.op, e.lhs, e.rhs, env, dim) : undefined;
+      if (e.type.kind !== "index" || !fitsIndex(e.op, e.lhs, e.rhs, env)) return undefined;
+      return affineBinary(e.op, e.lhs, e.rhs, env, dim);
     default:
       return undefined;
   }

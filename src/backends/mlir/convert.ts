@@ -35,10 +35,10 @@ function intToFloat(b: Body, v: string, bits: number, signed: boolean, to: Float
 const MAX_POW: Record<16 | 32 | 64, number> = { 16: 15, 32: 127, 64: 1023 };
 
 /**
- * trunc(x) wrapped to W bits, exactly: remf by 2^W is exact, the result is moved into
- * [-2^(W-1), 2^(W-1)) by an exact +-2^W, so fptosi is in range; NaN and infinities give 0.
+ * trunc(x) wrapped to W bits, exactly: after math.trunc, remf by 2^W is exact and the integral result
+ * is moved into [-2^(W-1), 2^(W-1)) by an exact +-2^W, so fptosi is in range; NaN and infinities give 0.
  */
-export function floatToBits(b: Body, v: string, from: FloatType, bits: number): string {
+export function floatToBits(b: Body, v: string, from: FloatType, bits: number, integral = false): string {
   let x = v;
   let ft = from;
   if (bits > MAX_POW[ft.bits]) {
@@ -53,7 +53,8 @@ export function floatToBits(b: Body, v: string, from: FloatType, bits: number): 
   }
   const t = `f${ft.bits}`;
   const m = b.floatConst(ft, 2 ** bits);
-  const r = b.op(`arith.remf ${x}, ${m} : ${t}`);
+  const whole = integral ? x : b.op(`math.trunc ${x} : ${t}`);
+  const r = b.op(`arith.remf ${whole}, ${m} : ${t}`);
   const hi = b.op(`arith.cmpf oge, ${r}, ${b.floatConst(ft, 2 ** (bits - 1))} : ${t}`);
   const lo = b.op(`arith.cmpf olt, ${r}, ${b.floatConst(ft, -(2 ** (bits - 1)))} : ${t}`);
   const down = b.op(`arith.subf ${r}, ${m} : ${t}`);
@@ -128,5 +129,5 @@ export function convertValue(b: Body, v: string, from: DType, to: DType): string
 function floatToFixed(b: Body, v: string, from: FloatType, bits: number, frac: number): string {
   const d = resizeFloat(b, v, from, F64);
   const scaled = frac === 0 ? d : b.op(`arith.mulf ${d}, ${b.floatConst(F64, 2 ** frac)} : f64`);
-  return floatToBits(b, b.op(`math.floor ${scaled} : f64`), F64, bits);
+  return floatToBits(b, b.op(`math.floor ${scaled} : f64`), F64, bits, true);
 }

@@ -4,8 +4,9 @@
 // Stream reads are calls of the module's external @stream_get_* functions (see ./print.ts).
 
 import type { BufferDecl, Expr, IntrinsicExpr, LoadExpr } from "../../ir/nodes.ts";
-import { BOOL, type DType, type FloatType, floatType, isBool } from "../../types/dtype.ts";
-import { affineOf, type IvEnv, rangeOf } from "./affine.ts";
+import { convert } from "../../semantics/scalar.ts";
+import { BOOL, type DType, type FloatType, floatType, I32, INDEX, isBool } from "../../types/dtype.ts";
+import { affineOf, fitsIndex, type IvEnv, rangeOf } from "./affine.ts";
 import { binaryOp, type Operand } from "./arith.ts";
 import type { Body } from "./body.ts";
 import { convertValue } from "./convert.ts";
@@ -97,12 +98,36 @@ function ifValue(s: Scope, cond: string, t: DType, then: () => string, els: () =
   return r;
 }
 
+/** The integer value of a constant, looking through conversions of constants. */
+function constValue(e: Expr): bigint | undefined {
+  if (e.kind === "cast" && e.value.kind === "const") {
+    const v = convert(e.value.value, e.value.type, e.type);
+    return typeof v === "bigint" ? v : undefined;
+  }
+  return e.kind === "const" && typeof e.value === "bigint" ? e.value : undefined;
+}
+
+/** Index operations that can leave the 32-bit range. */
+const WRAPS = new Set(["+", "-", "*", "/"]);
+
+/** An index operand as an i32 value. */
+function to32(s: Scope, e: Expr): Operand {
+  const k = constValue(e);
+  if (k !== undefined) return { ssa: s.b.intConst(I32, k), type: I32, konst: BigInt.asIntN(32, k) };
+  return { ssa: convertValue(s.b, emitExpr(s, e), e.type, I32), type: I32 };
+}
+
 const operand = (s: Scope, e: Expr): Operand => {
   const ssa = emitExpr(s, e);
-  return e.kind === "const" && typeof e.value === "bigint"
-    ? { ssa, type: e.type, konst: e.value }
-    : { ssa, type: e.type };
+  const konst = constValue(e);
+  return konst === undefined ? { ssa, type: e.type } : { ssa, type: e.type, konst };
 };
+
+/** Emits `e` converted to type t (a constant is converted at compile time). */
+export function emitAs(s: Scope, e: Expr, t: DType): string {
+  if (e.kind === "const") return emitExpr(s, { ...e, type: t, value: convert(e.value, e.type, t) });
+  return convertValue(s.b, emitExpr(s, e), e.type, t);
+}
 
 /** Emits `e` and returns the SSA value holding it (of type mlirType(e.type)). */
 export function emitExpr(s: Scope, e: Expr): string {
@@ -125,6 +150,11 @@ export function emitExpr(s: Scope, e: Expr): string {
       return b.op(`func.call @${s.streamFn("get", decl)}(${[ssa, ...idx].join(", ")}) : ${sig}`);
     }
     case "binary": {
+      if (e.type.kind === "index" && WRAPS.has(e.op) && !fitsIndex(e.op, e.lhs, e.rhs, s.env)) {
+        // Might leave 32 bits: compute in i32 (wrapping like the IR's index) and widen back.
+        const r = binaryOp(b, e.op, to32(s, e.lhs), to32(s, e.rhs), I32);
+        return b.op(`arith.index_cast ${r} : i32 to index`);
+      }
       // Comparisons compute in their operands' common type; everything else in the result type.
       const opType = COMPARE.has(e.op) ? e.lhs.type : e.type;
       return tagged(s, e.type, binaryOp(b, e.op, operand(s, e.lhs), operand(s, e.rhs), opType));
@@ -143,12 +173,22 @@ export function emitExpr(s: Scope, e: Expr): string {
       if (e.op === "not")
         return b.op(`arith.xori ${truth(s, e.operand.type, v)}, ${b.intConst(BOOL, 1n)} : i1`);
       if (e.type.kind === "float") return b.op(`arith.negf ${v} : ${mt}`);
+      if (e.op === "neg" && e.type.kind === "index") {
+        // -INT_MIN must wrap to INT_MIN as in 32 bits.
+        const r = b.op(`arith.subi ${b.intConst(I32, 0n)}, ${convertValue(b, v, INDEX, I32)} : i32`);
+        return b.op(`arith.index_cast ${r} : i32 to index`);
+      }
       if (e.op === "neg")
         return tagged(s, e.type, b.op(`arith.subi ${b.intConst(e.type, 0n)}, ${v} : ${mt}`));
       return tagged(s, e.type, b.op(`arith.xori ${v}, ${b.intConst(e.type, -1n)} : ${mt}`));
     }
-    case "cast":
-      return tagged(s, e.type, convertValue(b, emitExpr(s, e.value), e.value.type, e.type));
+    case "cast": {
+      const v = e.value;
+      // A converted constant is the constant of the new type (folded by the reference semantics).
+      if (v.kind === "const")
+        return emitExpr(s, { ...v, type: e.type, value: convert(v.value, v.type, e.type) });
+      return tagged(s, e.type, convertValue(b, emitExpr(s, v), v.type, e.type));
+    }
     case "select": {
       const c = emitCond(s, e.cond);
       if (safe(s, e.then) && safe(s, e.else)) {
@@ -205,7 +245,7 @@ const EXACT = new Set(["sqrt", "abs", "floor", "ceil"]);
 function intrinsicOf(s: Scope, e: IntrinsicExpr): string {
   const t = e.type as FloatType;
   const wide = t.bits < 64 && !EXACT.has(e.fn) ? floatType(64) : t;
-  const args = e.args.map((x) => convertValue(s.b, emitExpr(s, x), x.type, wide));
+  const args = e.args.map((x) => emitAs(s, x, wide));
   const r = s.b.op(`math.${MATH[e.fn]} ${args.join(", ")} : ${mlirType(wide)}`);
   return convertValue(s.b, r, wide, t);
 }

@@ -17,8 +17,7 @@ import { convert } from "../../semantics/scalar.ts";
 import { type DType, INDEX } from "../../types/dtype.ts";
 import { boundResults, type IvEnv, type IvInfo, type Range, rangeOf } from "./affine.ts";
 import { Body } from "./body.ts";
-import { convertValue } from "./convert.ts";
-import { access, emitCond, emitExpr, type Scope } from "./expr.ts";
+import { access, emitAs, emitCond, emitExpr, type Scope } from "./expr.ts";
 import { fixedName, isUnsigned, memrefType, mlirType, signChar, str } from "./types.ts";
 
 export interface FuncOptions {
@@ -156,7 +155,7 @@ class FuncPrinter implements Scope {
         break;
       case "store": {
         const decl = this.buffer(s.buffer).decl;
-        const v = convertValue(b, emitExpr(this, s.value), s.value.type, decl.type);
+        const v = emitAs(this, s.value, decl.type);
         const a = access(this, s.buffer, s.indices);
         const fixed = fixedName(decl.type);
         const attrs = attrDict([
@@ -175,7 +174,7 @@ class FuncPrinter implements Scope {
       case "streamPut": {
         const { decl, ssa } = this.buffer(s.stream);
         const idx = s.indices.map((x) => emitExpr(this, x));
-        const v = convertValue(b, emitExpr(this, s.value), s.value.type, decl.type);
+        const v = emitAs(this, s.value, decl.type);
         const sig = `(${[memrefType(decl), ...idx.map(() => "index"), mlirType(decl.type)].join(", ")}) -> ()`;
         b.line(`func.call @${this.streamFn("put", decl)}(${[ssa, ...idx, v].join(", ")}) : ${sig}`);
         break;
@@ -218,7 +217,7 @@ class FuncPrinter implements Scope {
   }
 
   private indexValue(e: ForStmt["lb"]): string {
-    return convertValue(this.b, emitExpr(this, e), e.type, INDEX);
+    return emitAs(this, e, INDEX);
   }
 
   /** `0`, `affine_map<(d0) -> (d0 + 1)>(%i)` or `min affine_map<...>(...)`; undefined when not affine. */
@@ -285,7 +284,7 @@ class FuncPrinter implements Scope {
         args.push(this.retype(ssa, memrefType(decl), want));
         types.push(want);
       } else if (a.kind === "value" && p.kind === "scalar") {
-        args.push(convertValue(b, emitExpr(this, a.value), a.value.type, p.type));
+        args.push(emitAs(this, a.value, p.type));
         types.push(mlirType(p.type));
       } else {
         throw internalError(
