@@ -1,3 +1,4 @@
+// case branches
 module {
   func.func @branches(%A: memref<8xi32>, %B: memref<8xi32>) -> memref<8xi32> attributes {itypes = "ss", otypes = "s"} {
     %c0_i32 = arith.constant 0 : i32

@@ -1,3 +1,4 @@
+// case casts
 module {
   func.func @casts(%A: memref<8xf32>, %C: memref<8xi16>, %D: memref<8xf32>) attributes {itypes = "_s_", otypes = ""} {
     %cst = arith.constant 100.0 : f32

@@ -1,3 +1,4 @@
+// case collatz
 module {
   func.func @collatz(%A: memref<8xi32>, %C: memref<8xi32>) attributes {itypes = "ss", otypes = ""} {
     %c0_i32 = arith.constant 0 : i32

@@ -1,3 +1,4 @@
+// case compound
 module {
   func.func @compound(%A: memref<6x5xi32>, %B: memref<6x5xi32>) -> memref<i32> attributes {itypes = "ss", otypes = "s"} {
     %c1_i32 = arith.constant 1 : i32

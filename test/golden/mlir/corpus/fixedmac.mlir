@@ -1,3 +1,4 @@
+// case fixedmac
 module {
   func.func @fixedmac(%A: memref<8xi16> {allo.dtype = "fixed(16, 8)"}, %B: memref<8xi16> {allo.dtype = "fixed(16, 8)"}, %C: memref<8xi16> {allo.dtype = "fixed(16, 8)"}, %D: memref<8xi12> {allo.dtype = "ufixed(12, 4)"}) attributes {itypes = "sssu", otypes = ""} {
     %c8_i32 = arith.constant 8 : i32

@@ -1,3 +1,4 @@
+// case gemm
 module {
   func.func @gemm(%A: memref<16x16xf32>, %B: memref<16x16xf32>) -> memref<16x16xf32> attributes {itypes = "__", otypes = "_"} {
     %cst = arith.constant 0.0 : f32

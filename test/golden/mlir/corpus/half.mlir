@@ -1,3 +1,4 @@
+// case half
 module {
   func.func @half(%A: memref<8xf16>, %B: memref<8xf16>, %C: memref<8xf16>) attributes {itypes = "___", otypes = ""} {
     affine.for %i = 0 to 8 {

@@ -1,3 +1,4 @@
+// case histogram
 module {
   func.func @histogram(%A: memref<64xi8>, %H: memref<16xi32>) attributes {itypes = "us", otypes = ""} {
     %c15_i32 = arith.constant 15 : i32

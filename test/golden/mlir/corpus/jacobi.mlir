@@ -1,3 +1,4 @@
+// case jacobi
 module {
   func.func @jacobi(%A: memref<8x8xf32>, %B: memref<8x8xf32>) attributes {itypes = "__", otypes = ""} {
     %cst = arith.constant 0.20000000298023224 : f32

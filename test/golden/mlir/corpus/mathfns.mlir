@@ -1,3 +1,4 @@
+// case mathfns
 module {
   func.func @mathfns(%A: memref<8xf32>, %B: memref<8xf32>) -> memref<8xf32> attributes {itypes = "__", otypes = "_"} {
     %cst = arith.constant 0.0 : f32

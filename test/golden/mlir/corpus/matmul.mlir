@@ -1,3 +1,4 @@
+// case matmul
 module {
   func.func @matmul(%A: memref<4x768xi8>, %B: memref<768x4xi8>, %C: memref<4x4xi16>) attributes {itypes = "sss", otypes = ""} {
     affine.for %i = 0 to 4 {

@@ -1,3 +1,4 @@
+// case matmul_acc
 module {
   func.func @matmul_acc(%A: memref<4x768xi8>, %B: memref<768x4xi8>) -> memref<4x4xi32> attributes {itypes = "ss", otypes = "s"} {
     %c0_i32 = arith.constant 0 : i32

@@ -1,3 +1,4 @@
+// case mixed
 module {
   func.func @mixed(%A: memref<8xi8>, %B: memref<8xi8>, %C: memref<8xi16>, %D: memref<8xi1>) attributes {itypes = "ussu", otypes = ""} {
     %c0_i8 = arith.constant 0 : i8

@@ -1,3 +1,4 @@
+// case permute3d
 module {
   func.func @permute3d(%A: memref<2x3x4xi32>, %B: memref<4x2x3xi32>) attributes {itypes = "ss", otypes = ""} {
     affine.for %i = 0 to 2 {

@@ -1,3 +1,4 @@
+// case pipeline
 module {
   func.func @addOne(%A: memref<8xi32>, %B: memref<8xi32>) attributes {itypes = "ss", otypes = ""} {
     %c1_i33 = arith.constant 1 : i33

@@ -1,3 +1,4 @@
+// case rowsum
 module {
   func.func @rowsum(%A: memref<6x5xf32>) -> memref<6xf32> attributes {itypes = "_", otypes = "_"} {
     %cst = arith.constant 0.0 : f32

@@ -1,3 +1,4 @@
+// case scale2d
 module {
   func.func @scale2d(%A: memref<8x8xi32>, %B: memref<8x8xi32>) attributes {itypes = "ss", otypes = ""} {
     %c2_i64 = arith.constant 2 : i64

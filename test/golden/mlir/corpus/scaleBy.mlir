@@ -1,3 +1,4 @@
+// case scaleBy
 module {
   func.func @scaleBy(%A: memref<5xi32>, %f: i32) -> memref<5xi32> attributes {itypes = "ss", otypes = "s"} {
     %c0_i32 = arith.constant 0 : i32

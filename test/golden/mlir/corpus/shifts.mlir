@@ -1,3 +1,4 @@
+// case shifts
 module {
   func.func @shifts(%A: memref<8xi16>, %B: memref<8xi16>, %S: memref<8xi8>, %C: memref<8xi16>, %D: memref<8xi16>) attributes {itypes = "suusu", otypes = ""} {
     %c3_i32 = arith.constant 3 : i32

@@ -1,3 +1,4 @@
+// case softplus64
 module {
   func.func @softplus64(%A: memref<8xf64>, %C: memref<8xf64>) attributes {itypes = "__", otypes = ""} {
     %cst = arith.constant 1.0 : f64

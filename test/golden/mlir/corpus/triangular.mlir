@@ -1,3 +1,4 @@
+// case triangular
 module {
   func.func @triangular(%A: memref<8x8xf32>, %B: memref<8x8xf32>) attributes {itypes = "__", otypes = ""} {
     %cst = arith.constant 2.0 : f32

@@ -1,3 +1,4 @@
+// case wide
 module {
   func.func @wide(%A: memref<8xi64>, %B: memref<8xi64>, %C: memref<8xi64>, %D: memref<8xi64>, %E: memref<8xi100>) attributes {itypes = "susus", otypes = ""} {
     %c3_i96 = arith.constant 3 : i96
