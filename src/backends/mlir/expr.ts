@@ -10,7 +10,7 @@ import { affineOf, fitsIndex, type IvEnv, rangeOf } from "./affine.ts";
 import { binaryOp, type Operand } from "./arith.ts";
 import type { Body } from "./body.ts";
 import { convertValue } from "./convert.ts";
-import { fixedName, memrefType, mlirType, str } from "./types.ts";
+import { fixedName, memrefType, mlirType, str, sym } from "./types.ts";
 
 /** What expression emission needs from the function being printed. */
 export interface Scope {
@@ -147,7 +147,7 @@ export function emitExpr(s: Scope, e: Expr): string {
       const { decl, ssa } = s.buffer(e.stream);
       const idx = e.indices.map((x) => emitExpr(s, x));
       const sig = `(${[memrefType(decl), ...idx.map(() => "index")].join(", ")}) -> ${mlirType(decl.type)}`;
-      return b.op(`func.call @${s.streamFn("get", decl)}(${[ssa, ...idx].join(", ")}) : ${sig}`);
+      return b.op(`func.call ${sym(s.streamFn("get", decl))}(${[ssa, ...idx].join(", ")}) : ${sig}`);
     }
     case "binary": {
       if (e.type.kind === "index" && WRAPS.has(e.op) && !fitsIndex(e.op, e.lhs, e.rhs, s.env)) {

@@ -18,7 +18,7 @@ import { type DType, INDEX } from "../../types/dtype.ts";
 import { boundResults, type IvEnv, type IvInfo, type Range, rangeOf } from "./affine.ts";
 import { Body } from "./body.ts";
 import { access, emitAs, emitCond, emitExpr, type Scope } from "./expr.ts";
-import { fixedName, isUnsigned, memrefType, mlirType, signChar, str } from "./types.ts";
+import { fixedName, isUnsigned, memrefType, mlirType, signChar, str, sym } from "./types.ts";
 
 export interface FuncOptions {
   /** Adds `llvm.emit_c_interface` so the lowered function gets a `_mlir_ciface_` entry point. */
@@ -116,7 +116,7 @@ class FuncPrinter implements Scope {
     const types = results.map(memrefType);
     this.b.line(rets.length ? `return ${rets.join(", ")} : ${types.join(", ")}` : "return");
     const sig = `${args.join(", ")})${types.length ? ` -> ${resultList(types)}` : ""}`;
-    return `  func.func @${f.name}(${sig} attributes ${fnAttrs} {\n${this.b.text()}\n  }`;
+    return `  func.func ${sym(f.name)}(${sig} attributes ${fnAttrs} {\n${this.b.text()}\n  }`;
   }
 
   private decl(name: string): BufferDecl {
@@ -176,7 +176,7 @@ class FuncPrinter implements Scope {
         const idx = s.indices.map((x) => emitExpr(this, x));
         const v = emitAs(this, s.value, decl.type);
         const sig = `(${[memrefType(decl), ...idx.map(() => "index"), mlirType(decl.type)].join(", ")}) -> ()`;
-        b.line(`func.call @${this.streamFn("put", decl)}(${[ssa, ...idx, v].join(", ")}) : ${sig}`);
+        b.line(`func.call ${sym(this.streamFn("put", decl))}(${[ssa, ...idx, v].join(", ")}) : ${sig}`);
         break;
       }
       case "spatial":
@@ -296,7 +296,7 @@ class FuncPrinter implements Scope {
     const names = s.results.map((r) => b.name(r));
     const lhs = names.length ? `${names.join(", ")} = ` : "";
     b.line(
-      `${lhs}func.call @${s.callee}(${args.join(", ")}) : (${types.join(", ")}) -> ${resultList(resTypes)}`,
+      `${lhs}func.call ${sym(s.callee)}(${args.join(", ")}) : (${types.join(", ")}) -> ${resultList(resTypes)}`,
     );
     s.results.forEach((r, k) => {
       const decl = this.decl(r);

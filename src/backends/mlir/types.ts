@@ -130,3 +130,7 @@ export function str(s: string): string {
   }
   return `"${out}"`;
 }
+
+/** A symbol reference `@name`, quoted when the name is not a bare MLIR identifier. */
+export const sym = (name: string): string =>
+  /^[A-Za-z_][A-Za-z0-9_$.]*$/.test(name) ? `@${name}` : `@${str(name)}`;

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { printMlir } from "../../../src/backends/mlir/print.ts";
-import { layoutMap } from "../../../src/backends/mlir/types.ts";
+import { layoutMap, sym } from "../../../src/backends/mlir/types.ts";
 import { customize } from "../../../src/index.ts";
 import type { BufferDecl, Partition } from "../../../src/ir/nodes.ts";
 import { F32 } from "../../../src/types/dtype.ts";
@@ -25,7 +25,8 @@ test("every corpus kernel prints its golden MLIR", () => {
     const sections = byKernel.get(c.kernel.name) ?? [];
     byKernel.set(c.kernel.name, [...sections, `// case ${c.name}\n${corpus[k].text}`]);
   });
-  for (const [kernel, sections] of byKernel) assertGolden(`mlir/corpus/${kernel}.mlir`, sections.join("// -----\n"));
+  for (const [kernel, sections] of byKernel)
+    assertGolden(`mlir/corpus/${kernel}.mlir`, sections.join("// -----\n"));
 });
 
 test("every hand-built module prints its golden MLIR", () => {
@@ -69,6 +70,12 @@ test("partition layout maps follow Allo's table", () => {
   assert.equal(layoutMap(buf([6], [p("cyclic", 1, 1)])), undefined);
   assert.equal(layoutMap(buf([6], [p("block", 1, 6)])), "affine_map<(d0) -> (d0, 0)>");
   assert.equal(layoutMap(buf([10], [p("block", 1, 3)])), "affine_map<(d0) -> (d0 floordiv 4, d0 mod 4)>");
+});
+
+test("symbols that are not bare identifiers are quoted", () => {
+  assert.equal(sym("gemm_1_2"), "@gemm_1_2");
+  assert.equal(sym("matmul.mm1"), "@matmul.mm1");
+  assert.equal(sym("größe"), '@"größe"');
 });
 
 test("printing is deterministic", () => {
