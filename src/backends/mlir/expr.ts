@@ -10,7 +10,7 @@ import { affineOf, fitsIndex, type IvEnv, rangeOf } from "./affine.ts";
 import { binaryOp, type Operand } from "./arith.ts";
 import type { Body } from "./body.ts";
 import { convertValue } from "./convert.ts";
-import { fixedName, memrefType, mlirType, str, sym } from "./types.ts";
+import { fixedName, mlirType, str, sym } from "./types.ts";
 
 /** What expression emission needs from the function being printed. */
 export interface Scope {
@@ -19,6 +19,8 @@ export interface Scope {
   /** Scalar parameters by name. */
   param(name: string): string;
   buffer(name: string): { readonly ssa: string; readonly decl: BufferDecl };
+  /** The memref type of a buffer as this module writes it. */
+  mem(decl: BufferDecl): string;
   /** The symbol of the external function that reads (get) or writes (put) a stream of this type. */
   streamFn(kind: "get" | "put", decl: BufferDecl): string;
 }
@@ -43,7 +45,7 @@ function loadOf(s: Scope, e: LoadExpr): string {
   const a = access(s, e.buffer, e.indices);
   const fixed = fixedName(decl.type);
   const attrs = `{${fixed ? `dtype = ${str(fixed)}, ` : ""}from = ${str(e.buffer)}}`;
-  return s.b.op(`${a.affine ? "affine" : "memref"}.load ${a.text} ${attrs} : ${memrefType(decl)}`);
+  return s.b.op(`${a.affine ? "affine" : "memref"}.load ${a.text} ${attrs} : ${s.mem(decl)}`);
 }
 
 /**
@@ -146,7 +148,7 @@ export function emitExpr(s: Scope, e: Expr): string {
     case "streamGet": {
       const { decl, ssa } = s.buffer(e.stream);
       const idx = e.indices.map((x) => emitExpr(s, x));
-      const sig = `(${[memrefType(decl), ...idx.map(() => "index")].join(", ")}) -> ${mlirType(decl.type)}`;
+      const sig = `(${[s.mem(decl), ...idx.map(() => "index")].join(", ")}) -> ${mlirType(decl.type)}`;
       return b.op(`func.call ${sym(s.streamFn("get", decl))}(${[ssa, ...idx].join(", ")}) : ${sig}`);
     }
     case "binary": {

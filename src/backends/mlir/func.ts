@@ -18,11 +18,16 @@ import { type DType, INDEX } from "../../types/dtype.ts";
 import { boundResults, type IvEnv, type IvInfo, type Range, rangeOf } from "./affine.ts";
 import { Body } from "./body.ts";
 import { access, emitAs, emitCond, emitExpr, type Scope } from "./expr.ts";
-import { fixedName, isUnsigned, memrefType, mlirType, signChar, str, sym } from "./types.ts";
+import { fixedName, isUnsigned, layoutText, memrefType, mlirType, signChar, str, sym } from "./types.ts";
 
 export interface FuncOptions {
   /** Adds `llvm.emit_c_interface` so the lowered function gets a `_mlir_ciface_` entry point. */
   readonly cInterface?: boolean;
+  /**
+   * "maps" (default): partitions are memref layout maps, as in Allo. "attributes": identity layouts
+   * and a `partition = "[block(2), none]"` attribute instead, the form MLIR can lower to LLVM.
+   */
+  readonly layouts?: "maps" | "attributes";
 }
 
 /** Where stream functions are declared once per module. */
@@ -63,7 +68,18 @@ class FuncPrinter implements Scope {
     private readonly module: Module,
     private readonly func: Func,
     readonly streamFn: StreamFns,
+    private readonly opts: FuncOptions,
   ) {}
+
+  mem(d: BufferDecl): string {
+    return memrefType(d, this.opts.layouts !== "attributes");
+  }
+
+  /** The partition as an attribute value when layouts are not written as maps. */
+  private partition(d: BufferDecl | undefined): string | undefined {
+    const text = d && this.opts.layouts === "attributes" ? layoutText(d) : undefined;
+    return text && str(text);
+  }
 
   param(name: string): string {
     const v = this.params.get(name);
@@ -79,7 +95,7 @@ class FuncPrinter implements Scope {
     return v;
   }
 
-  print(opts: FuncOptions): string {
+  print(): string {
     const f = this.func;
     const args: string[] = [];
     const itypes: string[] = [];
@@ -96,10 +112,11 @@ class FuncPrinter implements Scope {
       const fixed = fixedName(type);
       const argAttrs = attrDict([
         ["allo.dtype", fixed && str(fixed)],
+        ["allo.partition", this.partition(decl)],
         ["allo.stream_depth", decl?.stream ? `${decl.stream.depth} : i32` : undefined],
       ]);
       args.push(
-        `${ssa}: ${decl ? memrefType(decl) : mlirType(type)}${argAttrs === "{}" ? "" : ` ${argAttrs}`}`,
+        `${ssa}: ${decl ? this.mem(decl) : mlirType(type)}${argAttrs === "{}" ? "" : ` ${argAttrs}`}`,
       );
       itypes.push(signChar(type));
     }
@@ -108,12 +125,12 @@ class FuncPrinter implements Scope {
       ["dataflow", f.attrs.dataflow ? "" : undefined],
       ["inline", f.attrs.inline ? "" : undefined],
       ["itypes", str(itypes.join(""))],
-      ["llvm.emit_c_interface", opts.cInterface ? "" : undefined],
+      ["llvm.emit_c_interface", this.opts.cInterface ? "" : undefined],
       ["otypes", str(results.map((d) => signChar(d.type)).join(""))],
     ]);
     this.block(f.body);
     const rets = f.results.map((r) => this.buffer(r).ssa);
-    const types = results.map(memrefType);
+    const types = results.map((d) => this.mem(d));
     this.b.line(rets.length ? `return ${rets.join(", ")} : ${types.join(", ")}` : "return");
     const sig = `${args.join(", ")})${types.length ? ` -> ${resultList(types)}` : ""}`;
     return `  func.func ${sym(f.name)}(${sig} attributes ${fnAttrs} {\n${this.b.text()}\n  }`;
@@ -162,7 +179,7 @@ class FuncPrinter implements Scope {
           ["dtype", fixed && str(fixed)],
           ["to", str(s.buffer)],
         ]);
-        b.line(`${a.affine ? "affine" : "memref"}.store ${v}, ${a.text} ${attrs} : ${memrefType(decl)}`);
+        b.line(`${a.affine ? "affine" : "memref"}.store ${v}, ${a.text} ${attrs} : ${this.mem(decl)}`);
         break;
       }
       case "alloc":
@@ -175,7 +192,7 @@ class FuncPrinter implements Scope {
         const { decl, ssa } = this.buffer(s.stream);
         const idx = s.indices.map((x) => emitExpr(this, x));
         const v = emitAs(this, s.value, decl.type);
-        const sig = `(${[memrefType(decl), ...idx.map(() => "index"), mlirType(decl.type)].join(", ")}) -> ()`;
+        const sig = `(${[this.mem(decl), ...idx.map(() => "index"), mlirType(decl.type)].join(", ")}) -> ()`;
         b.line(`func.call ${sym(this.streamFn("put", decl))}(${[ssa, ...idx, v].join(", ")}) : ${sig}`);
         break;
       }
@@ -246,10 +263,11 @@ class FuncPrinter implements Scope {
     const attrs = attrDict([
       ["dtype", fixed && str(fixed)],
       ["name", str(s.buffer)],
+      ["partition", this.partition(decl)],
       ["stream_depth", decl.stream ? `${decl.stream.depth} : i32` : undefined],
       ["unsigned", isUnsigned(decl.type) ? "" : undefined],
     ]);
-    b.line(`${ssa} = memref.alloc() ${attrs} : ${memrefType(decl)}`);
+    b.line(`${ssa} = memref.alloc() ${attrs} : ${this.mem(decl)}`);
     if (decl.stream) return;
     // A scalar declared and immediately assigned needs no zero fill first.
     const assigned = next?.kind === "store" && next.buffer === s.buffer && decl.shape.length === 0;
@@ -261,8 +279,8 @@ class FuncPrinter implements Scope {
         ? b.floatConst(t as Extract<DType, { kind: "float" }>, raw)
         : b.intConst(t, raw);
     if (decl.shape.length === 0)
-      b.line(`affine.store ${v}, ${ssa}[] {to = ${str(s.buffer)}} : ${memrefType(decl)}`);
-    else b.line(`linalg.fill ins(${v} : ${mlirType(t)}) outs(${ssa} : ${memrefType(decl)})`);
+      b.line(`affine.store ${v}, ${ssa}[] {to = ${str(s.buffer)}} : ${this.mem(decl)}`);
+    else b.line(`linalg.fill ins(${v} : ${mlirType(t)}) outs(${ssa} : ${this.mem(decl)})`);
   }
 
   private call(s: CallStmt): void {
@@ -279,9 +297,9 @@ class FuncPrinter implements Scope {
     s.args.forEach((a, k) => {
       const p = callee.params[k];
       if (a.kind === "buffer" && p.kind === "buffer") {
-        const want = memrefType(callee.buffers[p.name]);
+        const want = this.mem(callee.buffers[p.name]);
         const { ssa, decl } = this.buffer(a.name);
-        args.push(this.retype(ssa, memrefType(decl), want));
+        args.push(this.retype(ssa, this.mem(decl), want));
         types.push(want);
       } else if (a.kind === "value" && p.kind === "scalar") {
         args.push(emitAs(this, a.value, p.type));
@@ -292,7 +310,7 @@ class FuncPrinter implements Scope {
         );
       }
     });
-    const resTypes = callee.results.map((r) => memrefType(callee.buffers[r]));
+    const resTypes = callee.results.map((r) => this.mem(callee.buffers[r]));
     const names = s.results.map((r) => b.name(r));
     const lhs = names.length ? `${names.join(", ")} = ` : "";
     b.line(
@@ -300,7 +318,7 @@ class FuncPrinter implements Scope {
     );
     s.results.forEach((r, k) => {
       const decl = this.decl(r);
-      this.buffers.set(r, { ssa: this.retype(names[k], resTypes[k], memrefType(decl)), decl });
+      this.buffers.set(r, { ssa: this.retype(names[k], resTypes[k], this.mem(decl)), decl });
     });
   }
 
@@ -315,5 +333,5 @@ class FuncPrinter implements Scope {
 }
 
 export function printFunc(m: Module, f: Func, streamFn: StreamFns, opts: FuncOptions): string {
-  return new FuncPrinter(m, f, streamFn).print(opts);
+  return new FuncPrinter(m, f, streamFn, opts).print();
 }

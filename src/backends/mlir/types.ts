@@ -27,7 +27,7 @@ export function signChar(t: DType): string {
 export const isUnsigned = (t: DType): boolean =>
   (t.kind === "int" || t.kind === "fixed") && (!t.signed || isBool(t));
 
-/** A per-dimension layout after Allo's normalisation: factor 1 is none, factor >= extent is complete. */
+/** A per-dimension layout after normalisation: factor 1 is none, factor >= extent is complete. */
 type DimLayout = { kind: "none" } | { kind: "complete" } | { kind: "block" | "cyclic"; factor: number };
 
 function dimLayouts(shape: readonly number[], parts: readonly Partition[]): DimLayout[] {
@@ -37,8 +37,10 @@ function dimLayouts(shape: readonly number[], parts: readonly Partition[]): DimL
     for (const k of targets) {
       if (k < 0 || k >= shape.length) continue;
       const n = shape[k];
-      if (p.type === "complete" || p.factor >= n) dims[k] = { kind: "complete" };
-      else if (p.factor > 1) dims[k] = { kind: p.type, factor: p.factor };
+      // block(f) keeps banks of ceil(n/f) elements, so its factor is normalised to ceil(n / that).
+      const f = p.type === "block" && p.factor > 1 ? Math.ceil(n / Math.ceil(n / p.factor)) : p.factor;
+      if (p.type === "complete" || f >= n) dims[k] = { kind: "complete" };
+      else if (f > 1) dims[k] = { kind: p.type, factor: f };
     }
   }
   return dims;
@@ -81,10 +83,20 @@ export function layoutMap(b: BufferDecl): string | undefined {
   return `affine_map<(${ds}) -> (${[...banks, ...addrs].join(", ")})>`;
 }
 
-/** `memref<32x32xf32>`, `memref<i32>` for a scalar, with the partition layout when there is one. */
-export function memrefType(b: BufferDecl): string {
+/** The layout as the API spells it, `[cyclic(4), none]`; undefined when nothing is partitioned. */
+export function layoutText(b: BufferDecl): string | undefined {
+  const dims = dimLayouts(b.shape, b.partitions);
+  if (dims.every((d) => d.kind === "none")) return undefined;
+  return `[${dims.map((d) => (d.kind === "block" || d.kind === "cyclic" ? `${d.kind}(${d.factor})` : d.kind)).join(", ")}]`;
+}
+
+/**
+ * `memref<32x32xf32>`, `memref<i32>` for a scalar, with the partition layout map when there is one
+ * (unless `maps` is false: LLVM lowering needs strided layouts, so that form keeps identity layouts).
+ */
+export function memrefType(b: BufferDecl, maps = true): string {
   const shape = b.shape.map((n) => `${n}x`).join("");
-  const layout = layoutMap(b);
+  const layout = maps ? layoutMap(b) : undefined;
   return `memref<${shape}${mlirType(b.type)}${layout ? `, ${layout}` : ""}>`;
 }
 

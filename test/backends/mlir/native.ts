@@ -148,7 +148,7 @@ function layout(cases: readonly NativeCase[]): Layout {
   const privates = new Set<string>();
   cases.forEach((c, ci) => {
     const m = prefixed(c.module, `c${ci}_`);
-    for (const line of printMlir(m, { cInterface: true }).split("\n")) {
+    for (const line of printMlir(m, { cInterface: true, layouts: "attributes" }).split("\n")) {
       if (line.startsWith("  func.func private")) privates.add(line);
       else if (!line.startsWith("//") && line !== "module {" && line !== "}" && line !== "") funcs.push(line);
     }

@@ -13,6 +13,7 @@ import { F32 } from "../../../src/types/dtype.ts";
 import { CASES } from "../../corpus/cases.ts";
 import { assertGolden } from "../../support/golden.ts";
 import { MODULES } from "./modules.ts";
+import { LOWERING } from "./native.ts";
 import { requireTools, run, skipWithoutTools } from "./tools.ts";
 
 const corpus = CASES.map((c) => ({ name: c.name, text: String(customize(c.kernel, c.options).module) }));
@@ -33,16 +34,32 @@ test("every hand-built module prints its golden MLIR", () => {
   for (const m of built) assertGolden(`mlir/${m.name}.mlir`, m.text);
 });
 
+test("partitions can be attributes instead of layout maps, the form that lowers to LLVM", () => {
+  const text = printMlir(MODULES.partitions(), { layouts: "attributes" });
+  assert.ok(!text.includes("affine_map<(d0"), "no layout maps");
+  assertGolden("mlir/partitions_lowerable.mlir", text);
+});
+
 test("mlir-opt-22 parses and verifies every printed module", { skip: skipWithoutTools() }, () => {
   const tools = requireTools();
   const dir = mkdtempSync(join(tmpdir(), "allo-mlir-"));
-  const all = [...corpus, ...built];
+  const lowerable = {
+    name: "partitions_lowerable",
+    text: printMlir(MODULES.partitions(), { layouts: "attributes" }),
+  };
+  const all = [...corpus, ...built, lowerable];
   const file = join(dir, "all.mlir");
   writeFileSync(file, all.map((m) => `// ${m.name}\n${m.text}`).join("// -----\n"));
   run(
     tools.opt,
     ["--split-input-file", file, "-o", join(dir, "out.mlir")],
     `verifying ${all.length} modules`,
+  );
+  writeFileSync(join(dir, "lowerable.mlir"), lowerable.text);
+  run(
+    tools.opt,
+    [join(dir, "lowerable.mlir"), ...LOWERING, "-o", join(dir, "lowered.mlir")],
+    "lowering partitions",
   );
 });
 
