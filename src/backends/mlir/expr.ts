@@ -37,7 +37,7 @@ export function access(
   if (affine.every((a) => a !== undefined)) {
     return { affine: true, text: `${ssa}[${affine.map((a) => a!.text).join(", ")}]` };
   }
-  return { affine: false, text: `${ssa}[${indices.map((e) => emitExpr(s, e)).join(", ")}]` };
+  return { affine: false, text: `${ssa}[${indices.map((e) => emitAs(s, e, INDEX)).join(", ")}]` };
 }
 
 function loadOf(s: Scope, e: LoadExpr): string {

@@ -14,7 +14,7 @@ import type {
   Stmt,
 } from "../../ir/nodes.ts";
 import { convert } from "../../semantics/scalar.ts";
-import { type DType, INDEX } from "../../types/dtype.ts";
+import { assertNever, type DType, INDEX } from "../../types/dtype.ts";
 import { boundResults, type IvEnv, type IvInfo, type Range, rangeOf } from "./affine.ts";
 import { Body } from "./body.ts";
 import { access, emitAs, emitCond, emitExpr, type Scope } from "./expr.ts";
@@ -207,6 +207,8 @@ class FuncPrinter implements Scope {
         b.line("scf.yield");
         b.close(` {spatial = ${str(s.name)}}`);
         break;
+      default:
+        assertNever(s, "statement");
     }
   }
 
