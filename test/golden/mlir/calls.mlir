@@ -19,6 +19,7 @@ module {
     %0 = affine.load %A[0] {from = "A"} : memref<4xi32>
     %1 = arith.trunci %0 : i32 to i16
     %Z = func.call @scale(%Y, %1) : (memref<4xi32>, i16) -> memref<4xi32>
+    memref.dealloc %Y : memref<4xi32>
     return %Z : memref<4xi32>
   }
 }

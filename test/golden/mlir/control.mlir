@@ -58,6 +58,7 @@ module {
         %21 = affine.load %acc[] {from = "acc"} : memref<i32>
         memref.store %21, %A[%i] {to = "A"} : memref<8xi32>
       }
+      memref.dealloc %acc : memref<i32>
     } {loop_name = "i"}
     return
   }

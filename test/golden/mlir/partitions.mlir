@@ -25,6 +25,7 @@ module {
       %5 = affine.load %E[%i_3] {from = "E"} : memref<12xi32, affine_map<(d0) -> (d0, 0)>>
       affine.store %5, %E[%i_3] {to = "E"} : memref<12xi32, affine_map<(d0) -> (d0, 0)>>
     } {loop_name = "i", op_name = "S_i_3", unroll = 0 : i32}
+    memref.dealloc %T : memref<4x4xf32, affine_map<(d0, d1) -> (d0, 0, 0, d1)>>
     return
   }
 }

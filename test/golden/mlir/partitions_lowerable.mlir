@@ -25,6 +25,7 @@ module {
       %5 = affine.load %E[%i_3] {from = "E"} : memref<12xi32>
       affine.store %5, %E[%i_3] {to = "E"} : memref<12xi32>
     } {loop_name = "i", op_name = "S_i_3", unroll = 0 : i32}
+    memref.dealloc %T : memref<4x4xf32>
     return
   }
 }

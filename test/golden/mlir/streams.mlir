@@ -32,6 +32,7 @@ module {
       } {unit = "consumer_0"}
       scf.yield
     } {spatial = "top"}
+    memref.dealloc %fifo : memref<2xi32>
     return
   }
   func.func private @stream_get_2xi32(memref<2xi32>, index) -> i32

@@ -47,6 +47,8 @@ module {
       }
       %21 = affine.load %steps[] {from = "steps"} : memref<i32>
       affine.store %21, %C[%i] {to = "C"} : memref<8xi32>
+      memref.dealloc %steps : memref<i32>
+      memref.dealloc %x : memref<i32>
     } {loop_name = "i", op_name = "S_i_0"}
     return
   }

@@ -51,6 +51,7 @@ module {
     %result = memref.alloc() {name = "result"} : memref<i32>
     %28 = affine.load %acc[] {from = "acc"} : memref<i32>
     affine.store %28, %result[] {to = "result"} : memref<i32>
+    memref.dealloc %acc : memref<i32>
     return %result : memref<i32>
   }
 }

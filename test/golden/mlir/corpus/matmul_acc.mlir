@@ -23,6 +23,7 @@ module {
         } {loop_name = "k", op_name = "S_k_0", reduction}
         %10 = affine.load %acc[] {from = "acc"} : memref<i32>
         affine.store %10, %C[%i, %j] {to = "C"} : memref<4x4xi32>
+        memref.dealloc %acc : memref<i32>
       } {loop_name = "j"}
     } {loop_name = "i", op_name = "S_i_j_0"}
     return %C : memref<4x4xi32>

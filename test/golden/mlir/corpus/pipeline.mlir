@@ -34,6 +34,8 @@ module {
     func.call @addOne(%A, %T) : (memref<8xi32>, memref<8xi32>) -> ()
     %U = func.call @scaleBy(%T, %c3_i32) : (memref<8xi32>, i32) -> memref<8xi32>
     %V = func.call @scaleBy(%U, %c-2_i32) : (memref<8xi32>, i32) -> memref<8xi32>
+    memref.dealloc %U : memref<8xi32>
+    memref.dealloc %T : memref<8xi32>
     return %V : memref<8xi32>
   }
 }

@@ -15,6 +15,7 @@ module {
       } {loop_name = "j", op_name = "S_j_0", reduction}
       %3 = affine.load %s[] {from = "s"} : memref<f32>
       affine.store %3, %S[%i] {to = "S"} : memref<6xf32>
+      memref.dealloc %s : memref<f32>
     } {loop_name = "i", op_name = "S_i_0"}
     return %S : memref<6xf32>
   }

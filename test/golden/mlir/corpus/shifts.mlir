@@ -50,6 +50,7 @@ module {
       %29 = arith.ori %24, %28 : i32
       %30 = arith.trunci %29 : i32 to i16
       affine.store %30, %D[%i] {to = "D"} : memref<8xi16>
+      memref.dealloc %x : memref<i16>
     } {loop_name = "i", op_name = "S_i_0"}
     return
   }

@@ -41,6 +41,8 @@ module {
         affine.store %5, %D[%i, %j] {to = "D"} : memref<4x4xi16>
       } {loop_name = "j"}
     } {loop_name = "i", op_name = "S_i_j_0"}
+    memref.dealloc %C2 : memref<4x4xi16>
+    memref.dealloc %C1 : memref<4x4xi16>
     return %D : memref<4x4xi16>
   }
 }
