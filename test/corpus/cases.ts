@@ -122,8 +122,9 @@ export const CASES: readonly Case[] = [
       new Uint8Array(L),
     ],
     outputs: [2, 3],
+    // -A of a uint8 is int8 (Allo), so it wraps before the addition.
     reference: (A, B) => [
-      range(L).map((i) => Number(w(-big(B, i), 16))),
+      range(L).map((i) => Number(w(big(A, i) - big(B, i) + w(-big(A, i), 8), 16))),
       range(L).map((i) => (big(A, i) > big(B, i) ? 1 : 0)),
     ],
   },
@@ -196,7 +197,7 @@ export const CASES: readonly Case[] = [
         const a = Number(big(A, i));
         const b = Number(big(B, i));
         if (a > 10 && b !== 0) return Math.trunc(a / b);
-        if (!(a < -10) || b > 5) return a % 7;
+        if (!(a < -10) || b > 5) return (a % 7) + 0; // integers have no -0
         return a > b ? a : b - 1;
       }),
     ],
