@@ -54,6 +54,8 @@ export const CODES = {
   AL3013: "bad reshape",
   AL3014: "bad computeAt",
   AL3015: "bad reuseAt",
+  AL3016: "bad bufferAt",
+  AL3017: "bad unfold",
   // streams and dataflow
   AL4101: "dataflow deadlock",
   AL4102: "data left in a stream",

@@ -208,6 +208,19 @@ export interface StreamPutStmt {
 export interface SpatialUnit {
   readonly name: string;
   readonly body: readonly Stmt[];
+  /** A PE copy made by unfold: its position in the grid, one coordinate per unfolded axis. */
+  readonly coords?: readonly number[];
+}
+/** How unfold laid out a PE array: which loops of which band became which grid axes. */
+export interface SpatialGrid {
+  /** The unfolded band's name. */
+  readonly band: string;
+  /** Names of the band's perfectly nested loops at unfold time, outermost first (band axes). */
+  readonly loops: readonly string[];
+  /** The band axes that were unfolded, in grid order. */
+  readonly axes: readonly number[];
+  /** Number of PEs along each unfolded axis. */
+  readonly extents: readonly number[];
 }
 /**
  * Units that run concurrently and talk through streams (a Kahn network: the result does not depend
@@ -217,6 +230,8 @@ export interface SpatialStmt {
   readonly kind: "spatial";
   readonly name: string;
   readonly units: readonly SpatialUnit[];
+  /** Present when the region is a PE array made by unfold. */
+  readonly grid?: SpatialGrid;
   readonly span?: Span;
 }
 
