@@ -56,6 +56,7 @@ export const CODES = {
   AL3015: "bad reuseAt",
   AL3016: "bad bufferAt",
   AL3017: "bad unfold",
+  AL3018: "ambiguous buffer name",
   // streams and dataflow
   AL4101: "dataflow deadlock",
   AL4102: "data left in a stream",
@@ -67,6 +68,7 @@ export const CODES = {
   AL5005: "missing tool",
   AL5006: "native compilation failed",
   AL5007: "unsupported on this target",
+  AL5010: "index out of bounds",
   // verification
   AL6001: "modules cannot be compared",
   // API use
