@@ -25,6 +25,7 @@ export class AlloError extends Error {
   readonly code: Code;
   readonly span?: Span;
   readonly details?: Readonly<Record<string, unknown>>;
+  readonly notes?: readonly Note[];
   /** The message without location or frame. */
   readonly text: string;
 
@@ -40,6 +41,7 @@ export class AlloError extends Error {
     this.text = text;
     if (init.span) this.span = init.span;
     if (init.details) this.details = init.details;
+    if (init.notes) this.notes = init.notes;
   }
 }
 
