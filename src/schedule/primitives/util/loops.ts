@@ -3,7 +3,7 @@
 // trip counts and fresh names. Lookups that fail throw the coded primitive errors (AL3001, AL3012).
 
 import { idx, idxOp } from "../../../ir/build.ts";
-import type { Expr, ForStmt, Func, Module, Stmt } from "../../../ir/nodes.ts";
+import type { Expr, ForStmt, Func, LoopAttrs, Module, Stmt } from "../../../ir/nodes.ts";
 import { rewriteBlock, visitStmts, walkExpr } from "../../../ir/walk.ts";
 import type { LoopRef } from "../../refs.ts";
 import { primitiveError } from "../result.ts";
@@ -116,4 +116,22 @@ export function freshName(taken: Set<string>, base: string): string {
   for (let n = 1; taken.has(name); n++) name = `${clean}_${n}`;
   taken.add(name);
   return name;
+}
+
+/** The attributes that are set (no `undefined` members, so printing and equality stay exact). */
+export function definedAttrs(a: LoopAttrs): LoopAttrs {
+  return Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as LoopAttrs;
+}
+
+/** The module with `patch` merged into the loop's attributes (the same module when nothing changes). */
+export function setLoopAttrs(m: Module, ref: LoopRef, primitive: string, patch: LoopAttrs): Module {
+  const { func, site } = getLoop(m, ref, primitive);
+  const old = site.loop.attrs;
+  const attrs = definedAttrs({ ...old, ...patch });
+  const keys = new Set([...Object.keys(old), ...Object.keys(attrs)]) as Set<keyof LoopAttrs>;
+  if ([...keys].every((k) => old[k] === attrs[k])) return m;
+  return withFunc(
+    m,
+    replaceLoop(func, ref.iv, (l) => [{ ...l, attrs }]),
+  );
 }
