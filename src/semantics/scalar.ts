@@ -64,10 +64,26 @@ function floorScaled(x: number, frac: number): bigint {
   return BigInt(Math.floor(x * 2 ** frac));
 }
 
-function toDouble(v: Scalar, from: DType): number {
-  if (typeof v === "number") return v;
-  const f = fracOf(from);
-  return f === 0 ? Number(v) : Number(v) / 2 ** f;
+const PRECISION = { 16: 11, 32: 24, 64: 53 } as const;
+
+/**
+ * v / 2^frac rounded once to nearest even in format t. Number(v) alone rounds to 53 bits first, and a
+ * second rounding to float32/float16 can then go the wrong way at a tie; past 2^53 the low bits are
+ * folded into a sticky bit below the rounding position instead (as C's int-to-float conversions round).
+ */
+export function scaledToFloat(v: bigint, frac: number, t: FloatType): number {
+  const neg = v < 0n;
+  let a = neg ? -v : v;
+  let scale = -frac;
+  const bits = a.toString(2).length;
+  if (bits > 53) {
+    const drop = bits - (PRECISION[t.bits] + 2);
+    const sticky = (a & ((1n << BigInt(drop)) - 1n)) !== 0n ? 1n : 0n;
+    a = (a >> BigInt(drop)) | sticky;
+    scale += drop;
+  }
+  const x = Number(a) * 2 ** scale;
+  return roundFloat(neg ? -x : x, t);
 }
 
 /**
@@ -76,7 +92,7 @@ function toDouble(v: Scalar, from: DType): number {
  * toward zero; anything->float rounds to nearest.
  */
 export function convert(v: Scalar, from: DType, to: DType): Scalar {
-  if (to.kind === "float") return roundFloat(toDouble(v, from), to);
+  if (to.kind === "float") return typeof v === "number" ? roundFloat(v, to) : scaledToFloat(v, fracOf(from), to);
   if (typeof v === "number") {
     if (to.kind === "fixed") return wrap(floorScaled(v, to.frac), to);
     return wrap(Number.isFinite(v) ? BigInt(Math.trunc(v)) : 0n, to);

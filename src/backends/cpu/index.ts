@@ -1,69 +1,75 @@
-// The embedded CPU backend: compiles an IR module to JavaScript once and returns a synchronous callable
-// over typed arrays, bit-exact with docs/ir-semantics.md. Output parameters are updated in place;
-// returned tensors come back as typed arrays (several as an array), scalars as numbers or bigints.
+// The embedded CPU backend: compiles an IR module to JavaScript once (one JS function per IR function)
+// and returns a synchronous callable over typed arrays, bit-exact with docs/ir-semantics.md. Output
+// parameters are updated in place; returned tensors come back as typed arrays (several as an array),
+// 0-d results as numbers (bigints past 53 bits). Nothing is cached globally.
 
 import { AlloError } from "../../diagnostics/error.ts";
-import type { Func, Module, Stmt } from "../../ir/nodes.ts";
+import type { Func, Module } from "../../ir/nodes.ts";
 import { visitStmts } from "../../ir/walk.ts";
-import { ConstPool, generateModule, jsFuncName } from "./gen-func.ts";
-import { bufferIn, bufferOut, resultOut, scalarIn } from "./marshal.ts";
-import * as runtime from "./runtime.ts";
+import { bufferIn, paramText, resultOut, scalarIn } from "./boundary.ts";
+import { FuncGen } from "./func.ts";
+import * as helpers from "./helpers.ts";
+import { ModuleInfo } from "./module-info.ts";
+import { makeFifos, Streams } from "./streams.ts";
 
 export interface CpuKernel {
   (...args: unknown[]): unknown;
-  /** The generated JavaScript. */
+  /** The generated JavaScript, for inspection. */
   readonly source: string;
 }
 
-export function compileCpu(m: Module): CpuKernel {
-  const top = m.functions.find((f) => f.name === m.top);
-  if (!top) throw new AlloError("AL5007", `module has no function '${m.top}'`);
-  const pool = new ConstPool();
-  const source = generateModule(m, pool);
-  const make = new Function("rt", "K", `"use strict";\n${source}\nreturn ${jsFuncName(top.name)};`);
-  const written = writtenParams(top);
-  const kernel = (...args: unknown[]): unknown => {
-    const rt = { ...runtime, sched: new runtime.Scheduler() };
-    const fn = make(rt, pool.values) as (...a: unknown[]) => unknown[];
-    return invoke(top, fn, args, written);
-  };
-  return Object.assign(kernel, { source });
-}
-
-function invoke(
-  top: Func,
-  fn: (...a: unknown[]) => unknown[],
-  args: unknown[],
-  written: ReadonlySet<string>,
-): unknown {
-  if (args.length !== top.params.length) {
-    const names = top.params.map((p) => p.name).join(", ");
-    throw new AlloError(
-      "AL5001",
-      `'${top.name}' takes ${top.params.length} argument(s) (${names}), got ${args.length}`,
-    );
-  }
-  const copies: (() => void)[] = [];
-  const internal = top.params.map((p, i) => {
-    if (p.kind === "scalar") return scalarIn(top, p.name, p.type, args[i], i);
-    const b = top.buffers[p.name];
-    const { data, copy } = bufferIn(top, b, args[i], i);
-    if (copy && written.has(p.name))
-      copies.push(() => bufferOut(b, data as ArrayLike<unknown>, args[i] as unknown[]));
-    return data;
-  });
-  const results = fn(...internal);
-  for (const c of copies) c();
-  const out = top.results.map((r, i) => resultOut(top.buffers[r], results[i]));
-  return out.length === 0 ? undefined : out.length === 1 ? out[0] : out;
-}
-
-/** Parameters a function may write (stores, or passed to a call), following calls conservatively. */
+/** Parameters the kernel may write: stored to, or handed to a callee (which may store). */
 function writtenParams(f: Func): Set<string> {
   const out = new Set<string>();
-  visitStmts(f.body, (s: Stmt) => {
+  visitStmts(f.body, (s) => {
     if (s.kind === "store") out.add(s.buffer);
     if (s.kind === "call") for (const a of s.args) if (a.kind === "buffer") out.add(a.name);
   });
   return out;
+}
+
+export function compileCpu(m: Module): CpuKernel {
+  const top = m.functions.find((f) => f.name === m.top);
+  if (!top) throw new AlloError("AL5007", `the module has no function '${m.top}' to run`);
+  for (const p of top.params) {
+    if (p.kind === "buffer" && top.buffers[p.name].stream) {
+      throw new AlloError(
+        "AL5007",
+        `'${top.name}' takes the stream '${p.name}' as a parameter: the CPU target runs kernels whose parameters are tensors and scalars`,
+      );
+    }
+  }
+  const info = new ModuleInfo(m);
+  const functions = m.functions.map((f) => new FuncGen(info, f).generate());
+  const source = `"use strict";\n${functions.join("\n\n")}\nreturn ${info.jsName(top.name)};\n`;
+  const rt = { ...helpers, fifos: makeFifos, s: new Streams() };
+  const fn = new Function("rt", "K", source)(rt, info.pool) as (...a: unknown[]) => unknown;
+  const written = writtenParams(top);
+  const resultVar = top.results.map((r) => info.isVar(top, r));
+  const blocking = info.mayBlock(top.name);
+
+  const kernel = (...args: unknown[]): unknown => {
+    if (args.length !== top.params.length) {
+      const list = top.params.map((p) => paramText(top, p)).join(", ");
+      throw new AlloError(
+        "AL5001",
+        `'${top.name}' takes ${top.params.length} argument(s) (${list}), got ${args.length}`,
+      );
+    }
+    const writeBacks: (() => void)[] = [];
+    const inputs = top.params.map((p, k) => {
+      if (p.kind === "scalar") return scalarIn(top, p, args[k]);
+      const b = bufferIn(top, top.buffers[p.name], args[k], written.has(p.name));
+      if (b.writeBack) writeBacks.push(b.writeBack);
+      return b.data;
+    });
+    let ret = fn(...inputs);
+    if (blocking) ret = rt.s.drive(ret as Generator<never, unknown>, top.name, top.span);
+    for (const w of writeBacks) w();
+    const outs = top.results.map((r, k) =>
+      resultOut(top.buffers[r], top.results.length === 1 ? ret : (ret as unknown[])[k], resultVar[k]),
+    );
+    return outs.length === 0 ? undefined : outs.length === 1 ? outs[0] : outs;
+  };
+  return Object.assign(kernel, { source });
 }

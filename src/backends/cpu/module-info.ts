@@ -1,0 +1,144 @@
+// Facts about a module the CPU code generator needs across functions: JS names of functions, which
+// functions may block on a stream (they become generators), which 0-d buffers can live in a JS local,
+// where buffers are defined, which streams each spatial region uses, and the constant pool that hands
+// run-time data (types, spans, shapes) to the generated code.
+
+import type { Expr, Func, Module, SpatialStmt, Stmt } from "../../ir/nodes.ts";
+import { childBlocks, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
+import type { StreamUses } from "./streams.ts";
+
+/** Calls f on every statement of a block, not descending into the units of spatial regions. */
+function visitOwn(b: readonly Stmt[], f: (s: Stmt) => void): void {
+  for (const s of b) {
+    f(s);
+    if (s.kind !== "spatial") for (const c of childBlocks(s)) visitOwn(c, f);
+  }
+}
+
+function exprsOf(s: Stmt, f: (e: Expr) => void): void {
+  for (const e of stmtExprs(s)) walkExpr(e, f);
+}
+
+const constIndices = (ix: readonly Expr[]): number[] | null =>
+  ix.every((e) => e.kind === "const") ? ix.map((e) => Number(e.kind === "const" ? e.value : 0)) : null;
+
+export class ModuleInfo {
+  readonly pool: unknown[] = [];
+  private readonly funcs = new Map<string, Func>();
+  private readonly names = new Map<string, string>();
+  private readonly blocking = new Set<string>();
+  private readonly passed = new Map<Func, Set<string>>();
+
+  constructor(m: Module) {
+    const taken = new Set<string>();
+    for (const f of m.functions) {
+      this.funcs.set(f.name, f);
+      const base = `f_${f.name.replace(/[^A-Za-z0-9_]/g, "_")}`;
+      let id = base;
+      for (let k = 1; taken.has(id); k++) id = `${base}_${k}`;
+      taken.add(id);
+      this.names.set(f.name, id);
+      const passed = new Set<string>();
+      visitStmts(f.body, (s) => {
+        if (s.kind === "call") for (const a of s.args) if (a.kind === "buffer") passed.add(a.name);
+      });
+      this.passed.set(f, passed);
+    }
+    this.findBlocking(m);
+  }
+
+  /** Functions that put or get outside a spatial region, directly or through calls. */
+  private findBlocking(m: Module): void {
+    const calls = new Map<string, Set<string>>();
+    for (const f of m.functions) {
+      const callees = new Set<string>();
+      visitOwn(f.body, (s) => {
+        if (s.kind === "streamPut") this.blocking.add(f.name);
+        if (s.kind === "call") callees.add(s.callee);
+        exprsOf(s, (e) => {
+          if (e.kind === "streamGet") this.blocking.add(f.name);
+        });
+      });
+      calls.set(f.name, callees);
+    }
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [f, callees] of calls) {
+        if (!this.blocking.has(f) && [...callees].some((c) => this.blocking.has(c))) {
+          this.blocking.add(f);
+          changed = true;
+        }
+      }
+    }
+  }
+
+  konst(x: unknown): string {
+    let k = this.pool.indexOf(x);
+    if (k < 0) k = this.pool.push(x) - 1;
+    return `K[${k}]`;
+  }
+
+  func(name: string): Func {
+    const f = this.funcs.get(name);
+    if (!f) throw new Error(`allo-ts internal error (a compiler bug): call of unknown function '${name}'`);
+    return f;
+  }
+
+  jsName(name: string): string {
+    this.func(name);
+    return this.names.get(name)!;
+  }
+
+  mayBlock(name: string): boolean {
+    return this.blocking.has(name);
+  }
+
+  /** A 0-d memory buffer that is never passed by reference lives in a JS local variable. */
+  isVar(f: Func, name: string): boolean {
+    const b = f.buffers[name];
+    return b.shape.length === 0 && !b.stream && b.role !== "param" && !this.passed.get(f)!.has(name);
+  }
+
+  /** Buffers allocated or defined by calls in a block, outside the units of its spatial regions. */
+  definedIn(body: readonly Stmt[]): string[] {
+    const out = new Set<string>();
+    visitOwn(body, (s) => {
+      if (s.kind === "alloc") out.add(s.buffer);
+      if (s.kind === "call") for (const r of s.results) out.add(r);
+    });
+    return [...out];
+  }
+
+  /** Local and result buffers that no statement defines (they exist, zero-filled, from the start). */
+  undefinedLocals(f: Func): string[] {
+    const defined = new Set<string>();
+    visitStmts(f.body, (s) => {
+      if (s.kind === "alloc") defined.add(s.buffer);
+      if (s.kind === "call") for (const r of s.results) defined.add(r);
+    });
+    return Object.values(f.buffers)
+      .filter((b) => b.role !== "param" && !defined.has(b.name))
+      .map((b) => b.name);
+  }
+
+  /** Every (unit, put/get, stream, constant indices) of a region. */
+  streamUses(s: SpatialStmt): StreamUses {
+    const uses: Record<string, { unit: string; op: "put" | "get"; indices: number[] | null }[]> = {};
+    const add = (stream: string, unit: string, op: "put" | "get", ix: readonly Expr[]) =>
+      (uses[stream] ??= []).push({ unit, op, indices: constIndices(ix) });
+    for (const u of s.units) {
+      visitStmts(u.body, (st) => {
+        if (st.kind === "streamPut") add(st.stream, u.name, "put", st.indices);
+        exprsOf(st, (e) => {
+          if (e.kind === "streamGet") add(e.stream, u.name, "get", e.indices);
+        });
+      });
+    }
+    return uses;
+  }
+
+  /** Streams a region's units use. */
+  streamsOf(s: SpatialStmt): string[] {
+    return Object.keys(this.streamUses(s));
+  }
+}
