@@ -92,7 +92,8 @@ export function scaledToFloat(v: bigint, frac: number, t: FloatType): number {
  * toward zero; anything->float rounds to nearest.
  */
 export function convert(v: Scalar, from: DType, to: DType): Scalar {
-  if (to.kind === "float") return typeof v === "number" ? roundFloat(v, to) : scaledToFloat(v, fracOf(from), to);
+  if (to.kind === "float")
+    return typeof v === "number" ? roundFloat(v, to) : scaledToFloat(v, fracOf(from), to);
   if (typeof v === "number") {
     if (to.kind === "fixed") return wrap(floorScaled(v, to.frac), to);
     return wrap(Number.isFinite(v) ? BigInt(Math.trunc(v)) : 0n, to);

@@ -105,11 +105,23 @@ class Gen {
       const a = this.expr(depth - 1);
       const b = this.expr(depth - 1);
       const t = compareOperandType(a.type, b.type);
-      return { kind: "select", cond: this.comparison(depth - 1), then: cast(a, t), else: cast(b, t), type: t };
+      return {
+        kind: "select",
+        cond: this.comparison(depth - 1),
+        then: cast(a, t),
+        else: cast(b, t),
+        type: t,
+      };
     }
     if (k < 0.86) {
       const op = this.r() < 0.5 ? "&&" : "||";
-      return { kind: "logical", op, lhs: this.comparison(depth - 1), rhs: this.comparison(depth - 1), type: BOOL };
+      return {
+        kind: "logical",
+        op,
+        lhs: this.comparison(depth - 1),
+        rhs: this.comparison(depth - 1),
+        type: BOOL,
+      };
     }
     if (k < 0.9) return { kind: "unary", op: "not", operand: this.comparison(depth - 1), type: BOOL };
     const fn = this.pick(FNS);
@@ -123,7 +135,9 @@ class Gen {
 /** Boundary values for one input: the type's extremes, 0, -1, 1, then random raw values. */
 function inputValues(t: DType, r: () => number): (number | bigint)[] {
   if (t.kind === "float") {
-    return Array.from({ length: N }, (_, k) => (k < SPECIAL_FLOATS.length ? SPECIAL_FLOATS[k] : (r() - 0.5) * 200));
+    return Array.from({ length: N }, (_, k) =>
+      k < SPECIAL_FLOATS.length ? SPECIAL_FLOATS[k] : (r() - 0.5) * 200,
+    );
   }
   const [lo, hi] = rawRange(t);
   const edges = [lo, hi, 0n, -1n, 1n, lo + 1n, hi - 1n].filter((v) => v >= lo && v <= hi);
@@ -157,7 +171,10 @@ function runCase(seed: number): void {
       const k = inputs.findIndex((b) => b.name === name);
       return rawOf(vals[k][i], inputs[k].type);
     };
-    const want = boundaryValue(evaluate(cast(e, out.type), raw, () => BigInt(i)), out.type);
+    const want = boundaryValue(
+      evaluate(cast(e, out.type), raw, () => BigInt(i)),
+      out.type,
+    );
     if (!same(got[i], want)) {
       const types = inputs.map((b) => `${b.name}: ${typeName(b.type)}`).join(", ");
       assert.fail(

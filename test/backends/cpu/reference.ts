@@ -47,7 +47,11 @@ export function evaluate(e: Expr, load: (buffer: string) => Scalar, iv: (name: s
       return truthy(ev(e.cond)) ? ev(e.then) : ev(e.else);
     case "intrinsic":
       if (e.type.kind !== "float") throw new Error("intrinsic on a non-float type");
-      return intrinsic(e.fn, e.args.map((a) => ev(a) as number), e.type);
+      return intrinsic(
+        e.fn,
+        e.args.map((a) => ev(a) as number),
+        e.type,
+      );
     default:
       throw new Error(`reference evaluator: ${e.kind} is not supported`);
   }
