@@ -7,7 +7,7 @@ import { idx, ivRef, load } from "../../ir/build.ts";
 import type { BufferDecl, Expr, ForStmt, Func, Module, Stmt } from "../../ir/nodes.ts";
 import { stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import type { BufferRef, LoopRef } from "../refs.ts";
-import { type Access, accessesOf, pureIndex, redirect, sameExpr } from "./memory/nest.ts";
+import { type Access, accessesOf, dimName, fixedDim, redirect } from "./memory/nest.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
 import { freshName, getLoop, ivsOf, replaceLoop, takenNames, withFunc } from "./util/loops.ts";
 
@@ -116,28 +116,6 @@ export function bufferAt(m: Module, buf: BufferRef, loop: LoopRef): PrimitiveRes
     buffers: { ...f.buffers, [local.name]: local },
   };
   return { module: withFunc(m, g), handles: [{ kind: "buffer", func: f.name, buffer: local.name }] };
-}
-
-/** A dimension is fixed when every access indexes it with the same expression of outer loops only. */
-function fixedDim(acc: readonly Access[], d: number): boolean {
-  const e = acc[0].indices[d];
-  return acc.every((a) => {
-    const x = a.indices[d];
-    if (!sameExpr(x, e) || !pureIndex(x)) return false;
-    const used = ivsOf(x);
-    return a.loops.every((l) => !used.has(l.iv));
-  });
-}
-
-/** Names the copy loop of a kept dimension after the first inner loop that indexes it (stores first). */
-function dimName(acc: readonly Access[], d: number, buffer: string): string {
-  const ordered = [...acc.filter((a) => a.kind === "store"), ...acc.filter((a) => a.kind === "load")];
-  for (const a of ordered) {
-    const used = ivsOf(a.indices[d]);
-    const l = a.loops.find((x) => used.has(x.iv));
-    if (l) return l.name;
-  }
-  return `${buffer}_d${d}`;
 }
 
 function wrap(

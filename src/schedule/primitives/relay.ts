@@ -7,9 +7,10 @@ import { idx, load } from "../../ir/build.ts";
 import type { BufferDecl, Func, LoadExpr, Module, SpatialStmt, SpatialUnit, Stmt } from "../../ir/nodes.ts";
 import { rewriteBlock, visitStmts } from "../../ir/walk.ts";
 import type { BufferRef, SpatialRef } from "../refs.ts";
+import { replaceIn } from "./memory/nest.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
 import { type Flow, planFlow } from "./spatial/flow.ts";
-import { cloneLoops, type PeSites, replaceIn, type Site, storesIn, transplant } from "./spatial/sites.ts";
+import { cloneLoops, type PeSites, type Site, storesIn, transplant } from "./spatial/sites.ts";
 import { freshName, getFunc, takenNames, withFunc } from "./util/loops.ts";
 
 const P = "relay";

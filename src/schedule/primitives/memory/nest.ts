@@ -6,6 +6,7 @@ import type { Code } from "../../../diagnostics/codes.ts";
 import type { Expr, ForStmt, Stmt } from "../../../ir/nodes.ts";
 import { mapExpr, mapStmtExprs, rewriteBlock, stmtExprs, visitStmts, walkExpr } from "../../../ir/walk.ts";
 import { primitiveError } from "../result.ts";
+import { ivsOf } from "../util/loops.ts";
 
 export interface Access {
   readonly kind: "load" | "store";
@@ -61,9 +62,21 @@ export function pureIndex(e: Expr): boolean {
 
 /** Structural equality of expressions (types included). */
 export function sameExpr(a: Expr, b: Expr): boolean {
-  return JSON.stringify(a, bigintSafe) === JSON.stringify(b, bigintSafe);
+  return canonical(a) === canonical(b);
 }
-const bigintSafe = (_k: string, v: unknown) => (typeof v === "bigint" ? `${v}n` : v);
+
+/** A text of IR data that does not depend on key order or source spans (bigints kept exact). */
+export function canonical(x: unknown): string {
+  if (typeof x === "bigint") return `${x}n`;
+  if (Array.isArray(x)) return `[${x.map(canonical).join(",")}]`;
+  if (x !== null && typeof x === "object") {
+    const keys = Object.keys(x)
+      .filter((k) => k !== "span")
+      .sort();
+    return `{${keys.map((k) => `${k}:${canonical((x as Record<string, unknown>)[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(x) ?? "undefined";
+}
 
 /** Rewrites every load and store of `from` into `to` with indices mapped by `index`. */
 export function redirect(
@@ -95,4 +108,31 @@ function descend(s: Stmt, f: (b: readonly Stmt[]) => readonly Stmt[]): Stmt {
     default:
       return s;
   }
+}
+
+/** A dimension is fixed when every access indexes it with the same pure expression of outer loops. */
+export function fixedDim(acc: readonly Access[], d: number): boolean {
+  const e = acc[0].indices[d];
+  return acc.every((a) => {
+    const x = a.indices[d];
+    if (!sameExpr(x, e) || !pureIndex(x)) return false;
+    const used = ivsOf(x);
+    return a.loops.every((l) => !used.has(l.iv));
+  });
+}
+
+/** Names a copy loop over dimension `d` after the first inner loop that indexes it (stores first). */
+export function dimName(acc: readonly Access[], d: number, buffer: string): string {
+  const ordered = [...acc.filter((a) => a.kind === "store"), ...acc.filter((a) => a.kind === "load")];
+  for (const a of ordered) {
+    const used = ivsOf(a.indices[d]);
+    const l = a.loops.find((x) => used.has(x.iv));
+    if (l) return l.name;
+  }
+  return `${buffer}_d${d}`;
+}
+
+/** Replaces one statement (by identity) in a block tree. */
+export function replaceIn(body: readonly Stmt[], target: Stmt, repl: readonly Stmt[]): readonly Stmt[] {
+  return rewriteBlock(body, (s) => (s === target ? repl : undefined));
 }

@@ -4,7 +4,8 @@
 
 import { ivRef } from "../../../ir/build.ts";
 import type { Expr, ForStmt, Stmt, StoreStmt } from "../../../ir/nodes.ts";
-import { childBlocks, mapExpr, rewriteBlock, substituteIvs } from "../../../ir/walk.ts";
+import { childBlocks, mapExpr, substituteIvs } from "../../../ir/walk.ts";
+import { canonical } from "../memory/nest.ts";
 
 export interface Site {
   readonly store: StoreStmt;
@@ -44,7 +45,7 @@ export function signature(path: readonly ForStmt[], exprs: readonly Expr[]): str
   const canon = (e: Expr) =>
     mapExpr(e, (x) => (x.kind === "iv" && depth.has(x.name) ? { ...x, name: depth.get(x.name)! } : x));
   const bounds = path.map((l) => [canon(l.lb), canon(l.ub), l.step]);
-  return JSON.stringify([bounds, exprs.map(canon)], (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
+  return canonical([bounds, exprs.map(canon)]);
 }
 
 /** `exprs` with the variables of `from` (a site's loops) renamed to those of `to` (same depth). */
@@ -63,9 +64,4 @@ export function cloneLoops(loops: readonly ForStmt[], ivs: readonly string[], bo
     out = [{ ...l, iv: ivs[k], attrs, body: out }];
   }
   return [...out];
-}
-
-/** Replaces one statement (by identity) in a block tree. */
-export function replaceIn(body: readonly Stmt[], target: Stmt, repl: readonly Stmt[]): readonly Stmt[] {
-  return rewriteBlock(body, (s) => (s === target ? repl : undefined));
 }
