@@ -1,7 +1,7 @@
 // Printed MLIR lowered to native code (mlir-opt-22 -> mlir-translate-22 -> clang-22) computes exactly
 // what the CPU backend computes and what the corpus references say: every corpus kernel, a 32x32
-// float32 GEMM, the int8 x int8 -> int16 matmul with K = 768 (int16 wraps), and the hand-built
-// modules (partitions as attributes), all in one batch.
+// float32 GEMM, the int8 x int8 -> int16 matmul with K = 768 (int16 wraps), scheduled kernels (a
+// systolic array's FIFOs included) and the hand-built modules, partitions as attributes, in one batch.
 import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +17,7 @@ import { fillFloat, rng } from "../../support/random.ts";
 import { randomArgs } from "./inputs.ts";
 import { MODULES } from "./modules.ts";
 import { runNative, type Value } from "./native.ts";
+import { SCHEDULED, scheduled } from "./scheduled.ts";
 import { requireTools, skipWithoutTools } from "./tools.ts";
 
 const GEMM32 = `import { float32, grid, zeros } from "allo-ts";
@@ -105,15 +106,22 @@ function runs(): Run[] {
   const b = fillFloat(new Float32Array(32 * 32), r);
   const gemm = customize(GEMM32, { name: "gemm32" }).ir;
   const built = Object.entries(MODULES)
-    .filter(([name]) => name !== "streams") // calls external FIFO functions: verified, not run
+    .filter(([name]) => name !== "stream_param") // the CPU target takes no stream arguments
     .map(([name, make]): Run => {
       const module = make();
       const top = module.functions.find((f) => f.name === module.top)!;
       const outputs = top.params.flatMap((p, k) => (p.kind === "buffer" ? [k] : []));
       return { name, module, args: randomArgs(top, rng(3)), outputs };
     });
+  const sched = Object.keys(SCHEDULED).map((name): Run => {
+    const c = CASES.find((x) => x.name === SCHEDULED[name].corpus)!;
+    const args = c.inputs(rng(13));
+    const expected = c.reference(...cloneArgs(args));
+    return { name, module: scheduled(name).ir, args, outputs: c.outputs ?? [], expected };
+  });
   return [
     ...corpus,
+    ...sched,
     { name: "gemm32", module: gemm, args: [a, b], outputs: [], expected: [gemm32Reference(a, b)] },
     ...built,
   ];

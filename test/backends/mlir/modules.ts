@@ -111,11 +111,20 @@ function partitions(): Module {
   return module("partitions", func("partitions", { params: [A, B, C, D, E], locals: [T], body }));
 }
 
-/** A producer and a consumer unit talking through an array of two FIFOs and a 0-d stream argument. */
-function streams(): Module {
+/**
+ * A producer and a consumer unit talking through an array of two FIFOs and a 0-d stream, local or
+ * (only printed: the CPU target takes no stream arguments) a parameter.
+ */
+function streams(name: string, sIsParam: boolean): Module {
   const A = decl({ name: "A", type: I32, shape: [8] });
   const B = decl({ name: "B", type: I32, shape: [8] });
-  const S = decl({ name: "S", type: I32, shape: [], stream: { depth: 1 } });
+  const S = decl({
+    name: "S",
+    type: I32,
+    shape: [],
+    stream: { depth: 1 },
+    role: sIsParam ? "param" : "local",
+  });
   const fifo = decl({ name: "fifo", type: I32, shape: [2], role: "local", stream: { depth: 4 } });
   const get = (stream: string, indices: readonly Expr[]): Expr => ({
     kind: "streamGet",
@@ -150,6 +159,7 @@ function streams(): Module {
   ];
   const body: Stmt[] = [
     alloc("fifo"),
+    ...(sIsParam ? [] : [alloc("S")]),
     {
       kind: "spatial",
       name: "top",
@@ -159,10 +169,9 @@ function streams(): Module {
       ],
     },
   ];
-  return module(
-    "streams",
-    func("streams", { params: [A, B, S], locals: [fifo], body, attrs: { dataflow: true } }),
-  );
+  const params = sIsParam ? [A, B, S] : [A, B];
+  const locals = sIsParam ? [fifo] : [fifo, S];
+  return module(name, func(name, { params, locals, body, attrs: { dataflow: true } }));
 }
 
 /** Runtime bounds (scf.for), a while loop, if/else, and && / ?: that must not evaluate a faulting side. */
@@ -379,7 +388,8 @@ function numerics(): Module {
 /** Hand-built modules by name: each has a golden file test/golden/mlir/<name>.mlir. */
 export const MODULES: Readonly<Record<string, () => Module>> = {
   partitions,
-  streams,
+  streams: () => streams("streams", false),
+  stream_param: () => streams("stream_param", true),
   control,
   tiles,
   calls,

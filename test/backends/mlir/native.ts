@@ -2,6 +2,7 @@
 // (functions renamed per case so they can share one module) goes through one mlir-opt lowering, one
 // mlir-translate and one clang run, linked with a generated C driver that reads every argument from
 // a binary file, calls each case's `_mlir_ciface_` entry and writes results and buffer arguments back.
+// Stream functions get the sequential unbounded-FIFO definitions of ./fifo.ts.
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,6 +11,7 @@ import type { BufferDecl, Func, Module } from "../../../src/ir/nodes.ts";
 import { rewriteBlock } from "../../../src/ir/walk.ts";
 import { convert, wrap } from "../../../src/semantics/scalar.ts";
 import { type DType, floatType } from "../../../src/types/dtype.ts";
+import { fifoDefinitions } from "./fifo.ts";
 import { run, type Tools } from "./tools.ts";
 
 export type Value = ArrayLike<number> | ArrayLike<bigint> | number | bigint;
@@ -211,6 +213,7 @@ function layout(cases: readonly NativeCase[]): Layout {
     "#include <stdlib.h>",
     "#include <string.h>",
     ...[...ranks].sort().map(descriptor),
+    fifoDefinitions([...privates].sort()),
     ...protos,
     "int main(int argc, char **argv) {",
     "  if (argc != 3) return 1;",

@@ -1,5 +1,6 @@
-// The MLIR printer: golden text for every corpus kernel and every hand-built module, Allo's partition
-// layout maps, deterministic output, and acceptance of all of it by mlir-opt-22 in one invocation.
+// The MLIR printer: golden text for every corpus kernel, scheduled kernel and hand-built module,
+// Allo's partition layout maps, deterministic output, and acceptance of all of it by mlir-opt-22 in
+// one invocation.
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,10 +15,12 @@ import { CASES } from "../../corpus/cases.ts";
 import { assertGolden } from "../../support/golden.ts";
 import { MODULES } from "./modules.ts";
 import { LOWERING } from "./native.ts";
+import { SCHEDULED, scheduled } from "./scheduled.ts";
 import { requireTools, run, skipWithoutTools } from "./tools.ts";
 
 const corpus = CASES.map((c) => ({ name: c.name, text: String(customize(c.kernel, c.options).module) }));
 const built = Object.entries(MODULES).map(([name, make]) => ({ name, text: printMlir(make()) }));
+const sched = Object.keys(SCHEDULED).map((name) => ({ name, text: String(scheduled(name).module) }));
 
 test("every corpus kernel prints its golden MLIR", () => {
   // One golden per kernel function; a template's instantiations share it, one section each.
@@ -34,6 +37,10 @@ test("every hand-built module prints its golden MLIR", () => {
   for (const m of built) assertGolden(`mlir/${m.name}.mlir`, m.text);
 });
 
+test("every scheduled kernel prints its golden MLIR", () => {
+  for (const m of sched) assertGolden(`mlir/scheduled/${m.name}.mlir`, m.text);
+});
+
 test("partitions can be attributes instead of layout maps, the form that lowers to LLVM", () => {
   const text = printMlir(MODULES.partitions(), { layouts: "attributes" });
   assert.ok(!text.includes("affine_map<(d0"), "no layout maps");
@@ -47,7 +54,7 @@ test("mlir-opt-22 parses and verifies every printed module", { skip: skipWithout
     name: "partitions_lowerable",
     text: printMlir(MODULES.partitions(), { layouts: "attributes" }),
   };
-  const all = [...corpus, ...built, lowerable];
+  const all = [...corpus, ...built, ...sched, lowerable];
   const file = join(dir, "all.mlir");
   writeFileSync(file, all.map((m) => `// ${m.name}\n${m.text}`).join("// -----\n"));
   run(

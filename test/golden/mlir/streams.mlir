@@ -1,11 +1,12 @@
 // streams: memrefs of FIFOs (stream_depth); put/get call the external @stream_put_*/@stream_get_*; spatial regions: scf.execute_region {spatial} holding one scf.execute_region {unit} per unit
 module {
-  func.func @streams(%A: memref<8xi32>, %B: memref<8xi32>, %S: memref<i32> {allo.stream_depth = 1 : i32}) attributes {dataflow, itypes = "sss", otypes = ""} {
+  func.func @streams(%A: memref<8xi32>, %B: memref<8xi32>) attributes {dataflow, itypes = "ss", otypes = ""} {
     %c0 = arith.constant 0 : index
     %c1 = arith.constant 1 : index
     %c1_i32 = arith.constant 1 : i32
     %c7_i32 = arith.constant 7 : i32
     %fifo = memref.alloc() {name = "fifo", stream_depth = 4 : i32} : memref<2xi32>
+    %S = memref.alloc() {name = "S", stream_depth = 1 : i32} : memref<i32>
     scf.execute_region {
       scf.execute_region {
         affine.for %i = 0 to 8 {
@@ -32,6 +33,7 @@ module {
       } {unit = "consumer_0"}
       scf.yield
     } {spatial = "top"}
+    memref.dealloc %S : memref<i32>
     memref.dealloc %fifo : memref<2xi32>
     return
   }
