@@ -72,9 +72,13 @@ export function planFlow(
       );
     }
   } else if (accumulate) {
+    const why =
+      axis === undefined
+        ? "its values differ along every unfolded axis"
+        : `no unfolded axis other than ${axis} is left`;
     throw fail(
-      `'${buf}' is accumulated, so its partial results must flow along an unfolded axis; give an axis that ` +
-        `leaves one: ${dims.map((g) => `${grid.axes[g]}`).join(" or ")} are unfolded`,
+      `'${buf}' is accumulated, but ${why}, so there is no chain for its partial results: ` +
+        "each PE owns the elements it accumulates and needs no relay",
     );
   }
   const n = (g: number) => grid.extents[g];
