@@ -3,9 +3,6 @@
 // float32 GEMM, the int8 x int8 -> int16 matmul with K = 768 (int16 wraps), scheduled kernels (a
 // systolic array's FIFOs included) and the hand-built modules, partitions as attributes, in one batch.
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { test } from "node:test";
 import { compileCpu } from "../../../src/backends/cpu/index.ts";
 import { customize } from "../../../src/index.ts";
@@ -18,7 +15,7 @@ import { randomArgs } from "./inputs.ts";
 import { MODULES } from "./modules.ts";
 import { runNative, type Value } from "./native.ts";
 import { SCHEDULED, scheduled } from "./scheduled.ts";
-import { requireTools, skipWithoutTools } from "./tools.ts";
+import { inWorkDir, requireTools, skipWithoutTools } from "./tools.ts";
 
 const GEMM32 = `import { float32, grid, zeros } from "allo-ts";
 export function gemm32(A: float32<[32, 32]>, B: float32<[32, 32]>): float32<[32, 32]> {
@@ -136,15 +133,17 @@ test("lowered MLIR matches the CPU backend and the references bit for bit", {
     all.some((x) => x.name === "matmul"),
     "the int8 x int8 -> int16 matmul (K = 768) is in the batch",
   );
-  const native = runNative(
-    tools,
-    all.map((x) => ({ module: x.module, args: cloneArgs(x.args) })),
-    mkdtempSync(join(tmpdir(), "allo-mlir-exec-")),
-  );
-  all.forEach((x, k) => {
-    const got = [...native[k].results, ...x.outputs.map((o) => native[k].args[o])];
-    const check = usesLibm(x.module) ? assertClose : assertSameOutputs;
-    check(got, onCpu(x), `${x.name} (native vs CPU backend)`);
-    if (x.expected) check(got, x.expected, `${x.name} (native vs reference)`);
+  inWorkDir("exec", (dir) => {
+    const native = runNative(
+      tools,
+      all.map((x) => ({ module: x.module, args: cloneArgs(x.args) })),
+      dir,
+    );
+    all.forEach((x, k) => {
+      const got = [...native[k].results, ...x.outputs.map((o) => native[k].args[o])];
+      const check = usesLibm(x.module) ? assertClose : assertSameOutputs;
+      check(got, onCpu(x), `${x.name} (native vs CPU backend)`);
+      if (x.expected) check(got, x.expected, `${x.name} (native vs reference)`);
+    });
   });
 });

@@ -2,8 +2,7 @@
 // Allo's partition layout maps, deterministic output, and acceptance of all of it by mlir-opt-22 in
 // one invocation.
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { printMlir } from "../../../src/backends/mlir/print.ts";
@@ -16,7 +15,7 @@ import { assertGolden } from "../../support/golden.ts";
 import { MODULES } from "./modules.ts";
 import { LOWERING } from "./native.ts";
 import { SCHEDULED, scheduled } from "./scheduled.ts";
-import { requireTools, run, skipWithoutTools } from "./tools.ts";
+import { inWorkDir, requireTools, run, skipWithoutTools } from "./tools.ts";
 
 const corpus = CASES.map((c) => ({ name: c.name, text: String(customize(c.kernel, c.options).module) }));
 const built = Object.entries(MODULES).map(([name, make]) => ({ name, text: printMlir(make()) }));
@@ -49,25 +48,26 @@ test("partitions can be attributes instead of layout maps, the form that lowers 
 
 test("mlir-opt-22 parses and verifies every printed module", { skip: skipWithoutTools() }, () => {
   const tools = requireTools();
-  const dir = mkdtempSync(join(tmpdir(), "allo-mlir-"));
-  const lowerable = {
-    name: "partitions_lowerable",
-    text: printMlir(MODULES.partitions(), { layouts: "attributes" }),
-  };
-  const all = [...corpus, ...built, ...sched, lowerable];
-  const file = join(dir, "all.mlir");
-  writeFileSync(file, all.map((m) => `// ${m.name}\n${m.text}`).join("// -----\n"));
-  run(
-    tools.opt,
-    ["--split-input-file", file, "-o", join(dir, "out.mlir")],
-    `verifying ${all.length} modules`,
-  );
-  writeFileSync(join(dir, "lowerable.mlir"), lowerable.text);
-  run(
-    tools.opt,
-    [join(dir, "lowerable.mlir"), ...LOWERING, "-o", join(dir, "lowered.mlir")],
-    "lowering partitions",
-  );
+  inWorkDir("verify", (dir) => {
+    const lowerable = {
+      name: "partitions_lowerable",
+      text: printMlir(MODULES.partitions(), { layouts: "attributes" }),
+    };
+    const all = [...corpus, ...built, ...sched, lowerable];
+    const file = join(dir, "all.mlir");
+    writeFileSync(file, all.map((m) => `// ${m.name}\n${m.text}`).join("// -----\n"));
+    run(
+      tools.opt,
+      ["--split-input-file", file, "-o", join(dir, "out.mlir")],
+      `verifying ${all.length} modules`,
+    );
+    writeFileSync(join(dir, "lowerable.mlir"), lowerable.text);
+    run(
+      tools.opt,
+      [join(dir, "lowerable.mlir"), ...LOWERING, "-o", join(dir, "lowered.mlir")],
+      "lowering partitions",
+    );
+  });
 });
 
 const buf = (shape: number[], partitions: Partition[]): BufferDecl => ({

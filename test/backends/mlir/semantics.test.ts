@@ -1,9 +1,6 @@
 // Every conversion and integer/fixed/float operation the MLIR printer lowers, run natively on corner
 // values (NaN, infinities, -0, overflowing floats, INT_MIN / -1, zero divisors, shift amounts past the
 // width) and compared bit for bit with src/semantics/scalar.ts, in one lowering and one clang run.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { test } from "node:test";
 import { bin, cast, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
 import type { Expr, Module } from "../../../src/ir/nodes.ts";
@@ -33,7 +30,7 @@ import type { BinaryOp } from "../../../src/types/typing-rules.ts";
 import { assertSameOutputs } from "../../support/compare.ts";
 import { func, module } from "./modules.ts";
 import { type NativeCase, runNative, type Value } from "./native.ts";
-import { requireTools, skipWithoutTools } from "./tools.ts";
+import { inWorkDir, requireTools, skipWithoutTools } from "./tools.ts";
 
 const F16 = floatType(16);
 const F64 = floatType(64);
@@ -254,10 +251,12 @@ test("lowered conversions and operations agree bit for bit with the reference se
   skip: skipWithoutTools(),
 }, () => {
   const tools = requireTools();
-  const runs = runNative(
-    tools,
-    CHECKS.map((c) => c.run),
-    mkdtempSync(join(tmpdir(), "allo-mlir-sem-")),
-  );
-  for (const [k, c] of CHECKS.entries()) assertSameOutputs([runs[k].args[2]], c.expected, c.name);
+  inWorkDir("semantics", (dir) => {
+    const runs = runNative(
+      tools,
+      CHECKS.map((c) => c.run),
+      dir,
+    );
+    for (const [k, c] of CHECKS.entries()) assertSameOutputs([runs[k].args[2]], c.expected, c.name);
+  });
 });

@@ -4,6 +4,9 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export interface Tools {
   readonly opt: string;
@@ -57,5 +60,18 @@ export function run(cmd: string, args: readonly string[], what: string): string 
   } catch (e) {
     const err = e as { stderr?: string; message: string };
     assert.fail(`${what}: ${cmd} failed\n${(err.stderr ?? err.message).slice(0, 4000)}`);
+  }
+}
+
+/** Runs f in a fresh temporary directory, removed when f succeeds and kept (and named) when it fails. */
+export function inWorkDir<T>(prefix: string, f: (dir: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), `allo-mlir-${prefix}-`));
+  try {
+    const r = f(dir);
+    rmSync(dir, { recursive: true, force: true });
+    return r;
+  } catch (e) {
+    if (e instanceof Error) e.message += `\n(files kept in ${dir})`;
+    throw e;
   }
 }
