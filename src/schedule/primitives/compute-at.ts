@@ -24,8 +24,9 @@ const P = "computeAt";
 /**
  * Moves the producer band (the band whose loop `producer` is) into the consumer band at loop
  * `consumer`. Both loops must sit at the same depth below their bands' heads, the heads must be
- * statements of one block with the producer first, the producer's loops down to `producer` must be
- * perfectly nested, and each pair of merged loops must have the same bounds and step (AL3014).
+ * statements of one block with the producer first, and each pair of merged loops must have the same
+ * bounds and step (AL3014). At each merged level the producer's other statements go before (or
+ * after) the consumer's, as they were before (or after) the next merged loop.
  *
  * Exactness: for every buffer that one band writes and the other accesses, each merged level must
  * index one dimension with exactly its loop variable in every access of both bands (producer
@@ -57,11 +58,6 @@ export function computeAt(m: Module, producer: LoopRef, consumer: LoopRef): Prim
   const to = block?.indexOf(cc[0]) ?? -1;
   if (!block || to < 0) throw fail("the two bands are not statements of the same block");
   if (to < from) throw fail("the consumer band runs before the producer band");
-  for (let q = 0; q + 1 < pc.length; q++) {
-    if (pc[q].body.length !== 1 || pc[q].body[0] !== pc[q + 1]) {
-      throw fail(`the producer's loop '${pc[q].name}' holds more than the next loop, so it cannot be merged`);
-    }
-  }
   const rename = new Map<string, Expr>(pc.map((l, q) => [l.iv, ivRef(cc[q].iv)]));
   const renamed = (e: Expr) =>
     mapExpr(e, (x) => (x.kind === "iv" && rename.has(x.name) ? rename.get(x.name)! : x));
@@ -76,14 +72,37 @@ export function computeAt(m: Module, producer: LoopRef, consumer: LoopRef): Prim
   checkDisjoint(pAcc, cAcc, cc, fail);
   checkBetween(block.slice(from + 1, to), pAcc, fail);
 
-  const moved = substituteIvs(ps.loop.body, rename);
-  const body = rewriteBlock(f.body, (s) => {
-    if (s === pc[0]) return [];
-    if (s === cs.loop) return [{ ...cs.loop, body: [...moved, ...cs.loop.body] }];
-    return undefined;
-  });
+  const fused = merge(
+    pc.map((l) => ({ ...l, body: substituteIvs(l.body, rename) })),
+    cc,
+    0,
+  );
+  const body = rewriteBlock(f.body, (s) => (s === pc[0] ? [] : s === cc[0] ? [fused] : undefined));
   const g: Func = { ...f, body };
   return { module: withFunc(m, g) };
+}
+
+/**
+ * The merged loop at `level`: the producer's statements before/after its next loop come before/after
+ * the consumer's, around the merged next level; at the last level the producer's body comes first.
+ */
+function merge(p: readonly ForStmt[], c: readonly ForStmt[], level: number): ForStmt {
+  const pl = p[level];
+  const cl = c[level];
+  if (level === p.length - 1) return { ...cl, body: [...pl.body, ...cl.body] };
+  const pk = pl.body.findIndex((s) => s.kind === "for" && s.iv === p[level + 1].iv);
+  const ck = cl.body.indexOf(c[level + 1]);
+  const inner = merge(p, c, level + 1);
+  return {
+    ...cl,
+    body: [
+      ...pl.body.slice(0, pk),
+      ...cl.body.slice(0, ck),
+      inner,
+      ...pl.body.slice(pk + 1),
+      ...cl.body.slice(ck + 1),
+    ],
+  };
 }
 
 interface Use {

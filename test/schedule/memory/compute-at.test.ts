@@ -1,0 +1,41 @@
+// computeAt: fusing a producer band into its consumer at the outer or inner level, chained fusions
+// over three bands, IR goldens and bit-exact runs (int and float).
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { ForStmt } from "../../../src/ir/nodes.ts";
+import { scheduled } from "../support.ts";
+import { threeBands, twoBands } from "./kernels.ts";
+
+const loops = (body: readonly { kind: string }[]) => body.filter((s): s is ForStmt => s.kind === "for");
+
+test("computeAt at the inner level runs the producer's element right before its use", () => {
+  const s = scheduled("memory/compute_at_j", twoBands, (s) => s.computeAt("j", "jj"));
+  const [band] = loops(s.ir.functions[0].body);
+  assert.equal(band.attrs.opName, "Q");
+  const jj = band.body[0] as ForStmt;
+  assert.deepEqual(
+    jj.body.map((x) => (x.kind === "store" ? x.buffer : x.kind)),
+    ["B", "C"],
+  );
+});
+
+test("computeAt with a band name fuses at the outermost level", () => {
+  const s = scheduled("memory/compute_at_band", twoBands, (s) => s.computeAt("P", "ii"));
+  const [band] = loops(s.ir.functions[0].body);
+  assert.deepEqual(
+    loops(band.body).map((l) => l.name),
+    ["j", "jj"],
+  );
+});
+
+test("computeAt chains over three float bands at different levels (Allo's compute_at_complex)", () => {
+  const s = scheduled("memory/compute_at_three", threeBands, (s) => {
+    s.computeAt("j", "jj");
+    s.computeAt("mm", "mmm");
+  });
+  assert.equal(loops(s.ir.functions[0].body).length, 1);
+});
+
+test("computeAt at the innermost level of three", () => {
+  scheduled("memory/compute_at_m", threeBands, (s) => s.computeAt("m", "mm"));
+});
