@@ -87,8 +87,8 @@ export const strides = (shape: readonly number[]): number[] =>
 export interface AccessEnv {
   ivRange(iv: string): Range | undefined;
   ivJs(iv: string): string;
-  /** The innermost enclosing loop of the current code, if any. */
-  innermost(): LoopFrame | undefined;
+  /** The enclosing loops of the current code, outermost first. */
+  frames(): readonly LoopFrame[];
   /** A fresh name for a hoisted base. */
   hoistName(): string;
   temp(): string;
@@ -125,9 +125,13 @@ export function offsetOf(indices: readonly Expr[], shape: readonly number[], env
   return `(${assign}, ${checks} ? ${sum(temps)} : ${env.outOfBounds(temps)})`;
 }
 
-/** Splits the innermost loop's term off an affine offset and hoists the rest before that loop. */
+/**
+ * Splits the innermost loop's term off an affine offset; the rest is computed once, before the
+ * outermost loop it does not depend on (just inside the innermost loop whose iv it uses).
+ */
 function hoist(flat: Affine, env: AccessEnv): string {
-  const frame = env.innermost();
+  const frames = env.frames();
+  const frame = frames[frames.length - 1];
   const js = (v: string) => env.ivJs(v);
   if (!frame || flat.terms.size === 0) return affineCode(flat, js);
   const c = flat.terms.get(frame.iv) ?? 0n;
@@ -135,10 +139,16 @@ function hoist(flat: Affine, env: AccessEnv): string {
   rest.delete(frame.iv);
   if (rest.size === 0) return affineCode(flat, js);
   const baseCode = affineCode({ c0: flat.c0, terms: rest }, js);
-  let base = /^\w+$/.test(baseCode) ? baseCode : frame.hoisted.get(baseCode);
+  let base = /^\w+$/.test(baseCode) ? baseCode : undefined;
   if (!base) {
-    base = env.hoistName();
-    frame.hoisted.set(baseCode, base);
+    let d = frames.length - 2;
+    while (d >= 0 && !rest.has(frames[d].iv)) d--;
+    const target = frames[d + 1];
+    base = target.hoisted.get(baseCode);
+    if (!base) {
+      base = env.hoistName();
+      target.hoisted.set(baseCode, base);
+    }
   }
   if (c === 0n) return base;
   return `${base} + ${c === 1n ? frame.js : `${frame.js} * ${c}`}`.replace(/\+ -/g, "- ");

@@ -10,6 +10,7 @@ import { convertVal } from "./convert.ts";
 import { compileExpr, condOf, type ExprEnv } from "./expr.ts";
 import type { Val } from "./int-ops.ts";
 import type { ModuleInfo } from "./module-info.ts";
+import { promotions } from "./promote.ts";
 import { floatLiteral, intLiteral, type Range, reprOf, storageOf } from "./values.ts";
 
 /** One JS function being emitted: an IR function or a unit of a spatial region. */
@@ -28,6 +29,8 @@ export class FuncGen implements ExprEnv, AccessEnv {
   private readonly names = new Map<string, string>();
   private readonly taken = new Set<string>();
   private readonly loops: LoopFrame[] = [];
+  /** Buffers whose one accessed element lives in a JS local inside the current loop (promote.ts). */
+  private readonly promoted = new Map<string, string>();
   private scope: Scope = { temps: [], generator: false, decls: [], loops: 0 };
   private span: Span | undefined;
   private counter = 0;
@@ -82,7 +85,7 @@ export class FuncGen implements ExprEnv, AccessEnv {
   }
   ivRange = (iv: string): Range | undefined => this.frame(iv)?.range;
   ivJs = (iv: string): string => this.iv(iv).code;
-  innermost = (): LoopFrame | undefined => this.loops[this.loops.length - 1];
+  frames = (): readonly LoopFrame[] => this.loops;
   param = (name: string): string => this.ident("p", name);
   compileIndex = (e: Expr): Val => compileExpr(e, this);
 
@@ -93,6 +96,8 @@ export class FuncGen implements ExprEnv, AccessEnv {
   }
 
   private element(buffer: string, indices: readonly Expr[]): string {
+    const local = this.promoted.get(buffer);
+    if (local) return local;
     const b = this.f.buffers[buffer];
     if (b.shape.length === 0)
       return this.info.isVar(this.f, buffer) ? this.buf(buffer) : `${this.buf(buffer)}[0]`;
@@ -177,17 +182,29 @@ export class FuncGen implements ExprEnv, AccessEnv {
     const frame: LoopFrame = range
       ? { iv: s.iv, name: s.name, js: v, range, hoisted: new Map() }
       : { iv: s.iv, name: s.name, js: v, hoisted: new Map() };
+    const skip = (b: string) => this.info.isVar(this.f, b) || this.promoted.has(b);
+    const promos = promotions(s, this.f.buffers, this.ivRange, skip);
+    const before: string[] = [];
+    const after: string[] = [];
+    for (const p of promos) {
+      const el = this.element(p.buffer, p.indices);
+      const local = this.fresh("s");
+      before.push(`let ${local} = ${el};`);
+      if (p.stored) after.push(`${el} = ${local};`);
+      this.promoted.set(p.buffer, local);
+    }
     this.loops.push(frame);
     this.scope.loops++;
     const body = this.block(s.body);
     this.scope.loops--;
     this.loops.pop();
+    for (const p of promos) this.promoted.delete(p.buffer);
     const simple = /^(?:\w+|\d+)$/.test(ub.code);
     const end = simple ? ub.code : this.fresh("e");
     const init = simple ? `let ${v} = ${lb.code}` : `let ${v} = ${lb.code}, ${end} = ${ub.code}`;
     const step = s.step === 1 ? `${v}++` : `${v} += ${s.step}`;
     const hoisted = [...frame.hoisted].map(([code, name]) => `const ${name} = ${code};`);
-    return [...hoisted, `for (${init}; ${v} < ${end}; ${step}) {`, ...indent(body), "}"];
+    return [...hoisted, ...before, `for (${init}; ${v} < ${end}; ${step}) {`, ...indent(body), "}", ...after];
   }
 
   private alloc(name: string, init: bigint | number | undefined, repeated: boolean): string[] {

@@ -1,0 +1,87 @@
+// Scalar replacement: a buffer element that a loop only ever accesses at one loop-invariant position
+// (a GEMM's C[i][j] inside its k loop) is read into a JS local before the loop and written back after
+// it, so the loop body works on a register. Only done where nothing in the loop can observe the
+// buffer another way: no calls, no stream operations, no spatial regions, and one index tuple for
+// every access of that buffer in the loop, affine in enclosing ivs and proven inside the buffer.
+
+import type { BufferDecl, Expr, ForStmt, Stmt } from "../../ir/nodes.ts";
+import { stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
+import { affineOf } from "./access.ts";
+import type { Range } from "./values.ts";
+
+export interface Promotion {
+  readonly buffer: string;
+  readonly indices: readonly Expr[];
+  /** Whether the loop stores to it (then it is written back after the loop). */
+  readonly stored: boolean;
+}
+
+const key = (ix: readonly Expr[]) => JSON.stringify(ix, (_, v) => (typeof v === "bigint" ? `${v}n` : v));
+
+/** Accesses (loads and stores) of every memory buffer in a loop body, or undefined if the body is opaque. */
+function accesses(
+  body: readonly Stmt[],
+): Map<string, { keys: Set<string>; indices: readonly Expr[]; stored: boolean }> | undefined {
+  const out = new Map<string, { keys: Set<string>; indices: readonly Expr[]; stored: boolean }>();
+  let opaque = false;
+  const note = (buffer: string, indices: readonly Expr[], stored: boolean) => {
+    const a = out.get(buffer) ?? { keys: new Set<string>(), indices, stored: false };
+    a.keys.add(key(indices));
+    a.stored ||= stored;
+    out.set(buffer, a);
+  };
+  visitStmts(body, (s) => {
+    if (s.kind === "call" || s.kind === "streamPut" || s.kind === "spatial") opaque = true;
+    if (s.kind === "store") note(s.buffer, s.indices, true);
+    if (s.kind === "alloc")
+      out.set(s.buffer, { keys: new Set(["local", "alloc"]), indices: [], stored: true });
+    for (const e of stmtExprs(s)) {
+      walkExpr(e, (x) => {
+        if (x.kind === "streamGet") opaque = true;
+        if (x.kind === "load") note(x.buffer, x.indices, false);
+      });
+    }
+  });
+  return opaque ? undefined : out;
+}
+
+/** Ivs an expression uses, or undefined when it reads memory. */
+function ivsOf(ix: readonly Expr[]): Set<string> | undefined {
+  const ivs = new Set<string>();
+  let reads = false;
+  for (const e of ix) {
+    walkExpr(e, (x) => {
+      if (x.kind === "iv") ivs.add(x.name);
+      if (x.kind === "load" || x.kind === "streamGet") reads = true;
+    });
+  }
+  return reads ? undefined : ivs;
+}
+
+/**
+ * Elements of memory buffers the loop can keep in locals. `outer` gives the ranges of the ivs of the
+ * enclosing loops (the loop's own iv and inner ones are not invariant); `skip` excludes buffers that
+ * already live in JS locals.
+ */
+export function promotions(
+  loop: ForStmt,
+  buffers: Readonly<Record<string, BufferDecl>>,
+  outer: (iv: string) => Range | undefined,
+  skip: (buffer: string) => boolean,
+): Promotion[] {
+  const acc = accesses(loop.body);
+  if (!acc) return [];
+  const out: Promotion[] = [];
+  for (const [buffer, a] of acc) {
+    const b = buffers[buffer];
+    if (a.keys.size !== 1 || b.stream || skip(buffer)) continue;
+    const ivs = ivsOf(a.indices);
+    if (!ivs || [...ivs].some((v) => outer(v) === undefined)) continue;
+    const inside = a.indices.every((ix, k) => {
+      const r = affineOf(ix, outer)?.range;
+      return r !== undefined && r[0] >= 0n && r[1] < BigInt(b.shape[k]);
+    });
+    if (inside) out.push({ buffer, indices: a.indices, stored: a.stored });
+  }
+  return out;
+}
