@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ForStmt } from "../../../src/ir/nodes.ts";
 import { scheduled } from "../support.ts";
-import { threeBands, twoBands } from "./kernels.ts";
+import { centered, threeBands, twoBands } from "./kernels.ts";
 
 const loops = (body: readonly { kind: string }[]) => body.filter((s): s is ForStmt => s.kind === "for");
 
@@ -38,4 +38,13 @@ test("computeAt chains over three float bands at different levels (Allo's comput
 
 test("computeAt at the innermost level of three", () => {
   scheduled("memory/compute_at_m", threeBands, (s) => s.computeAt("m", "mm"));
+});
+
+test("computeAt of an imperfect producer at the row level keeps its row scalar inside the row", () => {
+  const s = scheduled("memory/compute_at_rows", centered, (s) => s.computeAt("P", "Q"));
+  const [band] = loops(s.ir.functions[0].body);
+  assert.deepEqual(
+    band.body.map((x) => (x.kind === "for" ? x.name : x.kind)),
+    ["alloc", "store", "j", "j", "jj"],
+  );
 });

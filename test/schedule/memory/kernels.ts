@@ -141,3 +141,22 @@ export function ragged(A: int32<[8, 6]>): int32<[8, 6]> {
   }
   return C;
 }
+
+/** Rows minus their sums (an imperfect producer with a scalar per row), then scaled by a consumer. */
+export function centered(A: int16<[5, 4]>): int32<[5, 4]> {
+  const B: int32<[5, 4]> = zeros();
+  for (const i of range(5, { name: "P" })) {
+    let s: int32 = 0;
+    for (const j of range(4)) {
+      s += A[i][j];
+    }
+    for (const j of range(4)) {
+      B[i][j] = A[i][j] * 4 - s;
+    }
+  }
+  const C: int32<[5, 4]> = zeros();
+  for (const [ii, jj] of grid(5, 4, { name: "Q" })) {
+    C[ii][jj] = B[ii][jj] * 3;
+  }
+  return C;
+}
