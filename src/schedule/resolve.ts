@@ -69,11 +69,10 @@ function splitFunc(m: Module, spec: string): { func?: Func; rest: string[] } {
   return func ? { func, rest: parts.slice(1) } : { rest: parts };
 }
 
-/** Keeps the candidates of the first function (top first) that has any, for unqualified names. */
-function preferFirstFunc<T extends { func: Func }>(xs: readonly T[]): T[] {
-  if (xs.length === 0) return [];
-  const first = xs[0].func;
-  return xs.filter((x) => x.func === first);
+/** Unqualified names: the top function's candidates when it has any, else every function's. */
+function preferTop<T extends { func: Func }>(m: Module, xs: readonly T[]): T[] {
+  const top = xs.filter((x) => x.func.name === m.top);
+  return top.length > 0 ? top : [...xs];
 }
 
 function matchLoops(m: Module, spec: string): LoopEntry[] {
@@ -86,7 +85,7 @@ function matchLoops(m: Module, spec: string): LoopEntry[] {
     name.startsWith("%") ? e.loop.iv === name.slice(1) : e.loop.name === name,
   );
   const hits = byName.length > 0 ? byName : entries.filter((e) => e.loop.attrs.opName === name);
-  return func ? hits : preferFirstFunc(hits);
+  return func ? hits : preferTop(m, hits);
 }
 
 const toRef = (e: LoopEntry): LoopRef => ({ kind: "loop", func: e.func.name, iv: e.loop.iv });
@@ -164,8 +163,8 @@ function validBands(m: Module, func?: Func): string {
 
 function bandName(m: Module, e: LoopEntry): string {
   const op = e.loop.attrs.opName!;
-  const unique = preferFirstFunc(bandEntries(m).filter((x) => x.loop.attrs.opName === op));
-  return unique.length === 1 && unique[0] === e ? op : `${e.func.name}:${op}`;
+  const unique = preferTop(m, bandEntries(m).filter((x) => x.loop.attrs.opName === op));
+  return unique.length === 1 && unique[0].loop === e.loop ? op : `${e.func.name}:${op}`;
 }
 
 function bandHead(m: Module, band: BandRef, primitive: string): LoopRef {
@@ -192,7 +191,7 @@ export function resolveBand(m: Module, spec: BandSpec, primitive: string): BandR
   const { func, rest } = splitFunc(m, spec);
   const name = rest.join(":");
   const all = bandEntries(m, func).filter((e) => e.loop.attrs.opName === name);
-  const hits = func ? all : preferFirstFunc(all);
+  const hits = func ? all : preferTop(m, all);
   if (hits.length === 1) return { kind: "band", func: hits[0].func.name, opName: name };
   if (hits.length > 1) {
     throw fail(
@@ -222,7 +221,7 @@ export function resolveBuffer(m: Module, spec: BufferSpec, primitive: string): B
   const { func, rest } = splitFunc(m, spec);
   const name = rest.join(":");
   const matching = all.filter((x) => x.buffer === name && (!func || x.func === func));
-  const hits = func ? matching : preferFirstFunc(matching);
+  const hits = func ? matching : preferTop(m, matching);
   if (hits.length === 1) return { kind: "buffer", func: hits[0].func.name, buffer: name };
   if (hits.length > 1) {
     const names = hits.map((x) => `'${x.func.name}:${name}'`).join(", ");
@@ -271,7 +270,7 @@ export function resolveSpatial(m: Module, spec: SpatialSpec, primitive: string):
       : { func: m.functions.find((f) => f.name === spec.func), rest: [spec.name] };
   const name = want.rest.join(":");
   const matching = regions.filter((r) => r.name === name && (!want.func || r.func === want.func));
-  const hits = want.func ? matching : preferFirstFunc(matching);
+  const hits = want.func ? matching : preferTop(m, matching);
   if (hits.length === 1) return { kind: "spatial", func: hits[0].func.name, name, extents: hits[0].extents };
   const valid = listNames(regions.map((r) => `${r.func.name}:${r.name}`)) || "none (unfold a band first)";
   if (hits.length > 1)

@@ -20,6 +20,7 @@ import {
   type SpatialSpec,
 } from "./handles.ts";
 import { bufferAt } from "./primitives/buffer-at.ts";
+import { computeAt } from "./primitives/compute-at.ts";
 import { dataflow } from "./primitives/dataflow.ts";
 import { fuse } from "./primitives/fuse.ts";
 import { inline } from "./primitives/inline.ts";
@@ -30,6 +31,7 @@ import { type RelayOptions, relay } from "./primitives/relay.ts";
 import { reorder } from "./primitives/reorder.ts";
 import { reshape } from "./primitives/reshape.ts";
 import type { PrimitiveResult } from "./primitives/result.ts";
+import { reuseAt } from "./primitives/reuse-at.ts";
 import { split } from "./primitives/split.ts";
 import { unfold } from "./primitives/unfold.ts";
 import { unroll } from "./primitives/unroll.ts";
@@ -247,6 +249,25 @@ export class Schedule {
       bufferAt(m, resolveBuffer(m, buf, "bufferAt"), resolveLoop(m, loop, "bufferAt")),
     );
     return this.bufferHandle(r);
+  }
+
+  /** A sliding-window reuse buffer for the reads of `buf` along `loop`; chainable (line, then window buffer). */
+  reuseAt(buf: BufferSpec, loop: LoopSpec): BufferHandle {
+    const r = this.apply("reuseAt", [buf, loop], (m) =>
+      reuseAt(m, resolveBuffer(m, buf, "reuseAt"), resolveLoop(m, loop, "reuseAt")),
+    );
+    return this.bufferHandle(r);
+  }
+
+  /**
+   * Moves the producer band into the consumer band at the consumer's loop level:
+   * `s.computeAt("S_i_0", "S_j_1:j")` (a band name stands for its head loop).
+   */
+  computeAt(producer: LoopSpec | BandSpec, consumer: LoopSpec): this {
+    this.apply("computeAt", [producer, consumer], (m) =>
+      computeAt(m, resolveLoop(m, producer, "computeAt"), resolveLoop(m, consumer, "computeAt")),
+    );
+    return this;
   }
 
   // ------------------------------------------------------------ spatial primitives

@@ -38,9 +38,11 @@ export function formatValue(v: TraceValue): string {
   return `{ ${fields.join(", ")} }`;
 }
 
-/** `reorder("k", "j")`: the call as the user could write it. */
+/** `reorder("k", "j")`: the call as the user could write it (a trailing empty options object dropped). */
 export function formatCall(primitive: string, args: readonly TraceValue[]): string {
-  return `${primitive}(${args.map(formatValue).join(", ")})`;
+  const shown = args.map(formatValue);
+  if (shown[shown.length - 1] === "{}") shown.pop();
+  return `${primitive}(${shown.join(", ")})`;
 }
 
 /** The whole trace as TypeScript statements on `receiver`, one per line. */

@@ -1,0 +1,35 @@
+// before
+module {
+  func.func @tri(%A: memref<9x9xf64>, %B: memref<9x9xf64>) attributes {itypes = "__", otypes = ""} {
+    %cst = arith.constant 0.5 : f64
+    affine.for %i = 1 to 9 step 2 {
+      affine.for %j = 0 to affine_map<(d0) -> (d0 + 1)>(%i) {
+        %0 = affine.load %A[%i, %j] {from = "A"} : memref<9x9xf64>
+        %1 = arith.mulf %0, %cst : f64
+        %2 = affine.load %A[%j, %i] {from = "A"} : memref<9x9xf64>
+        %3 = arith.addf %1, %2 : f64
+        affine.store %3, %B[%i, %j] {to = "B"} : memref<9x9xf64>
+      } {loop_name = "j", op_name = "S_j_0"}
+    } {loop_name = "i", op_name = "S_i_0"}
+    return
+  }
+}
+// after
+// s.split("j", 2);
+module {
+  func.func @tri(%A: memref<9x9xf64>, %B: memref<9x9xf64>) attributes {itypes = "__", otypes = ""} {
+    %cst = arith.constant 0.5 : f64
+    affine.for %i = 1 to 9 step 2 {
+      affine.for %j_outer = 0 to affine_map<(d0) -> ((d0 + 1 + 1) floordiv 2)>(%i) {
+        affine.for %j_inner = 0 to min affine_map<(d0, d1) -> (2, d0 + 1 - d1 * 2)>(%i, %j_outer) {
+          %0 = affine.load %A[%i, %j_outer * 2 + %j_inner] {from = "A"} : memref<9x9xf64>
+          %1 = arith.mulf %0, %cst : f64
+          %2 = affine.load %A[%j_outer * 2 + %j_inner, %i] {from = "A"} : memref<9x9xf64>
+          %3 = arith.addf %1, %2 : f64
+          affine.store %3, %B[%i, %j_outer * 2 + %j_inner] {to = "B"} : memref<9x9xf64>
+        } {loop_name = "j.inner"}
+      } {loop_name = "j.outer", op_name = "S_j_0"}
+    } {loop_name = "i", op_name = "S_i_0"}
+    return
+  }
+}
