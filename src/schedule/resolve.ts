@@ -163,7 +163,10 @@ function validBands(m: Module, func?: Func): string {
 
 function bandName(m: Module, e: LoopEntry): string {
   const op = e.loop.attrs.opName!;
-  const unique = preferTop(m, bandEntries(m).filter((x) => x.loop.attrs.opName === op));
+  const unique = preferTop(
+    m,
+    bandEntries(m).filter((x) => x.loop.attrs.opName === op),
+  );
   return unique.length === 1 && unique[0].loop === e.loop ? op : `${e.func.name}:${op}`;
 }
 
