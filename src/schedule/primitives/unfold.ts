@@ -96,13 +96,13 @@ export function unfold(
         body = [{ ...loop, body }];
         continue;
       }
-      const c = p.tile === 1 ? idx(coords[plan.indexOf(p)]) : undefined;
-      if (c) {
-        subst.set(loop.iv, ivFromIndex(loop, c));
+      const at = coords[plan.indexOf(p)];
+      if (p.tile === 1) {
+        subst.set(loop.iv, ivFromIndex(loop, idx(at)));
         continue;
       }
-      const base = idx(coords[plan.indexOf(p)] * p.tile);
-      subst.set(loop.iv, ivFromIndex(loop, idxOp("+", base, ivRef(loop.iv))));
+      // A tile: this PE's copy keeps a loop over its block of iterations.
+      subst.set(loop.iv, ivFromIndex(loop, idxOp("+", idx(at * p.tile), ivRef(loop.iv))));
       body = [{ ...loop, lb: idx(0), ub: idx(p.tile), step: 1, body }];
     }
     body = substituteIvs(body, subst);
