@@ -1,0 +1,54 @@
+// Symbolic execution of one module: its top function runs on symbolic inputs (one input node per
+// element of every parameter, shared by both modules of a comparison through the common Dag) and
+// yields the final node of every output element: each buffer parameter, then each returned buffer.
+
+import type { Module } from "../../ir/nodes.ts";
+import type { Dag } from "../dag/dag.ts";
+import { jsName, ModuleGen } from "./gen-func.ts";
+import { NotStatic, RunFailure, Runtime, type Storage } from "./runtime.ts";
+
+export interface Output {
+  /** The buffer's name in the module that was run. */
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly nodes: Int32Array;
+}
+
+export type RunResult =
+  | { readonly kind: "ok"; readonly outputs: readonly Output[] }
+  | { readonly kind: "failure" | "not-static"; readonly reason: string };
+
+export interface RunHooks {
+  /** Called about every million loads and stores with the count so far. */
+  readonly onTick: (count: number) => void;
+}
+
+export function runModule(D: Dag, m: Module, hooks: RunHooks): RunResult & { readonly count: number } {
+  const top = m.functions.find((f) => f.name === m.top);
+  if (!top) throw new Error(`allo-ts internal error (a compiler bug): module has no function '${m.top}'`);
+  const gen = new ModuleGen(m, D);
+  const source = gen.generate();
+  const R = new Runtime(D, gen.sites, hooks.onTick);
+  const make = new Function("D", "R", `"use strict";\n${source}\nreturn ${jsName(top.name, false)};`);
+  const fn = make(D, R) as (...args: unknown[]) => Storage[];
+  const params: Storage[] = [];
+  const args = top.params.map((p, k) => {
+    if (p.kind === "scalar") return D.input(D.types.id(p.type), k, 0);
+    const b = top.buffers[p.name];
+    const t = D.types.id(b.type);
+    const mem = new Int32Array(b.shape.reduce((x, y) => x * y, 1));
+    for (let i = 0; i < mem.length; i++) mem[i] = D.input(t, k, i);
+    const s: Storage = { name: b.name, shape: b.shape, mem };
+    params.push(s);
+    return s;
+  });
+  try {
+    const results = fn(...args);
+    const outputs = [...params, ...results].map((s) => ({ name: s.name, shape: s.shape, nodes: s.mem }));
+    return { kind: "ok", outputs, count: R.n };
+  } catch (e) {
+    if (e instanceof RunFailure) return { kind: "failure", reason: e.message, count: R.n };
+    if (e instanceof NotStatic) return { kind: "not-static", reason: e.message, count: R.n };
+    throw e;
+  }
+}

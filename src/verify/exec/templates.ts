@@ -1,0 +1,121 @@
+// Units of a spatial statement that differ only in integer constants (the PE copies unfold makes:
+// the same body with its PE indices substituted) share one generated generator function taking
+// those constants as arguments. Thousands of PEs then run one hot, optimized function instead of
+// thousands of cold ones. Buffers a unit allocates itself are private to each run of the function.
+
+import type { Expr, SpatialUnit, Stmt } from "../../ir/nodes.ts";
+import { type DType, typeName } from "../../types/dtype.ts";
+
+export interface UnitTemplate {
+  /** The first unit's body, with the constants that vary across the group replaced by loop variables. */
+  readonly body: readonly Stmt[];
+  /** The names of those variables, and the range of values each takes. */
+  readonly params: readonly { readonly name: string; readonly range: readonly [number, number] }[];
+  /** Buffers the body allocates (named as in the first unit; each unit has its own). */
+  readonly locals: readonly string[];
+}
+
+export interface UnitGroups {
+  readonly templates: readonly UnitTemplate[];
+  /** Per unit, in unit order: its template and the values of the template's params. */
+  readonly instances: readonly { readonly template: number; readonly args: readonly number[] }[];
+}
+
+const INT32_MIN = -(2n ** 31n);
+const INT32_MAX = 2n ** 31n - 1n;
+
+/** An integer constant that a native JS number can stand for. */
+function abstractable(e: Expr): e is Extract<Expr, { kind: "const" }> {
+  if (e.kind !== "const" || typeof e.value !== "bigint") return false;
+  if (e.type.kind !== "index" && !(e.type.kind === "int" && e.type.bits <= 32)) return false;
+  return e.value >= INT32_MIN && e.value <= INT32_MAX;
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null;
+
+/** Deep copy of an IR subtree with `f` applied to every abstractable constant, in a fixed order. */
+function mapConsts(x: unknown, f: (c: Extract<Expr, { kind: "const" }>) => unknown): unknown {
+  if (Array.isArray(x)) return x.map((y) => mapConsts(y, f));
+  if (!isObject(x)) return x;
+  const e = x as unknown as Expr;
+  if (e.kind === "const" && abstractable(e)) return f(e);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(x)) if (k !== "span") out[k] = mapConsts(x[k], f);
+  return out;
+}
+
+/**
+ * The structure of an IR subtree as a string, with abstractable constants left out (their values and
+ * types are collected in visiting order, the order mapConsts uses) and private buffers renamed.
+ */
+function keyOf(x: unknown, values: bigint[], types: DType[], rename: ReadonlyMap<string, string>): string {
+  if (Array.isArray(x)) return `[${x.map((y) => keyOf(y, values, types, rename)).join(",")}]`;
+  if (typeof x === "string") return JSON.stringify(rename.get(x) ?? x);
+  if (!isObject(x)) return typeof x === "bigint" ? `${x}n` : String(x);
+  const e = x as unknown as Expr;
+  if (e.kind === "const" && abstractable(e)) {
+    values.push(e.value as bigint);
+    types.push(e.type);
+    return `#${typeName(e.type)}`;
+  }
+  let out = "{";
+  for (const k of Object.keys(x)) if (k !== "span") out += `${k}:${keyOf(x[k], values, types, rename)},`;
+  return `${out}}`;
+}
+
+function privateBuffers(b: readonly Stmt[], out: string[] = []): string[] {
+  for (const s of b) {
+    if (s.kind === "alloc") out.push(s.buffer);
+    else if (s.kind === "for" || s.kind === "while") privateBuffers(s.body, out);
+    else if (s.kind === "if") {
+      privateBuffers(s.then, out);
+      privateBuffers(s.else, out);
+    }
+  }
+  return out;
+}
+
+export function groupUnits(
+  units: readonly SpatialUnit[],
+  /** What must agree between private buffers of grouped units (type, shape). */
+  bufferKey: (name: string) => string,
+): UnitGroups {
+  const byKey = new Map<string, number>();
+  const members: { first: SpatialUnit; values: bigint[][]; types: DType[] }[] = [];
+  const instances: { template: number; values: bigint[] }[] = [];
+  for (const u of units) {
+    const priv = privateBuffers(u.body);
+    const rename = new Map(priv.map((p, k) => [p, `%${k}`]));
+    const values: bigint[] = [];
+    const types: DType[] = [];
+    const key = `${keyOf(u.body, values, types, rename)}|${priv.map(bufferKey).join("|")}`;
+    let g = byKey.get(key);
+    if (g === undefined) {
+      g = members.push({ first: u, values: [], types }) - 1;
+      byKey.set(key, g);
+    }
+    members[g].values.push(values);
+    instances.push({ template: g, values });
+  }
+  const varying = members.map((m) => m.types.map((_, p) => m.values.some((v) => v[p] !== m.values[0][p])));
+  const templates = members.map((m, g): UnitTemplate => {
+    const params: { name: string; range: [number, number] }[] = [];
+    let p = 0;
+    const body = mapConsts(m.first.body, (c) => {
+      const at = p++;
+      if (!varying[g][at]) return c;
+      const vals = m.values.map((v) => Number(v[at]));
+      const name = `$u${at}`;
+      params.push({ name, range: [Math.min(...vals), Math.max(...vals)] });
+      return { kind: "iv", type: c.type, name };
+    }) as Stmt[];
+    return { body, params, locals: privateBuffers(m.first.body) };
+  });
+  return {
+    templates,
+    instances: instances.map((i) => ({
+      template: i.template,
+      args: i.values.filter((_, p) => varying[i.template][p]).map(Number),
+    })),
+  };
+}

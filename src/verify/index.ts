@@ -1,0 +1,157 @@
+// The equivalence verifier: both modules run symbolically on the same inputs at their concrete sizes
+// (statically interpretable control flow), into one hash-consed, exactly normalized expression DAG;
+// equal output nodes prove equivalence. A difference is confirmed with concrete inputs when random
+// evaluation finds some; otherwise, and for data-dependent control flow or indices, the verdict is
+// "unknown" with the reason. `equivalent` is true only for a proof.
+
+import type { Module } from "../ir/nodes.ts";
+import { type Counterexample, firstDifference } from "./compare.ts";
+import { Dag } from "./dag/dag.ts";
+import { type RunResult, runModule } from "./exec/run.ts";
+import { elementName } from "./exec/runtime.ts";
+import { estimateWork, Progress } from "./progress.ts";
+import { signatureMismatch, topOf } from "./signature.ts";
+
+export type { Counterexample } from "./compare.ts";
+
+export type VerifyStatus = "equivalent" | "not-equivalent" | "unknown";
+
+export interface VerifyStats {
+  /** Symbolic operations: expression nodes requested from the DAG plus loads, stores, gets and puts. */
+  readonly symbolicOps: number;
+  /** Distinct symbolic nodes created. */
+  readonly nodes: number;
+  readonly ms: number;
+}
+
+export interface VerifyResult {
+  /** True only when proven. */
+  readonly equivalent: boolean;
+  readonly status: VerifyStatus;
+  readonly reason?: string;
+  /** When not equivalent (or unknown because of an unproven difference): the first differing output. */
+  readonly counterexample?: Counterexample;
+  readonly stats: VerifyStats;
+}
+
+export interface VerifyOptions {
+  /** How the two modules are called in messages; default "first" and "second". */
+  readonly labels?: readonly [string, string];
+  /** Random concrete evaluations per differing element (default 32). */
+  readonly trials?: number;
+  /** Seed of those evaluations (default 1). */
+  readonly seed?: number;
+  /** Progress bar on stderr for proofs longer than two seconds (default: when stderr is a terminal). */
+  readonly progress?: boolean;
+}
+
+/** Something that carries an IR module: a Schedule (its current IR) or a Module itself. */
+export type Verifiable = Module | { readonly ir: Module };
+
+const moduleOf = (x: Verifiable): Module => ("ir" in x ? x.ir : x);
+
+/** `verify(s1, s2)`: schedules or modules. */
+export function verify(a: Verifiable, b: Verifiable, opts?: VerifyOptions): VerifyResult {
+  return verifyModules(moduleOf(a), moduleOf(b), opts);
+}
+
+/** One schedule step against the module before it (`customize(k, { verifyEachStep: true })`). */
+export function verifyStep(before: Module, after: Module): VerifyResult {
+  if (before === after) {
+    return { equivalent: true, status: "equivalent", stats: { symbolicOps: 0, nodes: 0, ms: 0 } };
+  }
+  return verifyModules(after, before, { labels: ["transformed", "original"] });
+}
+
+export function verifyModules(a: Module, b: Module, opts: VerifyOptions = {}): VerifyResult {
+  const start = performance.now();
+  const labels = opts.labels ?? ["first", "second"];
+  const workA = estimateWork(a);
+  const workB = estimateWork(b);
+  // About one new node per four loads and stores in practice (matmul-like kernels).
+  const D = new Dag((workA + workB) / 4);
+  const stats = (loadsStores: number): VerifyStats => ({
+    symbolicOps: D.ops + loadsStores,
+    nodes: D.count,
+    ms: performance.now() - start,
+  });
+  const fa = topOf(a);
+  const fb = topOf(b);
+  if (!fa || !fb) {
+    const missing = !fa
+      ? `${labels[0]} module has no function '${a.top}'`
+      : `${labels[1]} module has no function '${b.top}'`;
+    return unknown(`the ${missing}`, stats(0));
+  }
+  const mismatch = signatureMismatch(fa, fb, labels);
+  if (mismatch) return unknown(mismatch, stats(0));
+
+  const progress = new Progress(opts.progress ?? process.stderr.isTTY === true, workA + workB);
+  let ra: RunResult & { count: number };
+  let rb: RunResult & { count: number };
+  try {
+    ra = runModule(D, a, { onTick: (n) => progress.update(n, labels[0]) });
+    rb = runModule(D, b, { onTick: (n) => progress.update(workA + n, labels[1]) });
+  } finally {
+    progress.finish();
+  }
+  const done = stats(ra.count + rb.count);
+  if (ra.kind === "not-static") return unknown(`${labels[0]} module: ${ra.reason}`, done);
+  if (rb.kind === "not-static") return unknown(`${labels[1]} module: ${rb.reason}`, done);
+  if (ra.kind === "failure" && rb.kind === "failure") {
+    return unknown(`both modules fail: ${labels[0]}: ${ra.reason}; ${labels[1]}: ${rb.reason}`, done);
+  }
+  if (ra.kind === "failure" || rb.kind === "failure") {
+    const [label, r] = ra.kind === "failure" ? [labels[0], ra] : [labels[1], rb as { reason: string }];
+    return {
+      equivalent: false,
+      status: "not-equivalent",
+      reason: `the ${label} module fails on every input, the other does not: ${r.reason}`,
+      stats: done,
+    };
+  }
+  if (ra.kind !== "ok" || rb.kind !== "ok")
+    throw new Error("allo-ts internal error (a compiler bug): run state");
+
+  const params = fa.params;
+  const inputName = (n: number): string => {
+    const at = D.inputOf.get(n);
+    if (!at) return `?${n}`;
+    const p = params[at.param];
+    if (p.kind === "scalar") return p.name;
+    return elementName(p.name, fa.buffers[p.name].shape, at.flat);
+  };
+  const diff = firstDifference(D, ra.outputs, rb.outputs, inputName, opts.trials ?? 32, opts.seed ?? 1);
+  const final = stats(ra.count + rb.count);
+  if (!diff) return { equivalent: true, status: "equivalent", stats: final };
+  const c = diff.counterexample;
+  if (!diff.concrete) {
+    return {
+      ...unknown(
+        `${c.output} is not proven equal: the ${labels[0]} module computes ${c.a}, the ${labels[1]} computes ${c.b}; ` +
+          `no difference on ${diff.tried} random inputs (the exact normalizations do not cover this rewrite)`,
+        final,
+      ),
+      counterexample: c,
+    };
+  }
+  const shown = Object.entries(c.inputs ?? {});
+  const list = shown
+    .slice(0, 8)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(", ");
+  const more = shown.length > 8 ? `, … (${shown.length} inputs)` : "";
+  return {
+    equivalent: false,
+    status: "not-equivalent",
+    reason:
+      `${c.output} differs: the ${labels[0]} module computes ${c.a}, the ${labels[1]} computes ${c.b}; ` +
+      `with ${list}${more} they give ${c.values?.[0]} and ${c.values?.[1]}`,
+    counterexample: c,
+    stats: final,
+  };
+}
+
+function unknown(reason: string, stats: VerifyStats): VerifyResult {
+  return { equivalent: false, status: "unknown", reason, stats };
+}
