@@ -3,13 +3,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ForStmt, Stmt } from "../../../src/ir/nodes.ts";
+import { verifyModules } from "../../../src/verify/index.ts";
 import { scheduled } from "../support.ts";
 import { bmm, gemm, mm } from "./kernels.ts";
 
 const head = (body: readonly Stmt[]) => body.find((s): s is ForStmt => s.kind === "for")!;
 const shape = (b: readonly Stmt[]) => b.map((s) => (s.kind === "for" ? s.name : s.kind));
 
-test("reorder, bufferAt, pipeline gives Allo's row-wise GEMM: i { j_init; k { j }; j_back }", () => {
+test("reorder, bufferAt, pipeline gives Allo's row-wise GEMM i { j_init; k { j }; j_back }, proven equivalent", () => {
   const s = scheduled("memory/buffer_at_gemm", gemm, (s) => {
     s.reorder("k", "j");
     s.bufferAt("C", "i");
@@ -22,6 +23,7 @@ test("reorder, bufferAt, pipeline gives Allo's row-wise GEMM: i { j_init; k { j 
   assert.deepEqual(back.attrs, { buffer: true, pipelineII: 1 });
   assert.equal((k.body[0] as ForStmt).attrs.pipelineII, 1);
   assert.deepEqual(s.ir.functions[0].buffers.C_buf.shape, [10]);
+  assert.equal(verifyModules(s.original, s.ir).status, "equivalent");
 });
 
 test("bufferAt of an accumulated output parameter continues from its initial value", () => {

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ForStmt } from "../../../src/ir/nodes.ts";
+import { verifyModules } from "../../../src/verify/index.ts";
 import { scheduled } from "../support.ts";
 import { centered, threeBands, twoBands } from "./kernels.ts";
 
@@ -34,6 +35,7 @@ test("computeAt chains over three float bands at different levels (Allo's comput
     s.computeAt("mm", "mmm");
   });
   assert.equal(loops(s.ir.functions[0].body).length, 1);
+  assert.equal(verifyModules(s.original, s.ir).status, "equivalent");
 });
 
 test("computeAt at the innermost level of three", () => {

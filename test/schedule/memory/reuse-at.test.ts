@@ -2,6 +2,7 @@
 // line + window buffer for a 3x3 convolution); IR goldens and bit-exact runs against the plain kernel.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { verifyModules } from "../../../src/verify/index.ts";
 import { scheduled } from "../support.ts";
 import { blur3d, blurX, blurXY, blurY, conv } from "./kernels.ts";
 
@@ -43,4 +44,5 @@ test("line and window buffers for a float 3x3 convolution, partitioned like Allo
   const { buffers } = s.ir.functions[0];
   assert.deepEqual(buffers.S_y_x_0_reuse_0.shape, [3, 10]);
   assert.deepEqual(buffers.S_y_x_0_reuse_1.shape, [3, 3]);
+  assert.equal(verifyModules(s.original, s.ir).status, "equivalent");
 });

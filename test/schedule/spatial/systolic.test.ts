@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Schedule } from "../../../src/index.ts";
 import type { SpatialStmt } from "../../../src/ir/nodes.ts";
+import { verifyModules } from "../../../src/verify/index.ts";
 import { scheduled } from "../support.ts";
 import { fmm, K, M, matmul, matmul2, N } from "./kernels.ts";
 import { runsLikePlain, spatialIJ, spatialJ, spatialKJ } from "./support.ts";
@@ -61,14 +62,16 @@ test("a float32 output-stationary array on a rectangular 3 x 5 grid", () => {
   runsLikePlain(fmm, (s) => spatialIJ(s, { M: 3, N: 5, K: 4 }), "float spatial i, j");
 });
 
-test("IR of the output-stationary design at 2 x 2 x 3", () => {
-  scheduled("spatial/systolic_ij", matmul2, (s) => spatialIJ(s, small));
+const proven = (s: Schedule) => assert.equal(verifyModules(s.original, s.ir).status, "equivalent");
+
+test("IR of the output-stationary design at 2 x 2 x 3, proven equivalent by the verifier", () => {
+  proven(scheduled("spatial/systolic_ij", matmul2, (s) => spatialIJ(s, small)));
 });
 
-test("IR of the weight-stationary design at 2 x 2 x 3", () => {
-  scheduled("spatial/systolic_kj", matmul2, (s) => spatialKJ(s, small));
+test("IR of the weight-stationary design at 2 x 2 x 3, proven equivalent by the verifier", () => {
+  proven(scheduled("spatial/systolic_kj", matmul2, (s) => spatialKJ(s, small)));
 });
 
-test("IR of the 1-D design at 2 x 2 x 3", () => {
-  scheduled("spatial/systolic_j", matmul2, (s) => spatialJ(s, small));
+test("IR of the 1-D design at 2 x 2 x 3, proven equivalent by the verifier", () => {
+  proven(scheduled("spatial/systolic_j", matmul2, (s) => spatialJ(s, small)));
 });
