@@ -4,7 +4,7 @@
 
 import { idx, idxOp, ivRef } from "../../ir/build.ts";
 import type { Expr, ForStmt, Module, SpatialStmt, SpatialUnit, Stmt } from "../../ir/nodes.ts";
-import { rewriteBlock, substituteIvs, visitStmts } from "../../ir/walk.ts";
+import { rewriteBlock, stmtExprs, substituteIvs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import type { BandRef } from "../refs.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
 import {
@@ -43,6 +43,18 @@ export function unfold(
   const f = getFunc(m, band.func, P);
   const head = findBand(f.body, band.opName, f.name);
   const chain = perfectChain(head);
+  let streams = false;
+  visitStmts([head], (s) => {
+    if (s.kind === "spatial" || s.kind === "streamPut") streams = true;
+    for (const e of stmtExprs(s)) walkExpr(e, (x) => (streams ||= x.kind === "streamGet"));
+  });
+  if (streams) {
+    throw primitiveError(
+      "AL3017",
+      P,
+      `band '${band.opName}' already holds streams or PE arrays, whose copies would share FIFOs; unfold before relay`,
+    );
+  }
   const listing = chain.map((l, k) => `${l.name} (${k})`).join(", ");
   if (axis.length === 0 || axis.length !== factor.length) {
     throw primitiveError(

@@ -30,6 +30,10 @@ test("unfold refuses bands it cannot replicate", () => {
   expectError("AL3017", () => customize(matmul).unfold("PE", { axis: [0, 3], factor: [M, N] }));
   expectError("AL3017", () => customize(matmul).unfold("PE", { axis: [0, 0], factor: [M, M] }));
   expectError("AL3017", () => customize(matmul).unfold("PE", { axis: [0, 1], factor: [M] }));
+  const s = customize(matmul);
+  const a = s.bufferAt("A", "j");
+  s.relay(a, s.unfold("PE", { axis: 1 }), { axis: 0 });
+  expectError("AL3017", () => s.unfold("PE_0", { axis: 0, factor: 2 }));
 });
 
 test("relay refuses depths, axes and buffers that do not fit the PE array", () => {
