@@ -18,7 +18,7 @@ interface Scope {
   readonly temps: string[];
   readonly generator: boolean;
   /** Declarations of buffers allocated once per call of this JS function, refilled where allocated. */
-  readonly decls: string[];
+  readonly decls: Map<string, string>;
   /** Loops (for, while) of this JS function around the code being generated. */
   loops: number;
 }
@@ -31,7 +31,7 @@ export class FuncGen implements ExprEnv, AccessEnv {
   private readonly loops: LoopFrame[] = [];
   /** Buffers whose one accessed element lives in a JS local inside the current loop (promote.ts). */
   private readonly promoted = new Map<string, string>();
-  private scope: Scope = { temps: [], generator: false, decls: [], loops: 0 };
+  private scope: Scope = { temps: [], generator: false, decls: new Map(), loops: 0 };
   private span: Span | undefined;
   private counter = 0;
 
@@ -232,7 +232,7 @@ export class FuncGen implements ExprEnv, AccessEnv {
       cls === "Array" ? `new Array(${n}).fill(${fill})` : `new ${cls}(${n})${zero ? "" : `.fill(${fill})`}`;
     if (!repeated) return [`${id} = ${fresh};`];
     // Allocated once per call of the enclosing JS function, refilled each time the alloc runs.
-    this.scope.decls.push(`const ${id}_a = ${fresh};`);
+    this.scope.decls.set(id, `const ${id}_a = ${fresh};`);
     return [`${id} = ${id}_a${zero && cls !== "Array" ? ".fill(0)" : `.fill(${fill})`};`];
   }
 
@@ -301,13 +301,13 @@ export class FuncGen implements ExprEnv, AccessEnv {
   /** The body of a JS function: its declarations (buffers it allocates, temporaries) then its code. */
   private jsFunction(body: readonly Stmt[], generator: boolean): string[] {
     const outer = this.scope;
-    this.scope = { temps: [], generator, decls: [], loops: 0 };
+    this.scope = { temps: [], generator, decls: new Map(), loops: 0 };
     const code = this.block(body);
     const lets = this.info.definedIn(body).map((n) => this.buf(n));
     const decls = [
       ...(lets.length ? [`let ${lets.join(", ")};`] : []),
       ...(this.scope.temps.length ? [`let ${this.scope.temps.join(", ")};`] : []),
-      ...this.scope.decls,
+      ...this.scope.decls.values(),
     ];
     this.scope = outer;
     return [...decls, ...code];
