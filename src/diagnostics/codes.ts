@@ -68,7 +68,10 @@ export const CODES = {
   AL5005: "missing tool",
   AL5006: "native compilation failed",
   AL5007: "unsupported on this target",
+  AL5008: "C simulation failed",
+  AL5009: "vendor tool failed",
   AL5010: "index out of bounds",
+  AL5201: "dataflow region has no sequential order for C simulation (cyclic FIFO graph)",
   // verification
   AL6001: "modules cannot be compared",
   // API use

@@ -1,0 +1,168 @@
+// C simulation with g++ and the csim headers in include/: arguments go to input<k>.data files, the
+// compiled testbench calls the kernel and writes output<k>.data, and the results come back with the CPU
+// backend's conventions (returned tensors as typed arrays, output parameters updated in place). A batch
+// puts many kernels (each in its own namespace) into one translation unit: one g++ run for all.
+
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { AlloError } from "../../diagnostics/error.ts";
+import type { Func, Module } from "../../ir/nodes.ts";
+import { decodeBuffer, encodeBuffer, encodeScalar, scalarResult, writeBack } from "./data.ts";
+import { BANNER, emitParts, INCLUDES } from "./emit.ts";
+import { TESTBENCH_HELPERS, TESTBENCH_INCLUDES, tbArgs, testbenchRun } from "./testbench.ts";
+
+/** The csim headers (ap_int.h, ap_fixed.h, hls_stream.h, hls_math.h) shipped with allo-ts. */
+export const INCLUDE_DIR = fileURLToPath(new URL("../../../include", import.meta.url));
+
+/** Flags every csim compile uses: the kernel must build warning-free, and floats stay IEEE (no FMA). */
+export const CXXFLAGS = [
+  "-std=c++17",
+  "-O1",
+  "-ffp-contract=off",
+  "-Wall",
+  "-Werror",
+  "-Wno-unknown-pragmas",
+  "-Wno-unused-label",
+];
+
+export interface Proc {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs a program to completion without blocking the event loop. */
+export function runProcess(
+  cmd: string,
+  args: readonly string[],
+  opts: { cwd?: string; input?: string } = {},
+): Promise<Proc> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(cmd, args, { cwd: opts.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    p.stdout.on("data", (d) => (stdout += d));
+    p.stderr.on("data", (d) => (stderr += d));
+    p.on("error", reject);
+    p.on("close", (code) => resolve({ code, stdout, stderr }));
+    p.stdin.end(opts.input ?? "");
+  });
+}
+
+/** Compiles C++ source text (given on stdin, so its #includes name the real files) to `out`. */
+export async function compileCxx(
+  source: string,
+  out: string,
+  includeDirs: readonly string[] = [],
+): Promise<void> {
+  const args = [
+    ...CXXFLAGS,
+    `-I${INCLUDE_DIR}`,
+    ...includeDirs.map((d) => `-I${d}`),
+    "-x",
+    "c++",
+    "-",
+    "-o",
+    out,
+  ];
+  const r = await runProcess("g++", args, { input: source }).catch((e: Error) => {
+    throw new AlloError(
+      "AL5005",
+      `g++ is needed for C simulation and could not be run (${e.message}); install g++`,
+    );
+  });
+  if (r.code !== 0) {
+    throw new AlloError(
+      "AL5006",
+      `g++ could not compile the generated C++ (this is a bug in allo-ts):\n${r.stderr.slice(0, 4000)}`,
+    );
+  }
+}
+
+/** Runs a compiled testbench; its exit codes map to allo-ts diagnostics. */
+export async function runTestbench(exe: string, dir: string): Promise<void> {
+  const r = await runProcess(exe, [dir]);
+  if (r.code === 0) return;
+  const msg = r.stderr.trim();
+  if (r.code === 70) throw new AlloError("AL4101", `C simulation deadlocked: ${msg}`);
+  if (r.code === 71) throw new AlloError("AL4102", `C simulation ended with data in a stream: ${msg}`);
+  throw new AlloError("AL5008", `C simulation failed (exit ${r.code ?? "signal"})${msg ? `: ${msg}` : ""}`);
+}
+
+const topOf = (m: Module): Func => {
+  const f = m.functions.find((g) => g.name === m.top);
+  if (!f) throw new AlloError("AL5007", `the module has no function named '${m.top}' (its top)`);
+  return f;
+};
+
+/** Refuses modules C simulation cannot run in sequence (see spatial.ts). */
+export function checkSimulable(parts: { readonly cyclic: readonly string[] }): void {
+  if (parts.cyclic.length === 0) return;
+  throw new AlloError(
+    "AL5201",
+    `the FIFOs of spatial region '${parts.cyclic[0]}' form a cycle: C simulation calls its units one after another, like Vitis, so no order lets every unit read what it needs; use target "cpu" to simulate it`,
+  );
+}
+
+/** Writes the call's inputs into `dir`; returns what reads its results once the testbench ran. */
+export function stageCall(m: Module, args: readonly unknown[], dir: string): () => unknown {
+  const f = topOf(m);
+  const tb = tbArgs(f);
+  const nParams = f.params.length;
+  if (args.length !== nParams) {
+    const names = f.params.map((p) => p.name).join(", ");
+    throw new AlloError("AL5001", `'${f.name}' takes ${nParams} argument(s) (${names}), got ${args.length}`);
+  }
+  mkdirSync(dir, { recursive: true });
+  tb.forEach((a, k) => {
+    if (!a.input) return;
+    const bytes = a.scalar
+      ? encodeScalar(f, a.decl.name, a.decl.type, args[k], k)
+      : encodeBuffer(f, a.decl, args[k], k);
+    writeFileSync(join(dir, `input${k}.data`), bytes);
+  });
+  return () => {
+    const results: unknown[] = [];
+    tb.forEach((a, k) => {
+      if (!a.output) return;
+      const values = decodeBuffer(a.decl, readFileSync(join(dir, `output${k}.data`)));
+      if (k < nParams) writeBack(args[k], values);
+      else results.push(a.decl.shape.length === 0 ? scalarResult(a.decl.type, values[0]) : values);
+    });
+    return results.length === 0 ? undefined : results.length === 1 ? results[0] : results;
+  };
+}
+
+export interface BatchCase {
+  readonly module: Module;
+  readonly args: readonly unknown[];
+}
+
+/**
+ * Runs every case through one compiled program in `dir`: one result (what the kernel call returns)
+ * per case, output parameters updated in place.
+ */
+export async function csimBatch(cases: readonly BatchCase[], dir: string): Promise<unknown[]> {
+  mkdirSync(dir, { recursive: true });
+  const units: string[] = [];
+  const readers = cases.map((c, k) => {
+    const parts = emitParts(c.module);
+    checkSimulable(parts);
+    units.push(
+      `namespace c${k} {\n${parts.body}\n${testbenchRun(topOf(c.module), parts.top)}}  // namespace c${k}\n`,
+    );
+    return stageCall(c.module, c.args, join(dir, String(k)));
+  });
+  const calls = cases.map(
+    (_, k) => `  snprintf(dir, sizeof dir, "%s/${k}", argv[1]);\n  if (c${k}::allo_run(dir) != 0) return 73;`,
+  );
+  const main = `int main(int argc, char** argv) {\n  if (argc < 2) return 64;\n  char dir[4096];\n${calls.join("\n")}\n  return 0;\n}\n`;
+  const source = `${BANNER}${INCLUDES}${TESTBENCH_INCLUDES}\n${TESTBENCH_HELPERS}\n${units.join("\n")}\n${main}`;
+  writeFileSync(join(dir, "batch.cpp"), source);
+  const exe = join(dir, "batch.out");
+  await compileCxx('#include "batch.cpp"\n', exe, [dir]);
+  await runTestbench(exe, dir);
+  return readers.map((read) => read());
+}

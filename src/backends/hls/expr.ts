@@ -1,0 +1,247 @@
+// Expressions as C++ text whose C++ type is exactly the IR type's. Loads, casts, comparisons and index
+// arithmetic are written inline; every other operation gets a typed temporary (`ap_int<33> v3 = ...;`),
+// so its result wraps to its type as in docs/ir-semantics.md. The untaken side of &&, || and ?: is never
+// evaluated: when it needs statements of its own they go inside an `if`.
+
+import { AlloError } from "../../diagnostics/error.ts";
+import { constIndex } from "../../ir/build.ts";
+import type { BinaryExpr, Expr, IntrinsicExpr, LogicalExpr, SelectExpr, UnaryExpr } from "../../ir/nodes.ts";
+import { type DType, typeName } from "../../types/dtype.ts";
+import { atom, castText } from "./convert.ts";
+import { exactRange, fitsExactly, rangeOf } from "./intervals.ts";
+import type { Helper } from "./prelude.ts";
+import { indexKey, type Scope } from "./scope.ts";
+import { category, constant, cType, typeRange, widthOf } from "./types.ts";
+import type { Writer } from "./writer.ts";
+
+const CMP = new Set(["==", "!=", "<", "<=", ">", ">="]);
+
+const unsupported = (what: string, t: DType): AlloError =>
+  new AlloError("AL5007", `the HLS backend does not support ${what} on ${typeName(t)}`);
+
+/** Signed 32- and 64-bit C++ arithmetic is undefined on overflow; narrower types are promoted to int. */
+const overflows = (t: DType): boolean =>
+  category(t) === "native" && t.kind !== "float" && widthOf(t) >= 32 && (t.kind === "index" || t.signed);
+
+export class ExprWriter {
+  constructor(
+    readonly w: Writer,
+    readonly s: Scope,
+  ) {}
+
+  private use(h: Helper): void {
+    this.s.helpers.add(h);
+  }
+
+  /** Declares a temporary of type t holding `text`; returns its name. */
+  temp(t: DType, text: string): string {
+    const v = this.s.temp();
+    this.w.line(`${cType(t)} ${v} = ${text};`);
+    return v;
+  }
+
+  /** A condition: the value itself for bool, `x != 0` otherwise. */
+  truth(e: Expr): string {
+    const x = this.render(e);
+    return category(e.type) === "bool"
+      ? x
+      : `${atom(x)} != ${constant(e.type, e.type.kind === "float" ? 0 : 0n)}`;
+  }
+
+  render(e: Expr): string {
+    switch (e.kind) {
+      case "const":
+        return constant(e.type, e.value);
+      case "iv":
+        return this.s.ivs.get(e.name) ?? this.missing(`loop variable '${e.name}'`);
+      case "param":
+        return this.s.params.get(e.name) ?? this.missing(`parameter '${e.name}'`);
+      case "load":
+        return this.access(e.buffer, e.indices);
+      case "streamGet":
+        return this.temp(e.type, `${this.stream(e.stream, e.indices)}.read()`);
+      case "cast":
+        return castText(this.render(e.value), e.value.type, e.type, this.s.helpers);
+      case "binary":
+        return this.binary(e);
+      case "logical":
+        return this.logical(e);
+      case "unary":
+        return this.unary(e);
+      case "select":
+        return this.select(e);
+      case "intrinsic":
+        return this.intrinsic(e);
+    }
+  }
+
+  private missing(what: string): never {
+    throw new AlloError("AL5007", `the HLS backend found no ${what} in scope`);
+  }
+
+  /** An element of a memory buffer (or the plain variable of a scalar local). */
+  access(buffer: string, indices: readonly Expr[]): string {
+    const v = this.s.view(buffer);
+    if (v.kind === "scalar") return v.name;
+    if (v.kind !== "array") throw this.missing(`memory buffer '${buffer}' (it is a stream)`);
+    if (indices.length === 0) return `${v.name}[0]`;
+    return `${v.name}${indices.map((i) => `[${this.render(i)}]`).join("")}`;
+  }
+
+  /** The stream object of a FIFO access: `s`, `s[i]`, or the split variable `s_1_2`. */
+  stream(buffer: string, indices: readonly Expr[]): string {
+    const v = this.s.view(buffer);
+    if (v.kind === "stream") return `${v.name}${indices.map((i) => `[${this.render(i)}]`).join("")}`;
+    if (v.kind === "streams") {
+      const key = indexKey(indices.map((i) => constIndex(i) ?? Number.NaN));
+      const name = v.names.get(key);
+      if (name) return name;
+    }
+    return this.missing(`stream '${buffer}' with these indices`);
+  }
+
+  private binary(e: BinaryExpr): string {
+    const a = this.render(e.lhs);
+    const b = this.render(e.rhs);
+    if (CMP.has(e.op)) return `(${a} ${e.op} ${b})`;
+    const text = this.binaryText(e, a, b);
+    return e.type.kind === "index" ? atom(text) : this.temp(e.type, text);
+  }
+
+  private binaryText(e: BinaryExpr, a: string, b: string): string {
+    const t = e.type;
+    const cat = category(t);
+    const ranges = this.s.ranges;
+    switch (e.op) {
+      case "+":
+      case "-":
+      case "*": {
+        if (cat === "bool") return `(bool)((${a} ${e.op} ${b}) & 1)`;
+        const wraps = overflows(t) || (t.kind === "int" && !t.signed && t.bits === 16 && e.op === "*");
+        if (wraps && !fitsExactly(e, ranges)) {
+          this.use(e.op === "+" ? "add" : e.op === "-" ? "sub" : "mul");
+          return `allo_${e.op === "+" ? "add" : e.op === "-" ? "sub" : "mul"}(${a}, ${b})`;
+        }
+        return `${a} ${e.op} ${b}`;
+      }
+      case "/":
+      case "%": {
+        const div = e.op === "/";
+        if (cat === "bool") return div ? `${a} && ${b}` : "false";
+        if (cat === "float" || cat === "half") {
+          if (div) return `${a} / ${b}`;
+          return t.kind === "float" && t.bits === 64 ? `fmod(${a}, ${b})` : `fmodf(${a}, ${b})`;
+        }
+        if (cat === "fixed") throw unsupported(div ? "division" : "remainder", t);
+        if (cat === "native" && this.safeDivision(e)) return `${a} ${e.op} ${b}`;
+        const signed = cat === "native" && overflows(t);
+        const h: Helper = signed ? (div ? "sdiv" : "srem") : div ? "div" : "rem";
+        this.use(h);
+        return `allo_${h}(${a}, ${b})`;
+      }
+      case "min":
+      case "max": {
+        if (cat === "float" || cat === "half") {
+          this.use(e.op === "min" ? "fmin" : "fmax");
+          return `allo_f${e.op}(${a}, ${b})`;
+        }
+        return `${a} ${e.op === "min" ? "<" : ">"} ${b} ? ${a} : ${b}`;
+      }
+      case "&":
+      case "|":
+      case "^":
+        if (cat === "fixed" || cat === "float" || cat === "half") throw unsupported(`'${e.op}'`, t);
+        return `${a} ${e.op} ${b}`;
+      case "<<":
+      case ">>": {
+        if (cat === "float" || cat === "half") throw unsupported("shifts", t);
+        const h: Helper =
+          cat === "ap" || cat === "fixed"
+            ? e.op === "<<"
+              ? "apshl"
+              : "apshr"
+            : e.op === "<<"
+              ? "shl"
+              : "shr";
+        this.use(h);
+        return `allo_${h}<${widthOf(t)}>(${a}, ${this.shiftAmount(e.rhs, b, widthOf(t))})`;
+      }
+      default:
+        throw unsupported(`'${e.op}'`, t);
+    }
+  }
+
+  /** A native division is plain C++ when the divisor is never 0 and INT_MIN / -1 cannot occur. */
+  private safeDivision(e: BinaryExpr): boolean {
+    const b = rangeOf(e.rhs, this.s.ranges);
+    const a = rangeOf(e.lhs, this.s.ranges);
+    if (!a || !b || exactRange("/", a, b) === undefined) return false;
+    const [min] = typeRange(e.type);
+    return !overflows(e.type) || !(a[0] <= min && b[0] <= -1n && b[1] >= -1n);
+  }
+
+  /** The shift amount as a long long, clamped when its type could exceed that. */
+  private shiftAmount(amount: Expr, text: string, width: number): string {
+    const r = rangeOf(amount, this.s.ranges);
+    if (r && r[0] >= -(2n ** 63n) && r[1] < 2n ** 63n) return `(long long)${atom(text)}`;
+    this.use("shamt");
+    return `allo_shamt<${width}>(${text})`;
+  }
+
+  private unary(e: UnaryExpr): string {
+    const x = this.render(e.operand);
+    const t = e.type;
+    const cat = category(t);
+    if (e.op === "not") return `!${atom(x)}`;
+    let text: string;
+    if (e.op === "bnot") {
+      if (cat === "float" || cat === "half") throw unsupported("'~'", t);
+      text = cat === "bool" ? `!${atom(x)}` : `~${atom(x)}`;
+    } else if (cat === "bool") {
+      text = x;
+    } else if (overflows(t) && !this.negationFits(e)) {
+      this.use("neg");
+      text = `allo_neg(${x})`;
+    } else {
+      text = `-${atom(x)}`;
+    }
+    return t.kind === "index" ? atom(text) : this.temp(t, text);
+  }
+
+  private negationFits(e: UnaryExpr): boolean {
+    const r = rangeOf(e.operand, this.s.ranges);
+    return r !== undefined && r[0] > typeRange(e.type)[0];
+  }
+
+  private logical(e: LogicalExpr): string {
+    const a = this.truth(e.lhs);
+    const rhs = this.w.capture(() => this.truth(e.rhs));
+    if (rhs.lines.length === 0) return `(${a} ${e.op} ${rhs.value})`;
+    const v = this.temp(e.type, a);
+    this.w.blockWith(`if (${e.op === "&&" ? v : `!${v}`})`, rhs.lines, [`${v} = ${rhs.value};`]);
+    return v;
+  }
+
+  private select(e: SelectExpr): string {
+    const c = this.truth(e.cond);
+    const a = this.w.capture(() => this.render(e.then));
+    const b = this.w.capture(() => this.render(e.else));
+    if (a.lines.length === 0 && b.lines.length === 0) return `(${c} ? ${a.value} : ${b.value})`;
+    const v = this.temp(e.type, constant(e.type, e.type.kind === "float" ? 0 : 0n));
+    this.w.blockWith(`if (${c})`, a.lines, [`${v} = ${a.value};`]);
+    this.w.blockWith("} else", b.lines, [`${v} = ${b.value};`]);
+    return v;
+  }
+
+  private intrinsic(e: IntrinsicExpr): string {
+    const t = e.type;
+    const double = t.kind === "float" && t.bits === 64;
+    const fn = e.fn === "abs" ? "fabs" : e.fn;
+    const args = e.args.map((x) => {
+      const r = this.render(x);
+      return double ? r : `(double)${atom(r)}`;
+    });
+    const call = `${fn}(${args.join(", ")})`;
+    return this.temp(t, double ? call : `(${cType(t)})${call}`);
+  }
+}

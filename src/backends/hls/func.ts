@@ -1,0 +1,90 @@
+// One IR function as a C++ function: parameters in order, then returned buffers as trailing output
+// arguments; function directives (dataflow, inline, and m_axi ports for a Vitis kernel top), array
+// directives of the ports, then the body. Locals get their C++ names up front so naming is stable.
+
+import type { BufferDecl, Func, Stmt } from "../../ir/nodes.ts";
+import { visitStmts } from "../../ir/walk.ts";
+import { fnName, type ModuleContext, paramDeclarator, partitionPragmas } from "./decls.ts";
+import { NameTable } from "./names.ts";
+import { type BufferView, Scope } from "./scope.ts";
+import { FnBuilder } from "./stmt.ts";
+import { cType } from "./types.ts";
+
+export interface Port {
+  /** `float A[16][16]`, `int32_t n`, `hls::stream< int8_t >& s`. */
+  readonly declarator: string;
+  /** Directives right after the signature (array_partition, interface). */
+  readonly pragmas: readonly string[];
+}
+
+/** `void name(\n  ports\n) {` + body + `}`, with function directives first. */
+export function functionText(
+  name: string,
+  ports: readonly Port[],
+  directives: readonly string[],
+  body: string,
+  line?: number,
+): string {
+  const sig = ports.length ? `(\n${ports.map((p) => `  ${p.declarator}`).join(",\n")}\n)` : "()";
+  const pragmas = [...directives, ...ports.flatMap((p) => p.pragmas)]
+    .map((p) => `#pragma HLS ${p}\n`)
+    .join("");
+  return `void ${name}${sig} {${line !== undefined ? `\t// L${line}` : ""}\n${pragmas}${body}}\n`;
+}
+
+export function viewFor(b: BufferDecl, name: string): BufferView {
+  if (b.stream) return { kind: "stream", name, decl: b };
+  if (b.shape.length === 0 && b.role === "local") return { kind: "scalar", name, decl: b };
+  return { kind: "array", name, decl: b };
+}
+
+export interface FunctionOptions {
+  /** Extra directives for each array port (the m_axi interfaces of a Vitis kernel top). */
+  readonly portPragmas?: (port: string, index: number) => string[];
+}
+
+/** Emits `f` (and any functions its spatial regions outline, before it) into ctx.out. */
+export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions = {}): void {
+  const s = new Scope(new NameTable([], ctx.globals), ctx.helpers);
+  const ports: Port[] = [];
+  let arrays = 0;
+  const bufferPort = (b: BufferDecl): void => {
+    const name = s.names.bind(b.name);
+    s.ports.add(b.name);
+    s.views.set(b.name, viewFor(b, name));
+    const iface = b.stream ? [] : (opts.portPragmas?.(name, arrays++) ?? []);
+    ports.push({ declarator: paramDeclarator(b, name), pragmas: [...iface, ...partitionPragmas(b, name)] });
+  };
+  for (const p of f.params) {
+    if (p.kind === "buffer") {
+      bufferPort(f.buffers[p.name]);
+    } else {
+      const name = s.names.bind(p.name);
+      s.params.set(p.name, name);
+      ports.push({ declarator: `${cType(p.type)} ${name}`, pragmas: [] });
+    }
+  }
+  for (const r of f.results) bufferPort(f.buffers[r]);
+  const locals = Object.values(f.buffers).filter((b) => !s.views.has(b.name));
+  for (const b of locals) s.views.set(b.name, viewFor(b, s.names.bind(b.name)));
+
+  const fb = new FnBuilder(ctx, f, s);
+  const defined = definedBuffers(f.body);
+  const undeclared: Stmt[] = locals
+    .filter((b) => !defined.has(b.name))
+    .map((b) => ({ kind: "alloc", buffer: b.name }));
+  if (f.attrs.dataflow) fb.addDirective("dataflow");
+  if (f.attrs.inline) fb.addDirective("inline");
+  fb.emitBody([...undeclared, ...f.body]);
+  ctx.out.push(functionText(fnName(ctx, f), ports, fb.directives, fb.w.text(), f.span?.line));
+}
+
+/** Buffers an alloc or a call result brings into existence somewhere in the block. */
+function definedBuffers(body: readonly Stmt[]): Set<string> {
+  const out = new Set<string>();
+  visitStmts(body, (st) => {
+    if (st.kind === "alloc") out.add(st.buffer);
+    if (st.kind === "call") for (const r of st.results) out.add(r);
+  });
+  return out;
+}

@@ -1,0 +1,96 @@
+// The Vitis HLS backend: `emitHls` prints a module as Vitis HLS C++ in Allo's format, and
+// `buildVitisProject` writes a Vitis project and returns an async callable: mode "csim" compiles the
+// kernel and its testbench with g++ and the csim headers here; csyn, cosim, sw_emu, hw_emu and hw run
+// the vendor tools (vitis_hls, v++) and fail with AL5005 naming the tool when it is not installed.
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { AlloError } from "../../diagnostics/error.ts";
+import type { Module } from "../../ir/nodes.ts";
+import { checkSimulable, compileCxx, runProcess, runTestbench, stageCall } from "./csim.ts";
+import { emitModule } from "./emit.ts";
+import { MODES, type Mode, projectFiles } from "./project.ts";
+import { requireTool } from "./tools.ts";
+
+export { type BatchCase, csimBatch } from "./csim.ts";
+export { MODES, type Mode } from "./project.ts";
+
+/** Vitis HLS C++ for the module (deterministic: the same module always prints the same text). */
+export function emitHls(module: Module): string {
+  return emitModule(module);
+}
+
+export interface VitisProject {
+  (...args: unknown[]): Promise<unknown>;
+  /** Absolute path of the project directory. */
+  readonly project: string;
+  readonly mode: Mode;
+}
+
+async function vendor(cmd: string, args: readonly string[], dir: string, what: string): Promise<string> {
+  const r = await runProcess(cmd, args, { cwd: dir });
+  if (r.code !== 0) {
+    throw new AlloError(
+      "AL5009",
+      `${what} failed (exit ${r.code ?? "signal"}); see the logs in ${dir}:\n${r.stderr.slice(-4000)}`,
+    );
+  }
+  return r.stdout;
+}
+
+/**
+ * Writes the project into `opts.project` now; the returned callable runs `opts.mode` on each call
+ * (one call at a time: calls queue, since they share the project's data files).
+ */
+export function buildVitisProject(module: Module, opts: { mode: string; project: string }): VitisProject {
+  if (!(MODES as readonly string[]).includes(opts.mode)) {
+    throw new AlloError("AL9001", `unknown vitis_hls mode '${opts.mode}'; use one of ${MODES.join(", ")}`);
+  }
+  const mode = opts.mode as Mode;
+  const dir = resolve(opts.project);
+  const { kernel, files } = projectFiles(module, mode);
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of files) writeFileSync(join(dir, name), text);
+
+  let exe: Promise<string> | undefined;
+  const csim = async (args: unknown[]): Promise<unknown> => {
+    checkSimulable(kernel);
+    const read = stageCall(module, args, dir);
+    exe ??= compileCxx('#include "kernel.cpp"\n#include "testbench.cpp"\n', join(dir, "csim.out"), [
+      dir,
+    ]).then(() => join(dir, "csim.out"));
+    await runTestbench(await exe, dir);
+    return read();
+  };
+  const run = async (args: unknown[]): Promise<unknown> => {
+    switch (mode) {
+      case "csim":
+        return csim(args);
+      case "csyn": {
+        const tool = requireTool("vitis_hls", mode, dir, "vitis_hls -f run.tcl -tclargs csyn");
+        const log = await vendor(tool, ["-f", "run.tcl", "-tclargs", "csyn"], dir, "vitis_hls csynth_design");
+        const report = join(dir, "out.prj", "solution1", "syn", "report", `${kernel.top}_csynth.rpt`);
+        return existsSync(report) ? readFileSync(report, "utf8") : log;
+      }
+      case "cosim": {
+        const tool = requireTool("vitis_hls", mode, dir, "vitis_hls -f run.tcl -tclargs cosim");
+        const read = stageCall(module, args, dir);
+        await vendor(tool, ["-f", "run.tcl", "-tclargs", "cosim"], dir, "vitis_hls cosim_design");
+        return read();
+      }
+      default: {
+        requireTool("v++", mode, dir, `make run TARGET=${mode} PLATFORM=<platform>`);
+        const read = stageCall(module, args, dir);
+        await vendor("make", ["run", `TARGET=${mode}`], dir, `make run TARGET=${mode}`);
+        return read();
+      }
+    }
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+  const callable = (...args: unknown[]): Promise<unknown> => {
+    const result = queue.then(() => run(args));
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  return Object.assign(callable, { project: dir, mode });
+}

@@ -1,0 +1,57 @@
+// What one emitted C++ function knows about IR names: how each buffer is accessed (array, plain scalar,
+// one stream, an array of streams, or streams split into one variable per constant index), the C++
+// names of loop variables and scalar parameters, loop-variable ranges, temporaries, used helpers.
+
+import { internalError } from "../../diagnostics/error.ts";
+import type { BufferDecl } from "../../ir/nodes.ts";
+import type { Interval } from "./intervals.ts";
+import type { NameTable } from "./names.ts";
+import type { Helper } from "./prelude.ts";
+
+export type BufferView =
+  /** `A[i][j]`; a 0-d array is `A[0]`. */
+  | { readonly kind: "array"; readonly name: string; readonly decl: BufferDecl }
+  /** A 0-d local held in a plain variable. */
+  | { readonly kind: "scalar"; readonly name: string; readonly decl: BufferDecl }
+  /** `s.read()` or, for an array of FIFOs, `s[i].read()`. */
+  | { readonly kind: "stream"; readonly name: string; readonly decl: BufferDecl }
+  /** FIFOs of an array indexed only by constants, one variable each: `fifo_1_2.read()`. */
+  | { readonly kind: "streams"; readonly names: ReadonlyMap<string, string>; readonly decl: BufferDecl };
+
+/** Key of a constant index tuple in a split stream array. */
+export const indexKey = (idx: readonly number[]): string => idx.join(",");
+
+export class Scope {
+  readonly views = new Map<string, BufferView>();
+  /** IR buffers this C++ function receives as parameters (everything else it declares itself). */
+  readonly ports = new Set<string>();
+  readonly ivs = new Map<string, string>();
+  readonly params = new Map<string, string>();
+  readonly ranges = new Map<string, Interval>();
+  private temps = 0;
+
+  constructor(
+    readonly names: NameTable,
+    readonly helpers: Set<Helper>,
+    /** Labels are function-wide in C++. */
+    readonly labels: Set<string> = new Set(),
+  ) {}
+
+  /** A fresh temporary; IR names never take the form v<N> (NameTable renames them). */
+  temp(): string {
+    return `v${this.temps++}`;
+  }
+
+  view(buffer: string): BufferView {
+    const v = this.views.get(buffer);
+    if (!v) throw internalError(`HLS emitter: buffer '${buffer}' has no C++ view`);
+    return v;
+  }
+
+  label(base: string): string {
+    let l = base;
+    for (let k = 1; this.labels.has(l); k++) l = `${base}_${k}`;
+    this.labels.add(l);
+    return l;
+  }
+}

@@ -1,0 +1,228 @@
+// Statements of one C++ function body: labelled loops with their directives (`l_<band>_<loop>:` on a
+// band head, `l_<loop>:` inside), if/else, while, stores, stream writes, calls with returned buffers as
+// trailing arguments, and allocations (zero- or value-filled, partitioned, FIFOs with their depth).
+// Spatial regions are delegated to spatial.ts, which outlines their units into functions.
+
+import { AlloError } from "../../diagnostics/error.ts";
+import type {
+  AllocStmt,
+  BufferDecl,
+  CallStmt,
+  Expr,
+  ForStmt,
+  Func,
+  SpatialStmt,
+  Stmt,
+} from "../../ir/nodes.ts";
+import { walkExpr } from "../../ir/walk.ts";
+import { fnName, localDeclarator, type ModuleContext, partitionPragmas, streamPragma } from "./decls.ts";
+import { ExprWriter } from "./expr.ts";
+import { loopRange } from "./intervals.ts";
+import type { Scope } from "./scope.ts";
+import { emitSpatial, planRegions, type RegionPlan } from "./spatial.ts";
+import { constant, cType } from "./types.ts";
+import { Writer } from "./writer.ts";
+
+export class FnBuilder {
+  readonly w: Writer;
+  readonly x: ExprWriter;
+  /** Function directives (dataflow, inline), written right after the signature. */
+  readonly directives: string[] = [];
+  /** The whole body this builder writes, and the plan of each spatial region in it. */
+  body: readonly Stmt[] = [];
+  plans = new Map<SpatialStmt, RegionPlan>();
+
+  constructor(
+    readonly ctx: ModuleContext,
+    readonly func: Func,
+    readonly s: Scope,
+  ) {
+    this.w = new Writer(1);
+    this.x = new ExprWriter(this.w, s);
+  }
+
+  /** Writes a whole function body. */
+  emitBody(body: readonly Stmt[]): void {
+    this.body = body;
+    this.plans = planRegions(this, body);
+    this.stmts(body);
+  }
+
+  addDirective(d: string): void {
+    if (!this.directives.includes(d)) this.directives.push(d);
+  }
+
+  stmts(list: readonly Stmt[]): void {
+    for (const st of list) this.stmt(st);
+  }
+
+  stmt(st: Stmt): void {
+    const saved = this.w.span;
+    this.w.span = st.span ?? saved;
+    try {
+      this.dispatch(st);
+    } finally {
+      this.w.span = saved;
+    }
+  }
+
+  private dispatch(st: Stmt): void {
+    switch (st.kind) {
+      case "for":
+        this.loop(st);
+        return;
+      case "if": {
+        const c = this.x.truth(st.cond);
+        this.w.block(`if (${c})`, () => this.stmts(st.then));
+        if (st.else.length) this.w.block("} else", () => this.stmts(st.else));
+        return;
+      }
+      case "while": {
+        const cond = this.w.capture(() => this.x.truth(st.cond));
+        if (cond.lines.length === 0) {
+          this.w.block(`while (${cond.value})`, () => this.stmts(st.body));
+          return;
+        }
+        this.w.block("while (true)", () => {
+          this.w.raw(cond.lines);
+          this.w.line(`if (!(${cond.value})) break;`);
+          this.stmts(st.body);
+        });
+        return;
+      }
+      case "store": {
+        const target = this.x.access(st.buffer, st.indices);
+        this.w.line(`${target} = ${this.x.render(st.value)};`);
+        return;
+      }
+      case "streamPut": {
+        const target = this.x.stream(st.stream, st.indices);
+        this.w.line(`${target}.write(${this.x.render(st.value)});`);
+        return;
+      }
+      case "alloc":
+        this.alloc(st);
+        return;
+      case "call":
+        this.call(st);
+        return;
+      case "spatial":
+        emitSpatial(this, st);
+        return;
+    }
+  }
+
+  private loop(st: ForStmt): void {
+    const lb = this.x.render(st.lb);
+    let ub = this.x.render(st.ub);
+    if (!invariant(st.ub)) ub = this.x.temp(st.ub.type, ub);
+    const iv = this.s.names.bind(st.iv);
+    this.s.ivs.set(st.iv, iv);
+    const label = this.s.label(
+      `l_${st.attrs.opName ? `${st.attrs.opName}_` : ""}${st.name}`.replace(/[^\w]/g, "_"),
+    );
+    const pragmas: string[] = [];
+    if (st.attrs.pipelineII !== undefined)
+      pragmas.push(`pipeline II=${st.attrs.pipelineII}${st.attrs.rewind ? " rewind" : ""}`);
+    if (st.attrs.unroll !== undefined)
+      pragmas.push(st.attrs.unroll === 0 ? "unroll" : `unroll factor=${st.attrs.unroll}`);
+    if (st.attrs.dataflow) pragmas.push("dataflow");
+    const inc = st.step === 1 ? `${iv}++` : `${iv} += ${st.step}`;
+    this.s.ranges.set(st.iv, loopRange(st.lb, st.ub, this.s.ranges));
+    this.w.block(
+      `${label}: for (int ${iv} = ${lb}; ${iv} < ${ub}; ${inc})`,
+      () => this.stmts(st.body),
+      pragmas,
+    );
+    this.s.ranges.delete(st.iv);
+  }
+
+  private alloc(st: AllocStmt): void {
+    const b = this.func.buffers[st.buffer];
+    if ([...this.plans.values()].some((p) => p.local.has(b.name))) return;
+    const v = this.s.view(b.name);
+    if (v.kind === "stream" || v.kind === "streams") {
+      this.declare(b);
+      return;
+    }
+    const fill = st.init
+      ? constant(b.type, st.init.value)
+      : constant(b.type, b.type.kind === "float" ? 0 : 0n);
+    if (v.kind === "scalar") {
+      this.w.line(`${cType(b.type)} ${v.name} = ${fill};`);
+      return;
+    }
+    if (b.role === "local") this.declare(b);
+    this.fill(v.name, b, fill);
+  }
+
+  /** Declares a local array or FIFO here, with its directives. */
+  declare(b: BufferDecl): void {
+    const v = this.s.view(b.name);
+    if (v.kind === "scalar") {
+      this.w.line(`${cType(b.type)} ${v.name};`);
+      return;
+    }
+    if (v.kind === "streams") {
+      for (const name of v.names.values()) {
+        this.w.line(`${localDeclarator({ ...b, shape: [] }, name)};`);
+        this.w.pragma(streamPragma(b, name));
+      }
+      return;
+    }
+    this.w.line(`${localDeclarator(b, v.name)};`);
+    if (b.stream) this.w.pragma(streamPragma(b, v.name));
+    for (const p of partitionPragmas(b, v.name)) this.w.pragma(p);
+  }
+
+  /** Loops writing `value` to every element (a local's zero fill, or `full(v)`). */
+  private fill(name: string, b: BufferDecl, value: string): void {
+    const ivs = b.shape.map(() => this.s.temp());
+    const nest = (k: number): void => {
+      if (k === b.shape.length) {
+        this.w.line(`${name}${ivs.length ? ivs.map((i) => `[${i}]`).join("") : "[0]"} = ${value};`);
+        return;
+      }
+      const label = this.s.label(`l_${name}_fill${k}`);
+      this.w.block(`${label}: for (int ${ivs[k]} = 0; ${ivs[k]} < ${b.shape[k]}; ${ivs[k]}++)`, () =>
+        nest(k + 1),
+      );
+    };
+    nest(0);
+  }
+
+  private call(st: CallStmt): void {
+    const callee = this.ctx.module.functions.find((f) => f.name === st.callee);
+    if (!callee)
+      throw new AlloError(
+        "AL5007",
+        `call of an unknown function '${st.callee}'`,
+        st.span ? { span: st.span } : {},
+      );
+    const args = st.args.map((a) => (a.kind === "value" ? this.x.render(a.value) : this.bufferArg(a.name)));
+    for (const r of st.results) {
+      const b = this.func.buffers[r];
+      if (b.role === "local") this.declare(b);
+      args.push(this.bufferArg(r));
+    }
+    this.w.line(`${fnName(this.ctx, callee)}(${args.join(", ")});`);
+  }
+
+  /** A buffer passed by reference: arrays and FIFOs by name, a scalar local by address. */
+  bufferArg(name: string): string {
+    const v = this.s.view(name);
+    if (v.kind === "scalar") return `&${v.name}`;
+    if (v.kind === "streams")
+      throw new AlloError("AL5007", `the split FIFO array '${name}' cannot be passed to a call`);
+    return v.name;
+  }
+}
+
+/** Whether an index expression depends only on loop variables, parameters and constants. */
+function invariant(e: Expr): boolean {
+  let ok = true;
+  walkExpr(e, (x) => {
+    if (x.kind === "load" || x.kind === "streamGet") ok = false;
+  });
+  return ok;
+}
