@@ -34,24 +34,32 @@ function ordered(m: Module): Func[] {
   return [...top, ...m.functions.filter((f) => f.name !== m.top)];
 }
 
-function loopEntries(m: Module, only?: Func): LoopEntry[] {
-  const out: LoopEntry[] = [];
-  const walk = (func: Func, b: readonly Stmt[], scopes: readonly string[]) => {
-    for (const s of b) {
-      let inner = scopes;
-      if (s.kind === "for") {
-        inner = s.attrs.opName !== undefined ? [...scopes, s.attrs.opName] : scopes;
-        out.push({ func, loop: s, scopes: inner });
+const entryCache = new WeakMap<Module, readonly LoopEntry[]>();
+
+/** Every loop of the module (top function first, pre-order), cached: modules are immutable. */
+function loopEntries(m: Module, only?: Func): readonly LoopEntry[] {
+  let all = entryCache.get(m);
+  if (!all) {
+    const out: LoopEntry[] = [];
+    const walk = (func: Func, b: readonly Stmt[], scopes: readonly string[]) => {
+      for (const s of b) {
+        let inner = scopes;
+        if (s.kind === "for") {
+          inner = s.attrs.opName !== undefined ? [...scopes, s.attrs.opName] : scopes;
+          out.push({ func, loop: s, scopes: inner });
+        }
+        if (s.kind === "spatial") {
+          for (const u of s.units) walk(func, u.body, [...scopes, s.name, u.name]);
+          continue;
+        }
+        for (const c of childBlocks(s)) walk(func, c, inner);
       }
-      if (s.kind === "spatial") {
-        for (const u of s.units) walk(func, u.body, [...scopes, s.name, u.name]);
-        continue;
-      }
-      for (const c of childBlocks(s)) walk(func, c, inner);
-    }
-  };
-  for (const f of only ? [only] : ordered(m)) walk(f, f.body, []);
-  return out;
+    };
+    for (const f of ordered(m)) walk(f, f.body, []);
+    all = out;
+    entryCache.set(m, all);
+  }
+  return only ? all.filter((e) => e.func === only) : all;
 }
 
 const fail = (code: Code, primitive: string, text: string) => primitiveError(code, primitive, text);

@@ -100,6 +100,11 @@ export type { RelayOptions };
 /** A user argument as a schedule method receives it (names, handles, numbers, options). */
 type Arg = TraceValue | Ref | object | undefined;
 
+/** An argument that names a band: traced as the band's name even when given as a loop handle. */
+class BandArg {
+  constructor(readonly spec: BandSpec) {}
+}
+
 const list = (x: number | readonly number[]): readonly number[] => (typeof x === "number" ? [x] : x);
 
 export class Schedule {
@@ -190,7 +195,8 @@ export class Schedule {
   /** Marks a loop for pipelining: `s.pipeline("j")`, `s.pipeline("j", { ii: 2, rewind: true })`. */
   pipeline(loop: LoopSpec, opts: PipelineOptions | number = {}): this {
     const o = typeof opts === "number" ? { ii: opts } : opts;
-    const args: Arg[] = o.ii === undefined && !o.rewind ? [loop] : [loop, { ii: o.ii, rewind: o.rewind }];
+    const args: Arg[] =
+      o.ii === undefined && !o.rewind ? [loop] : [loop, { ii: o.ii, rewind: o.rewind || undefined }];
     this.apply("pipeline", args, (m) =>
       pipeline(m, resolveLoop(m, loop, "pipeline"), o.ii ?? 1, o.rewind ?? false),
     );
@@ -274,7 +280,7 @@ export class Schedule {
 
   /** Replicates loops of a band into a PE array: `const pe = s.unfold("PE", { axis: [0, 1] })`. */
   unfold(band: BandSpec, opts: UnfoldOptions): SpatialHandle {
-    const r = this.apply("unfold", [band, { axis: opts.axis, factor: opts.factor }], (m) => {
+    const r = this.apply("unfold", [new BandArg(band), { axis: opts.axis, factor: opts.factor }], (m) => {
       const ref = resolveBand(m, band, "unfold");
       const axes = list(opts.axis);
       const factors =
@@ -354,6 +360,11 @@ function fullFactors(m: Module, head: LoopRef, axes: readonly number[]): number[
 function traceValue(m: Module, a: Arg): TraceValue {
   if (a === undefined || typeof a !== "object") return a as TraceValue;
   if (Array.isArray(a)) return a.map((x) => traceValue(m, x));
+  if (a instanceof BandArg) {
+    if (typeof a.spec === "string") return a.spec;
+    const ref = resolveBand(m, a.spec, "schedule");
+    return ref.func === m.top ? ref.opName : `${ref.func}:${ref.opName}`;
+  }
   const band = bandOfLoops(a);
   if (band) return band.func === m.top ? band.opName : `${band.func}:${band.opName}`;
   const ref = a as Partial<Ref>;
