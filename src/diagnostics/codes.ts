@@ -74,6 +74,7 @@ export const CODES = {
   AL5201: "dataflow region has no sequential order for C simulation (cyclic FIFO graph)",
   // verification
   AL6001: "modules cannot be compared",
+  AL6002: "schedule step not proven equivalent",
   // API use
   AL9001: "bad option",
 } as const;

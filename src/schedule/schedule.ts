@@ -6,6 +6,7 @@
 import { printMlir } from "../backends/mlir/print.ts";
 import { AlloError, internalError } from "../diagnostics/error.ts";
 import type { Module, PartitionType } from "../ir/nodes.ts";
+import { type VerifyOptions, type VerifyResult, verify, verifyStep } from "../verify/index.ts";
 import { atCallSite, callSite } from "./call-site.ts";
 import { checkModule } from "./check.ts";
 import {
@@ -47,7 +48,7 @@ import {
   resolveLoop,
   resolveSpatial,
 } from "./resolve.ts";
-import { formatTrace, stepHeader, type TraceStep, type TraceValue } from "./trace.ts";
+import { formatCall, formatTrace, stepHeader, type TraceStep, type TraceValue } from "./trace.ts";
 
 export interface CustomizeOptions {
   /** Kernel name when customizing source text. */
@@ -132,6 +133,11 @@ export class Schedule {
 
   toString(): string {
     return printMlir(this.current);
+  }
+
+  /** Proves the schedule so far equivalent to the unscheduled kernel: `s.verify().equivalent`. */
+  verify(opts?: VerifyOptions): VerifyResult {
+    return verify(this.current, this.original, { labels: ["scheduled", "original"], ...opts });
   }
 
   /** The steps applied so far, in order. */
@@ -326,6 +332,7 @@ export class Schedule {
         changed: after !== before,
       };
       if (step.changed) checkModule(after, stepHeader(step));
+      if (this.options.verifyEachStep && step.changed) proveStep(before, step, after);
       this.recorded.push(step);
       this.current = after;
       if (this.options.printAfterEach) {
@@ -348,6 +355,19 @@ export class Schedule {
     if (!h) throw internalError("a buffer primitive returned no buffer handle");
     return new BufferHandle(h.func, h.buffer);
   }
+}
+
+/** verifyEachStep: a step must be proven equivalent to the module before it (AL6002 otherwise). */
+function proveStep(before: Module, step: TraceStep, after: Module): void {
+  const r = verifyStep(before, after);
+  if (r.equivalent) return;
+  const c = r.counterexample;
+  throw new AlloError(
+    "AL6002",
+    `step ${step.index}, ${formatCall(step.primitive, step.args)}, is not proven equivalent to the module before it ` +
+      `(${r.status}: ${r.reason ?? "outputs differ"})`,
+    { details: { status: r.status, ...(c ? { counterexample: c } : {}) } },
+  );
 }
 
 /** One PE per iteration along each unfolded axis (axes out of range are reported by unfold itself). */

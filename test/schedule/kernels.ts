@@ -87,3 +87,10 @@ export function caller(X: int32<[4, 5]>): int32<[4, 5]> {
   }
   return Z;
 }
+
+/** A dependence carried diagonally: interchanging i and j changes the result. */
+export function skew(A: int32<[5, 5]>): void {
+  for (const [i, j] of grid(4, 4)) {
+    A[i + 1][j] = A[i][j + 1] + 1;
+  }
+}
