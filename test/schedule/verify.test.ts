@@ -19,7 +19,10 @@ test("verifyEachStep rejects a reorder that breaks a dependence, and keeps the s
   const s = customize(skew, { verifyEachStep: true });
   const e = caught(() => s.reorder("j", "i"));
   assert.equal(e.code, "AL6002");
-  assert.match(e.message, /step 1, reorder\("j", "i"\), is not proven equivalent to the module before it \(not-equivalent/);
+  assert.match(
+    e.message,
+    /step 1, reorder\("j", "i"\), is not proven equivalent to the module before it \(not-equivalent/,
+  );
   assert.match(e.message, /A\[\d\]\[\d\] differs: the transformed module computes/);
   assert.equal(s.steps.length, 0);
   assert.equal(s.ir, s.original);
