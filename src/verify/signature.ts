@@ -1,12 +1,24 @@
 // Whether two modules can be compared: their top functions must take the same parameters (kind,
-// element type, shape, in order) and return the same buffers. Names may differ; outputs are matched
-// by position. Stream interfaces are not compared (the verifier reads and writes memory buffers).
+// element type, number of elements, in order) and return the same buffers. Names may differ; outputs
+// are matched by position, elements in row-major order, so a reshaped parameter (same storage at the
+// boundary) still compares. Stream interfaces are not compared (the verifier reads memory buffers).
 
 import type { Func, Module } from "../ir/nodes.ts";
 import { typeName } from "../types/dtype.ts";
 
 export function topOf(m: Module): Func | undefined {
   return m.functions.find((f) => f.name === m.top);
+}
+
+/** What must agree between matched buffers: stream or memory, element type, element count. */
+function bufferKey(f: Func, name: string): string {
+  const b = f.buffers[name];
+  return `${b.stream ? "stream " : ""}${typeName(b.type)} x ${b.shape.reduce((x, y) => x * y, 1)}`;
+}
+
+function paramKey(f: Func, k: number): string {
+  const p = f.params[k];
+  return p.kind === "scalar" ? `scalar ${typeName(p.type)}` : bufferKey(f, p.name);
 }
 
 function describeParam(f: Func, k: number): string {
@@ -34,9 +46,7 @@ export function signatureMismatch(a: Func, b: Func, labels: readonly [string, st
     return `the signatures differ: '${a.name}' takes ${a.params.length} parameter(s) in the ${la} module, '${b.name}' takes ${b.params.length} in the ${lb}`;
   }
   for (let k = 0; k < a.params.length; k++) {
-    const da = describeParam(a, k).replace(/^[^:]*:/, "");
-    const db = describeParam(b, k).replace(/^[^:]*:/, "");
-    if (da !== db) {
+    if (paramKey(a, k) !== paramKey(b, k)) {
       return `the signatures differ: parameter ${k + 1} is '${describeParam(a, k)}' in the ${la} module and '${describeParam(b, k)}' in the ${lb}`;
     }
   }
@@ -44,9 +54,7 @@ export function signatureMismatch(a: Func, b: Func, labels: readonly [string, st
     return `the signatures differ: ${a.results.length} returned buffer(s) in the ${la} module, ${b.results.length} in the ${lb}`;
   }
   for (let k = 0; k < a.results.length; k++) {
-    const da = describeBuffer(a, a.results[k]).replace(/^[^:]*:/, "");
-    const db = describeBuffer(b, b.results[k]).replace(/^[^:]*:/, "");
-    if (da !== db) {
+    if (bufferKey(a, a.results[k]) !== bufferKey(b, b.results[k])) {
       return `the signatures differ: result ${k + 1} is '${describeBuffer(a, a.results[k])}' in the ${la} module and '${describeBuffer(b, b.results[k])}' in the ${lb}`;
     }
   }

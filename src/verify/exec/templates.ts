@@ -44,14 +44,19 @@ function mapConsts(x: unknown, f: (c: Extract<Expr, { kind: "const" }>) => unkno
   return out;
 }
 
+interface Renames {
+  readonly buffers: ReadonlyMap<string, string>;
+  readonly ivs: ReadonlyMap<string, string>;
+}
+
 /**
  * The structure of an IR subtree as a string, with abstractable constants left out (their values and
- * types are collected in visiting order, the order mapConsts uses) and private buffers renamed.
+ * types are collected in visiting order, the order mapConsts uses), and the unit's own buffers and
+ * loop variables renamed by position (unfold gives every PE copy its own names).
  */
-function keyOf(x: unknown, values: bigint[], types: DType[], rename: ReadonlyMap<string, string>): string {
-  if (Array.isArray(x)) return `[${x.map((y) => keyOf(y, values, types, rename)).join(",")}]`;
-  if (typeof x === "string") return JSON.stringify(rename.get(x) ?? x);
-  if (!isObject(x)) return typeof x === "bigint" ? `${x}n` : String(x);
+function keyOf(x: unknown, values: bigint[], types: DType[], r: Renames): string {
+  if (Array.isArray(x)) return `[${x.map((y) => keyOf(y, values, types, r)).join(",")}]`;
+  if (!isObject(x)) return typeof x === "bigint" ? `${x}n` : JSON.stringify(x);
   const e = x as unknown as Expr;
   if (e.kind === "const" && abstractable(e)) {
     values.push(e.value as bigint);
@@ -59,8 +64,35 @@ function keyOf(x: unknown, values: bigint[], types: DType[], rename: ReadonlyMap
     return `#${typeName(e.type)}`;
   }
   let out = "{";
-  for (const k of Object.keys(x)) if (k !== "span") out += `${k}:${keyOf(x[k], values, types, rename)},`;
+  for (const k of Object.keys(x)) {
+    // Spans, loop names and loop attributes (op names, pragmas) do not change what a unit computes.
+    if (k === "span" || k === "attrs" || (k === "name" && e.kind === ("for" as string))) continue;
+    const v = x[k];
+    const renamed =
+      typeof v !== "string"
+        ? undefined
+        : k === "buffer" || k === "stream"
+          ? r.buffers.get(v)
+          : k === "iv" || (k === "name" && e.kind === "iv")
+            ? r.ivs.get(v)
+            : undefined;
+    out += `${k}:${renamed ?? keyOf(v, values, types, r)},`;
+  }
   return `${out}}`;
+}
+
+function unitIvs(b: readonly Stmt[], out: string[] = []): string[] {
+  for (const s of b) {
+    if (s.kind === "for") {
+      out.push(s.iv);
+      unitIvs(s.body, out);
+    } else if (s.kind === "while") unitIvs(s.body, out);
+    else if (s.kind === "if") {
+      unitIvs(s.then, out);
+      unitIvs(s.else, out);
+    }
+  }
+  return out;
 }
 
 function privateBuffers(b: readonly Stmt[], out: string[] = []): string[] {
@@ -85,7 +117,10 @@ export function groupUnits(
   const instances: { template: number; values: bigint[] }[] = [];
   for (const u of units) {
     const priv = privateBuffers(u.body);
-    const rename = new Map(priv.map((p, k) => [p, `%${k}`]));
+    const rename: Renames = {
+      buffers: new Map(priv.map((p, k) => [p, `%b${k}`])),
+      ivs: new Map(unitIvs(u.body).map((v, k) => [v, `%i${k}`])),
+    };
     const values: bigint[] = [];
     const types: DType[] = [];
     const key = `${keyOf(u.body, values, types, rename)}|${priv.map(bufferKey).join("|")}`;

@@ -18,6 +18,8 @@ export interface SystolicOptions {
   readonly reverseA?: boolean;
   /** Seeded bug: the B loaders send one value too few (the array deadlocks). */
   readonly shortB?: boolean;
+  /** Seeded bug: the A loaders send one value too many (it is left in a FIFO). */
+  readonly extraA?: boolean;
 }
 
 /** The plain kernel the systolic array must equal, as TypeScript source. */
@@ -80,7 +82,9 @@ export function systolicMatmul(M: number, N: number, K: number, o: SystolicOptio
   for (let i = 0; i < M; i++) {
     const kk: Expr = o.reverseA ? { kind: "binary", op: "-", type: k.type, lhs: idx(K - 1), rhs: k } : k;
     const body = [put("A_fifo", i, 0, load("A", [idx(i), kk], I8))];
-    units.push({ name: `load_A_${i}`, body: [forLoop("k", "k", idx(0), idx(K), body)] });
+    const loop = forLoop("k", "k", idx(0), idx(K), body);
+    const extra = o.extraA ? [put("A_fifo", i, 0, load("A", [idx(i), idx(0)], I8))] : [];
+    units.push({ name: `load_A_${i}`, body: [loop, ...extra] });
   }
   for (let j = 0; j < N; j++) {
     const body = [put("B_fifo", 0, j, load("B", [k, idx(j)], I8))];
