@@ -23,21 +23,14 @@ export function callSite(stack = new Error().stack): Span | undefined {
     const ln = Number(m[2]);
     const col = Number(m[3]);
     const shown = relative(process.cwd(), file);
-    return {
-      file: shown.startsWith("..") ? file : shown,
-      line: ln,
-      col,
-      endLine: ln,
-      endCol: col + callLength(file, ln, col),
-    };
+    return { file: shown.startsWith("..") ? file : shown, line: ln, col, endLine: ln, endCol: col + 1 };
   }
   return undefined;
 }
 
 /** Length of `name(...)` starting at the column, to underline the whole call when it fits on the line. */
-function callLength(file: string, line: number, col: number): number {
-  const text = readSource(file)?.split("\n")[line - 1] ?? "";
-  const rest = text.slice(col - 1);
+function callLength(source: string, line: number, col: number): number {
+  const rest = (source.split("\n")[line - 1] ?? "").slice(col - 1);
   let depth = 0;
   for (let i = 0; i < rest.length; i++) {
     if (rest[i] === "(") depth++;
@@ -58,8 +51,10 @@ function readSource(file: string): string | undefined {
 export function atCallSite(e: AlloError, site: Span | undefined): AlloError {
   if (e.span || !site) return e;
   const source = readSource(isAbsolute(site.file) ? site.file : `${process.cwd()}${sep}${site.file}`);
+  const span =
+    source === undefined ? site : { ...site, endCol: site.col + callLength(source, site.line, site.col) };
   return new AlloError(e.code, e.text, {
-    span: site,
+    span,
     ...(source !== undefined ? { source } : {}),
     ...(e.notes ? { notes: e.notes } : {}),
     ...(e.details ? { details: e.details } : {}),
