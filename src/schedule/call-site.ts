@@ -14,8 +14,12 @@ const SRC_DIR = dirname(dirname(fileURLToPath(import.meta.url))) + sep;
 const FRAME = /\(?((?:file:\/\/)?[^\s()]+):(\d+):(\d+)\)?\s*$/;
 
 /** The user's call site; undefined when the stack has no frame outside src/. */
-export function callSite(stack = new Error().stack): Span | undefined {
-  for (const line of (stack ?? "").split("\n").slice(1)) {
+export function callSite(): Span | undefined {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 64;
+  const stack = new Error().stack ?? "";
+  Error.stackTraceLimit = limit;
+  for (const line of stack.split("\n").slice(1)) {
     const m = FRAME.exec(line.trim());
     if (!m) continue;
     const file = m[1].startsWith("file://") ? fileURLToPath(m[1]) : m[1];
