@@ -6,7 +6,7 @@ import type { BufferDecl, Func, Stmt } from "../../ir/nodes.ts";
 import { visitStmts } from "../../ir/walk.ts";
 import { fnName, type ModuleContext, paramDeclarator, partitionPragmas } from "./decls.ts";
 import { NameTable } from "./names.ts";
-import { type BufferView, Scope } from "./scope.ts";
+import { Scope, viewFor } from "./scope.ts";
 import { FnBuilder } from "./stmt.ts";
 import { cType } from "./types.ts";
 
@@ -30,12 +30,6 @@ export function functionText(
     .map((p) => `#pragma HLS ${p}\n`)
     .join("");
   return `void ${name}${sig} {${line !== undefined ? `\t// L${line}` : ""}\n${pragmas}${body}}\n`;
-}
-
-export function viewFor(b: BufferDecl, name: string): BufferView {
-  if (b.stream) return { kind: "stream", name, decl: b };
-  if (b.shape.length === 0 && b.role === "local") return { kind: "scalar", name, decl: b };
-  return { kind: "array", name, decl: b };
 }
 
 export interface FunctionOptions {

@@ -18,6 +18,12 @@ export type BufferView =
   /** FIFOs of an array indexed only by constants, one variable each: `fifo_1_2.read()`. */
   | { readonly kind: "streams"; readonly names: ReadonlyMap<string, string>; readonly decl: BufferDecl };
 
+export function viewFor(b: BufferDecl, name: string): BufferView {
+  if (b.stream) return { kind: "stream", name, decl: b };
+  if (b.shape.length === 0 && b.role === "local") return { kind: "scalar", name, decl: b };
+  return { kind: "array", name, decl: b };
+}
+
 /** Key of a constant index tuple in a split stream array. */
 export const indexKey = (idx: readonly number[]): string => idx.join(",");
 

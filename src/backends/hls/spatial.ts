@@ -3,82 +3,24 @@
 // a function starting with `#pragma HLS dataflow` that declares its own FIFOs (with depth directives;
 // an array of FIFOs indexed only by constants becomes one variable per FIFO, `fifo_1_2`) and calls every
 // unit once, producers before consumers. C simulation runs those calls in order with unbounded FIFOs,
-// as Vitis does, so a cyclic FIFO graph has no valid order: such regions are recorded in ctx.cyclic.
+// as Vitis does: order.ts finds that order (splitting units on FIFO cycles).
 
-import { constIndex } from "../../ir/build.ts";
-import type { Expr, SpatialStmt, SpatialUnit, Stmt } from "../../ir/nodes.ts";
-import { childBlocks, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
-import type { DType } from "../../types/dtype.ts";
+import type { SpatialStmt, SpatialUnit, Stmt } from "../../ir/nodes.ts";
+import { childBlocks, visitStmts } from "../../ir/walk.ts";
 import { paramDeclarator, partitionPragmas, streamType } from "./decls.ts";
 import { functionText, type Port } from "./func.ts";
 import { NameTable } from "./names.ts";
-import { indexKey, Scope } from "./scope.ts";
+import { processOrder } from "./order.ts";
+import { Scope } from "./scope.ts";
 import { FnBuilder } from "./stmt.ts";
 import { cType } from "./types.ts";
+import { type Item, streamAccesses, type Uses, usesOf } from "./units.ts";
 
 export interface RegionPlan {
   /** FIFO buffers only this region uses and that its enclosing function would otherwise declare. */
   readonly local: ReadonlySet<string>;
   /** Local FIFO arrays indexed only by constants: split into one variable per FIFO. */
   readonly split: ReadonlySet<string>;
-}
-
-type Item =
-  | { readonly kind: "buffer"; readonly name: string }
-  | { readonly kind: "fifo"; readonly name: string; readonly key: string }
-  | { readonly kind: "param"; readonly name: string; readonly type: DType }
-  | { readonly kind: "iv"; readonly name: string };
-
-interface Uses {
-  readonly items: Item[];
-  /** FIFOs written and read: `name|1,2`, or `name|*` for a non-constant index. */
-  readonly puts: Set<string>;
-  readonly gets: Set<string>;
-}
-
-const fifoKey = (name: string, indices: readonly Expr[]): string => {
-  const idx = indices.map(constIndex);
-  return `${name}|${idx.every((i) => i !== undefined) ? indexKey(idx as number[]) : "*"}`;
-};
-
-/** What a block uses from outside itself, in order of first use. */
-function usesOf(body: readonly Stmt[], split: ReadonlySet<string>): Uses {
-  const defined = new Set<string>();
-  visitStmts(body, (st) => {
-    if (st.kind === "alloc") defined.add(st.buffer);
-    if (st.kind === "call") for (const r of st.results) defined.add(r);
-    if (st.kind === "for") defined.add(`iv:${st.iv}`);
-  });
-  const seen = new Set<string>();
-  const items: Item[] = [];
-  const add = (key: string, item: Item): void => {
-    if (defined.has(key) || seen.has(key)) return;
-    seen.add(key);
-    items.push(item);
-  };
-  const puts = new Set<string>();
-  const gets = new Set<string>();
-  const fifo = (name: string, indices: readonly Expr[], into: Set<string>): void => {
-    const key = fifoKey(name, indices);
-    into.add(key);
-    if (split.has(name)) add(key, { kind: "fifo", name, key: key.slice(name.length + 1) });
-    else add(name, { kind: "buffer", name });
-  };
-  const expr = (e: Expr): void =>
-    walkExpr(e, (x) => {
-      if (x.kind === "load") add(x.buffer, { kind: "buffer", name: x.buffer });
-      if (x.kind === "streamGet") fifo(x.stream, x.indices, gets);
-      if (x.kind === "param") add(`param:${x.name}`, { kind: "param", name: x.name, type: x.type });
-      if (x.kind === "iv") add(`iv:${x.name}`, { kind: "iv", name: x.name });
-    });
-  visitStmts(body, (st) => {
-    if (st.kind === "store") add(st.buffer, { kind: "buffer", name: st.buffer });
-    if (st.kind === "streamPut") fifo(st.stream, st.indices, puts);
-    if (st.kind === "call")
-      for (const a of st.args) if (a.kind === "buffer") add(a.name, { kind: "buffer", name: a.name });
-    for (const e of stmtExprs(st)) expr(e);
-  });
-  return { items, puts, gets };
 }
 
 /** Plans every spatial region of a body (not those nested in units: their own functions plan them). */
@@ -117,51 +59,6 @@ const leaf = (st: Stmt): Stmt =>
       : st.kind === "spatial"
         ? { ...st, units: [] }
         : st;
-
-/** Every stream a block touches: its FIFO keys in first-use order, and whether it is passed to a call. */
-function streamAccesses(body: readonly Stmt[]): Map<string, { keys: string[]; passed: boolean }> {
-  const out = new Map<string, { keys: string[]; passed: boolean }>();
-  const get = (name: string) => {
-    let a = out.get(name);
-    if (!a) out.set(name, (a = { keys: [], passed: false }));
-    return a;
-  };
-  const note = (name: string, indices: readonly Expr[]) => {
-    const a = get(name);
-    const k = fifoKey(name, indices);
-    if (!a.keys.includes(k)) a.keys.push(k);
-  };
-  visitStmts(body, (st) => {
-    if (st.kind === "streamPut") note(st.stream, st.indices);
-    if (st.kind === "call") for (const a of st.args) if (a.kind === "buffer") get(a.name).passed = true;
-    for (const e of stmtExprs(st)) walkExpr(e, (x) => x.kind === "streamGet" && note(x.stream, x.indices));
-  });
-  for (const [name, a] of out) if (!a.keys.length && !a.passed) out.delete(name);
-  return out;
-}
-
-/** Units in an order where every FIFO's producer comes before its consumer (ties: unit order). */
-function dataflowOrder(uses: readonly Uses[]): { order: number[]; cyclic: boolean } {
-  const n = uses.length;
-  const feeds = (u: Uses, v: Uses): boolean =>
-    [...u.puts].some((p) =>
-      [...v.gets].some(
-        (g) => p === g || (p.split("|")[0] === g.split("|")[0] && (p.endsWith("|*") || g.endsWith("|*"))),
-      ),
-    );
-  const preds = uses.map((v, j) => uses.map((u, i) => i !== j && feeds(u, v)));
-  const order: number[] = [];
-  const done = new Set<number>();
-  while (order.length < n) {
-    const next = [...Array(n).keys()].find(
-      (j) => !done.has(j) && preds[j].every((p, i) => !p || done.has(i)),
-    );
-    if (next === undefined) return { order: [...Array(n).keys()], cyclic: true };
-    order.push(next);
-    done.add(next);
-  }
-  return { order, cyclic: false };
-}
 
 /** The ports, call arguments and scope of a function receiving `items` from the builder `from`. */
 function makeInterface(
@@ -225,7 +122,7 @@ function emitUnit(from: FnBuilder, unit: SpatialUnit, uses: Uses): string {
   const { scope, ports, args } = makeInterface(from, uses.items);
   const ub = new FnBuilder(from.ctx, from.func, scope);
   ub.emitBody(unit.body);
-  const name = from.ctx.spatialNames.get(unit) as string;
+  const name = from.ctx.spatialNames.get(unit) ?? from.ctx.globals.unique(unit.name);
   from.ctx.out.push(functionText(name, ports, ub.directives, ub.w.text()));
   return `${name}(${args.join(", ")});`;
 }
@@ -252,10 +149,10 @@ function regionBody(rb: FnBuilder, st: SpatialStmt, plan: RegionPlan): void {
     }
     rb.declare(decl);
   }
-  const uses = st.units.map((u) => usesOf(u.body, plan.split));
-  const { order, cyclic } = dataflowOrder(uses);
+  const isStream = (name: string) => rb.func.buffers[name]?.stream !== undefined;
+  const { procs, cyclic } = processOrder(st.units, (body) => usesOf(body, plan.split, isStream));
   if (cyclic) rb.ctx.cyclic.push(st.name);
-  for (const i of order) rb.w.line(emitUnit(rb, st.units[i], uses[i]));
+  for (const p of procs) rb.w.line(emitUnit(rb, p.unit, p.uses));
 }
 
 export function emitSpatial(fb: FnBuilder, st: SpatialStmt): void {
@@ -269,7 +166,7 @@ export function emitSpatial(fb: FnBuilder, st: SpatialStmt): void {
   const items: Item[] = [];
   const seen = new Set<string>();
   for (const u of st.units) {
-    for (const it of usesOf(u.body, new Set()).items) {
+    for (const it of usesOf(u.body, new Set(), (name) => fb.func.buffers[name]?.stream !== undefined).items) {
       const key = `${it.kind}:${it.name}`;
       if (seen.has(key) || (it.kind === "buffer" && plan.local.has(it.name))) continue;
       seen.add(key);

@@ -14,11 +14,11 @@ import type {
   SpatialStmt,
   Stmt,
 } from "../../ir/nodes.ts";
-import { walkExpr } from "../../ir/walk.ts";
+import { childBlocks, walkExpr } from "../../ir/walk.ts";
 import { fnName, localDeclarator, type ModuleContext, partitionPragmas, streamPragma } from "./decls.ts";
 import { ExprWriter } from "./expr.ts";
 import { loopRange } from "./intervals.ts";
-import type { Scope } from "./scope.ts";
+import { type Scope, viewFor } from "./scope.ts";
 import { emitSpatial, planRegions, type RegionPlan } from "./spatial.ts";
 import { constant, cType } from "./types.ts";
 import { Writer } from "./writer.ts";
@@ -44,6 +44,17 @@ export class FnBuilder {
   /** Writes a whole function body. */
   emitBody(body: readonly Stmt[]): void {
     this.body = body;
+    const own = (list: readonly Stmt[]): void => {
+      for (const st of list) {
+        const defined = st.kind === "alloc" ? [st.buffer] : st.kind === "call" ? st.results : [];
+        for (const name of defined) {
+          if (!this.s.views.has(name))
+            this.s.views.set(name, viewFor(this.func.buffers[name], this.s.names.bind(name)));
+        }
+        if (st.kind !== "spatial") for (const c of childBlocks(st)) own(c);
+      }
+    };
+    own(body);
     this.plans = planRegions(this, body);
     this.stmts(body);
   }

@@ -27,20 +27,20 @@ function prototype(name: string, ports: readonly string[]): string {
 }
 
 /** Port names and declarators of the top as the testbench calls it: parameters, then returned buffers. */
-function portsOf(args: readonly TbArg[]): { names: string[]; decls: string[] } {
+function portsOf(args: readonly TbArg[]): { table: NameTable; names: string[]; decls: string[] } {
   const table = new NameTable();
   const names = args.map((a) => table.unique(a.decl.name));
   const decls = args.map((a, k) =>
     a.scalar ? `${cType(a.decl.type)} ${names[k]}` : paramDeclarator(a.decl, names[k]),
   );
-  return { names, decls };
+  return { table, names, decls };
 }
 
-function copyLoops(b: BufferDecl, from: string, to: string, tag: string): string[] {
-  const ivs = b.shape.map((_, k) => `${tag}${k}`);
+function copyLoops(b: BufferDecl, from: string, to: string, tag: string, names: NameTable): string[] {
+  const ivs = b.shape.map((_, k) => names.unique(`${tag}${k}`));
   const lines: string[] = [];
   b.shape.forEach((n, k) => {
-    lines.push(`${"  ".repeat(k + 1)}l_${tag}${k}: for (int ${ivs[k]} = 0; ${ivs[k]} < ${n}; ${ivs[k]}++) {`);
+    lines.push(`${"  ".repeat(k + 1)}l_${ivs[k]}: for (int ${ivs[k]} = 0; ${ivs[k]} < ${n}; ${ivs[k]}++) {`);
     if (k === b.shape.length - 1) lines.push(`${"  ".repeat(k + 1)}#pragma HLS pipeline II=1`);
   });
   const at = ivs.map((i) => `[${i}]`).join("");
@@ -52,7 +52,7 @@ function copyLoops(b: BufferDecl, from: string, to: string, tag: string): string
 export function emitVitisKernel(m: Module): VitisKernel {
   const top = m.functions.find((f) => f.name === m.top) as Func;
   const args = tbArgs(top);
-  const { names, decls } = portsOf(args);
+  const { table, names, decls } = portsOf(args);
   const partitioned = args.map((a) => !a.scalar && partitionPragmas(a.decl, "x").length > 0);
   if (!partitioned.some(Boolean)) {
     let k = 0;
@@ -73,16 +73,17 @@ export function emitVitisKernel(m: Module): VitisKernel {
   const parts = emitParts(renamed);
   const arrays = args.flatMap((a, k) => (a.scalar ? [] : [names[k]]));
   const body = arrays.map((n, k) => `#pragma HLS ${maxi(n, k)}`);
-  const callArgs = names.map((n, k) => (partitioned[k] ? `${n}_local` : n));
+  const callArgs = names.map((n, k) => (partitioned[k] ? table.unique(`${n}_local`) : n));
   args.forEach((a, k) => {
     if (!partitioned[k]) return;
     body.push(`  ${localDeclarator(a.decl, callArgs[k])};`);
     body.push(...partitionPragmas(a.decl, callArgs[k]).map((p) => `#pragma HLS ${p}`));
-    if (a.input) body.push(...copyLoops(a.decl, names[k], callArgs[k], `${names[k]}_in`));
+    if (a.input) body.push(...copyLoops(a.decl, names[k], callArgs[k], `${names[k]}_in`, table));
   });
   body.push(`  ${parts.top}(${callArgs.join(", ")});`);
   args.forEach((a, k) => {
-    if (partitioned[k] && a.output) body.push(...copyLoops(a.decl, callArgs[k], names[k], `${names[k]}_out`));
+    if (partitioned[k] && a.output)
+      body.push(...copyLoops(a.decl, callArgs[k], names[k], `${names[k]}_out`, table));
   });
   const name = new NameTable(renamed.functions.map((f) => f.name)).unique(m.top);
   const wrapper = `extern "C" {\n${prototype(name, decls)} {\n${body.join("\n")}\n}\n}\n`;

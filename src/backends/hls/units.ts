@@ -1,0 +1,102 @@
+// What a spatial unit uses from outside itself (buffers, scalars, loop variables, FIFOs, in the
+// order its function takes them as parameters) and which FIFOs it writes and reads, by constant index
+// (`name|1,2`) or as a whole array (`name|*`) when an index is not a constant.
+
+import { constIndex } from "../../ir/build.ts";
+import type { Expr, Stmt } from "../../ir/nodes.ts";
+import { stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
+import type { DType } from "../../types/dtype.ts";
+import { indexKey } from "./scope.ts";
+
+export type Item =
+  | { readonly kind: "buffer"; readonly name: string }
+  | { readonly kind: "fifo"; readonly name: string; readonly key: string }
+  | { readonly kind: "param"; readonly name: string; readonly type: DType }
+  | { readonly kind: "iv"; readonly name: string };
+
+export interface Uses {
+  readonly items: Item[];
+  /** FIFOs written and read: `name|1,2`, or `name|*` for a non-constant index. */
+  readonly puts: Set<string>;
+  readonly gets: Set<string>;
+}
+
+export const fifoKey = (name: string, indices: readonly Expr[]): string => {
+  const idx = indices.map(constIndex);
+  return `${name}|${idx.every((i) => i !== undefined) ? indexKey(idx as number[]) : "*"}`;
+};
+
+/** Port order: memory buffers, scalar parameters, loop variables, then FIFOs; each group by first use. */
+function rank(it: Item, isStream: (name: string) => boolean): number {
+  if (it.kind === "buffer") return isStream(it.name) ? 3 : 0;
+  return it.kind === "param" ? 1 : it.kind === "iv" ? 2 : 3;
+}
+
+/** What a block uses from outside itself, in port order. */
+export function usesOf(
+  body: readonly Stmt[],
+  split: ReadonlySet<string>,
+  isStream: (name: string) => boolean,
+): Uses {
+  const defined = new Set<string>();
+  visitStmts(body, (st) => {
+    if (st.kind === "alloc") defined.add(st.buffer);
+    if (st.kind === "call") for (const r of st.results) defined.add(r);
+    if (st.kind === "for") defined.add(`iv:${st.iv}`);
+  });
+  const seen = new Set<string>();
+  const items: Item[] = [];
+  const add = (key: string, item: Item): void => {
+    if (defined.has(key) || seen.has(key)) return;
+    seen.add(key);
+    items.push(item);
+  };
+  const puts = new Set<string>();
+  const gets = new Set<string>();
+  const fifo = (name: string, indices: readonly Expr[], into: Set<string>): void => {
+    const key = fifoKey(name, indices);
+    into.add(key);
+    if (split.has(name)) add(key, { kind: "fifo", name, key: key.slice(name.length + 1) });
+    else add(name, { kind: "buffer", name });
+  };
+  const expr = (e: Expr): void =>
+    walkExpr(e, (x) => {
+      if (x.kind === "load") add(x.buffer, { kind: "buffer", name: x.buffer });
+      if (x.kind === "streamGet") fifo(x.stream, x.indices, gets);
+      if (x.kind === "param") add(`param:${x.name}`, { kind: "param", name: x.name, type: x.type });
+      if (x.kind === "iv") add(`iv:${x.name}`, { kind: "iv", name: x.name });
+    });
+  visitStmts(body, (st) => {
+    if (st.kind === "store") add(st.buffer, { kind: "buffer", name: st.buffer });
+    if (st.kind === "streamPut") fifo(st.stream, st.indices, puts);
+    if (st.kind === "call")
+      for (const a of st.args) if (a.kind === "buffer") add(a.name, { kind: "buffer", name: a.name });
+    for (const e of stmtExprs(st)) expr(e);
+  });
+  const ordered = items
+    .map((it, k) => ({ it, k }))
+    .sort((a, b) => rank(a.it, isStream) - rank(b.it, isStream) || a.k - b.k);
+  return { items: ordered.map((x) => x.it), puts, gets };
+}
+
+/** Every stream a block touches: its FIFO keys in first-use order, and whether it is passed to a call. */
+export function streamAccesses(body: readonly Stmt[]): Map<string, { keys: string[]; passed: boolean }> {
+  const out = new Map<string, { keys: string[]; passed: boolean }>();
+  const get = (name: string) => {
+    let a = out.get(name);
+    if (!a) out.set(name, (a = { keys: [], passed: false }));
+    return a;
+  };
+  const note = (name: string, indices: readonly Expr[]) => {
+    const a = get(name);
+    const k = fifoKey(name, indices);
+    if (!a.keys.includes(k)) a.keys.push(k);
+  };
+  visitStmts(body, (st) => {
+    if (st.kind === "streamPut") note(st.stream, st.indices);
+    if (st.kind === "call") for (const a of st.args) if (a.kind === "buffer") get(a.name).passed = true;
+    for (const e of stmtExprs(st)) walkExpr(e, (x) => x.kind === "streamGet" && note(x.stream, x.indices));
+  });
+  for (const [name, a] of out) if (!a.keys.length && !a.passed) out.delete(name);
+  return out;
+}
