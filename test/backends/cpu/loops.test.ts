@@ -30,13 +30,15 @@ const MEMORY = [...PARAMS, T];
 
 class Program {
   private ivs: string[] = [];
+  /** Buffers expressions must not read (a nest's accumulators, so that they stay one element each). */
+  private avoid = new Set<string>();
   private count = 0;
   readonly gen: Gen;
 
   constructor(readonly r: () => number) {
     this.gen = new Gen(r, {
       load: () => {
-        const b = this.pick(MEMORY);
+        const b = this.pick(MEMORY.filter((m) => !this.avoid.has(m.name)));
         return load(b.name, this.indices(b), b.type);
       },
       iv: () => (this.ivs.length ? ivRef(this.pick(this.ivs)) : undefined),
@@ -84,6 +86,40 @@ class Program {
     return Array.from({ length: this.int(1, 3) }, () => this.stmt(depth));
   }
 
+  /** A GEMM-like nest: accumulations into elements that move with the outer loop only (unroll-and-jam). */
+  private nest(depth: number): Stmt {
+    const [a, b] = [`v${++this.count}`, `v${++this.count}`];
+    const dsts = Array.from({ length: this.int(1, 2) }, () => this.pick(PARAMS));
+    const last = Math.min(...dsts.map((d) => d.shape[d.shape.length - 1]));
+    const outerUb = this.r() < 0.8 ? idx(this.int(2, last)) : this.bound();
+    const targets = dsts.map((dst) => ({
+      dst,
+      ix: dst.shape.map((d, n) => (n === dst.shape.length - 1 ? ivRef(a) : this.index(d))),
+    }));
+    const innerUb = this.bound();
+    this.ivs.push(a);
+    this.ivs.push(b);
+    this.avoid = new Set(dsts.map((d) => d.name));
+    const stores = targets.map(({ dst, ix }) => {
+      const v = this.gen.expr(this.int(0, 2));
+      const t = binaryResultType("+", dst.type, v.type);
+      const st = store(
+        dst.name,
+        ix,
+        cast(bin("+", cast(load(dst.name, ix, dst.type), t), cast(v, t), t), dst.type),
+      );
+      return this.r() < 0.3
+        ? ({ kind: "if", cond: this.gen.comparison(1), then: [st], else: [] } as Stmt)
+        : st;
+    });
+    this.avoid = new Set();
+    const extra = depth > 2 && this.r() < 0.1 ? this.stmts(0) : [];
+    this.ivs.pop();
+    this.ivs.pop();
+    const inner = forLoop(b, b, idx(0), innerUb, [...stores, ...extra]);
+    return forLoop(a, a, idx(this.int(0, 1)), outerUb, [inner], {}, this.r() < 0.2 ? 2 : 1);
+  }
+
   private stmt(depth: number): Stmt {
     const k = this.r();
     if (depth > 0 && k < 0.35) {
@@ -120,7 +156,8 @@ class Program {
         else: [],
       };
     }
-    if (k < 0.55) return alloc("T");
+    if (depth > 1 && k < 0.62) return this.nest(depth);
+    if (k < 0.65) return alloc("T");
     const b = this.pick(MEMORY);
     const ix = this.indices(b);
     if (k < 0.8) {
