@@ -11,6 +11,7 @@ import { type RunResult, runModule } from "./exec/run.ts";
 import { elementName } from "./exec/runtime.ts";
 import { estimateWork, Progress } from "./progress.ts";
 import { signatureMismatch, topOf } from "./signature.ts";
+import { sameUpToAnnotations } from "./structural.ts";
 
 export type { Counterexample } from "./compare.ts";
 
@@ -85,6 +86,7 @@ export function verifyModules(a: Module, b: Module, opts: VerifyOptions = {}): V
   }
   const mismatch = signatureMismatch(fa, fb, labels);
   if (mismatch) return unknown(mismatch, stats(0));
+  if (sameUpToAnnotations(a, b)) return { equivalent: true, status: "equivalent", stats: stats(0) };
 
   const progress = new Progress(opts.progress ?? process.stderr.isTTY === true, workA + workB);
   let ra: RunResult & { count: number };

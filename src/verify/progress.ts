@@ -3,8 +3,7 @@
 // statically (loads and stores times the constant trip counts of their loops).
 
 import { constIndex } from "../ir/build.ts";
-import type { Module, Stmt } from "../ir/nodes.ts";
-import { stmtExprs, walkExpr } from "../ir/walk.ts";
+import type { Expr, Module, Stmt } from "../ir/nodes.ts";
 
 const DELAY_MS = 2000;
 const REDRAW_MS = 100;
@@ -39,6 +38,28 @@ export class Progress {
   }
 }
 
+/** Loads and stream reads in an expression. */
+function accesses(e: Expr): number {
+  switch (e.kind) {
+    case "load":
+    case "streamGet":
+      return 1 + e.indices.reduce((n, x) => n + accesses(x), 0);
+    case "binary":
+    case "logical":
+      return accesses(e.lhs) + accesses(e.rhs);
+    case "unary":
+      return accesses(e.operand);
+    case "cast":
+      return accesses(e.value);
+    case "select":
+      return accesses(e.cond) + Math.max(accesses(e.then), accesses(e.else));
+    case "intrinsic":
+      return e.args.reduce((n, x) => n + accesses(x), 0);
+    default:
+      return 0;
+  }
+}
+
 /** Estimated loads + stores of running the module's top function once. */
 export function estimateWork(m: Module): number {
   const memo = new Map<string, number>();
@@ -51,11 +72,12 @@ export function estimateWork(m: Module): number {
     memo.set(name, w);
     return w;
   };
-  const block = (b: readonly Stmt[]): number => b.reduce((acc, s) => acc + stmt(s), 0);
+  const block = (b: readonly Stmt[]): number => {
+    let n = 0;
+    for (const s of b) n += stmt(s);
+    return n;
+  };
   const stmt = (s: Stmt): number => {
-    let accesses = 0;
-    for (const e of stmtExprs(s))
-      walkExpr(e, (x) => (accesses += x.kind === "load" || x.kind === "streamGet" ? 1 : 0));
     switch (s.kind) {
       case "for": {
         const lb = constIndex(s.lb);
@@ -64,15 +86,18 @@ export function estimateWork(m: Module): number {
         return trips * block(s.body);
       }
       case "if":
-        return accesses + Math.max(block(s.then), block(s.else));
+        return accesses(s.cond) + Math.max(block(s.then), block(s.else));
       case "while":
-        return accesses + block(s.body);
+        return accesses(s.cond) + block(s.body);
       case "spatial":
         return s.units.reduce((acc, u) => acc + block(u.body), 0);
       case "call":
-        return accesses + func(s.callee);
-      default:
-        return accesses + (s.kind === "store" || s.kind === "streamPut" ? 1 : 0);
+        return s.args.reduce((n, a) => n + (a.kind === "value" ? accesses(a.value) : 0), func(s.callee));
+      case "store":
+      case "streamPut":
+        return 1 + accesses(s.value) + s.indices.reduce((n, x) => n + accesses(x), 0);
+      case "alloc":
+        return 0;
     }
   };
   return Math.max(1, func(m.top));

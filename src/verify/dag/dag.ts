@@ -31,7 +31,7 @@ import {
   UN_NOT,
 } from "./ops.ts";
 import { PairMap } from "./pair-map.ts";
-import { K_BIN, K_CAST, K_INTR, K_LOGIC, K_SEL, K_UN, NodeStore } from "./store.ts";
+import { K_BIN, K_CAST, K_CONST, K_INTR, K_LOGIC, K_SEL, K_UN, NodeStore, TYPE_SHIFT } from "./store.ts";
 import { TK_FIXED, TK_FLOAT } from "./types.ts";
 
 export class Dag extends NodeStore {
@@ -92,6 +92,14 @@ export class Dag extends NodeStore {
   private readonly constOf = (n: number): Scalar => this.value(n);
 
   private binN(op: number, t: number, a: number, b: number): number {
+    const ha = this.nodes[a << 2];
+    const hb = this.nodes[b << 2];
+    if ((ha & 15) !== K_CONST && (hb & 15) !== K_CONST && a !== b) {
+      // The common case: two distinct non-constants, where only the operand order can change.
+      if (op === OP_GT || op === OP_GE) return this.intern(K_BIN, op === OP_GT ? OP_LT : OP_LE, t, b, a, 0);
+      if (a > b && this.commutes(op, ha >>> TYPE_SHIFT)) return this.intern(K_BIN, op, t, b, a, 0);
+      return this.intern(K_BIN, op, t, a, b, 0);
+    }
     const T = this.types;
     const ot = this.type(a);
     if (this.isConst(a) && this.isConst(b)) return this.fold(K_BIN, op, t, a, b);

@@ -17,7 +17,7 @@ export const K_INTR = 7;
 
 const KIND_BITS = 4;
 const OP_BITS = 8;
-const TYPE_SHIFT = KIND_BITS + OP_BITS;
+export const TYPE_SHIFT = KIND_BITS + OP_BITS;
 
 export class NodeStore {
   readonly types = new TypeTable();

@@ -49,36 +49,84 @@ interface Renames {
   readonly ivs: ReadonlyMap<string, string>;
 }
 
+/** Spans, loop names and loop attributes (op names, pragmas) do not change what a unit computes. */
+const ignored = (e: Expr, k: string): boolean =>
+  k === "span" || k === "attrs" || (k === "name" && e.kind === ("for" as string));
+
+/** A field's string renamed by position when it names one of the unit's own buffers or loop variables. */
+function renamed(e: Expr, k: string, v: unknown, r: Renames): unknown {
+  if (typeof v !== "string") return v;
+  if (k === "buffer" || k === "stream") return r.buffers.get(v) ?? v;
+  if (k === "iv" || (k === "name" && e.kind === "iv")) return r.ivs.get(v) ?? v;
+  return v;
+}
+
+const strings = new Map<string, number>();
+const intern = (x: string): number => {
+  let id = strings.get(x);
+  if (id === undefined) {
+    id = strings.size + 1;
+    strings.set(x, id);
+  }
+  return id;
+};
+const primitive = (x: unknown): number =>
+  typeof x === "string"
+    ? intern(x)
+    : typeof x === "number" && Number.isInteger(x)
+      ? x
+      : typeof x === "boolean"
+        ? x
+          ? 3
+          : 5
+        : intern(`${typeof x}:${String(x)}`);
+const mix = (h: number, v: number): number => Math.imul(h ^ v, 0x9e3779b1) ^ (h >>> 15);
+
 /**
- * The structure of an IR subtree as a string, with abstractable constants left out (their values and
- * types are collected in visiting order, the order mapConsts uses), and the unit's own buffers and
- * loop variables renamed by position (unfold gives every PE copy its own names).
+ * A hash of an IR subtree's structure with abstractable constants left out (their values and types
+ * are collected in visiting order, the order mapConsts uses) and the unit's own names renamed.
  */
-function keyOf(x: unknown, values: bigint[], types: DType[], r: Renames): string {
-  if (Array.isArray(x)) return `[${x.map((y) => keyOf(y, values, types, r)).join(",")}]`;
-  if (!isObject(x)) return typeof x === "bigint" ? `${x}n` : JSON.stringify(x);
+function scan(x: unknown, values: bigint[], types: DType[], r: Renames, h: number): number {
+  if (Array.isArray(x)) {
+    h = mix(h, x.length + 0x5bd1e995);
+    for (const y of x) h = scan(y, values, types, r, h);
+    return h;
+  }
+  if (!isObject(x)) return mix(h, primitive(x));
   const e = x as unknown as Expr;
   if (e.kind === "const" && abstractable(e)) {
     values.push(e.value as bigint);
     types.push(e.type);
-    return `#${typeName(e.type)}`;
+    return mix(h, intern(`#${typeName(e.type)}`));
   }
-  let out = "{";
-  for (const k of Object.keys(x)) {
-    // Spans, loop names and loop attributes (op names, pragmas) do not change what a unit computes.
-    if (k === "span" || k === "attrs" || (k === "name" && e.kind === ("for" as string))) continue;
-    const v = x[k];
-    const renamed =
-      typeof v !== "string"
-        ? undefined
-        : k === "buffer" || k === "stream"
-          ? r.buffers.get(v)
-          : k === "iv" || (k === "name" && e.kind === "iv")
-            ? r.ivs.get(v)
-            : undefined;
-    out += `${k}:${renamed ?? keyOf(v, values, types, r)},`;
+  for (const k in x) {
+    if (ignored(e, k)) continue;
+    const v = renamed(e, k, x[k], r);
+    h = scan(v, values, types, r, mix(h, intern(k)));
   }
-  return `${out}}`;
+  return h;
+}
+
+/** Whether two subtrees have the same structure (as `scan` sees it): only abstractable constants may differ. */
+function sameShape(x: unknown, rx: Renames, y: unknown, ry: Renames): boolean {
+  if (Array.isArray(x)) {
+    if (!Array.isArray(y) || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!sameShape(x[i], rx, y[i], ry)) return false;
+    return true;
+  }
+  if (!isObject(x) || !isObject(y)) return x === y;
+  const ex = x as unknown as Expr;
+  const ey = y as unknown as Expr;
+  if (ex.kind === "const" && abstractable(ex))
+    return ey.kind === "const" && abstractable(ey) && typeName(ex.type) === typeName(ey.type);
+  let n = 0;
+  for (const k in x) {
+    if (ignored(ex, k)) continue;
+    n++;
+    if (!(k in y) || !sameShape(renamed(ex, k, x[k], rx), rx, renamed(ey, k, y[k], ry), ry)) return false;
+  }
+  for (const k in y) if (!ignored(ey, k)) n--;
+  return n === 0;
 }
 
 function unitIvs(b: readonly Stmt[], out: string[] = []): string[] {
@@ -112,22 +160,33 @@ export function groupUnits(
   /** What must agree between private buffers of grouped units (type, shape). */
   bufferKey: (name: string) => string,
 ): UnitGroups {
-  const byKey = new Map<string, number>();
-  const members: { first: SpatialUnit; values: bigint[][]; types: DType[] }[] = [];
+  const byHash = new Map<number, number[]>();
+  const members: {
+    first: SpatialUnit;
+    renames: Renames;
+    locals: string;
+    values: bigint[][];
+    types: DType[];
+  }[] = [];
   const instances: { template: number; values: bigint[] }[] = [];
   for (const u of units) {
     const priv = privateBuffers(u.body);
-    const rename: Renames = {
+    const renames: Renames = {
       buffers: new Map(priv.map((p, k) => [p, `%b${k}`])),
       ivs: new Map(unitIvs(u.body).map((v, k) => [v, `%i${k}`])),
     };
+    const locals = priv.map(bufferKey).join("|");
     const values: bigint[] = [];
     const types: DType[] = [];
-    const key = `${keyOf(u.body, values, types, rename)}|${priv.map(bufferKey).join("|")}`;
-    let g = byKey.get(key);
+    const h = mix(scan(u.body, values, types, renames, 0), intern(locals));
+    const candidates = byHash.get(h) ?? [];
+    let g = candidates.find(
+      (c) =>
+        members[c].locals === locals && sameShape(members[c].first.body, members[c].renames, u.body, renames),
+    );
     if (g === undefined) {
-      g = members.push({ first: u, values: [], types }) - 1;
-      byKey.set(key, g);
+      g = members.push({ first: u, renames, locals, values: [], types }) - 1;
+      byHash.set(h, [...candidates, g]);
     }
     members[g].values.push(values);
     instances.push({ template: g, values });
