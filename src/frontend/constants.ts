@@ -114,6 +114,12 @@ export class FileScope {
     return imp?.scope.kernel(imp.name);
   }
 
+  exportedFunctionNames(): string[] {
+    return [...this.functions.values()]
+      .filter((f) => ts.getCombinedModifierFlags(f) & ts.ModifierFlags.Export)
+      .map((f) => f.name!.text);
+  }
+
   functionNames(): string[] {
     return [...this.functions.keys()];
   }

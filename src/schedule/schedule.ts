@@ -3,6 +3,14 @@
 // replayable trace step; a failed step leaves the schedule as it was and its AlloError points at the
 // user's call. `String(s.module)` is the MLIR of the current IR.
 
+import {
+  type BuildOptions,
+  build as buildModule,
+  type CodeModule,
+  type CpuKernel,
+  type VitisMode,
+  type VitisProject,
+} from "../api/build.ts";
 import { printMlir } from "../backends/mlir/print.ts";
 import { AlloError, internalError } from "../diagnostics/error.ts";
 import type { Module, PartitionType } from "../ir/nodes.ts";
@@ -133,6 +141,15 @@ export class Schedule {
 
   toString(): string {
     return printMlir(this.current);
+  }
+
+  /** Builds the current IR for a target: "cpu" (default), "mlir", "vhls" or "vitis_hls" (see src/api/build.ts). */
+  build(o?: { target?: "cpu" | "llvm" }): CpuKernel;
+  build(o: { target: "mlir" | "vhls" | "vivado_hls" }): CodeModule;
+  build(o: { target: "vitis_hls"; mode?: VitisMode; project?: string }): VitisProject;
+  build(o?: BuildOptions): CpuKernel | CodeModule | VitisProject;
+  build(o: BuildOptions = {}): CpuKernel | CodeModule | VitisProject {
+    return buildModule(this.current, o);
   }
 
   /** Proves the schedule so far equivalent to the unscheduled kernel: `s.verify().equivalent`. */
