@@ -1,0 +1,149 @@
+// JavaScript for `for` loops: iv ranges for the bounds proofs of access.ts, loop-invariant offsets
+// hoisted in front of loops, elements kept in locals across a loop (promote.ts), and unroll-and-jam
+// by JAM of loops whose inner loop accumulates into such elements (jam.ts) with a remainder loop.
+
+import { idx, idxOp, ivRef } from "../../ir/build.ts";
+import type { ForStmt, Stmt } from "../../ir/nodes.ts";
+import { substituteIvs } from "../../ir/walk.ts";
+import type { LoopFrame } from "./access.ts";
+import { compileExpr } from "./expr.ts";
+import { GenBase, indent } from "./gen-base.ts";
+import type { Val } from "./int-ops.ts";
+import { innerOf, JAM, jammable } from "./jam.ts";
+import { type Promotion, promotions } from "./promote.ts";
+import type { Range } from "./values.ts";
+
+export abstract class LoopGen extends GenBase {
+  /** The range of an iv running from lb to below ub, its last `spare` steps left to a remainder loop. */
+  private ivSpan(lb: Val, ub: Val, spare = 0n): Range | undefined {
+    if (!lb.range || !ub.range) return undefined;
+    const hi = ub.range[1] - 1n - spare;
+    return [lb.range[0], hi > lb.range[0] ? hi : lb.range[0]];
+  }
+
+  private frameFor(s: ForStmt, js: string, range: Range | undefined): LoopFrame {
+    const f = { iv: s.iv, name: s.name, js, hoisted: new Map<string, string>() };
+    return range ? { ...f, range } : f;
+  }
+
+  /** Locals for the elements promote.ts finds in `s`, read before the loop and written back after it. */
+  private promote(s: ForStmt, into: Map<string, string>, before: string[], after: string[]): Promotion[] {
+    const skip = (b: string) => this.info.isVar(this.f, b) || this.promoted.has(b);
+    const promos = promotions(s, this.f.buffers, this.ivRange, skip);
+    for (const p of promos) {
+      const el = this.element(p.buffer, p.indices);
+      const local = this.fresh("s");
+      before.push(`let ${local} = ${el};`);
+      if (p.stored) after.push(`${el} = ${local};`);
+      into.set(p.buffer, local);
+    }
+    return promos;
+  }
+
+  /** Compiles a block inside a loop frame with some buffers' elements in locals. */
+  private within(frame: LoopFrame, locals: ReadonlyMap<string, string>, body: readonly Stmt[]): string[] {
+    for (const [b, l] of locals) this.promoted.set(b, l);
+    this.loops.push(frame);
+    this.scope.loops++;
+    const out = this.block(body);
+    this.scope.loops--;
+    this.loops.pop();
+    for (const b of locals.keys()) this.promoted.delete(b);
+    return out;
+  }
+
+  private hoisted = (f: LoopFrame) => [...f.hoisted].map(([code, name]) => `const ${name} = ${code};`);
+
+  protected loop(s: ForStmt): string[] {
+    const lb = compileExpr(s.lb, this);
+    const ub = compileExpr(s.ub, this);
+    const jammed = this.jam(s, lb, ub);
+    if (jammed) return jammed;
+    const v = this.ident("v", s.iv);
+    const frame = this.frameFor(s, v, this.ivSpan(lb, ub));
+    const [locals, before, after] = [new Map<string, string>(), [] as string[], [] as string[]];
+    this.promote(s, locals, before, after);
+    const body = this.within(frame, locals, s.body);
+    const simple = /^(?:\w+|\d+)$/.test(ub.code);
+    const end = simple ? ub.code : this.fresh("e");
+    const init = simple ? `let ${v} = ${lb.code}` : `let ${v} = ${lb.code}, ${end} = ${ub.code}`;
+    const step = s.step === 1 ? `${v}++` : `${v} += ${s.step}`;
+    const head = `for (${init}; ${v} < ${end}; ${step}) {`;
+    return [...this.hoisted(frame), ...before, head, ...indent(body), "}", ...after];
+  }
+
+  /**
+   * Unroll-and-jam by JAM (jam.ts): JAM outer iterations share one inner loop, each with its own
+   * promoted elements; a remainder loop runs the iterations left over.
+   */
+  private jam(s: ForStmt, lb: Val, ub: Val): string[] | undefined {
+    const inner = innerOf(s);
+    const range = this.ivSpan(lb, ub, BigInt((JAM - 1) * s.step));
+    if (!inner || !range || !lb.range || range[0] + BigInt((JAM - 1) * s.step) >= ub.range![1])
+      return undefined;
+    const v = this.ident("v", s.iv);
+    const frame = this.frameFor(s, v, range);
+    this.loops.push(frame);
+    const copies = Array.from({ length: JAM }, (_, c) => {
+      const shifted = new Map([[s.iv, idxOp("+", ivRef(s.iv), idx(c * s.step))]]);
+      return (c === 0 ? inner : substituteIvs([inner], shifted)[0]) as ForStmt;
+    });
+    const skip = (b: string) => this.info.isVar(this.f, b) || this.promoted.has(b);
+    const first = promotions(inner, this.f.buffers, this.ivRange, skip);
+    const shape = (b: string) => this.f.buffers[b].shape;
+    const ok =
+      jammable(s.iv, inner, first, shape, this.ivRange) &&
+      copies.every((c) => promotions(c, this.f.buffers, this.ivRange, skip).length === first.length);
+    if (!ok) {
+      this.loops.pop();
+      return undefined;
+    }
+    const [before, after] = [[] as string[], [] as string[]];
+    const locals = copies.map((c) => {
+      const m = new Map<string, string>();
+      this.promote(c, m, before, after);
+      return m;
+    });
+    const ilb = compileExpr(inner.lb, this);
+    const iub = compileExpr(inner.ub, this);
+    const k = this.ident("v", inner.iv);
+    const kFrame = this.frameFor(inner, k, this.ivSpan(ilb, iub));
+    this.scope.loops++;
+    const body = copies.flatMap((c, n) => this.within(kFrame, locals[n], c.body));
+    this.scope.loops--;
+    this.loops.pop();
+    const kStep = inner.step === 1 ? `${k}++` : `${k} += ${inner.step}`;
+    const kEnd = this.fresh("e");
+    const end = this.fresh("e");
+    const jammed = [
+      ...this.hoisted(kFrame),
+      ...before,
+      `for (let ${k} = ${ilb.code}, ${kEnd} = ${iub.code}; ${k} < ${kEnd}; ${kStep}) {`,
+      ...indent(body),
+      "}",
+      ...after,
+    ];
+    const head = [
+      `let ${v} = ${lb.code};`,
+      `const ${end} = ${ub.code};`,
+      ...this.hoisted(frame),
+      `for (; ${v} + ${(JAM - 1) * s.step} < ${end}; ${v} += ${JAM * s.step}) {`,
+      ...indent(jammed),
+      "}",
+    ];
+    return ["{", ...indent([...head, ...this.remainder(s, v, end, lb, ub)]), "}"];
+  }
+
+  /** The iterations a jammed loop leaves over (none when constant bounds make the count a multiple of JAM). */
+  private remainder(s: ForStmt, v: string, end: string, lb: Val, ub: Val): string[] {
+    const [l, u] = [lb.range!, ub.range!];
+    const trips = (u[0] - l[0] + BigInt(s.step) - 1n) / BigInt(s.step);
+    if (l[0] === l[1] && u[0] === u[1] && trips % BigInt(JAM) === 0n) return [];
+    const rest = this.frameFor(s, v, this.ivSpan(lb, ub));
+    const [locals, before, after] = [new Map<string, string>(), [] as string[], [] as string[]];
+    this.promote(s, locals, before, after);
+    const body = this.within(rest, locals, s.body);
+    const head = `for (; ${v} < ${end}; ${v} += ${s.step}) {`;
+    return [...this.hoisted(rest), ...before, head, ...indent(body), "}", ...after];
+  }
+}
