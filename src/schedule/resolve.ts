@@ -64,10 +64,16 @@ function loopEntries(m: Module, only?: Func): readonly LoopEntry[] {
 
 const fail = (code: Code, primitive: string, text: string) => primitiveError(code, primitive, text);
 
-function listNames(names: readonly string[]): string {
-  const unique = [...new Set(names)];
-  const shown = unique.slice(0, 40).join(", ");
-  return unique.length > 40 ? `${shown}, ... (${unique.length - 40} more; see s.getLoops())` : shown;
+const SHOWN = 40;
+
+/** At most 40 distinct names, computed lazily (qualifying every loop of a large PE array is costly). */
+function listNames<T>(items: readonly T[], name: (x: T) => string): string {
+  const unique = new Set<string>();
+  for (const x of items) {
+    if (unique.size === SHOWN) return `${[...unique].join(", ")}, ... (see s.getLoops())`;
+    unique.add(name(x));
+  }
+  return [...unique].join(", ");
 }
 
 /** Splits off a leading function name when the first segment names a function. */
@@ -122,7 +128,7 @@ export function loopName(m: Module, ref: LoopRef): string {
 }
 
 function validLoops(m: Module, func?: Func): string {
-  return listNames(loopEntries(m, func).map((e) => qualify(m, e)));
+  return listNames(loopEntries(m, func), (e) => qualify(m, e));
 }
 
 export function resolveLoop(m: Module, spec: LoopSpec | BandSpec, primitive: string): LoopRef {
@@ -166,7 +172,7 @@ function bandEntries(m: Module, func?: Func): LoopEntry[] {
 }
 
 function validBands(m: Module, func?: Func): string {
-  return listNames(bandEntries(m, func).map((e) => (func ? e.loop.attrs.opName! : bandName(m, e))));
+  return listNames(bandEntries(m, func), (e) => (func ? e.loop.attrs.opName! : bandName(m, e)));
 }
 
 function bandName(m: Module, e: LoopEntry): string {
@@ -219,9 +225,8 @@ export function resolveBuffer(m: Module, spec: BufferSpec, primitive: string): B
   const all = ordered(m).flatMap((f) => Object.keys(f.buffers).map((b) => ({ func: f, buffer: b })));
   const valid = (func?: Func) =>
     listNames(
-      all
-        .filter((x) => !func || x.func === func)
-        .map((x) => (x.func.name === m.top || func ? x.buffer : `${x.func.name}:${x.buffer}`)),
+      all.filter((x) => !func || x.func === func),
+      (x) => (x.func.name === m.top || func ? x.buffer : `${x.func.name}:${x.buffer}`),
     );
   if (typeof spec !== "string") {
     if (!all.some((x) => x.func.name === spec.func && x.buffer === spec.buffer)) {
@@ -283,7 +288,7 @@ export function resolveSpatial(m: Module, spec: SpatialSpec, primitive: string):
   const matching = regions.filter((r) => r.name === name && (!want.func || r.func === want.func));
   const hits = want.func ? matching : preferTop(m, matching);
   if (hits.length === 1) return { kind: "spatial", func: hits[0].func.name, name, extents: hits[0].extents };
-  const valid = listNames(regions.map((r) => `${r.func.name}:${r.name}`)) || "none (unfold a band first)";
+  const valid = listNames(regions, (r) => `${r.func.name}:${r.name}`) || "none (unfold a band first)";
   if (hits.length > 1)
     throw fail("AL3002", primitive, `spatial region '${name}' is ambiguous; regions: ${valid}`);
   throw fail(

@@ -93,3 +93,11 @@ test("repeated loop names inside one band are keyed by iv in getLoops", () => {
   const keys = Object.keys(s.getLoops().S_i_j_k_0);
   assert.deepEqual(keys, ["i.outer", "i.inner", "j.outer", "j.inner", "k"]);
 });
+
+test("lists of valid names stop after 40", () => {
+  const s = customize(gemm);
+  s.unfold("S_i_j_k_0", { axis: [0, 1] });
+  const e = caught(() => s.split("q", 2));
+  assert.match(e.message, /loops: S_i_j_k_0_0_0:k, S_i_j_k_0_0_1:k, .*, \.\.\. \(see s\.getLoops\(\)\)/);
+  assert.equal(e.message.split("\n")[0].split(", ").length, 41);
+});
