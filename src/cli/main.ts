@@ -11,10 +11,15 @@ import { sourceOfText } from "../frontend/index.ts";
 import type { Schedule } from "../schedule/schedule.ts";
 import { type CliOptions, parseArgs } from "./args.ts";
 
+/** Where the command writes (process.stdout/stderr by default; tests pass their own). */
+export interface Sink {
+  write(text: string): unknown;
+}
+
 export async function main(
   argv: readonly string[],
-  out = process.stdout,
-  err = process.stderr,
+  out: Sink = process.stdout,
+  err: Sink = process.stderr,
 ): Promise<number> {
   try {
     const o = parseArgs(argv);

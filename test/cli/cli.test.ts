@@ -13,13 +13,7 @@ const KERNEL = join(import.meta.dirname, "add-kernel.ts");
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const sink = (f: (s: string) => void) =>
-    ({ write: (s: string) => (f(s), true) }) as unknown as NodeJS.WriteStream;
-  const code = await main(
-    argv,
-    sink((s) => (out += s)),
-    sink((s) => (err += s)),
-  );
+  const code = await main(argv, { write: (s: string) => (out += s) }, { write: (s: string) => (err += s) });
   return { code, out, err };
 }
 
