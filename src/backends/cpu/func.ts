@@ -90,8 +90,9 @@ export class FuncGen extends LoopGen {
       cls === "Array" ? `new Array(${n}).fill(${fill})` : `new ${cls}(${n})${zero ? "" : `.fill(${fill})`}`;
     if (!repeated) return [`${id} = ${fresh};`];
     // Allocated once per call of the enclosing JS function, refilled each time the alloc runs.
-    this.scope.decls.set(id, `const ${id}_a = ${fresh};`);
-    return [`${id} = ${id}_a${zero && cls !== "Array" ? ".fill(0)" : `.fill(${fill})`};`];
+    const once = this.ident("a", name);
+    this.scope.decls.set(id, `const ${once} = ${fresh};`);
+    return [`${id} = ${once}.fill(${fill});`];
   }
 
   private call(s: Extract<Stmt, { kind: "call" }>): string[] {

@@ -25,8 +25,9 @@ const PARAMS: readonly BufferDecl[] = [
   buffer({ name: "W", type: intType(64), shape: [3] }),
 ];
 const T = local({ name: "T", type: intType(8), shape: [4, 4] });
+const V = local({ name: "T_a", type: intType(64), shape: [3] });
 const S = local({ name: "S", type: I32, shape: [] });
-const MEMORY = [...PARAMS, T];
+const MEMORY = [...PARAMS, T, V];
 
 class Program {
   private ivs: string[] = [];
@@ -157,7 +158,7 @@ class Program {
       };
     }
     if (depth > 1 && k < 0.62) return this.nest(depth);
-    if (k < 0.65) return alloc("T");
+    if (k < 0.65) return alloc(this.r() < 0.5 ? "T" : "T_a");
     const b = this.pick(MEMORY);
     const ix = this.indices(b);
     if (k < 0.8) {
@@ -178,8 +179,10 @@ class Program {
 function runCase(seed: number): void {
   const r = rng(seed);
   const p = new Program(r);
-  const body = [alloc("T"), alloc("S"), ...p.stmts(3)];
-  const m = module(func("loops", { params: [...PARAMS, { scalar: "n", type: I32 }], locals: [T, S], body }));
+  const body = [alloc("T"), alloc("T_a"), alloc("S"), ...p.stmts(3)];
+  const m = module(
+    func("loops", { params: [...PARAMS, { scalar: "n", type: I32 }], locals: [T, V, S], body }),
+  );
   const n = Math.floor(r() * 6);
   const vals = PARAMS.map((b) =>
     inputValues(
