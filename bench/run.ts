@@ -1,0 +1,12 @@
+// `npm run bench`: compile speed, CPU backend vs g++ -O2 on the same loop nests, and verifier
+// throughput, each measured side by side in this one run (absolute times drift on shared machines).
+import { benchCompile } from "./compile.ts";
+import { benchCpu } from "./cpu.ts";
+import { benchVerify } from "./verify.ts";
+
+console.log("== compile: customize() + build() of the seed's GEMM");
+console.table(benchCompile());
+console.log("== CPU backend vs g++ -O2 (same loop nest)");
+console.table(benchCpu());
+console.log("== verifier");
+console.table(benchVerify());
