@@ -8,7 +8,7 @@ import type { Module } from "../ir/nodes.ts";
 const IGNORED = new Set(["attrs", "partitions", "span"]);
 
 function same(x: unknown, y: unknown): boolean {
-  if (x === y) return true;
+  if (Object.is(x, y)) return true;
   if (typeof x !== "object" || typeof y !== "object" || x === null || y === null) return false;
   if (Array.isArray(x)) {
     if (!Array.isArray(y) || x.length !== y.length) return false;

@@ -289,3 +289,31 @@ export function caller(X: int32<[4, 5]>): int32<[4, 5]> {
   }
   return Z;
 }
+
+export function gemmCall(A: float32<[8, 8]>, B: float32<[8, 8]>): float32<[8, 8]> {
+  return gemm(A, B);
+}
+
+/** Allo's compose scenario: a GEMM then a bias, each its own function, called with returned buffers. */
+export function top(A: float32<[8, 8]>, B: float32<[8, 8]>, b: float32<[8]>): float32<[8, 8]> {
+  const C = gemm(A, B);
+  const D = bias(C, b);
+  return D;
+}
+
+export function topWrong(A: float32<[8, 8]>, B: float32<[8, 8]>, b: float32<[8]>): float32<[8, 8]> {
+  const C = gemm(A, B);
+  const D = biasWrong(C, b);
+  return D;
+}
+
+/** The same computation written in one function. */
+export function topFlat(A: float32<[8, 8]>, B: float32<[8, 8]>, b: float32<[8]>): float32<[8, 8]> {
+  const C: float32<[8, 8]> = zeros();
+  for (const [i, j, k] of grid(8, 8, 8)) {
+    C[i][j] += A[i][k] * B[k][j];
+  }
+  const D: float32<[8, 8]> = zeros();
+  for (const [i, j] of grid(8, 8)) D[i][j] = C[i][j] + b[j];
+  return D;
+}

@@ -65,3 +65,16 @@ test("a non-equivalent pair with the same signature is rejected; one with anothe
     /signatures differ: parameter 2 is 'B: float32\[8, 8\]' in the first module and 'b: float32\[8\]'/,
   );
 });
+
+test("composition (Allo's compose scenarios): kernels calling kernels with returned buffers", () => {
+  equivalent(k.top, k.topFlat);
+  equivalent(k.gemmCall, k.gemm);
+  const s = customize(k.top);
+  s.reorder("gemm:k", "gemm:j");
+  s.bufferAt("gemm:C", "gemm:i");
+  assert.equal(verifyModules(s.ir, s.original).status, "equivalent");
+  const a = ir(k.top);
+  const b = ir(k.topWrong);
+  assertConfirmed(a, b, verifyModules(a, b));
+  assert.equal(verifyModules(ir(k.top), ir(k.gemm)).status, "unknown");
+});

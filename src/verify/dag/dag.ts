@@ -38,6 +38,9 @@ export class Dag extends NodeStore {
   /** Constructor calls made by executed code (the "symbolic operations" of the benchmark). */
   ops = 0;
   private readonly castMemo = new PairMap();
+  /** Last conversion of each node: its target type + 1 (0 = none) and result. */
+  private castType = new Int32Array(1 << 12);
+  private castResult = new Int32Array(1 << 12);
   private readonly work: number[] = [];
   private readonly bool: number = this.types.id({ kind: "int", bits: 1, signed: false });
   readonly FALSE = this.konst(this.bool, 0n);
@@ -53,7 +56,26 @@ export class Dag extends NodeStore {
   }
   cast(t: number, a: number): number {
     this.ops++;
-    return this.castN(t, a);
+    // The same value is often converted to the same type many times (A[i][k] for every j): a cache
+    // indexed by node id answers from memory near the node instead of a random hash-table slot.
+    if (a < this.castType.length) {
+      if (this.castType[a] === t + 1) return this.castResult[a];
+    } else this.growCastCache(a);
+    const r = this.castN(t, a);
+    this.castType[a] = t + 1;
+    this.castResult[a] = r;
+    return r;
+  }
+
+  private growCastCache(n: number): void {
+    let size = this.castType.length * 2;
+    while (size <= n) size *= 2;
+    const type = new Int32Array(size);
+    const result = new Int32Array(size);
+    type.set(this.castType);
+    result.set(this.castResult);
+    this.castType = type;
+    this.castResult = result;
   }
   sel(t: number, c: number, a: number, b: number): number {
     this.ops++;

@@ -302,6 +302,7 @@ function castTo(e: Expr, t: DType): Expr {
 function collectAllocs(b: readonly Stmt[], out: Set<string>): void {
   for (const s of b) {
     if (s.kind === "alloc") out.add(s.buffer);
+    if (s.kind === "call") for (const r of s.results) out.add(r);
     if (s.kind === "for" || s.kind === "while") collectAllocs(s.body, out);
     else if (s.kind === "if") {
       collectAllocs(s.then, out);

@@ -47,7 +47,7 @@ export const elementName = (name: string, shape: readonly number[], flat: number
 };
 
 export class Runtime {
-  /** Loads, stores, gets and puts executed. */
+  /** Loads, stores, gets and puts executed (gets count themselves; the generated code counts the rest). */
   n = 0;
   /** Value of `n` at which `tick` runs next. */
   next = 1 << 20;
@@ -140,6 +140,7 @@ export class Runtime {
     f.n--;
     f.gets++;
     this.qops++;
+    this.n++;
     return v;
   }
 

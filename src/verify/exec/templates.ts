@@ -114,7 +114,7 @@ function sameShape(x: unknown, rx: Renames, y: unknown, ry: Renames): boolean {
     for (let i = 0; i < x.length; i++) if (!sameShape(x[i], rx, y[i], ry)) return false;
     return true;
   }
-  if (!isObject(x) || !isObject(y)) return x === y;
+  if (!isObject(x) || !isObject(y)) return Object.is(x, y);
   const ex = x as unknown as Expr;
   const ey = y as unknown as Expr;
   if (ex.kind === "const" && abstractable(ex))
