@@ -57,11 +57,14 @@ function truncFrac(n: bigint, k: number): bigint {
   return n / d; // BigInt division truncates toward zero
 }
 
-/** Exact conversion of a finite double to a bigint after scaling by 2^frac, rounding toward -inf. */
+/**
+ * Exact conversion of a finite double to a bigint after scaling by 2^frac, rounding toward -inf.
+ * Where x * 2^frac overflows a double, x is an integer already and the scaling is a bigint shift.
+ */
 function floorScaled(x: number, frac: number): bigint {
-  if (Number.isNaN(x)) return 0n;
   if (!Number.isFinite(x)) return 0n;
-  return BigInt(Math.floor(x * 2 ** frac));
+  const y = x * 2 ** frac;
+  return Number.isFinite(y) ? BigInt(Math.floor(y)) : BigInt(x) << BigInt(frac);
 }
 
 const PRECISION = { 16: 11, 32: 24, 64: 53 } as const;

@@ -1,12 +1,12 @@
 // Conversions between IR types as C++ text, exactly as `convert` in src/semantics/scalar.ts: integers
 // wrap (C casts; to bool keeps bit 0), floats to integers truncate then wrap (allo_f2i), fixed point
 // quantizes toward -inf and wraps (ap_fixed conversions), fixed to integer truncates toward zero
-// (to_ap_int_base), and integers wider than 53 bits reach float through double, as the reference does.
+// (to_ap_int_base), and anything to float rounds once (allo_i2f for raw values wider than a double).
 
 import { AlloError } from "../../diagnostics/error.ts";
 import { type DType, sameType, typeName } from "../../types/dtype.ts";
 import type { Helper } from "./prelude.ts";
-import { category, cType, widthOf } from "./types.ts";
+import { category, cType, signedOf, widthOf } from "./types.ts";
 
 /** `x` when it can take a postfix or a cast prefix as it is, else `(x)`. */
 export function atom(x: string): string {
@@ -25,8 +25,8 @@ function closingParen(x: string, from = 0): number {
   return -1;
 }
 
-/** Integers whose every value converts to double exactly (bool, index, up to 53 bits). */
-const exactInDouble = (t: DType): boolean => widthOf(t) <= 53;
+/** Bits the reduced significand keeps before the one rounding: the target's precision plus 2. */
+const KEEP: Readonly<Record<string, number>> = { half: 13, float: 26, double: 55 };
 
 /** `x` (C++ of IR type `from`) converted to IR type `to`, as C++ whose type is exactly cType(to). */
 export function castText(x: string, from: DType, to: DType, helpers: Set<Helper>): string {
@@ -59,9 +59,18 @@ export function castText(x: string, from: DType, to: DType, helpers: Set<Helper>
       return isFloat ? `(${T})(double)${a}` : `(${T})${a}`;
     case "float":
     case "half": {
-      if (cf === "ap" || cf === "fixed")
-        return to.kind === "float" && to.bits === 64 ? `${a}.to_double()` : `(${T})${a}.to_double()`;
-      if (isInt && !exactInDouble(from) && ct === "float" && T === "float") return `(float)(double)${a}`;
+      if (cf === "ap" || cf === "fixed") {
+        const w = widthOf(from);
+        if (w > 53) {
+          // Rounded once, like the reference: to_double() would round to 53 bits first.
+          helpers.add("i2f");
+          const raw =
+            cf === "fixed" ? `ap_${signedOf(from) ? "" : "u"}int<${w}>(${a}.range(${w - 1}, 0))` : a;
+          const frac = from.kind === "fixed" ? from.frac : 0;
+          return `allo_i2f<${T}, ${w}, ${KEEP[T]}>(${raw}, ${frac})`;
+        }
+        return T === "double" ? `${a}.to_double()` : `(${T})${a}.to_double()`;
+      }
       if (isInt || isFloat) return `(${T})${a}`;
       break;
     }

@@ -50,6 +50,8 @@ export function runProcess(
     p.stdout.on("data", (d) => (stdout += d));
     p.stderr.on("data", (d) => (stderr += d));
     p.on("error", reject);
+    // A program that exits without reading its input closes the pipe; that is not an error here.
+    p.stdin.on("error", () => undefined);
     p.on("close", (code) => resolve({ code, stdout, stderr }));
     p.stdin.end(opts.input ?? "");
   });

@@ -1,6 +1,7 @@
 // A module as one Vitis HLS C++ translation unit: banner and includes, the helper prelude the code
 // needs, then every function with callees before callers. The text depends only on the module: names
-// are bound in a fixed order and nothing from the environment (paths, time) enters the output.
+// are bound in a fixed order and nothing from the environment (paths, time) enters the output. Unlike
+// Allo there is no `using namespace std;`: a kernel named `pair` or `count` would be ambiguous.
 
 import { AlloError } from "../../diagnostics/error.ts";
 import type { Func, Module, SpatialStmt, SpatialUnit } from "../../ir/nodes.ts";
@@ -20,7 +21,6 @@ export const INCLUDES = [
   "#include <hls_stream.h>",
   "#include <math.h>",
   "#include <stdint.h>",
-  "using namespace std;",
   "",
 ].join("\n");
 

@@ -155,6 +155,8 @@ export class ExprWriter {
       case "<<":
       case ">>": {
         if (cat === "float" || cat === "half") throw unsupported("shifts", t);
+        // A 1-bit value shifted by 1 or more is 0 either way.
+        if (cat === "bool") return `${this.shiftAmount(e.rhs, b, 1)} <= 0 && ${a}`;
         const h: Helper =
           cat === "ap" || cat === "fixed"
             ? e.op === "<<"

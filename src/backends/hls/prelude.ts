@@ -1,6 +1,6 @@
 // The small inline helpers emitted C++ calls where plain C++ would not compute what docs/ir-semantics.md
 // says: wrapping signed arithmetic, division by zero giving 0, clamped shifts, float-to-integer
-// truncation with wrap, NaN-propagating min/max. Only the helpers a kernel uses are written, in a fixed
+// truncation with wrap, wide-integer-to-float with one rounding, NaN-propagating min/max. Only the helpers a kernel uses are written, in a fixed
 // order, as ordinary C++ that both Vitis HLS and the csim headers accept.
 
 export type Helper =
@@ -19,6 +19,7 @@ export type Helper =
   | "apshr"
   | "f2i"
   | "f2i_wide"
+  | "i2f"
   | "fmin"
   | "fmax";
 
@@ -55,6 +56,18 @@ const HELPERS: Readonly<Record<Helper, string>> = {
     "  for (int k = (W + 31) / 32 - 1; k >= 0; k--)",
     "    r = T((r << 32) | T((uint32_t)fmod(floor(ldexp(a, -32 * k)), 4294967296.0)));",
     "  return x < 0 ? T(-r) : r;",
+    "}",
+  ].join("\n"),
+  i2f: [
+    "template <class F, int W, int KEEP, class T> inline F allo_i2f(T x, int frac) {",
+    "  ap_uint<W + 1> a = x < 0 ? ap_uint<W + 1>(-x) : ap_uint<W + 1>(x);",
+    "  int p = 0;",
+    "  for (int k = W; k > 0 && p == 0; k--)",
+    "    if (((a >> (k - 1)) & 1) != 0) p = k;",
+    "  int drop = p > KEEP ? p - KEEP : 0;",
+    "  uint64_t m = (a >> drop).to_uint64() | (drop > 0 && (a << (W + 1 - drop)) != 0 ? 1 : 0);",
+    "  double d = ldexp((double)m, drop - frac);",
+    "  return (F)(x < 0 ? -d : d);",
     "}",
   ].join("\n"),
   fmin: "template <class T> inline T allo_fmin(T a, T b) { return a != a ? a : b != b ? b : a < b ? a : b; }",

@@ -11,7 +11,7 @@ import { assertGolden } from "../../support/golden.ts";
 import { MODULES } from "../mlir/modules.ts";
 import { PRIMITIVES, scheduled } from "./scheduled.ts";
 
-const body = (code: string): string => code.slice(code.indexOf("using namespace std;"));
+const body = (code: string): string => code.slice(code.indexOf("#include <stdint.h>"));
 
 test("every corpus kernel prints as its golden HLS C++", () => {
   for (const c of CASES) assertGolden(`hls/corpus/${c.name}.cpp`, emitHls(customize(c.kernel, c.options).ir));

@@ -9,7 +9,6 @@
 #include <hls_stream.h>
 #include <math.h>
 #include <stdint.h>
-using namespace std;
 
 void addmul(
   ap_int<24> A[8],

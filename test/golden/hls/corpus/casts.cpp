@@ -9,7 +9,6 @@
 #include <hls_stream.h>
 #include <math.h>
 #include <stdint.h>
-using namespace std;
 
 // Exact IR semantics where C++ differs (wrap, x / 0 == 0, clamped shifts): docs/ir-semantics.md
 template <class T> inline T allo_f2i(double x) {

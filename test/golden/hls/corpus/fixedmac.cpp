@@ -9,7 +9,6 @@
 #include <hls_stream.h>
 #include <math.h>
 #include <stdint.h>
-using namespace std;
 
 void fixedmac(
   ap_fixed<16, 8> A[8],

@@ -9,7 +9,6 @@
 #include <hls_stream.h>
 #include <math.h>
 #include <stdint.h>
-using namespace std;
 
 void histogram(
   uint8_t A[64],

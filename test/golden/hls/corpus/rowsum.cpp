@@ -9,7 +9,6 @@
 #include <hls_stream.h>
 #include <math.h>
 #include <stdint.h>
-using namespace std;
 
 void rowsum(
   float A[6][5],

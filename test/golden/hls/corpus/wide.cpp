@@ -9,7 +9,6 @@
 #include <hls_stream.h>
 #include <math.h>
 #include <stdint.h>
-using namespace std;
 
 // Exact IR semantics where C++ differs (wrap, x / 0 == 0, clamped shifts): docs/ir-semantics.md
 template <int W, class T> inline T allo_shr(T a, long long s) { return s <= 0 ? a : s >= W ? (T)(a < 0 ? -1 : 0) : (T)(a >> s); }
