@@ -4,6 +4,7 @@
 // evaluation finds some; otherwise, and for data-dependent control flow or indices, the verdict is
 // "unknown" with the reason. `equivalent` is true only for a proof.
 
+import { AlloError } from "../diagnostics/error.ts";
 import type { Module } from "../ir/nodes.ts";
 import { type Counterexample, firstDifference } from "./compare.ts";
 import { Dag } from "./dag/dag.ts";
@@ -49,11 +50,20 @@ export interface VerifyOptions {
 /** Something that carries an IR module: a Schedule (its current IR) or a Module itself. */
 export type Verifiable = Module | { readonly ir: Module };
 
-const moduleOf = (x: Verifiable): Module => ("ir" in x ? x.ir : x);
+function moduleOf(x: Verifiable, which: string): Module {
+  const m = typeof x === "object" && x !== null && "ir" in x ? x.ir : x;
+  if (typeof m !== "object" || m === null || !Array.isArray((m as Module).functions)) {
+    throw new AlloError(
+      "AL6001",
+      `verify() takes two schedules (from customize) or IR modules; the ${which} argument is neither`,
+    );
+  }
+  return m as Module;
+}
 
 /** `verify(s1, s2)`: schedules or modules. */
 export function verify(a: Verifiable, b: Verifiable, opts?: VerifyOptions): VerifyResult {
-  return verifyModules(moduleOf(a), moduleOf(b), opts);
+  return verifyModules(moduleOf(a, "first"), moduleOf(b, "second"), opts);
 }
 
 /** One schedule step against the module before it (`customize(k, { verifyEachStep: true })`). */

@@ -4,8 +4,11 @@
 // are "unknown", never a guess; float reassociation is a real difference.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { customize } from "../../src/index.ts";
-import { verifyModules } from "../../src/verify/index.ts";
+import { AlloError, customize } from "../../src/index.ts";
+import { constOf } from "../../src/ir/build.ts";
+import type { Module } from "../../src/ir/nodes.ts";
+import { BOOL } from "../../src/types/dtype.ts";
+import { verify, verifyModules } from "../../src/verify/index.ts";
 import * as k from "./kernels.ts";
 import { assertConfirmed } from "./support/confirm.ts";
 
@@ -90,4 +93,24 @@ test("annotation-only steps are proven without execution, even when control flow
   assert.equal(r.status, "equivalent", r.reason);
   assert.equal(r.stats.symbolicOps, 0);
   assert.equal(s.verify().equivalent, true);
+});
+
+test("verify() refuses arguments that are neither schedules nor modules", () => {
+  assert.throws(
+    () => verify(customize(k.gemm), 3 as never),
+    (e: Error) =>
+      e instanceof AlloError && e.code === "AL6001" && /second argument is neither/.test(e.message),
+  );
+});
+
+test("a while loop that never ends makes the run give up (unknown) instead of hanging", () => {
+  const g = customize(k.gemm).ir;
+  const f = g.functions[0];
+  const forever: Module = {
+    ...g,
+    functions: [{ ...f, body: [{ kind: "while", cond: constOf(BOOL, 1n), body: [] }, ...f.body] }],
+  };
+  const r = verifyModules(forever, g);
+  assert.equal(r.status, "unknown");
+  assert.match(r.reason!, /^first module: a while loop that does not end at \(gemm: while\)$/);
 });

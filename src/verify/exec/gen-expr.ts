@@ -6,9 +6,10 @@
 // that is not a constant after that stops the run as not statically interpretable.
 
 import type { BufferDecl, Expr } from "../../ir/nodes.ts";
-import { type DType, sameType } from "../../types/dtype.ts";
+import { bitWidth, type DType, isBool, isIntegral, sameType } from "../../types/dtype.ts";
 import type { Dag } from "../dag/dag.ts";
 import { binCode, INTR_FNS, LOGIC_AND, UN_OPS } from "../dag/ops.ts";
+import type { TypeTable } from "../dag/types.ts";
 
 export interface ExprEnv {
   readonly D: Dag;
@@ -32,17 +33,10 @@ const INT32_MAX = 2n ** 31n - 1n;
 
 /** Types whose arithmetic is 32-bit two's complement, exactly JS's `| 0` and Math.imul. */
 const isInt32 = (t: DType): boolean => t.kind === "index" || (t.kind === "int" && t.bits === 32 && t.signed);
-const isIntLike = (t: DType): boolean => t.kind === "int" || t.kind === "index";
-const bitsOf = (t: DType): number => (t.kind === "index" ? 32 : (t as { bits: number }).bits);
-const signedOf = (t: DType): boolean => t.kind === "index" || (t.kind === "int" && t.signed);
-const isBoolType = (t: DType): boolean => t.kind === "int" && t.bits === 1 && !t.signed;
 
 /** Every value of integer type `from` is a value of integer type `to`. */
-function widens(from: DType, to: DType): boolean {
-  if (!isIntLike(from) || !isIntLike(to)) return false;
-  const sf = signedOf(from);
-  const st = signedOf(to);
-  return sf === st ? bitsOf(to) >= bitsOf(from) : st && bitsOf(to) > bitsOf(from);
+function widens(T: TypeTable, from: DType, to: DType): boolean {
+  return isIntegral(from) && isIntegral(to) && T.intRangeContains(T.id(to), T.id(from));
 }
 
 const NATIVE_ARITH: Partial<Record<string, (a: string, b: string) => string>> = {
@@ -67,7 +61,7 @@ const NATIVE_CMP: Partial<Record<string, string>> = {
 export function nativeNum(e: Expr, env: ExprEnv): string | undefined {
   switch (e.kind) {
     case "const":
-      if (!isIntLike(e.type) || typeof e.value !== "bigint") return undefined;
+      if (!isIntegral(e.type) || typeof e.value !== "bigint") return undefined;
       return e.value >= INT32_MIN && e.value <= INT32_MAX ? String(e.value) : undefined;
     case "iv":
       return env.iv(e.name);
@@ -79,12 +73,12 @@ export function nativeNum(e: Expr, env: ExprEnv): string | undefined {
       return b === undefined ? undefined : f(a as string, b);
     }
     case "cast": {
-      if (isBoolType(e.value.type) && isIntLike(e.type)) {
+      if (isBool(e.value.type) && isIntegral(e.type)) {
         const c = nativeCond(e.value, env);
         return c === undefined ? undefined : `(${c} ? 1 : 0)`;
       }
       // A widening conversion keeps the value; natively computed values stay within int32.
-      return widens(e.value.type, e.type) ? nativeNum(e.value, env) : undefined;
+      return widens(env.D.types, e.value.type, e.type) ? nativeNum(e.value, env) : undefined;
     }
     case "select": {
       const c = nativeCond(e.cond, env);
@@ -101,10 +95,10 @@ export function nativeNum(e: Expr, env: ExprEnv): string | undefined {
 export function nativeCond(e: Expr, env: ExprEnv): string | undefined {
   switch (e.kind) {
     case "const":
-      return isBoolType(e.type) ? String(e.value !== 0n) : undefined;
+      return isBool(e.type) ? String(e.value !== 0n) : undefined;
     case "binary": {
       const op = NATIVE_CMP[e.op];
-      if (!op || !isIntLike(e.lhs.type)) return undefined;
+      if (!op || !isIntegral(e.lhs.type)) return undefined;
       const a = nativeNum(e.lhs, env);
       const b = a === undefined ? undefined : nativeNum(e.rhs, env);
       return b === undefined ? undefined : `(${a} ${op} ${b})`;
@@ -150,7 +144,7 @@ export function valueCode(e: Expr, env: ExprEnv): string {
       return `(R.n++, ${env.bufferVar(e.buffer)}.mem[${env.flatIndex(e.buffer, e.indices)}])`;
     }
     case "binary": {
-      const n = isIntLike(e.type) ? nativeNum(e, env) : undefined;
+      const n = isIntegral(e.type) ? nativeNum(e, env) : undefined;
       if (n !== undefined) return `R.kn(${env.tid(e.type)}, ${n})`;
       const a = valueCode(e.lhs, env);
       const b = valueCode(e.rhs, env);
@@ -161,7 +155,7 @@ export function valueCode(e: Expr, env: ExprEnv): string {
     case "unary":
       return `D.un(${UN_OPS.indexOf(e.op)}, ${env.tid(e.type)}, ${valueCode(e.operand, env)})`;
     case "cast": {
-      const pushed = pushCast(e.type, e.value);
+      const pushed = pushCast(D.types, e.type, e.value);
       if (pushed !== undefined) return valueCode(pushed, env);
       return `D.cast(${env.tid(e.type)}, ${valueCode(e.value, env)})`;
     }
@@ -188,15 +182,15 @@ const RING_OPS = new Set(["+", "-", "*", "&", "|", "^"]);
  * are never built: conversion of a conversion, and truncation through ring operations and selects.
  * The result is the very node the Dag would build at run time. Undefined when no rule applies.
  */
-function pushCast(t: DType, x: Expr): Expr | undefined {
-  if (!isIntLike(t) || !isIntLike(x.type)) return undefined;
+function pushCast(T: TypeTable, t: DType, x: Expr): Expr | undefined {
+  if (!isIntegral(t) || !isIntegral(x.type)) return undefined;
   if (sameType(t, x.type)) return x;
-  const narrowing = bitsOf(t) <= bitsOf(x.type);
-  if (x.kind === "cast" && isIntLike(x.value.type) && (narrowing || widens(x.value.type, x.type))) {
-    return pushCast(t, x.value) ?? { kind: "cast", type: t, value: x.value };
+  const narrowing = bitWidth(t) <= bitWidth(x.type);
+  if (x.kind === "cast" && isIntegral(x.value.type) && (narrowing || widens(T, x.value.type, x.type))) {
+    return pushCast(T, t, x.value) ?? { kind: "cast", type: t, value: x.value };
   }
   if (!narrowing) return undefined;
-  const to = (y: Expr): Expr => pushCast(t, y) ?? { kind: "cast", type: t, value: y };
+  const to = (y: Expr): Expr => pushCast(T, t, y) ?? { kind: "cast", type: t, value: y };
   if (x.kind === "binary" && RING_OPS.has(x.op)) return { ...x, type: t, lhs: to(x.lhs), rhs: to(x.rhs) };
   if (x.kind === "unary" && x.op !== "not") return { ...x, type: t, operand: to(x.operand) };
   if (x.kind === "select") return { ...x, type: t, then: to(x.then), else: to(x.else) };

@@ -201,12 +201,16 @@ class FuncGen implements ExprEnv {
         }
         this.line("}");
         return;
-      case "while":
-        this.addSite("while", s.span);
+      case "while": {
+        const site = this.addSite("while", s.span);
         this.line(`while (${condCode(s.cond, this)}) {`);
+        this.line(
+          `  if (++R.whileSteps > R.maxWhileSteps) R.notStatic("a while loop that does not end", ${site});`,
+        );
         this.nested(s.body);
         this.line("}");
         return;
+      }
       case "store": {
         this.addSite(`store to ${this.unitLocal.has(s.buffer) ? "a unit-local buffer" : s.buffer}`, s.span);
         const b = this.buffer(s.buffer);

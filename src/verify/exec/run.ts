@@ -2,6 +2,7 @@
 // element of every parameter, shared by both modules of a comparison through the common Dag) and
 // yields the final node of every output element: each buffer parameter, then each returned buffer.
 
+import { internalError } from "../../diagnostics/error.ts";
 import type { Module } from "../../ir/nodes.ts";
 import type { Dag } from "../dag/dag.ts";
 import { jsName, ModuleGen } from "./gen-func.ts";
@@ -49,6 +50,8 @@ export function runModule(D: Dag, m: Module, hooks: RunHooks): RunResult & { rea
   } catch (e) {
     if (e instanceof RunFailure) return { kind: "failure", reason: e.message, count: R.n };
     if (e instanceof NotStatic) return { kind: "not-static", reason: e.message, count: R.n };
-    throw e;
+    throw internalError(
+      `symbolic execution of '${top.name}' failed: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }

@@ -51,6 +51,9 @@ export class Runtime {
   n = 0;
   /** Value of `n` at which `tick` runs next. */
   next = 1 << 20;
+  /** While-loop iterations so far, and the budget after which the run gives up instead of hanging. */
+  whileSteps = 0;
+  readonly maxWhileSteps = 1e8;
   /** Depth of speculative evaluation (both arms of a select on a symbolic condition). */
   spec = 0;
   private qops = 0;
