@@ -3,6 +3,7 @@
 // result closely enough); integers go through int-ops.ts, conversions through convert.ts. Operands are
 // evaluated left to right, and `&&`, `||`, `?:` evaluate only the taken side.
 
+import { internalError } from "../../diagnostics/error.ts";
 import type { Expr, IntrinsicExpr, LoadExpr, StreamGetExpr } from "../../ir/nodes.ts";
 import { roundFloat } from "../../semantics/scalar.ts";
 import { assertNever, BOOL, type DType, type FloatType, sameType } from "../../types/dtype.ts";
@@ -45,7 +46,7 @@ function floatBinary(op: BinaryOp, a: Val, b: Val, t: FloatType): Val {
     case "%":
       return { code: roundTo(`(${a.code} ${op} ${b.code})`, t), repr: "f" };
     default:
-      throw new Error(`allo-ts internal error (a compiler bug): '${op}' on floats reached the CPU backend`);
+      throw internalError(`'${op}' on floats reached the CPU backend`);
   }
 }
 
@@ -72,7 +73,7 @@ const EXACT_INTRINSICS = new Set(["abs", "floor", "ceil"]);
 function intrinsic(e: IntrinsicExpr, env: ExprEnv): Val {
   const t = e.type;
   if (t.kind !== "float") {
-    throw new Error(`allo-ts internal error (a compiler bug): Math.${e.fn} typed ${t.kind} in the IR`);
+    throw internalError(`Math.${e.fn} typed ${t.kind} in the IR`);
   }
   const args = e.args.map((a) => operand(a, t, env).code);
   const call = `Math.${e.fn}(${args.join(", ")})`;

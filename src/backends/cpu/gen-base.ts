@@ -3,6 +3,7 @@
 // kept in locals, and element addressing. Loop and statement generation build on it (gen-loops.ts,
 // func.ts).
 
+import { internalError } from "../../diagnostics/error.ts";
 import type { Expr, Func, LoadExpr, Span, Stmt, StreamGetExpr } from "../../ir/nodes.ts";
 import { sameType } from "../../types/dtype.ts";
 import { type AccessEnv, type LoopFrame, offsetOf } from "./access.ts";
@@ -82,10 +83,7 @@ export abstract class GenBase implements ExprEnv, AccessEnv {
   }
   iv(name: string): { code: string; range?: Range } {
     const fr = this.frame(name);
-    if (!fr)
-      throw new Error(
-        `allo-ts internal error (a compiler bug): iv '${name}' used outside its loop in '${this.f.name}'`,
-      );
+    if (!fr) throw internalError(`iv '${name}' used outside its loop in '${this.f.name}'`);
     return fr.range ? { code: fr.js, range: fr.range } : { code: fr.js };
   }
   ivRange = (iv: string): Range | undefined => this.frame(iv)?.range;

@@ -3,7 +3,7 @@
 // parameters are updated in place; returned tensors come back as typed arrays (several as an array),
 // 0-d results as numbers (bigints past 53 bits). Nothing is cached globally.
 
-import { AlloError } from "../../diagnostics/error.ts";
+import { AlloError, internalError } from "../../diagnostics/error.ts";
 import type { Func, Module } from "../../ir/nodes.ts";
 import { visitStmts } from "../../ir/walk.ts";
 import { bufferIn, paramText, resultOut, scalarIn } from "./boundary.ts";
@@ -43,7 +43,12 @@ export function compileCpu(m: Module): CpuKernel {
   const functions = m.functions.map((f) => new FuncGen(info, f).generate());
   const source = `"use strict";\n${functions.join("\n\n")}\nreturn ${info.jsName(top.name)};\n`;
   const rt = { ...helpers, fifos: makeFifos, s: new Streams() };
-  const fn = new Function("rt", "K", source)(rt, info.pool) as (...a: unknown[]) => unknown;
+  let fn: (...a: unknown[]) => unknown;
+  try {
+    fn = new Function("rt", "K", source)(rt, info.pool);
+  } catch (e) {
+    throw internalError(`the CPU backend generated invalid JavaScript (${(e as Error).message})`, source);
+  }
   const written = writtenParams(top);
   const resultVar = top.results.map((r) => info.isVar(top, r));
   const blocking = info.mayBlock(top.name);

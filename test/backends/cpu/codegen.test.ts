@@ -185,3 +185,12 @@ test("wide integers round once to float32/float16 (Number() first would round tw
     );
   }
 });
+
+test("malformed IR is reported as a compiler bug naming what is missing, not as a TypeError", () => {
+  const A = buffer({ name: "A", type: I32, shape: [2] });
+  const bad = module(func("bad", { params: [A], body: [store("Z", [idx(0)], load("A", [idx(0)], I32))] }));
+  assert.throws(
+    () => compileCpu(bad),
+    /internal error \(a compiler bug.*\): 'bad' refers to unknown buffer 'Z'/,
+  );
+});
