@@ -18,6 +18,7 @@ import { fixedType, floatType, I32, intType } from "../../../src/types/dtype.ts"
 import { CASES } from "../../corpus/cases.ts";
 import { assertSameOutputs, cloneArgs } from "../../support/compare.ts";
 import { rng } from "../../support/random.ts";
+import { randomArgs } from "../mlir/inputs.ts";
 import { func, module } from "../mlir/modules.ts";
 import { scheduled } from "./scheduled.ts";
 
@@ -135,6 +136,19 @@ test("calls queue, each sees its own inputs; a partitioned top runs through its 
     assertSameOutputs([results[k]], [cpu(...x)], `call ${k}`);
   });
   assert.match(readFileSync(join(dir, "kernel.cpp"), "utf8"), /gemm_kernel\(A_local, B_local, C_local\);/);
+  rmSync(dir, { recursive: true });
+});
+
+test("a weight-stationary systolic array runs through the Vitis kernel form (copies, split C loader)", async () => {
+  const s = scheduled("systolic_kj");
+  const args = randomArgs(s.ir.functions[0], rng(3));
+  const cpuArgs = cloneArgs(args);
+  compileCpu(s.ir)(...cpuArgs);
+  const dir = work();
+  await buildVitisProject(s.ir, { mode: "csim", project: dir })(...args);
+  assertSameOutputs(args, cpuArgs, "systolic_kj");
+  const code = readFileSync(join(dir, "kernel.cpp"), "utf8");
+  assert.match(code, /\n {2}C_io_0\(C, [^)]*\);\t\/\/ L\d+\n(.*\n)* {2}C_io_1\(C, /);
   rmSync(dir, { recursive: true });
 });
 
