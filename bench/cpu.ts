@@ -21,8 +21,8 @@ const SPECS: readonly Spec[] = [
   { name: "gemm float32", n: 256, int8: false },
   { name: "matmul int8 -> int16", n: 256, int8: true },
 ];
-/** Runs per kernel on each side; the best is reported (the least disturbed by other load). */
-const REPS = 15;
+/** Runs per kernel on each side (more for small ones, so V8 settles); the best is reported. */
+const reps = (n: number) => (n <= 64 ? 200 : 15);
 
 function kernelSource({ n, int8 }: Spec): string {
   if (!int8) {
@@ -69,7 +69,7 @@ __attribute__((noinline)) void kernel() {
 int main() {
   for (int i = 0; i < N*N; i++) { A[i] = ${init}; B[i] = ${init.replaceAll("i *", "(N*N-1-i) *")}; }
   std::vector<double> ms;
-  for (int r = 0; r < ${REPS}; r++) {
+  for (int r = 0; r < ${reps(n)}; r++) {
     std::fill(C, C + N*N, (${c})0);
     auto t0 = std::chrono::steady_clock::now();
     kernel();
@@ -109,7 +109,7 @@ function runJs(spec: Spec): { compileMs: number; runMs: number; sum: number } {
   const [A, B] = inputs(spec);
   const times: number[] = [];
   let C: ArrayLike<number> = [];
-  for (let r = 0; r < REPS + 2; r++) {
+  for (let r = 0; r < reps(spec.n) + 2; r++) {
     const out = spec.int8 ? new Int16Array(spec.n * spec.n) : undefined;
     const t = performance.now();
     const ret = spec.int8 ? run(A, B, out) : run(A, B);
