@@ -43,7 +43,7 @@ export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions 
   const ports: Port[] = [];
   let arrays = 0;
   const bufferPort = (b: BufferDecl): void => {
-    const name = s.names.bind(b.name);
+    const name = s.names.unique(b.name);
     s.ports.add(b.name);
     s.views.set(b.name, viewFor(b, name));
     const iface = b.stream ? [] : (opts.portPragmas?.(name, arrays++) ?? []);
@@ -53,14 +53,14 @@ export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions 
     if (p.kind === "buffer") {
       bufferPort(f.buffers[p.name]);
     } else {
-      const name = s.names.bind(p.name);
+      const name = s.names.unique(p.name);
       s.params.set(p.name, name);
       ports.push({ declarator: `${cType(p.type)} ${name}`, pragmas: [] });
     }
   }
   for (const r of f.results) bufferPort(f.buffers[r]);
   const locals = Object.values(f.buffers).filter((b) => !s.views.has(b.name));
-  for (const b of locals) s.views.set(b.name, viewFor(b, s.names.bind(b.name)));
+  for (const b of locals) s.views.set(b.name, viewFor(b, s.names.unique(b.name)));
 
   const fb = new FnBuilder(ctx, f, s);
   const defined = definedBuffers(f.body);

@@ -29,7 +29,6 @@ const isGeneratedForm = (s: string): boolean =>
 
 export class NameTable {
   private readonly used: Set<string>;
-  private readonly names = new Map<string, string>();
 
   constructor(
     taken: Iterable<string> = [],
@@ -42,14 +41,7 @@ export class NameTable {
     return this.used.has(s) || (this.parent?.taken(s) ?? false);
   }
 
-  /** Binds an IR name to a fresh C++ identifier derived from it. */
-  bind(irName: string): string {
-    const c = this.unique(sanitize(irName));
-    this.names.set(irName, c);
-    return c;
-  }
-
-  /** A fresh identifier derived from `hint` that no IR name is bound to. */
+  /** A fresh identifier derived from `hint` (an IR name), unique in this scope and its parents. */
   unique(hint: string): string {
     let base = sanitize(hint);
     if (RESERVED.has(base) || isGeneratedForm(base)) base = `${base}_`;
@@ -57,9 +49,5 @@ export class NameTable {
     for (let k = 1; this.taken(c); k++) c = `${base}_${k}`;
     this.used.add(c);
     return c;
-  }
-
-  lookup(irName: string): string | undefined {
-    return this.names.get(irName) ?? this.parent?.lookup(irName);
   }
 }

@@ -72,14 +72,14 @@ function makeInterface(
   const fifos = new Map<string, Map<string, string>>();
   for (const it of items) {
     if (it.kind === "param") {
-      const n = scope.names.bind(it.name);
+      const n = scope.names.unique(it.name);
       scope.params.set(it.name, n);
       ports.push({ declarator: `${cType(it.type)} ${n}`, pragmas: [] });
       args.push(from.x.render({ kind: "param", name: it.name, type: it.type }));
       continue;
     }
     if (it.kind === "iv") {
-      const n = scope.names.bind(it.name);
+      const n = scope.names.unique(it.name);
       scope.ivs.set(it.name, n);
       const r = from.s.ranges.get(it.name);
       if (r) scope.ranges.set(it.name, r);
@@ -101,7 +101,7 @@ function makeInterface(
       args.push(outer);
       continue;
     }
-    const n = scope.names.bind(it.name);
+    const n = scope.names.unique(it.name);
     if (v.kind === "scalar") {
       scope.views.set(it.name, { kind: "scalar", name: n, decl });
       ports.push({ declarator: `${cType(decl.type)}& ${n}`, pragmas: [] });
@@ -134,7 +134,7 @@ function regionBody(rb: FnBuilder, st: SpatialStmt, plan: RegionPlan): void {
     const decl = rb.func.buffers[name];
     const base = rb.s.views.get(name);
     const cname =
-      base && !rb.s.ports.has(name) && base.kind !== "streams" ? base.name : rb.s.names.bind(name);
+      base && !rb.s.ports.has(name) && base.kind !== "streams" ? base.name : rb.s.names.unique(name);
     if (plan.split.has(name)) {
       const keys = accesses.get(name)?.keys ?? [];
       const names = new Map(

@@ -49,7 +49,7 @@ export class FnBuilder {
         const defined = st.kind === "alloc" ? [st.buffer] : st.kind === "call" ? st.results : [];
         for (const name of defined) {
           if (!this.s.views.has(name))
-            this.s.views.set(name, viewFor(this.func.buffers[name], this.s.names.bind(name)));
+            this.s.views.set(name, viewFor(this.func.buffers[name], this.s.names.unique(name)));
         }
         if (st.kind !== "spatial") for (const c of childBlocks(st)) own(c);
       }
@@ -127,7 +127,7 @@ export class FnBuilder {
     const lb = this.x.render(st.lb);
     let ub = this.x.render(st.ub);
     if (!invariant(st.ub)) ub = this.x.temp(st.ub.type, ub);
-    const iv = this.s.names.bind(st.iv);
+    const iv = this.s.names.unique(st.iv);
     this.s.ivs.set(st.iv, iv);
     const label = this.s.label(
       `l_${st.attrs.opName ? `${st.attrs.opName}_` : ""}${st.name}`.replace(/[^\w]/g, "_"),
