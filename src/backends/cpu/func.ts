@@ -5,6 +5,7 @@
 // allocated once per call and refilled.
 
 import type { Stmt, StreamGetExpr } from "../../ir/nodes.ts";
+import { roundFloat } from "../../semantics/scalar.ts";
 import { assertNever } from "../../types/dtype.ts";
 import { compileExpr, condOf } from "./expr.ts";
 import { indent } from "./gen-base.ts";
@@ -76,8 +77,8 @@ export class FuncGen extends LoopGen {
         ? r === "b"
           ? "0n"
           : "0"
-        : r === "f"
-          ? floatLiteral(Number(init))
+        : b.type.kind === "float"
+          ? floatLiteral(roundFloat(Number(init), b.type))
           : intLiteral(BigInt(init), r);
     const zero = fill === "0" || fill === "0n";
     if (this.info.isVar(this.f, name)) return [`${id} = ${fill};`];
