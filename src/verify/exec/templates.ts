@@ -61,50 +61,50 @@ function renamed(e: Expr, k: string, v: unknown, r: Renames): unknown {
   return v;
 }
 
-const strings = new Map<string, number>();
-const intern = (x: string): number => {
-  let id = strings.get(x);
-  if (id === undefined) {
-    id = strings.size + 1;
-    strings.set(x, id);
-  }
-  return id;
-};
-const primitive = (x: unknown): number =>
-  typeof x === "string"
-    ? intern(x)
-    : typeof x === "number" && Number.isInteger(x)
-      ? x
-      : typeof x === "boolean"
-        ? x
-          ? 3
-          : 5
-        : intern(`${typeof x}:${String(x)}`);
 const mix = (h: number, v: number): number => Math.imul(h ^ v, 0x9e3779b1) ^ (h >>> 15);
 
 /**
- * A hash of an IR subtree's structure with abstractable constants left out (their values and types
- * are collected in visiting order, the order mapConsts uses) and the unit's own names renamed.
+ * Hashes of IR subtrees' structure with abstractable constants left out (their values and types are
+ * collected in visiting order, the order mapConsts uses) and a unit's own names renamed.
  */
-function scan(x: unknown, values: bigint[], types: DType[], r: Renames, h: number): number {
-  if (Array.isArray(x)) {
-    h = mix(h, x.length + 0x5bd1e995);
-    for (const y of x) h = scan(y, values, types, r, h);
+class ShapeHasher {
+  private readonly strings = new Map<string, number>();
+
+  intern(x: string): number {
+    let id = this.strings.get(x);
+    if (id === undefined) {
+      id = this.strings.size + 1;
+      this.strings.set(x, id);
+    }
+    return id;
+  }
+
+  private primitive(x: unknown): number {
+    if (typeof x === "string") return this.intern(x);
+    if (typeof x === "number" && Number.isInteger(x)) return x;
+    if (typeof x === "boolean") return x ? 3 : 5;
+    return this.intern(`${typeof x}:${String(x)}`);
+  }
+
+  scan(x: unknown, values: bigint[], types: DType[], r: Renames, h: number): number {
+    if (Array.isArray(x)) {
+      h = mix(h, x.length + 0x5bd1e995);
+      for (const y of x) h = this.scan(y, values, types, r, h);
+      return h;
+    }
+    if (!isObject(x)) return mix(h, this.primitive(x));
+    const e = x as unknown as Expr;
+    if (e.kind === "const" && abstractable(e)) {
+      values.push(e.value as bigint);
+      types.push(e.type);
+      return mix(h, this.intern(`#${typeName(e.type)}`));
+    }
+    for (const k in x) {
+      if (ignored(e, k)) continue;
+      h = this.scan(renamed(e, k, x[k], r), values, types, r, mix(h, this.intern(k)));
+    }
     return h;
   }
-  if (!isObject(x)) return mix(h, primitive(x));
-  const e = x as unknown as Expr;
-  if (e.kind === "const" && abstractable(e)) {
-    values.push(e.value as bigint);
-    types.push(e.type);
-    return mix(h, intern(`#${typeName(e.type)}`));
-  }
-  for (const k in x) {
-    if (ignored(e, k)) continue;
-    const v = renamed(e, k, x[k], r);
-    h = scan(v, values, types, r, mix(h, intern(k)));
-  }
-  return h;
 }
 
 /** Whether two subtrees have the same structure (as `scan` sees it): only abstractable constants may differ. */
@@ -160,6 +160,7 @@ export function groupUnits(
   /** What must agree between private buffers of grouped units (type, shape). */
   bufferKey: (name: string) => string,
 ): UnitGroups {
+  const hasher = new ShapeHasher();
   const byHash = new Map<number, number[]>();
   const members: {
     first: SpatialUnit;
@@ -178,7 +179,7 @@ export function groupUnits(
     const locals = priv.map(bufferKey).join("|");
     const values: bigint[] = [];
     const types: DType[] = [];
-    const h = mix(scan(u.body, values, types, renames, 0), intern(locals));
+    const h = mix(hasher.scan(u.body, values, types, renames, 0), hasher.intern(locals));
     const candidates = byHash.get(h) ?? [];
     let g = candidates.find(
       (c) =>
