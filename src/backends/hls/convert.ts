@@ -16,6 +16,10 @@ export function atom(x: string): string {
   return `(${x})`;
 }
 
+/** `x` without one pair of parentheses around all of it (where the context delimits it anyway). */
+export const bare = (x: string): string =>
+  x.startsWith("(") && closingParen(x) === x.length - 1 ? x.slice(1, -1) : x;
+
 function closingParen(x: string, from = 0): number {
   let depth = 0;
   for (let i = from; i < x.length; i++) {

@@ -7,7 +7,7 @@ import { AlloError } from "../../diagnostics/error.ts";
 import { constIndex } from "../../ir/build.ts";
 import type { BinaryExpr, Expr, IntrinsicExpr, LogicalExpr, SelectExpr, UnaryExpr } from "../../ir/nodes.ts";
 import { type DType, typeName } from "../../types/dtype.ts";
-import { atom, castText } from "./convert.ts";
+import { atom, bare, castText } from "./convert.ts";
 import { exactRange, fitsExactly, rangeOf } from "./intervals.ts";
 import type { Helper } from "./prelude.ts";
 import { indexKey, type Scope } from "./scope.ts";
@@ -85,13 +85,13 @@ export class ExprWriter {
     if (v.kind === "scalar") return v.name;
     if (v.kind !== "array") throw this.missing(`memory buffer '${buffer}' (it is a stream)`);
     if (indices.length === 0) return `${v.name}[0]`;
-    return `${v.name}${indices.map((i) => `[${this.render(i)}]`).join("")}`;
+    return `${v.name}${indices.map((i) => `[${bare(this.render(i))}]`).join("")}`;
   }
 
   /** The stream object of a FIFO access: `s`, `s[i]`, or the split variable `s_1_2`. */
   stream(buffer: string, indices: readonly Expr[]): string {
     const v = this.s.view(buffer);
-    if (v.kind === "stream") return `${v.name}${indices.map((i) => `[${this.render(i)}]`).join("")}`;
+    if (v.kind === "stream") return `${v.name}${indices.map((i) => `[${bare(this.render(i))}]`).join("")}`;
     if (v.kind === "streams") {
       const key = indexKey(indices.map((i) => constIndex(i) ?? Number.NaN));
       const name = v.names.get(key);
@@ -230,7 +230,7 @@ export class ExprWriter {
     const b = this.w.capture(() => this.render(e.else));
     if (a.lines.length === 0 && b.lines.length === 0) return `(${c} ? ${a.value} : ${b.value})`;
     const v = this.temp(e.type, constant(e.type, e.type.kind === "float" ? 0 : 0n));
-    this.w.blockWith(`if (${c})`, a.lines, [`${v} = ${a.value};`]);
+    this.w.blockWith(`if (${bare(c)})`, a.lines, [`${v} = ${a.value};`]);
     this.w.blockWith("} else", b.lines, [`${v} = ${b.value};`]);
     return v;
   }

@@ -15,6 +15,7 @@ import type {
   Stmt,
 } from "../../ir/nodes.ts";
 import { childBlocks, walkExpr } from "../../ir/walk.ts";
+import { bare } from "./convert.ts";
 import { fnName, localDeclarator, type ModuleContext, partitionPragmas, streamPragma } from "./decls.ts";
 import { ExprWriter } from "./expr.ts";
 import { loopRange } from "./intervals.ts";
@@ -84,14 +85,14 @@ export class FnBuilder {
         return;
       case "if": {
         const c = this.x.truth(st.cond);
-        this.w.block(`if (${c})`, () => this.stmts(st.then));
+        this.w.block(`if (${bare(c)})`, () => this.stmts(st.then));
         if (st.else.length) this.w.block("} else", () => this.stmts(st.else));
         return;
       }
       case "while": {
         const cond = this.w.capture(() => this.x.truth(st.cond));
         if (cond.lines.length === 0) {
-          this.w.block(`while (${cond.value})`, () => this.stmts(st.body));
+          this.w.block(`while (${bare(cond.value)})`, () => this.stmts(st.body));
           return;
         }
         this.w.block("while (true)", () => {

@@ -22,16 +22,16 @@ void branches(
     C[v0] = 0;	// L12
   }
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L13
-    if (((A[i] > 10) && (B[i] != 0))) {	// L14
+    if ((A[i] > 10) && (B[i] != 0)) {	// L14
       int32_t v1 = allo_sdiv(A[i], B[i]);	// L15
       C[i] = v1;	// L15
     } else {	// L14
-      if ((!(A[i] < -10) || (B[i] > 5))) {	// L16
+      if (!(A[i] < -10) || (B[i] > 5)) {	// L16
         int32_t v2 = A[i] % 7;	// L17
         C[i] = v2;	// L17
       } else {	// L16
         ap_int<33> v4 = (ap_int<33>)0;	// L19
-        if ((A[i] > B[i])) {	// L19
+        if (A[i] > B[i]) {	// L19
           v4 = (ap_int<33>)A[i];	// L19
         } else {	// L19
           ap_int<33> v3 = (ap_int<33>)B[i] - (ap_int<33>)1;	// L19

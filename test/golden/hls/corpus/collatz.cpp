@@ -19,9 +19,9 @@ void collatz(
     x = A[i];	// L28
     int32_t steps = 0;	// L29
     steps = 0;	// L29
-    while (((x > 1) && (steps < 100))) {	// L30
+    while ((x > 1) && (steps < 100)) {	// L30
       int32_t v0 = x % 2;	// L31
-      if ((v0 == 0)) {	// L31
+      if (v0 == 0) {	// L31
         int32_t v1 = x / 2;	// L32
         x = v1;	// L32
       } else {	// L31

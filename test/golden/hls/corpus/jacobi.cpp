@@ -16,12 +16,12 @@ void jacobi(
 ) {	// L43
   l_S_i_j_0_i: for (int i = 0; i < 6; i++) {	// L44
     l_j: for (int j = 0; j < 6; j++) {	// L44
-      float v0 = A[(i + 1)][(j + 1)] + A[i][(j + 1)];	// L45
-      float v1 = v0 + A[(i + 2)][(j + 1)];	// L45
-      float v2 = v1 + A[(i + 1)][j];	// L45
-      float v3 = v2 + A[(i + 1)][(j + 2)];	// L45
+      float v0 = A[i + 1][j + 1] + A[i][j + 1];	// L45
+      float v1 = v0 + A[i + 2][j + 1];	// L45
+      float v2 = v1 + A[i + 1][j];	// L45
+      float v3 = v2 + A[i + 1][j + 2];	// L45
       float v4 = 0.20000000298023224f * v3;	// L45
-      B[(i + 1)][(j + 1)] = v4;	// L45
+      B[i + 1][j + 1] = v4;	// L45
     }
   }
 }

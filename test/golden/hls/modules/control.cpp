@@ -16,18 +16,18 @@ void control(
   int32_t n
 ) {
   l_i: for (int i = 0; i < (int)n; i++) {
-    if (((i < 7) && (A[(i + 1)] > 0))) {
-      B[i] = ((i > 0) ? A[(i - 1)] : 0);
+    if ((i < 7) && (A[i + 1] > 0)) {
+      B[i] = ((i > 0) ? A[i - 1] : 0);
     } else {
       B[i] = ((A[i] == 0) ? 1 : A[i]);
     }
     int32_t acc = 0;
     acc = A[i];
-    while ((acc > 1)) {
+    while (acc > 1) {
       int32_t v0 = acc / 2;
       acc = v0;
     }
-    if ((acc != 1)) {
+    if (acc != 1) {
       A[i] = acc;
     }
   }

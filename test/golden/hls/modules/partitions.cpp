@@ -44,7 +44,7 @@ void partitions(
     }
   }
   l_S_i_2_i: for (int i_2 = 0; i_2 < 6; i_2++) {
-    D[i_2] = B[i_2][(i_2 + 2)];
+    D[i_2] = B[i_2][i_2 + 2];
   }
   l_S_i_3_i: for (int i_3 = 0; i_3 < 12; i_3++) {
   #pragma HLS unroll

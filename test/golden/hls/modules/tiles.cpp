@@ -18,18 +18,18 @@ void tiles(
   #pragma HLS dataflow
     l_i_inner: for (int i_inner = 0; i_inner < (8 < (30 - (i_outer * 8)) ? 8 : (30 - (i_outer * 8))); i_inner++) {
     #pragma HLS pipeline II=1 rewind
-      float v0 = A[((i_outer * 8) + i_inner)] * 2.0f;
-      A[((i_outer * 8) + i_inner)] = v0;
+      float v0 = A[(i_outer * 8) + i_inner] * 2.0f;
+      A[(i_outer * 8) + i_inner] = v0;
     }
   }
   l_S_i_j_1_i: for (int i = 0; i < 8; i++) {
     l_j: for (int j = i; j < 4; j++) {
     #pragma HLS unroll factor=4
-      M[i][j] = A[(i + j)];
+      M[i][j] = A[i + j];
     }
   }
   l_S_i_2_i: for (int i_1 = 0; i_1 < 32; i_1++) {
-    M[(i_1 / 4)][(i_1 % 4)] = 1.5f;
+    M[i_1 / 4][i_1 % 4] = 1.5f;
   }
   l_S_i_j_3_i: for (int i_2 = 0; i_2 < 4; i_2++) {
     l_j_1: for (int j_1 = ((i_2 * 2) > 3 ? (i_2 * 2) : 3); j_1 < 30; j_1 += 3) {

@@ -22,9 +22,9 @@ void gemm(
   }
   l_S_i_j_k_0_i_j_fused: for (int i_j_fused = 0; i_j_fused < 256; i_j_fused++) {	// L13
     l_k: for (int k = 0; k < 16; k++) {	// L13
-      float v2 = A[(i_j_fused / 16)][k] * B[k][(i_j_fused % 16)];	// L14
-      float v3 = C[(i_j_fused / 16)][(i_j_fused % 16)] + v2;	// L14
-      C[(i_j_fused / 16)][(i_j_fused % 16)] = v3;	// L14
+      float v2 = A[i_j_fused / 16][k] * B[k][i_j_fused % 16];	// L14
+      float v3 = C[i_j_fused / 16][i_j_fused % 16] + v2;	// L14
+      C[i_j_fused / 16][i_j_fused % 16] = v3;	// L14
     }
   }
 }

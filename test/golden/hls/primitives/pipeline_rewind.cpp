@@ -18,8 +18,8 @@ void scale2d(
     l_j_outer: for (int j_outer = 0; j_outer < 3; j_outer++) {	// L77
       l_j_inner: for (int j_inner = 0; j_inner < (3 < (8 - (j_outer * 3)) ? 3 : (8 - (j_outer * 3))); j_inner++) {	// L77
       #pragma HLS pipeline II=2 rewind
-        int64_t v0 = (int64_t)A[i][((j_outer * 3) + j_inner)] * (int64_t)2;	// L79
-        B[i][((j_outer * 3) + j_inner)] = (int32_t)v0;	// L79
+        int64_t v0 = (int64_t)A[i][(j_outer * 3) + j_inner] * (int64_t)2;	// L79
+        B[i][(j_outer * 3) + j_inner] = (int32_t)v0;	// L79
       }
     }
   }

@@ -23,7 +23,7 @@ void gemm(
   l_S_i_j_k_0_i: for (int i = 0; i < 16; i++) {	// L13
     l_j: for (int j = 0; j < 16; j++) {	// L13
       l_k: for (int k = 0; k < 16; k++) {	// L13
-        float v2 = A[(i / 4)][(i % 4)][k] * B[k][j];	// L14
+        float v2 = A[i / 4][i % 4][k] * B[k][j];	// L14
         float v3 = C[i][j] + v2;	// L14
         C[i][j] = v3;	// L14
       }

@@ -27,17 +27,17 @@ void blurY(
   }
   l_y_fill: for (int y_fill = 0; y_fill < 2; y_fill++) {
     l_x_fill: for (int x_fill = 0; x_fill < 10; x_fill++) {
-      S_y_x_0_reuse_0[(y_fill + 1)][x_fill] = A[y_fill][x_fill];
+      S_y_x_0_reuse_0[y_fill + 1][x_fill] = A[y_fill][x_fill];
     }
   }
   l_S_y_x_0_y: for (int y = 0; y < 8; y++) {	// L53
     l_y_shift: for (int y_shift = 0; y_shift < 2; y_shift++) {	// L53
       l_x_shift: for (int x_shift = 0; x_shift < 10; x_shift++) {	// L53
-        S_y_x_0_reuse_0[y_shift][x_shift] = S_y_x_0_reuse_0[(y_shift + 1)][x_shift];	// L53
+        S_y_x_0_reuse_0[y_shift][x_shift] = S_y_x_0_reuse_0[y_shift + 1][x_shift];	// L53
       }
     }
     l_x_load: for (int x_load = 0; x_load < 10; x_load++) {	// L53
-      S_y_x_0_reuse_0[2][x_load] = A[(y + 2)][x_load];	// L53
+      S_y_x_0_reuse_0[2][x_load] = A[y + 2][x_load];	// L53
     }
     l_x: for (int x = 0; x < 10; x++) {	// L53
       ap_int<33> v4 = (ap_int<33>)S_y_x_0_reuse_0[0][x] + (ap_int<33>)S_y_x_0_reuse_0[1][x];	// L54

@@ -24,9 +24,9 @@ void gemm(
     l_i_inner: for (int i_inner = 0; i_inner < (3 < (16 - (i_outer * 3)) ? 3 : (16 - (i_outer * 3))); i_inner++) {	// L13
       l_j: for (int j = 0; j < 16; j++) {	// L13
         l_k: for (int k = 0; k < 16; k++) {	// L13
-          float v2 = A[((i_outer * 3) + i_inner)][k] * B[k][j];	// L14
-          float v3 = C[((i_outer * 3) + i_inner)][j] + v2;	// L14
-          C[((i_outer * 3) + i_inner)][j] = v3;	// L14
+          float v2 = A[(i_outer * 3) + i_inner][k] * B[k][j];	// L14
+          float v3 = C[(i_outer * 3) + i_inner][j] + v2;	// L14
+          C[(i_outer * 3) + i_inner][j] = v3;	// L14
         }
       }
     }
