@@ -90,6 +90,7 @@ test("csim equals the CPU backend on every corpus kernel, scheduled kernel and h
   const results = await csimBatch(
     all.map((x, k) => ({ module: x.module, args: hlsArgs[k] })),
     dir,
+    { strict: true },
   );
   all.forEach((x, k) => {
     const cpuArgs = cloneArgs(x.args);

@@ -258,7 +258,7 @@ test("csim headers compute what src/semantics/scalar.ts says, widths 1..512 and 
   ];
   const dir = mkdtempSync(join(tmpdir(), "allo-hls-shim-"));
   const exe = join(dir, "shim");
-  await compileCxx(PROGRAM.replace("CALLS", blocks.map((b) => `  ${b.call}`).join("\n")), exe);
+  await compileCxx(PROGRAM.replace("CALLS", blocks.map((b) => `  ${b.call}`).join("\n")), exe, [], true);
   const run = await runProcess(exe, [], { input: `${blocks.flatMap((b) => b.input).join("\n")}\n` });
   assert.equal(run.code, 0, run.stderr);
   const lines = run.stdout.split("\n");
