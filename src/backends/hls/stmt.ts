@@ -4,6 +4,7 @@
 // Spatial regions are delegated to spatial.ts, which outlines their units into functions.
 
 import { AlloError } from "../../diagnostics/error.ts";
+import { constIndex } from "../../ir/build.ts";
 import type {
   AllocStmt,
   BufferDecl,
@@ -14,7 +15,7 @@ import type {
   SpatialStmt,
   Stmt,
 } from "../../ir/nodes.ts";
-import { childBlocks, walkExpr } from "../../ir/walk.ts";
+import { childBlocks, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import { bare } from "./convert.ts";
 import { fnName, localDeclarator, type ModuleContext, partitionPragmas, streamPragma } from "./decls.ts";
 import { ExprWriter } from "./expr.ts";
@@ -32,6 +33,8 @@ export class FnBuilder {
   /** The whole body this builder writes, and the plan of each spatial region in it. */
   body: readonly Stmt[] = [];
   plans = new Map<SpatialStmt, RegionPlan>();
+  /** Allocations whose zero fill is dead: the next statement writes every element first. */
+  private readonly unfilled = new Set<AllocStmt>();
 
   constructor(
     readonly ctx: ModuleContext,
@@ -65,7 +68,12 @@ export class FnBuilder {
   }
 
   stmts(list: readonly Stmt[]): void {
-    for (const st of list) this.stmt(st);
+    list.forEach((st, k) => {
+      if (st.kind === "alloc" && !st.init && overwrites(list[k + 1], this.func.buffers[st.buffer])) {
+        this.unfilled.add(st);
+      }
+      this.stmt(st);
+    });
   }
 
   stmt(st: Stmt): void {
@@ -165,7 +173,7 @@ export class FnBuilder {
       return;
     }
     if (b.role === "local") this.declare(b);
-    this.fill(v.name, b, fill);
+    if (!this.unfilled.has(st)) this.fill(v.name, b, fill);
   }
 
   /** Declares a local array or FIFO here, with its directives. */
@@ -228,6 +236,51 @@ export class FnBuilder {
       throw new AlloError("AL5007", `the split FIFO array '${name}' cannot be passed to a call`);
     return v.name;
   }
+}
+
+/**
+ * Whether `next` writes every element of `b` before reading any: a perfect nest of loops from 0 to
+ * each extent (step 1) whose innermost body stores b[iv0][iv1].. unconditionally, reading no b first.
+ */
+function overwrites(next: Stmt | undefined, b: BufferDecl): boolean {
+  if (!next || b.shape.length === 0 || b.stream) return false;
+  const ivs: string[] = [];
+  let loop = next;
+  for (let d = 0; ; d++) {
+    if (
+      loop.kind !== "for" ||
+      loop.step !== 1 ||
+      constIndex(loop.lb) !== 0 ||
+      constIndex(loop.ub) !== b.shape[d]
+    ) {
+      return false;
+    }
+    ivs.push(loop.iv);
+    if (d === b.shape.length - 1) break;
+    if (loop.body.length !== 1) return false;
+    loop = loop.body[0];
+  }
+  for (const st of loop.body) {
+    if (reads(st, b.name)) return false;
+    if (
+      st.kind === "store" &&
+      st.buffer === b.name &&
+      st.indices.every((e, k) => e.kind === "iv" && e.name === ivs[k])
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function reads(st: Stmt, buffer: string): boolean {
+  let found = false;
+  visitStmts([st], (x) => {
+    if (x.kind === "call") found ||= x.args.some((a) => a.kind === "buffer" && a.name === buffer);
+    for (const e of stmtExprs(x))
+      walkExpr(e, (y) => void (found ||= y.kind === "load" && y.buffer === buffer));
+  });
+  return found;
 }
 
 /** Whether an index expression depends only on loop variables, parameters and constants. */

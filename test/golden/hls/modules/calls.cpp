@@ -16,12 +16,9 @@ void scale(
   int32_t R[4]
 ) {
 #pragma HLS inline
-  l_R_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    R[v0] = 0;
-  }
   l_i: for (int i = 0; i < 4; i++) {
-    ap_int<48> v1 = (ap_int<48>)X[i] * (ap_int<48>)k;
-    R[i] = (int32_t)v1;
+    ap_int<48> v0 = (ap_int<48>)X[i] * (ap_int<48>)k;
+    R[i] = (int32_t)v0;
   }
 }
 

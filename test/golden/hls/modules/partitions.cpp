@@ -26,15 +26,10 @@ void partitions(
 #pragma HLS array_partition variable=E complete dim=1
   float T[4][4];
 #pragma HLS array_partition variable=T complete dim=1
-  l_T_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    l_T_fill1: for (int v1 = 0; v1 < 4; v1++) {
-      T[v0][v1] = 0.0f;
-    }
-  }
   l_S_i_j_0_i: for (int i = 0; i < 4; i++) {
     l_j: for (int j = 0; j < 4; j++) {
-      float v2 = A[i][j] + C[j][i];
-      T[i][j] = v2;
+      float v0 = A[i][j] + C[j][i];
+      T[i][j] = v0;
     }
   }
   l_S_i_j_1_i: for (int i_1 = 0; i_1 < 4; i_1++) {

@@ -22,9 +22,6 @@ void gemm(
   }
   l_S_i_j_k_0_i: for (int i = 0; i < 16; i++) {	// L13
     float C_buf[16];	// L13
-    l_C_buf_fill0: for (int v2 = 0; v2 < 16; v2++) {	// L13
-      C_buf[v2] = 0.0f;	// L13
-    }
     l_j_init: for (int j_init = 0; j_init < 16; j_init++) {	// L13
     #pragma HLS pipeline II=1
       C_buf[j_init] = C[i][j_init];	// L13
@@ -32,9 +29,9 @@ void gemm(
     l_k: for (int k = 0; k < 16; k++) {	// L13
       l_j: for (int j = 0; j < 16; j++) {	// L13
       #pragma HLS pipeline II=1
-        float v3 = A[i][k] * B[k][j];	// L14
-        float v4 = C_buf[j] + v3;	// L14
-        C_buf[j] = v4;	// L14
+        float v2 = A[i][k] * B[k][j];	// L14
+        float v3 = C_buf[j] + v2;	// L14
+        C_buf[j] = v3;	// L14
       }
     }
     l_j_back: for (int j_back = 0; j_back < 16; j_back++) {	// L13

@@ -50,28 +50,22 @@ void PE_0(
 #pragma HLS array_partition variable=C complete dim=1
   l_PE_0_i: for (int i_0 = 0; i_0 < 4; i_0++) {	// L15
     int8_t A_buf[8];	// L15
-    l_A_buf_fill0: for (int v0 = 0; v0 < 8; v0++) {	// L15
-      A_buf[v0] = (int8_t)0;	// L15
-    }
     l_k_init: for (int k_init_0 = 0; k_init_0 < 8; k_init_0++) {	// L15
     #pragma HLS pipeline II=1
-      int8_t v1 = A_fifo_0.read();	// L15
-      A_buf[k_init_0] = v1;	// L15
+      int8_t v0 = A_fifo_0.read();	// L15
+      A_buf[k_init_0] = v0;	// L15
       A_fifo_1.write(A_buf[k_init_0]);	// L15
     }
     int8_t B_buf[8];	// L15
-    l_B_buf_fill0: for (int v2 = 0; v2 < 8; v2++) {	// L15
-      B_buf[v2] = (int8_t)0;	// L15
-    }
     l_k_init_1: for (int k_init_1_0 = 0; k_init_1_0 < 8; k_init_1_0++) {	// L15
     #pragma HLS pipeline II=1
-      int8_t v3 = B_fifo_0.read();	// L15
-      B_buf[k_init_1_0] = v3;	// L15
+      int8_t v1 = B_fifo_0.read();	// L15
+      B_buf[k_init_1_0] = v1;	// L15
     }
     l_S_k_0_0_k: for (int k_0 = 0; k_0 < 8; k_0++) {	// L16
-      int16_t v4 = (int16_t)A_buf[k_0] * (int16_t)B_buf[k_0];	// L17
-      ap_int<17> v5 = (ap_int<17>)C[i_0][0] + (ap_int<17>)v4;	// L17
-      C[i_0][0] = (int16_t)v5;	// L17
+      int16_t v2 = (int16_t)A_buf[k_0] * (int16_t)B_buf[k_0];	// L17
+      ap_int<17> v3 = (ap_int<17>)C[i_0][0] + (ap_int<17>)v2;	// L17
+      C[i_0][0] = (int16_t)v3;	// L17
     }
   }
 }
@@ -85,28 +79,22 @@ void PE_1(
 #pragma HLS array_partition variable=C complete dim=1
   l_PE_1_i: for (int i_1 = 0; i_1 < 4; i_1++) {	// L15
     int8_t A_buf[8];	// L15
-    l_A_buf_fill0: for (int v0 = 0; v0 < 8; v0++) {	// L15
-      A_buf[v0] = (int8_t)0;	// L15
-    }
     l_k_init: for (int k_init_1_1 = 0; k_init_1_1 < 8; k_init_1_1++) {	// L15
     #pragma HLS pipeline II=1
-      int8_t v1 = A_fifo_1.read();	// L15
-      A_buf[k_init_1_1] = v1;	// L15
+      int8_t v0 = A_fifo_1.read();	// L15
+      A_buf[k_init_1_1] = v0;	// L15
       A_fifo_2.write(A_buf[k_init_1_1]);	// L15
     }
     int8_t B_buf[8];	// L15
-    l_B_buf_fill0: for (int v2 = 0; v2 < 8; v2++) {	// L15
-      B_buf[v2] = (int8_t)0;	// L15
-    }
     l_k_init_1: for (int k_init_1_1_1 = 0; k_init_1_1_1 < 8; k_init_1_1_1++) {	// L15
     #pragma HLS pipeline II=1
-      int8_t v3 = B_fifo_1.read();	// L15
-      B_buf[k_init_1_1_1] = v3;	// L15
+      int8_t v1 = B_fifo_1.read();	// L15
+      B_buf[k_init_1_1_1] = v1;	// L15
     }
     l_S_k_0_1_k: for (int k_1 = 0; k_1 < 8; k_1++) {	// L16
-      int16_t v4 = (int16_t)A_buf[k_1] * (int16_t)B_buf[k_1];	// L17
-      ap_int<17> v5 = (ap_int<17>)C[i_1][1] + (ap_int<17>)v4;	// L17
-      C[i_1][1] = (int16_t)v5;	// L17
+      int16_t v2 = (int16_t)A_buf[k_1] * (int16_t)B_buf[k_1];	// L17
+      ap_int<17> v3 = (ap_int<17>)C[i_1][1] + (ap_int<17>)v2;	// L17
+      C[i_1][1] = (int16_t)v3;	// L17
     }
   }
 }
@@ -120,28 +108,22 @@ void PE_2(
 #pragma HLS array_partition variable=C complete dim=1
   l_PE_2_i: for (int i_2 = 0; i_2 < 4; i_2++) {	// L15
     int8_t A_buf[8];	// L15
-    l_A_buf_fill0: for (int v0 = 0; v0 < 8; v0++) {	// L15
-      A_buf[v0] = (int8_t)0;	// L15
-    }
     l_k_init: for (int k_init_2 = 0; k_init_2 < 8; k_init_2++) {	// L15
     #pragma HLS pipeline II=1
-      int8_t v1 = A_fifo_2.read();	// L15
-      A_buf[k_init_2] = v1;	// L15
+      int8_t v0 = A_fifo_2.read();	// L15
+      A_buf[k_init_2] = v0;	// L15
       A_fifo_3.write(A_buf[k_init_2]);	// L15
     }
     int8_t B_buf[8];	// L15
-    l_B_buf_fill0: for (int v2 = 0; v2 < 8; v2++) {	// L15
-      B_buf[v2] = (int8_t)0;	// L15
-    }
     l_k_init_1: for (int k_init_1_2 = 0; k_init_1_2 < 8; k_init_1_2++) {	// L15
     #pragma HLS pipeline II=1
-      int8_t v3 = B_fifo_2.read();	// L15
-      B_buf[k_init_1_2] = v3;	// L15
+      int8_t v1 = B_fifo_2.read();	// L15
+      B_buf[k_init_1_2] = v1;	// L15
     }
     l_S_k_0_2_k: for (int k_2 = 0; k_2 < 8; k_2++) {	// L16
-      int16_t v4 = (int16_t)A_buf[k_2] * (int16_t)B_buf[k_2];	// L17
-      ap_int<17> v5 = (ap_int<17>)C[i_2][2] + (ap_int<17>)v4;	// L17
-      C[i_2][2] = (int16_t)v5;	// L17
+      int16_t v2 = (int16_t)A_buf[k_2] * (int16_t)B_buf[k_2];	// L17
+      ap_int<17> v3 = (ap_int<17>)C[i_2][2] + (ap_int<17>)v2;	// L17
+      C[i_2][2] = (int16_t)v3;	// L17
     }
   }
 }
@@ -154,27 +136,21 @@ void PE_3(
 #pragma HLS array_partition variable=C complete dim=1
   l_PE_3_i: for (int i_3 = 0; i_3 < 4; i_3++) {	// L15
     int8_t A_buf[8];	// L15
-    l_A_buf_fill0: for (int v0 = 0; v0 < 8; v0++) {	// L15
-      A_buf[v0] = (int8_t)0;	// L15
-    }
     l_k_init: for (int k_init_3 = 0; k_init_3 < 8; k_init_3++) {	// L15
     #pragma HLS pipeline II=1
-      int8_t v1 = A_fifo_3.read();	// L15
-      A_buf[k_init_3] = v1;	// L15
+      int8_t v0 = A_fifo_3.read();	// L15
+      A_buf[k_init_3] = v0;	// L15
     }
     int8_t B_buf[8];	// L15
-    l_B_buf_fill0: for (int v2 = 0; v2 < 8; v2++) {	// L15
-      B_buf[v2] = (int8_t)0;	// L15
-    }
     l_k_init_1: for (int k_init_1_3 = 0; k_init_1_3 < 8; k_init_1_3++) {	// L15
     #pragma HLS pipeline II=1
-      int8_t v3 = B_fifo_3.read();	// L15
-      B_buf[k_init_1_3] = v3;	// L15
+      int8_t v1 = B_fifo_3.read();	// L15
+      B_buf[k_init_1_3] = v1;	// L15
     }
     l_S_k_0_3_k: for (int k_3 = 0; k_3 < 8; k_3++) {	// L16
-      int16_t v4 = (int16_t)A_buf[k_3] * (int16_t)B_buf[k_3];	// L17
-      ap_int<17> v5 = (ap_int<17>)C[i_3][3] + (ap_int<17>)v4;	// L17
-      C[i_3][3] = (int16_t)v5;	// L17
+      int16_t v2 = (int16_t)A_buf[k_3] * (int16_t)B_buf[k_3];	// L17
+      ap_int<17> v3 = (ap_int<17>)C[i_3][3] + (ap_int<17>)v2;	// L17
+      C[i_3][3] = (int16_t)v3;	// L17
     }
   }
 }

@@ -63,28 +63,22 @@ void PE_0_0(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_0_0 = 0; i_init_0_0 < 4; i_init_0_0++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_0_0.read();
-    A_buf[i_init_0_0] = v1;
+    int8_t v0 = A_fifo_0_0.read();
+    A_buf[i_init_0_0] = v0;
     A_fifo_0_1.write(A_buf[i_init_0_0]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_0_0 = 0; i_init_1_0_0 < 4; i_init_1_0_0++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_0_0.read();
-    C_buf[i_init_1_0_0] = v3;
+    int16_t v1 = C_fifo_0_0.read();
+    C_buf[i_init_1_0_0] = v1;
   }
   l_S_k_0_0_0_i: for (int i_0_0 = 0; i_0_0 < 4; i_0_0++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_0_0] * (int16_t)B[0][0];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_0_0] + (ap_int<17>)v4;	// L17
-    C_buf[i_0_0] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_0_0] * (int16_t)B[0][0];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_0_0] + (ap_int<17>)v2;	// L17
+    C_buf[i_0_0] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_0_0 = 0; i_back_0_0 < 4; i_back_0_0++) {
   #pragma HLS pipeline II=1
@@ -102,28 +96,22 @@ void PE_0_1(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_0_1 = 0; i_init_0_1 < 4; i_init_0_1++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_0_1.read();
-    A_buf[i_init_0_1] = v1;
+    int8_t v0 = A_fifo_0_1.read();
+    A_buf[i_init_0_1] = v0;
     A_fifo_0_2.write(A_buf[i_init_0_1]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_0_1 = 0; i_init_1_0_1 < 4; i_init_1_0_1++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_0_1.read();
-    C_buf[i_init_1_0_1] = v3;
+    int16_t v1 = C_fifo_0_1.read();
+    C_buf[i_init_1_0_1] = v1;
   }
   l_S_k_0_0_1_i: for (int i_0_1 = 0; i_0_1 < 4; i_0_1++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_0_1] * (int16_t)B[0][1];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_0_1] + (ap_int<17>)v4;	// L17
-    C_buf[i_0_1] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_0_1] * (int16_t)B[0][1];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_0_1] + (ap_int<17>)v2;	// L17
+    C_buf[i_0_1] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_0_1 = 0; i_back_0_1 < 4; i_back_0_1++) {
   #pragma HLS pipeline II=1
@@ -141,28 +129,22 @@ void PE_0_2(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_0_2 = 0; i_init_0_2 < 4; i_init_0_2++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_0_2.read();
-    A_buf[i_init_0_2] = v1;
+    int8_t v0 = A_fifo_0_2.read();
+    A_buf[i_init_0_2] = v0;
     A_fifo_0_3.write(A_buf[i_init_0_2]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_0_2 = 0; i_init_1_0_2 < 4; i_init_1_0_2++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_0_2.read();
-    C_buf[i_init_1_0_2] = v3;
+    int16_t v1 = C_fifo_0_2.read();
+    C_buf[i_init_1_0_2] = v1;
   }
   l_S_k_0_0_2_i: for (int i_0_2 = 0; i_0_2 < 4; i_0_2++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_0_2] * (int16_t)B[0][2];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_0_2] + (ap_int<17>)v4;	// L17
-    C_buf[i_0_2] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_0_2] * (int16_t)B[0][2];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_0_2] + (ap_int<17>)v2;	// L17
+    C_buf[i_0_2] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_0_2 = 0; i_back_0_2 < 4; i_back_0_2++) {
   #pragma HLS pipeline II=1
@@ -179,27 +161,21 @@ void PE_0_3(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_0_3 = 0; i_init_0_3 < 4; i_init_0_3++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_0_3.read();
-    A_buf[i_init_0_3] = v1;
+    int8_t v0 = A_fifo_0_3.read();
+    A_buf[i_init_0_3] = v0;
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_0_3 = 0; i_init_1_0_3 < 4; i_init_1_0_3++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_0_3.read();
-    C_buf[i_init_1_0_3] = v3;
+    int16_t v1 = C_fifo_0_3.read();
+    C_buf[i_init_1_0_3] = v1;
   }
   l_S_k_0_0_3_i: for (int i_0_3 = 0; i_0_3 < 4; i_0_3++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_0_3] * (int16_t)B[0][3];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_0_3] + (ap_int<17>)v4;	// L17
-    C_buf[i_0_3] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_0_3] * (int16_t)B[0][3];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_0_3] + (ap_int<17>)v2;	// L17
+    C_buf[i_0_3] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_0_3 = 0; i_back_0_3 < 4; i_back_0_3++) {
   #pragma HLS pipeline II=1
@@ -217,28 +193,22 @@ void PE_1_0(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_1_0 = 0; i_init_1_0 < 4; i_init_1_0++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_1_0.read();
-    A_buf[i_init_1_0] = v1;
+    int8_t v0 = A_fifo_1_0.read();
+    A_buf[i_init_1_0] = v0;
     A_fifo_1_1.write(A_buf[i_init_1_0]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_1_0 = 0; i_init_1_1_0 < 4; i_init_1_1_0++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_1_0.read();
-    C_buf[i_init_1_1_0] = v3;
+    int16_t v1 = C_fifo_1_0.read();
+    C_buf[i_init_1_1_0] = v1;
   }
   l_S_k_0_1_0_i: for (int i_1_0 = 0; i_1_0 < 4; i_1_0++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_1_0] * (int16_t)B[1][0];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_1_0] + (ap_int<17>)v4;	// L17
-    C_buf[i_1_0] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_1_0] * (int16_t)B[1][0];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_1_0] + (ap_int<17>)v2;	// L17
+    C_buf[i_1_0] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_1_0 = 0; i_back_1_0 < 4; i_back_1_0++) {
   #pragma HLS pipeline II=1
@@ -256,28 +226,22 @@ void PE_1_1(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_1_1 = 0; i_init_1_1 < 4; i_init_1_1++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_1_1.read();
-    A_buf[i_init_1_1] = v1;
+    int8_t v0 = A_fifo_1_1.read();
+    A_buf[i_init_1_1] = v0;
     A_fifo_1_2.write(A_buf[i_init_1_1]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_1_1 = 0; i_init_1_1_1 < 4; i_init_1_1_1++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_1_1.read();
-    C_buf[i_init_1_1_1] = v3;
+    int16_t v1 = C_fifo_1_1.read();
+    C_buf[i_init_1_1_1] = v1;
   }
   l_S_k_0_1_1_i: for (int i_1_1 = 0; i_1_1 < 4; i_1_1++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_1_1] * (int16_t)B[1][1];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_1_1] + (ap_int<17>)v4;	// L17
-    C_buf[i_1_1] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_1_1] * (int16_t)B[1][1];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_1_1] + (ap_int<17>)v2;	// L17
+    C_buf[i_1_1] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_1_1 = 0; i_back_1_1 < 4; i_back_1_1++) {
   #pragma HLS pipeline II=1
@@ -295,28 +259,22 @@ void PE_1_2(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_1_2 = 0; i_init_1_2 < 4; i_init_1_2++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_1_2.read();
-    A_buf[i_init_1_2] = v1;
+    int8_t v0 = A_fifo_1_2.read();
+    A_buf[i_init_1_2] = v0;
     A_fifo_1_3.write(A_buf[i_init_1_2]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_1_2 = 0; i_init_1_1_2 < 4; i_init_1_1_2++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_1_2.read();
-    C_buf[i_init_1_1_2] = v3;
+    int16_t v1 = C_fifo_1_2.read();
+    C_buf[i_init_1_1_2] = v1;
   }
   l_S_k_0_1_2_i: for (int i_1_2 = 0; i_1_2 < 4; i_1_2++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_1_2] * (int16_t)B[1][2];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_1_2] + (ap_int<17>)v4;	// L17
-    C_buf[i_1_2] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_1_2] * (int16_t)B[1][2];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_1_2] + (ap_int<17>)v2;	// L17
+    C_buf[i_1_2] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_1_2 = 0; i_back_1_2 < 4; i_back_1_2++) {
   #pragma HLS pipeline II=1
@@ -333,27 +291,21 @@ void PE_1_3(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_1_3 = 0; i_init_1_3 < 4; i_init_1_3++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_1_3.read();
-    A_buf[i_init_1_3] = v1;
+    int8_t v0 = A_fifo_1_3.read();
+    A_buf[i_init_1_3] = v0;
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_1_3 = 0; i_init_1_1_3 < 4; i_init_1_1_3++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_1_3.read();
-    C_buf[i_init_1_1_3] = v3;
+    int16_t v1 = C_fifo_1_3.read();
+    C_buf[i_init_1_1_3] = v1;
   }
   l_S_k_0_1_3_i: for (int i_1_3 = 0; i_1_3 < 4; i_1_3++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_1_3] * (int16_t)B[1][3];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_1_3] + (ap_int<17>)v4;	// L17
-    C_buf[i_1_3] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_1_3] * (int16_t)B[1][3];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_1_3] + (ap_int<17>)v2;	// L17
+    C_buf[i_1_3] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_1_3 = 0; i_back_1_3 < 4; i_back_1_3++) {
   #pragma HLS pipeline II=1
@@ -371,28 +323,22 @@ void PE_2_0(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_2_0 = 0; i_init_2_0 < 4; i_init_2_0++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_2_0.read();
-    A_buf[i_init_2_0] = v1;
+    int8_t v0 = A_fifo_2_0.read();
+    A_buf[i_init_2_0] = v0;
     A_fifo_2_1.write(A_buf[i_init_2_0]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_2_0 = 0; i_init_1_2_0 < 4; i_init_1_2_0++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_2_0.read();
-    C_buf[i_init_1_2_0] = v3;
+    int16_t v1 = C_fifo_2_0.read();
+    C_buf[i_init_1_2_0] = v1;
   }
   l_S_k_0_2_0_i: for (int i_2_0 = 0; i_2_0 < 4; i_2_0++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_2_0] * (int16_t)B[2][0];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_2_0] + (ap_int<17>)v4;	// L17
-    C_buf[i_2_0] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_2_0] * (int16_t)B[2][0];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_2_0] + (ap_int<17>)v2;	// L17
+    C_buf[i_2_0] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_2_0 = 0; i_back_2_0 < 4; i_back_2_0++) {
   #pragma HLS pipeline II=1
@@ -410,28 +356,22 @@ void PE_2_1(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_2_1 = 0; i_init_2_1 < 4; i_init_2_1++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_2_1.read();
-    A_buf[i_init_2_1] = v1;
+    int8_t v0 = A_fifo_2_1.read();
+    A_buf[i_init_2_1] = v0;
     A_fifo_2_2.write(A_buf[i_init_2_1]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_2_1 = 0; i_init_1_2_1 < 4; i_init_1_2_1++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_2_1.read();
-    C_buf[i_init_1_2_1] = v3;
+    int16_t v1 = C_fifo_2_1.read();
+    C_buf[i_init_1_2_1] = v1;
   }
   l_S_k_0_2_1_i: for (int i_2_1 = 0; i_2_1 < 4; i_2_1++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_2_1] * (int16_t)B[2][1];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_2_1] + (ap_int<17>)v4;	// L17
-    C_buf[i_2_1] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_2_1] * (int16_t)B[2][1];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_2_1] + (ap_int<17>)v2;	// L17
+    C_buf[i_2_1] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_2_1 = 0; i_back_2_1 < 4; i_back_2_1++) {
   #pragma HLS pipeline II=1
@@ -449,28 +389,22 @@ void PE_2_2(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_2_2 = 0; i_init_2_2 < 4; i_init_2_2++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_2_2.read();
-    A_buf[i_init_2_2] = v1;
+    int8_t v0 = A_fifo_2_2.read();
+    A_buf[i_init_2_2] = v0;
     A_fifo_2_3.write(A_buf[i_init_2_2]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_2_2 = 0; i_init_1_2_2 < 4; i_init_1_2_2++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_2_2.read();
-    C_buf[i_init_1_2_2] = v3;
+    int16_t v1 = C_fifo_2_2.read();
+    C_buf[i_init_1_2_2] = v1;
   }
   l_S_k_0_2_2_i: for (int i_2_2 = 0; i_2_2 < 4; i_2_2++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_2_2] * (int16_t)B[2][2];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_2_2] + (ap_int<17>)v4;	// L17
-    C_buf[i_2_2] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_2_2] * (int16_t)B[2][2];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_2_2] + (ap_int<17>)v2;	// L17
+    C_buf[i_2_2] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_2_2 = 0; i_back_2_2 < 4; i_back_2_2++) {
   #pragma HLS pipeline II=1
@@ -487,27 +421,21 @@ void PE_2_3(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_2_3 = 0; i_init_2_3 < 4; i_init_2_3++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_2_3.read();
-    A_buf[i_init_2_3] = v1;
+    int8_t v0 = A_fifo_2_3.read();
+    A_buf[i_init_2_3] = v0;
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_2_3 = 0; i_init_1_2_3 < 4; i_init_1_2_3++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_2_3.read();
-    C_buf[i_init_1_2_3] = v3;
+    int16_t v1 = C_fifo_2_3.read();
+    C_buf[i_init_1_2_3] = v1;
   }
   l_S_k_0_2_3_i: for (int i_2_3 = 0; i_2_3 < 4; i_2_3++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_2_3] * (int16_t)B[2][3];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_2_3] + (ap_int<17>)v4;	// L17
-    C_buf[i_2_3] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_2_3] * (int16_t)B[2][3];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_2_3] + (ap_int<17>)v2;	// L17
+    C_buf[i_2_3] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_2_3 = 0; i_back_2_3 < 4; i_back_2_3++) {
   #pragma HLS pipeline II=1
@@ -525,28 +453,22 @@ void PE_3_0(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_3_0 = 0; i_init_3_0 < 4; i_init_3_0++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_3_0.read();
-    A_buf[i_init_3_0] = v1;
+    int8_t v0 = A_fifo_3_0.read();
+    A_buf[i_init_3_0] = v0;
     A_fifo_3_1.write(A_buf[i_init_3_0]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_3_0 = 0; i_init_1_3_0 < 4; i_init_1_3_0++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_3_0.read();
-    C_buf[i_init_1_3_0] = v3;
+    int16_t v1 = C_fifo_3_0.read();
+    C_buf[i_init_1_3_0] = v1;
   }
   l_S_k_0_3_0_i: for (int i_3_0 = 0; i_3_0 < 4; i_3_0++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_3_0] * (int16_t)B[3][0];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_3_0] + (ap_int<17>)v4;	// L17
-    C_buf[i_3_0] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_3_0] * (int16_t)B[3][0];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_3_0] + (ap_int<17>)v2;	// L17
+    C_buf[i_3_0] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_3_0 = 0; i_back_3_0 < 4; i_back_3_0++) {
   #pragma HLS pipeline II=1
@@ -564,28 +486,22 @@ void PE_3_1(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_3_1 = 0; i_init_3_1 < 4; i_init_3_1++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_3_1.read();
-    A_buf[i_init_3_1] = v1;
+    int8_t v0 = A_fifo_3_1.read();
+    A_buf[i_init_3_1] = v0;
     A_fifo_3_2.write(A_buf[i_init_3_1]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_3_1 = 0; i_init_1_3_1 < 4; i_init_1_3_1++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_3_1.read();
-    C_buf[i_init_1_3_1] = v3;
+    int16_t v1 = C_fifo_3_1.read();
+    C_buf[i_init_1_3_1] = v1;
   }
   l_S_k_0_3_1_i: for (int i_3_1 = 0; i_3_1 < 4; i_3_1++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_3_1] * (int16_t)B[3][1];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_3_1] + (ap_int<17>)v4;	// L17
-    C_buf[i_3_1] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_3_1] * (int16_t)B[3][1];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_3_1] + (ap_int<17>)v2;	// L17
+    C_buf[i_3_1] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_3_1 = 0; i_back_3_1 < 4; i_back_3_1++) {
   #pragma HLS pipeline II=1
@@ -603,28 +519,22 @@ void PE_3_2(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_3_2 = 0; i_init_3_2 < 4; i_init_3_2++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_3_2.read();
-    A_buf[i_init_3_2] = v1;
+    int8_t v0 = A_fifo_3_2.read();
+    A_buf[i_init_3_2] = v0;
     A_fifo_3_3.write(A_buf[i_init_3_2]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_3_2 = 0; i_init_1_3_2 < 4; i_init_1_3_2++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_3_2.read();
-    C_buf[i_init_1_3_2] = v3;
+    int16_t v1 = C_fifo_3_2.read();
+    C_buf[i_init_1_3_2] = v1;
   }
   l_S_k_0_3_2_i: for (int i_3_2 = 0; i_3_2 < 4; i_3_2++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_3_2] * (int16_t)B[3][2];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_3_2] + (ap_int<17>)v4;	// L17
-    C_buf[i_3_2] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_3_2] * (int16_t)B[3][2];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_3_2] + (ap_int<17>)v2;	// L17
+    C_buf[i_3_2] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_3_2 = 0; i_back_3_2 < 4; i_back_3_2++) {
   #pragma HLS pipeline II=1
@@ -641,27 +551,21 @@ void PE_3_3(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_3_3 = 0; i_init_3_3 < 4; i_init_3_3++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_3_3.read();
-    A_buf[i_init_3_3] = v1;
+    int8_t v0 = A_fifo_3_3.read();
+    A_buf[i_init_3_3] = v0;
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_3_3 = 0; i_init_1_3_3 < 4; i_init_1_3_3++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_3_3.read();
-    C_buf[i_init_1_3_3] = v3;
+    int16_t v1 = C_fifo_3_3.read();
+    C_buf[i_init_1_3_3] = v1;
   }
   l_S_k_0_3_3_i: for (int i_3_3 = 0; i_3_3 < 4; i_3_3++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_3_3] * (int16_t)B[3][3];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_3_3] + (ap_int<17>)v4;	// L17
-    C_buf[i_3_3] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_3_3] * (int16_t)B[3][3];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_3_3] + (ap_int<17>)v2;	// L17
+    C_buf[i_3_3] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_3_3 = 0; i_back_3_3 < 4; i_back_3_3++) {
   #pragma HLS pipeline II=1
@@ -679,28 +583,22 @@ void PE_4_0(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_4_0 = 0; i_init_4_0 < 4; i_init_4_0++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_4_0.read();
-    A_buf[i_init_4_0] = v1;
+    int8_t v0 = A_fifo_4_0.read();
+    A_buf[i_init_4_0] = v0;
     A_fifo_4_1.write(A_buf[i_init_4_0]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_4_0 = 0; i_init_1_4_0 < 4; i_init_1_4_0++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_4_0.read();
-    C_buf[i_init_1_4_0] = v3;
+    int16_t v1 = C_fifo_4_0.read();
+    C_buf[i_init_1_4_0] = v1;
   }
   l_S_k_0_4_0_i: for (int i_4_0 = 0; i_4_0 < 4; i_4_0++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_4_0] * (int16_t)B[4][0];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_4_0] + (ap_int<17>)v4;	// L17
-    C_buf[i_4_0] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_4_0] * (int16_t)B[4][0];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_4_0] + (ap_int<17>)v2;	// L17
+    C_buf[i_4_0] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_4_0 = 0; i_back_4_0 < 4; i_back_4_0++) {
   #pragma HLS pipeline II=1
@@ -718,28 +616,22 @@ void PE_4_1(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_4_1 = 0; i_init_4_1 < 4; i_init_4_1++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_4_1.read();
-    A_buf[i_init_4_1] = v1;
+    int8_t v0 = A_fifo_4_1.read();
+    A_buf[i_init_4_1] = v0;
     A_fifo_4_2.write(A_buf[i_init_4_1]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_4_1 = 0; i_init_1_4_1 < 4; i_init_1_4_1++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_4_1.read();
-    C_buf[i_init_1_4_1] = v3;
+    int16_t v1 = C_fifo_4_1.read();
+    C_buf[i_init_1_4_1] = v1;
   }
   l_S_k_0_4_1_i: for (int i_4_1 = 0; i_4_1 < 4; i_4_1++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_4_1] * (int16_t)B[4][1];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_4_1] + (ap_int<17>)v4;	// L17
-    C_buf[i_4_1] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_4_1] * (int16_t)B[4][1];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_4_1] + (ap_int<17>)v2;	// L17
+    C_buf[i_4_1] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_4_1 = 0; i_back_4_1 < 4; i_back_4_1++) {
   #pragma HLS pipeline II=1
@@ -757,28 +649,22 @@ void PE_4_2(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_4_2 = 0; i_init_4_2 < 4; i_init_4_2++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_4_2.read();
-    A_buf[i_init_4_2] = v1;
+    int8_t v0 = A_fifo_4_2.read();
+    A_buf[i_init_4_2] = v0;
     A_fifo_4_3.write(A_buf[i_init_4_2]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_4_2 = 0; i_init_1_4_2 < 4; i_init_1_4_2++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_4_2.read();
-    C_buf[i_init_1_4_2] = v3;
+    int16_t v1 = C_fifo_4_2.read();
+    C_buf[i_init_1_4_2] = v1;
   }
   l_S_k_0_4_2_i: for (int i_4_2 = 0; i_4_2 < 4; i_4_2++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_4_2] * (int16_t)B[4][2];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_4_2] + (ap_int<17>)v4;	// L17
-    C_buf[i_4_2] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_4_2] * (int16_t)B[4][2];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_4_2] + (ap_int<17>)v2;	// L17
+    C_buf[i_4_2] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_4_2 = 0; i_back_4_2 < 4; i_back_4_2++) {
   #pragma HLS pipeline II=1
@@ -795,27 +681,21 @@ void PE_4_3(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_4_3 = 0; i_init_4_3 < 4; i_init_4_3++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_4_3.read();
-    A_buf[i_init_4_3] = v1;
+    int8_t v0 = A_fifo_4_3.read();
+    A_buf[i_init_4_3] = v0;
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_4_3 = 0; i_init_1_4_3 < 4; i_init_1_4_3++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_4_3.read();
-    C_buf[i_init_1_4_3] = v3;
+    int16_t v1 = C_fifo_4_3.read();
+    C_buf[i_init_1_4_3] = v1;
   }
   l_S_k_0_4_3_i: for (int i_4_3 = 0; i_4_3 < 4; i_4_3++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_4_3] * (int16_t)B[4][3];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_4_3] + (ap_int<17>)v4;	// L17
-    C_buf[i_4_3] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_4_3] * (int16_t)B[4][3];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_4_3] + (ap_int<17>)v2;	// L17
+    C_buf[i_4_3] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_4_3 = 0; i_back_4_3 < 4; i_back_4_3++) {
   #pragma HLS pipeline II=1
@@ -833,28 +713,22 @@ void PE_5_0(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_5_0 = 0; i_init_5_0 < 4; i_init_5_0++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_5_0.read();
-    A_buf[i_init_5_0] = v1;
+    int8_t v0 = A_fifo_5_0.read();
+    A_buf[i_init_5_0] = v0;
     A_fifo_5_1.write(A_buf[i_init_5_0]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_5_0 = 0; i_init_1_5_0 < 4; i_init_1_5_0++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_5_0.read();
-    C_buf[i_init_1_5_0] = v3;
+    int16_t v1 = C_fifo_5_0.read();
+    C_buf[i_init_1_5_0] = v1;
   }
   l_S_k_0_5_0_i: for (int i_5_0 = 0; i_5_0 < 4; i_5_0++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_5_0] * (int16_t)B[5][0];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_5_0] + (ap_int<17>)v4;	// L17
-    C_buf[i_5_0] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_5_0] * (int16_t)B[5][0];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_5_0] + (ap_int<17>)v2;	// L17
+    C_buf[i_5_0] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_5_0 = 0; i_back_5_0 < 4; i_back_5_0++) {
   #pragma HLS pipeline II=1
@@ -872,28 +746,22 @@ void PE_5_1(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_5_1 = 0; i_init_5_1 < 4; i_init_5_1++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_5_1.read();
-    A_buf[i_init_5_1] = v1;
+    int8_t v0 = A_fifo_5_1.read();
+    A_buf[i_init_5_1] = v0;
     A_fifo_5_2.write(A_buf[i_init_5_1]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_5_1 = 0; i_init_1_5_1 < 4; i_init_1_5_1++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_5_1.read();
-    C_buf[i_init_1_5_1] = v3;
+    int16_t v1 = C_fifo_5_1.read();
+    C_buf[i_init_1_5_1] = v1;
   }
   l_S_k_0_5_1_i: for (int i_5_1 = 0; i_5_1 < 4; i_5_1++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_5_1] * (int16_t)B[5][1];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_5_1] + (ap_int<17>)v4;	// L17
-    C_buf[i_5_1] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_5_1] * (int16_t)B[5][1];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_5_1] + (ap_int<17>)v2;	// L17
+    C_buf[i_5_1] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_5_1 = 0; i_back_5_1 < 4; i_back_5_1++) {
   #pragma HLS pipeline II=1
@@ -911,28 +779,22 @@ void PE_5_2(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_5_2 = 0; i_init_5_2 < 4; i_init_5_2++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_5_2.read();
-    A_buf[i_init_5_2] = v1;
+    int8_t v0 = A_fifo_5_2.read();
+    A_buf[i_init_5_2] = v0;
     A_fifo_5_3.write(A_buf[i_init_5_2]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_5_2 = 0; i_init_1_5_2 < 4; i_init_1_5_2++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_5_2.read();
-    C_buf[i_init_1_5_2] = v3;
+    int16_t v1 = C_fifo_5_2.read();
+    C_buf[i_init_1_5_2] = v1;
   }
   l_S_k_0_5_2_i: for (int i_5_2 = 0; i_5_2 < 4; i_5_2++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_5_2] * (int16_t)B[5][2];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_5_2] + (ap_int<17>)v4;	// L17
-    C_buf[i_5_2] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_5_2] * (int16_t)B[5][2];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_5_2] + (ap_int<17>)v2;	// L17
+    C_buf[i_5_2] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_5_2 = 0; i_back_5_2 < 4; i_back_5_2++) {
   #pragma HLS pipeline II=1
@@ -949,27 +811,21 @@ void PE_5_3(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_5_3 = 0; i_init_5_3 < 4; i_init_5_3++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_5_3.read();
-    A_buf[i_init_5_3] = v1;
+    int8_t v0 = A_fifo_5_3.read();
+    A_buf[i_init_5_3] = v0;
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_5_3 = 0; i_init_1_5_3 < 4; i_init_1_5_3++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_5_3.read();
-    C_buf[i_init_1_5_3] = v3;
+    int16_t v1 = C_fifo_5_3.read();
+    C_buf[i_init_1_5_3] = v1;
   }
   l_S_k_0_5_3_i: for (int i_5_3 = 0; i_5_3 < 4; i_5_3++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_5_3] * (int16_t)B[5][3];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_5_3] + (ap_int<17>)v4;	// L17
-    C_buf[i_5_3] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_5_3] * (int16_t)B[5][3];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_5_3] + (ap_int<17>)v2;	// L17
+    C_buf[i_5_3] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_5_3 = 0; i_back_5_3 < 4; i_back_5_3++) {
   #pragma HLS pipeline II=1
@@ -987,28 +843,22 @@ void PE_6_0(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_6_0 = 0; i_init_6_0 < 4; i_init_6_0++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_6_0.read();
-    A_buf[i_init_6_0] = v1;
+    int8_t v0 = A_fifo_6_0.read();
+    A_buf[i_init_6_0] = v0;
     A_fifo_6_1.write(A_buf[i_init_6_0]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_6_0 = 0; i_init_1_6_0 < 4; i_init_1_6_0++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_6_0.read();
-    C_buf[i_init_1_6_0] = v3;
+    int16_t v1 = C_fifo_6_0.read();
+    C_buf[i_init_1_6_0] = v1;
   }
   l_S_k_0_6_0_i: for (int i_6_0 = 0; i_6_0 < 4; i_6_0++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_6_0] * (int16_t)B[6][0];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_6_0] + (ap_int<17>)v4;	// L17
-    C_buf[i_6_0] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_6_0] * (int16_t)B[6][0];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_6_0] + (ap_int<17>)v2;	// L17
+    C_buf[i_6_0] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_6_0 = 0; i_back_6_0 < 4; i_back_6_0++) {
   #pragma HLS pipeline II=1
@@ -1026,28 +876,22 @@ void PE_6_1(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_6_1 = 0; i_init_6_1 < 4; i_init_6_1++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_6_1.read();
-    A_buf[i_init_6_1] = v1;
+    int8_t v0 = A_fifo_6_1.read();
+    A_buf[i_init_6_1] = v0;
     A_fifo_6_2.write(A_buf[i_init_6_1]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_6_1 = 0; i_init_1_6_1 < 4; i_init_1_6_1++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_6_1.read();
-    C_buf[i_init_1_6_1] = v3;
+    int16_t v1 = C_fifo_6_1.read();
+    C_buf[i_init_1_6_1] = v1;
   }
   l_S_k_0_6_1_i: for (int i_6_1 = 0; i_6_1 < 4; i_6_1++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_6_1] * (int16_t)B[6][1];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_6_1] + (ap_int<17>)v4;	// L17
-    C_buf[i_6_1] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_6_1] * (int16_t)B[6][1];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_6_1] + (ap_int<17>)v2;	// L17
+    C_buf[i_6_1] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_6_1 = 0; i_back_6_1 < 4; i_back_6_1++) {
   #pragma HLS pipeline II=1
@@ -1065,28 +909,22 @@ void PE_6_2(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_6_2 = 0; i_init_6_2 < 4; i_init_6_2++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_6_2.read();
-    A_buf[i_init_6_2] = v1;
+    int8_t v0 = A_fifo_6_2.read();
+    A_buf[i_init_6_2] = v0;
     A_fifo_6_3.write(A_buf[i_init_6_2]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_6_2 = 0; i_init_1_6_2 < 4; i_init_1_6_2++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_6_2.read();
-    C_buf[i_init_1_6_2] = v3;
+    int16_t v1 = C_fifo_6_2.read();
+    C_buf[i_init_1_6_2] = v1;
   }
   l_S_k_0_6_2_i: for (int i_6_2 = 0; i_6_2 < 4; i_6_2++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_6_2] * (int16_t)B[6][2];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_6_2] + (ap_int<17>)v4;	// L17
-    C_buf[i_6_2] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_6_2] * (int16_t)B[6][2];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_6_2] + (ap_int<17>)v2;	// L17
+    C_buf[i_6_2] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_6_2 = 0; i_back_6_2 < 4; i_back_6_2++) {
   #pragma HLS pipeline II=1
@@ -1103,27 +941,21 @@ void PE_6_3(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_6_3 = 0; i_init_6_3 < 4; i_init_6_3++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_6_3.read();
-    A_buf[i_init_6_3] = v1;
+    int8_t v0 = A_fifo_6_3.read();
+    A_buf[i_init_6_3] = v0;
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_6_3 = 0; i_init_1_6_3 < 4; i_init_1_6_3++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_6_3.read();
-    C_buf[i_init_1_6_3] = v3;
+    int16_t v1 = C_fifo_6_3.read();
+    C_buf[i_init_1_6_3] = v1;
   }
   l_S_k_0_6_3_i: for (int i_6_3 = 0; i_6_3 < 4; i_6_3++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_6_3] * (int16_t)B[6][3];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_6_3] + (ap_int<17>)v4;	// L17
-    C_buf[i_6_3] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_6_3] * (int16_t)B[6][3];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_6_3] + (ap_int<17>)v2;	// L17
+    C_buf[i_6_3] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_6_3 = 0; i_back_6_3 < 4; i_back_6_3++) {
   #pragma HLS pipeline II=1
@@ -1141,28 +973,22 @@ void PE_7_0(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_7_0 = 0; i_init_7_0 < 4; i_init_7_0++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_7_0.read();
-    A_buf[i_init_7_0] = v1;
+    int8_t v0 = A_fifo_7_0.read();
+    A_buf[i_init_7_0] = v0;
     A_fifo_7_1.write(A_buf[i_init_7_0]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_7_0 = 0; i_init_1_7_0 < 4; i_init_1_7_0++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_7_0.read();
-    C_buf[i_init_1_7_0] = v3;
+    int16_t v1 = C_fifo_7_0.read();
+    C_buf[i_init_1_7_0] = v1;
   }
   l_S_k_0_7_0_i: for (int i_7_0 = 0; i_7_0 < 4; i_7_0++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_7_0] * (int16_t)B[7][0];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_7_0] + (ap_int<17>)v4;	// L17
-    C_buf[i_7_0] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_7_0] * (int16_t)B[7][0];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_7_0] + (ap_int<17>)v2;	// L17
+    C_buf[i_7_0] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_7_0 = 0; i_back_7_0 < 4; i_back_7_0++) {
   #pragma HLS pipeline II=1
@@ -1180,28 +1006,22 @@ void PE_7_1(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_7_1 = 0; i_init_7_1 < 4; i_init_7_1++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_7_1.read();
-    A_buf[i_init_7_1] = v1;
+    int8_t v0 = A_fifo_7_1.read();
+    A_buf[i_init_7_1] = v0;
     A_fifo_7_2.write(A_buf[i_init_7_1]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_7_1 = 0; i_init_1_7_1 < 4; i_init_1_7_1++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_7_1.read();
-    C_buf[i_init_1_7_1] = v3;
+    int16_t v1 = C_fifo_7_1.read();
+    C_buf[i_init_1_7_1] = v1;
   }
   l_S_k_0_7_1_i: for (int i_7_1 = 0; i_7_1 < 4; i_7_1++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_7_1] * (int16_t)B[7][1];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_7_1] + (ap_int<17>)v4;	// L17
-    C_buf[i_7_1] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_7_1] * (int16_t)B[7][1];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_7_1] + (ap_int<17>)v2;	// L17
+    C_buf[i_7_1] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_7_1 = 0; i_back_7_1 < 4; i_back_7_1++) {
   #pragma HLS pipeline II=1
@@ -1219,28 +1039,22 @@ void PE_7_2(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_7_2 = 0; i_init_7_2 < 4; i_init_7_2++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_7_2.read();
-    A_buf[i_init_7_2] = v1;
+    int8_t v0 = A_fifo_7_2.read();
+    A_buf[i_init_7_2] = v0;
     A_fifo_7_3.write(A_buf[i_init_7_2]);
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_7_2 = 0; i_init_1_7_2 < 4; i_init_1_7_2++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_7_2.read();
-    C_buf[i_init_1_7_2] = v3;
+    int16_t v1 = C_fifo_7_2.read();
+    C_buf[i_init_1_7_2] = v1;
   }
   l_S_k_0_7_2_i: for (int i_7_2 = 0; i_7_2 < 4; i_7_2++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_7_2] * (int16_t)B[7][2];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_7_2] + (ap_int<17>)v4;	// L17
-    C_buf[i_7_2] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_7_2] * (int16_t)B[7][2];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_7_2] + (ap_int<17>)v2;	// L17
+    C_buf[i_7_2] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_7_2 = 0; i_back_7_2 < 4; i_back_7_2++) {
   #pragma HLS pipeline II=1
@@ -1257,27 +1071,21 @@ void PE_7_3(
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=B complete dim=2
   int8_t A_buf[4];
-  l_A_buf_fill0: for (int v0 = 0; v0 < 4; v0++) {
-    A_buf[v0] = (int8_t)0;
-  }
   l_i_init: for (int i_init_7_3 = 0; i_init_7_3 < 4; i_init_7_3++) {
   #pragma HLS pipeline II=1
-    int8_t v1 = A_fifo_7_3.read();
-    A_buf[i_init_7_3] = v1;
+    int8_t v0 = A_fifo_7_3.read();
+    A_buf[i_init_7_3] = v0;
   }
   int16_t C_buf[4];
-  l_C_buf_fill0: for (int v2 = 0; v2 < 4; v2++) {
-    C_buf[v2] = (int16_t)0;
-  }
   l_i_init_1: for (int i_init_1_7_3 = 0; i_init_1_7_3 < 4; i_init_1_7_3++) {
   #pragma HLS pipeline II=1
-    int16_t v3 = C_fifo_7_3.read();
-    C_buf[i_init_1_7_3] = v3;
+    int16_t v1 = C_fifo_7_3.read();
+    C_buf[i_init_1_7_3] = v1;
   }
   l_S_k_0_7_3_i: for (int i_7_3 = 0; i_7_3 < 4; i_7_3++) {	// L15
-    int16_t v4 = (int16_t)A_buf[i_7_3] * (int16_t)B[7][3];	// L17
-    ap_int<17> v5 = (ap_int<17>)C_buf[i_7_3] + (ap_int<17>)v4;	// L17
-    C_buf[i_7_3] = (int16_t)v5;	// L17
+    int16_t v2 = (int16_t)A_buf[i_7_3] * (int16_t)B[7][3];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf[i_7_3] + (ap_int<17>)v2;	// L17
+    C_buf[i_7_3] = (int16_t)v3;	// L17
   }
   l_i_back: for (int i_back_7_3 = 0; i_back_7_3 < 4; i_back_7_3++) {
   #pragma HLS pipeline II=1
