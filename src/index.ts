@@ -1,9 +1,11 @@
 // The public API of allo-ts: the kernel language (types, dtypes, loops) and the host API
 // (customize, Schedule, build, verify, errors).
 
+export type { BuildOptions, CodeModule, CpuKernel, VitisMode, VitisProject } from "./api/build.ts";
 export { customize } from "./api/customize.ts";
 export { AlloError } from "./diagnostics/error.ts";
 export * from "./dsl/dtypes.ts";
 export { full, grid, type LoopOptions, range, reduction, zeros } from "./dsl/loops.ts";
 export type { DType, Shape, Tensor } from "./dsl/tensor-types.ts";
 export { type CustomizeOptions, Schedule } from "./schedule/schedule.ts";
+export { type Counterexample, type VerifyOptions, type VerifyResult, verify } from "./verify/index.ts";
