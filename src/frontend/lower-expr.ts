@@ -5,7 +5,7 @@ import ts from "typescript";
 import { NAMED_DTYPES } from "../dsl/dtypes.ts";
 import { cast, constOf } from "../ir/build.ts";
 import type { Expr, IntrinsicFn } from "../ir/nodes.ts";
-import { binary, bitNot, convert, negate, type Scalar, truthy } from "../semantics/scalar.ts";
+import { binary, bitNot, convert, INTRINSIC_FNS, negate, type Scalar, truthy } from "../semantics/scalar.ts";
 import { BOOL, type DType, F32, INDEX, intType, isBool, sameType, typeName } from "../types/dtype.ts";
 import {
   type BinaryOp,
@@ -41,21 +41,7 @@ export const BINARY_OPS: Partial<Record<ts.SyntaxKind, BinaryOp>> = {
   [K.GreaterThanEqualsToken]: ">=",
 };
 
-const INTRINSICS = new Set<string>([
-  "exp",
-  "log",
-  "log2",
-  "log10",
-  "sqrt",
-  "sin",
-  "cos",
-  "tan",
-  "tanh",
-  "abs",
-  "floor",
-  "ceil",
-  "pow",
-]);
+const INTRINSICS = new Set<string>(INTRINSIC_FNS);
 
 /**
  * A literal of the kernel language: integers are int32 (int64 when they do not fit), numbers written

@@ -132,18 +132,30 @@ function intBinary(op: BinaryOp, a: bigint, b: bigint, t: DType): bigint {
     case ">>":
       return shift(op, a, b, t);
     case "==":
-      return a === b ? 1n : 0n;
     case "!=":
-      return a !== b ? 1n : 0n;
     case "<":
-      return a < b ? 1n : 0n;
     case "<=":
-      return a <= b ? 1n : 0n;
     case ">":
-      return a > b ? 1n : 0n;
     case ">=":
-      return a >= b ? 1n : 0n;
+      return compare(op, a, b);
   }
+}
+
+/** A comparison of two numbers or two bigints, as 1n (true) or 0n (false). */
+function compare<T extends number | bigint>(op: "==" | "!=" | "<" | "<=" | ">" | ">=", a: T, b: T): bigint {
+  const r =
+    op === "=="
+      ? a === b
+      : op === "!="
+        ? a !== b
+        : op === "<"
+          ? a < b
+          : op === "<="
+            ? a <= b
+            : op === ">"
+              ? a > b
+              : a >= b;
+  return r ? 1n : 0n;
 }
 
 /** Shift amounts below 0 count as 0; at or past the width, << gives 0 and >> gives the sign fill. */
@@ -170,17 +182,12 @@ function floatBinary(op: BinaryOp, a: number, b: number, t: FloatType): Scalar {
     case "max":
       return Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : a > b ? a : b;
     case "==":
-      return a === b ? 1n : 0n;
     case "!=":
-      return a !== b ? 1n : 0n;
     case "<":
-      return a < b ? 1n : 0n;
     case "<=":
-      return a <= b ? 1n : 0n;
     case ">":
-      return a > b ? 1n : 0n;
     case ">=":
-      return a >= b ? 1n : 0n;
+      return compare(op, a, b);
     default:
       throw new Error(`allo-ts internal error (a compiler bug): '${op}' on floats`);
   }
@@ -218,6 +225,9 @@ const INTRINSICS: Record<IntrinsicFn, (...x: number[]) => number> = {
   ceil: Math.ceil,
   pow: Math.pow,
 };
+
+/** Every Math function kernels may call, in a fixed order. */
+export const INTRINSIC_FNS = Object.keys(INTRINSICS) as readonly IntrinsicFn[];
 
 /** Math functions: evaluated in double precision, then rounded to the float result type. */
 export function intrinsic(fn: IntrinsicFn, args: readonly number[], t: FloatType): number {

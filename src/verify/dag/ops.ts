@@ -3,7 +3,16 @@
 // computes exactly what the CPU backend and the HLS code compute.
 
 import type { IntrinsicFn } from "../../ir/nodes.ts";
-import { binary, bitNot, convert, intrinsic, negate, type Scalar, truthy } from "../../semantics/scalar.ts";
+import {
+  binary,
+  bitNot,
+  convert,
+  INTRINSIC_FNS,
+  intrinsic,
+  negate,
+  type Scalar,
+  truthy,
+} from "../../semantics/scalar.ts";
 import type { FloatType } from "../../types/dtype.ts";
 import type { BinaryOp } from "../../types/typing-rules.ts";
 import { K_BIN, K_CAST, K_CONST, K_INTR, K_LOGIC, K_SEL, K_UN, type NodeStore } from "./store.ts";
@@ -30,21 +39,7 @@ export const BIN_OPS: readonly BinaryOp[] = [
 ];
 export const UN_OPS = ["neg", "bnot", "not"] as const;
 export const LOGIC_OPS = ["&&", "||"] as const;
-export const INTR_FNS: readonly IntrinsicFn[] = [
-  "exp",
-  "log",
-  "log2",
-  "log10",
-  "sqrt",
-  "sin",
-  "cos",
-  "tan",
-  "tanh",
-  "abs",
-  "floor",
-  "ceil",
-  "pow",
-];
+export const INTR_FNS: readonly IntrinsicFn[] = INTRINSIC_FNS;
 
 const code = <T>(xs: readonly T[], x: T): number => xs.indexOf(x);
 export const binCode = (op: BinaryOp): number => code(BIN_OPS, op);
