@@ -21,7 +21,6 @@ import {
   type BandSpec,
   BufferHandle,
   type BufferSpec,
-  bandOfLoops,
   LoopHandle,
   type LoopNest,
   type LoopSpec,
@@ -45,18 +44,10 @@ import { split } from "./primitives/split.ts";
 import { unfold } from "./primitives/unfold.ts";
 import { unroll } from "./primitives/unroll.ts";
 import { constTrip, getLoop, perfectChain } from "./primitives/util/loops.ts";
-import type { BufferRef, LoopRef, Ref, SpatialRef } from "./refs.ts";
-import {
-  bufferName,
-  loopName,
-  loopNest,
-  resolveBand,
-  resolveBuffer,
-  resolveFunc,
-  resolveLoop,
-  resolveSpatial,
-} from "./resolve.ts";
-import { formatCall, formatTrace, stepHeader, type TraceStep, type TraceValue } from "./trace.ts";
+import type { BufferRef, LoopRef, SpatialRef } from "./refs.ts";
+import { loopNest, resolveBand, resolveBuffer, resolveFunc, resolveLoop, resolveSpatial } from "./resolve.ts";
+import { type Arg, BandArg, traceValue } from "./step-args.ts";
+import { formatCall, formatTrace, stepHeader, type TraceStep } from "./trace.ts";
 
 export interface CustomizeOptions {
   /** Kernel name when customizing source text. */
@@ -105,14 +96,6 @@ export interface UnfoldOptions {
   readonly factor?: number | readonly number[];
 }
 export type { RelayOptions };
-
-/** A user argument as a schedule method receives it (names, handles, numbers, options). */
-type Arg = TraceValue | Ref | object | undefined;
-
-/** An argument that names a band: traced as the band's name even when given as a loop handle. */
-class BandArg {
-  constructor(readonly spec: BandSpec) {}
-}
 
 const list = (x: number | readonly number[]): readonly number[] => (typeof x === "number" ? [x] : x);
 
@@ -391,32 +374,4 @@ function proveStep(before: Module, step: TraceStep, after: Module): void {
 function fullFactors(m: Module, head: LoopRef, axes: readonly number[]): number[] {
   const chain = perfectChain(getLoop(m, head, "unfold").site.loop);
   return axes.map((a) => (chain[a] ? (constTrip(chain[a]) ?? 0) : 0));
-}
-
-/** A user argument as the trace records it: handles become the names they resolve to in `m`. */
-function traceValue(m: Module, a: Arg): TraceValue {
-  if (a === undefined || typeof a !== "object") return a as TraceValue;
-  if (Array.isArray(a)) return a.map((x) => traceValue(m, x));
-  if (a instanceof BandArg) {
-    if (typeof a.spec === "string") return a.spec;
-    const ref = resolveBand(m, a.spec, "schedule");
-    return ref.func === m.top ? ref.opName : `${ref.func}:${ref.opName}`;
-  }
-  const band = bandOfLoops(a);
-  if (band) return band.func === m.top ? band.opName : `${band.func}:${band.opName}`;
-  const ref = a as Partial<Ref>;
-  switch (ref.kind) {
-    case "loop":
-      return loopName(m, ref as LoopRef);
-    case "band":
-      return ref.func === m.top ? ref.opName! : `${ref.func}:${ref.opName}`;
-    case "buffer":
-      return bufferName(m, ref as BufferRef);
-    case "spatial":
-      return ref.func === m.top ? ref.name! : `${ref.func}:${ref.name}`;
-    default:
-      return Object.fromEntries(
-        Object.entries(a).map(([k, v]) => [k, v === undefined ? undefined : traceValue(m, v as Arg)]),
-      );
-  }
 }
