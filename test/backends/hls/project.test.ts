@@ -266,8 +266,11 @@ test("C simulation refuses a FIFO cycle (AL5201) and reports empty reads (AL4101
 test("a top function taking a stream cannot become a Vitis kernel with a testbench (AL5007)", () => {
   const body: Stmt[] = [put("S", constOf(I32, 1n))];
   const m = module("src", func("src", { params: [{ ...fifo("S"), role: "param" }], body }));
+  const dir = join(tmpdir(), `allo-hls-never-written-${process.pid}`);
+  assert.ok(!existsSync(dir));
   assert.throws(
-    () => buildVitisProject(m, { mode: "csim", project: work() }),
+    () => buildVitisProject(m, { mode: "csim", project: dir }),
     /AL5007: 'src' takes the stream 'S'/,
   );
+  assert.ok(!existsSync(dir), "nothing is written for a module that cannot be a kernel");
 });
