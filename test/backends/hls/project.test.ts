@@ -1,13 +1,15 @@
 // buildVitisProject: the files of a Vitis project (deterministic, no machine paths), the csim callable
 // (the CPU backend's calling conventions, queued calls, argument errors), the vendor modes failing with
 // AL5005 and the tool's name when it is missing, and C simulation's own errors: a FIFO cycle with no
-// sequential order (AL5201), a read of an empty FIFO (AL4101) and data left in one (AL4102).
+// sequential order (AL5201), a read of an empty FIFO (AL4101) and data left in one (AL4102); and
+// host.cpp compiling against XRT where its headers are installed (Debian: libxrt-dev).
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { compileCpu } from "../../../src/backends/cpu/index.ts";
+import { INCLUDE_DIR, runProcess } from "../../../src/backends/hls/csim.ts";
 import { buildVitisProject } from "../../../src/backends/hls/index.ts";
 import { findTool } from "../../../src/backends/hls/tools.ts";
 import { AlloError } from "../../../src/diagnostics/error.ts";
@@ -273,4 +275,26 @@ test("a top function taking a stream cannot become a Vitis kernel with a testben
     /AL5007: 'src' takes the stream 'S'/,
   );
   assert.ok(!existsSync(dir), "nothing is written for a module that cannot be a kernel");
+});
+
+/** XRT's native C++ headers, from Debian's libxrt-dev or a Xilinx install. */
+const XRT_INCLUDE = [
+  process.env.XILINX_XRT && join(process.env.XILINX_XRT, "include"),
+  "/usr/include/xrt",
+].find((d): d is string => typeof d === "string" && existsSync(join(d, "xrt", "xrt_kernel.h")));
+
+test("host.cpp compiles against XRT's native API", {
+  skip: XRT_INCLUDE ? false : "no XRT headers",
+}, async () => {
+  const dir = work();
+  buildVitisProject(conventions(), { mode: "hw_emu", project: dir });
+  const r = await runProcess(
+    "g++",
+    ["-std=c++17", "-fsyntax-only", "-Wall", "-Werror", `-I${XRT_INCLUDE}`, `-I${INCLUDE_DIR}`, "host.cpp"],
+    {
+      cwd: dir,
+    },
+  );
+  assert.equal(r.code, 0, r.stderr);
+  rmSync(dir, { recursive: true });
 });
