@@ -5,6 +5,7 @@
 // allocated once per call and refilled.
 
 import type { Stmt, StreamGetExpr } from "../../ir/nodes.ts";
+import { visitStmts } from "../../ir/walk.ts";
 import { roundFloat } from "../../semantics/scalar.ts";
 import { assertNever } from "../../types/dtype.ts";
 import { compileExpr, condOf } from "./expr.ts";
@@ -142,9 +143,12 @@ export class FuncGen extends LoopGen {
       const body = this.jsFunction(u.body, true);
       return [`{ name: ${JSON.stringify(u.name)}, body: function* () {`, ...indent(body), "} },"];
     });
+    // Streams a unit allocates belong to that unit's own (nested) region, not to this one.
+    const inner = new Set<string>();
+    for (const u of s.units) visitStmts(u.body, (st) => st.kind === "alloc" && inner.add(st.buffer));
     const locals = this.info
       .streamsOf(s)
-      .filter((n) => this.f.buffers[n].role === "local")
+      .filter((n) => this.f.buffers[n].role === "local" && !inner.has(n))
       .map((n) => this.buf(n));
     const region = `rt.s.region(${JSON.stringify(s.name)}, ${this.konst(s.span ?? this.span)}, [`;
     const tail = `], ${this.konst(this.info.streamUses(s))}, [${locals.join(", ")}])`;
