@@ -143,10 +143,7 @@ const STEPS: Record<string, (st: State) => void> = {
     // two outer loops, relay the inputs along rows and columns.
     const band = pick(
       st.r,
-      loops(st.s).filter(
-        (x) =>
-          x.loop.attrs.opName !== undefined && perfectChain(x.loop).length >= 3 && !inUnit(x.func, x.loop),
-      ),
+      loops(st.s).filter((x) => x.loop.attrs.opName !== undefined && perfectChain(x.loop).length >= 3),
     );
     const [i, j] = perfectChain(band.loop);
     if (![i, j].every((x) => bases(x.name).every((b) => st.k.parallel.includes(b)))) return;
@@ -159,10 +156,9 @@ const STEPS: Record<string, (st: State) => void> = {
     });
   },
   unfold: (st) => {
-    // Regions nested in PE units are left out: the CPU backend does not run them yet.
     const l = pick(
       st.r,
-      loops(st.s).filter((x) => x.loop.attrs.opName !== undefined && !inUnit(x.func, x.loop)),
+      loops(st.s).filter((x) => x.loop.attrs.opName !== undefined),
     );
     const chain = perfectChain(l.loop);
     const axes = chain.flatMap((x, a) =>
@@ -210,20 +206,6 @@ function drawStep(r: Rand): string {
   let x = r() * TOTAL;
   for (const [name, w] of Object.entries(WEIGHTS)) if ((x -= w) < 0) return name;
   return "split";
-}
-
-function inUnit(func: Func, loop: ForStmt): boolean {
-  let inside = false;
-  visitStmts(func.body, (x) => {
-    if (x.kind === "spatial")
-      visitStmts(
-        x.units.flatMap((u) => u.body),
-        (y) => {
-          if (y === loop) inside = true;
-        },
-      );
-  });
-  return inside;
 }
 
 /** Qualified names of the buffers read (or, with `stores`, also written) inside a loop. */
