@@ -34,7 +34,9 @@ if (filters.length === 0 && status === 0) {
     .map((f) => relative(join("test", "golden"), f))
     .filter((name) => !used.has(name));
   if (unused.length > 0) {
-    console.error(`\nerror: ${unused.length} golden file(s) no test compared against:\n  ${unused.join("\n  ")}`);
+    console.error(
+      `\nerror: ${unused.length} golden file(s) no test compared against:\n  ${unused.join("\n  ")}`,
+    );
     status = 1;
   }
 }
