@@ -17,7 +17,6 @@ import {
   convert,
   negate,
   rawRange,
-  roundHalf,
   type Scalar,
   wrap,
 } from "../../../src/semantics/scalar.ts";
@@ -33,6 +32,7 @@ import {
 } from "../../../src/types/dtype.ts";
 import type { BinaryOp } from "../../../src/types/typing-rules.ts";
 import { assertSameOutputs } from "../../support/compare.ts";
+import { boundaryValue, edgeFloats } from "../../support/edge-values.ts";
 
 const F16 = floatType(16);
 const F32 = floatType(32);
@@ -64,45 +64,9 @@ const TYPES: readonly DType[] = [
   F64,
 ];
 
-const FLOATS = [
-  0,
-  -0,
-  0.5,
-  -0.5,
-  1.5,
-  -1.5,
-  -2.7,
-  127.9,
-  128.5,
-  -128.5,
-  255.5,
-  32767.7,
-  -32768.9,
-  65536.3,
-  -70000.8,
-  2 ** 31,
-  -(2 ** 31) - 0.5,
-  4294967295.5,
-  1e10,
-  -1e10,
-  2 ** 63,
-  -(2 ** 63),
-  1.8e19,
-  1e20,
-  3e38,
-  -3e38,
-  1e300,
-  Number.POSITIVE_INFINITY,
-  Number.NEGATIVE_INFINITY,
-  Number.NaN,
-];
-
 /** Raw sample values: floats as numbers, integers and fixed point as raw bigints that a double holds. */
 function samples(t: DType): Scalar[] {
-  if (t.kind === "float") {
-    const round = t.bits === 16 ? roundHalf : t.bits === 32 ? Math.fround : (x: number) => x;
-    return [...new Set(FLOATS.map(round))];
-  }
+  if (t.kind === "float") return edgeFloats(t);
   const [lo, hi] = rawRange(t);
   const cap = 2n ** 52n;
   const mid = [-1000n, -129n, -128n, -7n, -2n, -1n, 0n, 1n, 2n, 3n, 7n, 255n, 256n, 40000n, 123456789n];
@@ -119,9 +83,7 @@ function samples(t: DType): Scalar[] {
   return [...new Set(all.filter((v) => t.kind !== "fixed" || (v < cap && v > -cap)))];
 }
 
-/** A raw value at the call boundary (fixed point as its real value, integers as bigint). */
-const boundary = (t: DType, v: Scalar): number | bigint =>
-  t.kind === "fixed" ? Number(v) / 2 ** t.frac : t.kind === "float" ? (v as number) : BigInt(v);
+const boundary = boundaryValue;
 
 function array(t: DType, raws: readonly Scalar[]): unknown {
   const vals = raws.map((v) => boundary(t, v));

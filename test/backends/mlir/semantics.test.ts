@@ -10,7 +10,6 @@ import {
   convert,
   negate,
   rawRange,
-  roundHalf,
   type Scalar,
   wrap,
 } from "../../../src/semantics/scalar.ts";
@@ -28,6 +27,7 @@ import {
 } from "../../../src/types/dtype.ts";
 import type { BinaryOp } from "../../../src/types/typing-rules.ts";
 import { assertSameOutputs } from "../../support/compare.ts";
+import { boundaryValue, edgeFloats } from "../../support/edge-values.ts";
 import { func, module } from "./modules.ts";
 import { type NativeCase, runNative, type Value } from "./native.ts";
 import { inWorkDir, requireTools, skipWithoutTools } from "./tools.ts";
@@ -36,45 +36,6 @@ const F16 = floatType(16);
 const F64 = floatType(64);
 const i = ivRef("i");
 
-const FLOATS = [
-  0,
-  -0,
-  0.5,
-  -0.5,
-  1.5,
-  -1.5,
-  -2.7,
-  127.9,
-  128.5,
-  -128.5,
-  255.5,
-  32767.7,
-  -32768.9,
-  65536.3,
-  -70000.8,
-  2 ** 31,
-  -(2 ** 31) - 0.5,
-  4294967295.5,
-  1e10,
-  -1e10,
-  2 ** 63,
-  -(2 ** 63),
-  1.8e19,
-  1e20,
-  3e38,
-  -3e38,
-  1e300,
-  Number.POSITIVE_INFINITY,
-  Number.NEGATIVE_INFINITY,
-  Number.NaN,
-];
-
-function floatsOf(t: DType): number[] {
-  if (t.kind !== "float") throw new Error("not a float type");
-  const round = t.bits === 16 ? roundHalf : t.bits === 32 ? Math.fround : (x: number) => x;
-  return [...new Set(FLOATS.map(round))];
-}
-
 function intsOf(t: DType): bigint[] {
   const [lo, hi] = rawRange(t);
   const mid = [-1000n, -129n, -128n, -7n, -2n, -1n, 0n, 1n, 2n, 3n, 7n, 16n, 127n, 255n, 256n, 40000n];
@@ -82,14 +43,9 @@ function intsOf(t: DType): bigint[] {
 }
 
 /** Raw inputs of a type: floats as numbers, integers and fixed point as raw bigints. */
-const samples = (t: DType): Scalar[] => (t.kind === "float" ? floatsOf(t) : intsOf(t));
+const samples = (t: DType): Scalar[] => (t.kind === "float" ? edgeFloats(t) : intsOf(t));
 
-/** A raw value as the native runner takes it (fixed point as its real value) and returns it. */
-function boundary(t: DType, v: Scalar): number | bigint {
-  if (t.kind === "fixed") return Number(v) / 2 ** t.frac;
-  if (t.kind === "float") return v as number;
-  return BigInt(v);
-}
+const boundary = boundaryValue;
 
 interface Check {
   readonly name: string;
