@@ -273,22 +273,8 @@ export function blurX(A: int32<[6, 10]>): int32<[6, 8]> {
   return B;
 }
 
-export function scale(X: int32<[4, 5]>, Y: int32<[4, 5]>): void {
-  for (const [i, j] of grid(4, 5)) {
-    Y[i][j] = X[i][j] * 5;
-  }
-}
-
 /** A kernel calling another (for inline and dataflow, and calls in the executor). */
-export function caller(X: int32<[4, 5]>): int32<[4, 5]> {
-  const Y: int32<[4, 5]> = zeros();
-  scale(X, Y);
-  const Z: int32<[4, 5]> = zeros();
-  for (const [i, j] of grid(4, 5)) {
-    Z[i][j] = Y[i][j] + i - j;
-  }
-  return Z;
-}
+export { caller, scale } from "../schedule/kernels.ts";
 
 export function gemmCall(A: float32<[8, 8]>, B: float32<[8, 8]>): float32<[8, 8]> {
   return gemm(A, B);
