@@ -4,6 +4,7 @@
 // "unknown", never a guess in either direction.
 
 import { rawRange, roundFloat, type Scalar } from "../semantics/scalar.ts";
+import { randBig, rng } from "../util/random.ts";
 import type { Dag } from "./dag/dag.ts";
 import { evaluate, reachable } from "./dag/eval.ts";
 import { showNode } from "./dag/print.ts";
@@ -120,21 +121,5 @@ function randomValue(D: Dag, n: number, rand: () => number, small: boolean): Sca
     lo = lo > -8n ? lo : -8n;
     hi = hi < 8n ? hi : 8n;
   }
-  const span = hi - lo + 1n;
-  let v = 0n;
-  for (let bits = 0n; 1n << bits < span * 256n; bits += 30n)
-    v = (v << 30n) | BigInt(Math.floor(rand() * 2 ** 30));
-  return lo + (v % span);
-}
-
-/** mulberry32: a small seeded generator, so every counterexample reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return randBig(rand, lo, hi);
 }

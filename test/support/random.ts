@@ -1,28 +1,9 @@
-// Seeded random inputs for tests (mulberry32), so every failure reproduces from its seed.
-
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded random inputs for tests, so every failure reproduces from its seed.
+export { randBig, rng } from "../../src/util/random.ts";
 
 /** Uniform integer in [lo, hi]. */
 export function randInt(r: () => number, lo: number, hi: number): number {
   return lo + Math.floor(r() * (hi - lo + 1));
-}
-
-/** Uniform bigint in [lo, hi] (any width). */
-export function randBig(r: () => number, lo: bigint, hi: bigint): bigint {
-  const span = hi - lo + 1n;
-  let v = 0n;
-  for (let bits = 0n; 1n << bits < span * 256n; bits += 30n)
-    v = (v << 30n) | BigInt(Math.floor(r() * 2 ** 30));
-  return lo + (v % span);
 }
 
 export function fillInt<
