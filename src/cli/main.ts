@@ -8,7 +8,7 @@ import { customize } from "../api/customize.ts";
 import { AlloError } from "../diagnostics/error.ts";
 import { scopeForSource } from "../frontend/constants.ts";
 import { sourceOfText } from "../frontend/index.ts";
-import type { Schedule } from "../schedule/schedule.ts";
+import type { Schedule } from "../api/schedule.ts";
 import { type CliOptions, parseArgs } from "./args.ts";
 
 /** Where the command writes (process.stdout/stderr by default; tests pass their own). */
