@@ -46,7 +46,7 @@ export interface Param {
 }
 
 const EXPECTED: Record<Kind["t"], string> = {
-  loop: "a loop name (\"i\", \"gemm:j\", \"i.outer\") or a loop handle from split, fuse or getLoops()",
+  loop: 'a loop name ("i", "gemm:j", "i.outer") or a loop handle from split, fuse or getLoops()',
   band: 'a band name ("S_i_j_0", "PE", "gemm:S_i_j_0"), a band from getLoops() or a loop handle of its head',
   buffer: 'a buffer name ("C", "gemm:C") or a buffer handle from bufferAt or reuseAt',
   pe: 'a PE array: the handle unfold returned or its name ("PE")',
@@ -69,8 +69,8 @@ export function describe(v: unknown): string {
   if (v === null || v === undefined) return String(v);
   if (Array.isArray(v)) return v.length === 0 ? "an empty list" : `a list of ${v.length}`;
   if (typeof v === "string") return `the string ${JSON.stringify(v)}`;
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "bigint") return `${typeof v} ${v}`;
   if (typeof v === "function") return "a function";
+  if (typeof v !== "object") return `${typeof v} ${String(v)}`;
   const keys = Object.keys(v as object);
   return keys.length === 0 ? "an empty object" : `an object with keys ${keys.join(", ")}`;
 }
@@ -91,7 +91,8 @@ const ACCEPTS: Record<Exclude<Kind["t"], "options">, (v: unknown) => boolean> = 
   loop: (v) => nonEmpty(v) || isLoop(v),
   band: (v) => nonEmpty(v) || isLoop(v),
   buffer: (v) => nonEmpty(v) || isRef(v, "buffer", "buffer"),
-  pe: (v) => nonEmpty(v) || (isRef(v, "spatial", "name") && Array.isArray((v as { extents?: unknown }).extents)),
+  pe: (v) =>
+    nonEmpty(v) || (isRef(v, "spatial", "name") && Array.isArray((v as { extents?: unknown }).extents)),
   func: nonEmpty,
   funcOrLoop: (v) => nonEmpty(v) || isLoop(v),
   int: (v) => typeof v === "number",
@@ -103,7 +104,9 @@ function fieldOk(f: Field, v: unknown): boolean {
     case "int":
       return typeof v === "number";
     case "intOrInts":
-      return typeof v === "number" || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "number"));
+      return (
+        typeof v === "number" || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "number"))
+      );
     case "flag":
       return typeof v === "boolean";
     case "enum":
@@ -129,7 +132,7 @@ export function checkArg(prim: string, p: Param, v: unknown): unknown {
   const shapes = Object.keys(k.fields)
     .map((f) => `${f}: ${fieldExpected(k.fields[f])}`)
     .join("; ");
-  if (!isObject(v) || Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) {
+  if (!isObject(v) || (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null)) {
     const alt = k.shorthand ? ` (or a number for ${k.shorthand})` : "";
     throw bad(prim, p, `must be an options object${alt} with { ${shapes} }; got ${describe(v)}`);
   }

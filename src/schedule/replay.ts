@@ -12,7 +12,10 @@ import { visitStmts } from "../ir/walk.ts";
 function calls(m: Module, func: string): string[] {
   const f = m.functions.find((x) => x.name === func);
   const out: string[] = [];
-  if (f) visitStmts(f.body, (s) => s.kind === "call" && out.push(s.callee));
+  if (!f) return out;
+  visitStmts(f.body, (s) => {
+    if (s.kind === "call") out.push(s.callee);
+  });
   return out;
 }
 
@@ -60,7 +63,8 @@ export function funcRenaming(
     map.set(a, b);
     const ca = calls(source, a);
     const cb = calls(target, b);
-    if (ca.length === cb.length) ca.forEach((c, k) => pair(c, cb[k]));
+    if (ca.length !== cb.length) return;
+    for (const [k, c] of ca.entries()) pair(c, cb[k]);
   };
   pair(from, into);
   const under = reachable(source, from);

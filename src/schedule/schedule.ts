@@ -125,11 +125,11 @@ export abstract class ScheduleCore {
   replay(steps: readonly Step[], opts: ReplayOptions = {}): this {
     const list = checkSteps(steps);
     const m = this.current;
-    const from = opts.from ?? recordedRoot(m, [...new Set(list.flatMap((s) => funcsOfData(s.def.params, s.args)))]);
+    const referenced = () => [...new Set(list.flatMap((s) => funcsOfData(s.def.params, s.args)))];
     const rename =
       opts.into === undefined
         ? (f: string) => f
-        : funcRenaming(m, from, m, resolveFunc(m, opts.into, "replay"));
+        : funcRenaming(m, opts.from ?? recordedRoot(m, referenced()), m, resolveFunc(m, opts.into, "replay"));
     const saved = { current: this.current, count: this.recorded.length };
     try {
       for (const [k, s] of list.entries()) {

@@ -100,11 +100,11 @@ function recordOne(m: Module, p: Param, v: unknown, r: unknown): Recorded {
   switch (k.t) {
     case "loop":
     case "funcOrLoop": {
-      if (typeof r === "string") return { data: { func: r }, shown: v as string | undefined, dropData: false };
+      if (typeof r === "string")
+        return { data: { func: r }, shown: v as string | undefined, dropData: false };
       const loop = r as LoopRef;
       const band = typeof v === "object" ? (bandOfLoops(v as object) ?? (v as Partial<BandRef>)) : undefined;
-      const shown =
-        band?.kind === "band" ? qualified(m, band.func!, band.opName!) : loopName(m, loop);
+      const shown = band?.kind === "band" ? qualified(m, band.func!, band.opName!) : loopName(m, loop);
       return ref("loop", loop.func, loopNameIn(m, loop), shown);
     }
     case "band": {
@@ -122,7 +122,11 @@ function recordOne(m: Module, p: Param, v: unknown, r: unknown): Recorded {
     case "func":
       return { data: { func: r as string }, shown: v as string | undefined, dropData: false };
     case "int":
-      return { data: r as number, shown: r === p.default ? undefined : (v as number), dropData: r === p.default };
+      return {
+        data: r as number,
+        shown: r === p.default ? undefined : (v as number),
+        dropData: r === p.default,
+      };
     case "shape":
       return asIs([...(r as number[])]);
     case "options": {
@@ -198,7 +202,10 @@ export function argsFromData(
   return data.map((d, i) => {
     const p = params[Math.min(i, params.length - 1)];
     if (i >= params.length && !p.rest) {
-      throw new AlloError("AL3021", `replay: ${where} has ${data.length} arguments; at most ${params.length}`);
+      throw new AlloError(
+        "AL3021",
+        `replay: ${where} has ${data.length} arguments; at most ${params.length}`,
+      );
     }
     return fromData(p.kind, d, rename, `${where}, argument ${i + 1}`);
   });
@@ -210,7 +217,8 @@ export function funcsOfData(params: readonly Param[], data: readonly unknown[]):
   data.forEach((d, i) => {
     const p = params[Math.min(i, params.length - 1)];
     const f = p.kind.t === "func" || p.kind.t === "funcOrLoop" ? funcOf(d) : undefined;
-    const x = f ?? (DATA[p.kind.t] ? named(d, p.kind.t === "funcOrLoop" ? "loop" : p.kind.t)?.func : undefined);
+    const x =
+      f ?? (DATA[p.kind.t] ? named(d, p.kind.t === "funcOrLoop" ? "loop" : p.kind.t)?.func : undefined);
     if (x !== undefined && !out.includes(x)) out.push(x);
   });
   return out;
