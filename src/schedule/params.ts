@@ -12,6 +12,7 @@ export type Field =
   | { readonly type: "int" }
   | { readonly type: "intOrInts" }
   | { readonly type: "flag" }
+  | { readonly type: "name" }
   | { readonly type: "enum"; readonly values: readonly string[] };
 
 export type Kind =
@@ -61,6 +62,7 @@ const FIELD: Record<Field["type"], string> = {
   int: "an integer",
   intOrInts: "an integer or a list of integers",
   flag: "true or false",
+  name: "a name",
   enum: "one of",
 };
 
@@ -109,6 +111,8 @@ function fieldOk(f: Field, v: unknown): boolean {
       );
     case "flag":
       return typeof v === "boolean";
+    case "name":
+      return nonEmpty(v);
     case "enum":
       return str(v) && f.values.includes(v);
   }

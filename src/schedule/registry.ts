@@ -2,7 +2,7 @@
 // ./params.ts), what it returns to the user, and how it applies to resolved arguments. The Schedule's
 // methods, the argument checks, the trace (printed and as data) and replay are all driven by it.
 
-import type { Module } from "../ir/nodes.ts";
+import type { Module, PartitionType } from "../ir/nodes.ts";
 import type { Kind, Param } from "./params.ts";
 import { bufferAt } from "./primitives/buffer-at.ts";
 import { computeAt } from "./primitives/compute-at.ts";
@@ -10,7 +10,7 @@ import { dataflow } from "./primitives/dataflow.ts";
 import { fuse } from "./primitives/fuse.ts";
 import { inline } from "./primitives/inline.ts";
 import { parallel } from "./primitives/parallel.ts";
-import { partition } from "./primitives/partition.ts";
+import { PARTITION_TYPES, partition } from "./primitives/partition.ts";
 import { pipeline } from "./primitives/pipeline.ts";
 import { relay } from "./primitives/relay.ts";
 import { reorder } from "./primitives/reorder.ts";
@@ -42,7 +42,6 @@ const BUFFER: Kind = { t: "buffer" };
 const INT: Kind = { t: "int" };
 const AXES = { type: "intOrInts" } as const;
 
-type PartitionType = "complete" | "block" | "cyclic";
 type Opts = Readonly<Record<string, unknown>>;
 const list = (x: unknown): readonly number[] => (typeof x === "number" ? [x] : (x as number[]));
 
@@ -109,7 +108,7 @@ export const PRIMITIVES = {
         kind: {
           t: "options",
           fields: {
-            type: { type: "enum", values: ["complete", "block", "cyclic"] },
+            type: { type: "enum", values: PARTITION_TYPES },
             dim: AXES,
             factor: { type: "int" },
           },

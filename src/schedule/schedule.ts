@@ -19,6 +19,7 @@ import {
   SpatialHandle,
   type SpatialSpec,
 } from "./handles.ts";
+import { checkArg, type Param } from "./params.ts";
 import type { RelayOptions } from "./primitives/relay.ts";
 import type { PrimitiveResult } from "./primitives/result.ts";
 import { getLoop } from "./primitives/util/loops.ts";
@@ -122,16 +123,23 @@ export abstract class ScheduleCore {
    * Re-applies recorded steps (`s.steps`, or their JSON parsed back), optionally inside another function:
    * `s.replay(steps, { into: "matmul_mm1" })`. All or nothing: when a step fails, the schedule is as before.
    */
-  replay(steps: readonly Step[], opts: ReplayOptions = {}): this {
-    const list = checkSteps(steps);
-    const m = this.current;
-    const referenced = () => [...new Set(list.flatMap((s) => funcsOfData(s.def.params, s.args)))];
-    const rename =
-      opts.into === undefined
-        ? (f: string) => f
-        : funcRenaming(m, opts.from ?? recordedRoot(m, referenced()), m, resolveFunc(m, opts.into, "replay"));
+  replay(steps: readonly Step[], options?: ReplayOptions): this {
+    const site = callSite();
     const saved = { current: this.current, count: this.recorded.length };
     try {
+      const opts = (checkArg("replay", REPLAY_OPTIONS, options) ?? {}) as ReplayOptions;
+      const list = checkSteps(steps);
+      const m = this.current;
+      const referenced = () => [...new Set(list.flatMap((s) => funcsOfData(s.def.params, s.args)))];
+      const rename =
+        opts.into === undefined
+          ? (f: string) => f
+          : funcRenaming(
+              m,
+              opts.from ?? recordedRoot(m, referenced()),
+              m,
+              resolveFunc(m, opts.into, "replay"),
+            );
       for (const [k, s] of list.entries()) {
         this.run(s.prim, argsFromData(s.def.params, s.args, rename, `step ${k + 1} (${s.prim})`));
       }
@@ -139,7 +147,7 @@ export abstract class ScheduleCore {
       this.current = saved.current;
       this.recorded.length = saved.count;
       this.calls.length = saved.count;
-      throw e instanceof AlloError ? atCallSite(e, callSite()) : e;
+      throw e instanceof AlloError ? atCallSite(e, site) : e;
     }
     return this;
   }
@@ -288,6 +296,12 @@ export abstract class ScheduleCore {
     }
   }
 }
+
+const REPLAY_OPTIONS: Param = {
+  name: "options",
+  kind: { t: "options", fields: { into: { type: "name" }, from: { type: "name" } } },
+  optional: true,
+};
 
 /** Replay's input: a list of `{ prim, args }` with a known primitive and an argument list (AL3021 otherwise). */
 function checkSteps(steps: unknown) {

@@ -23,9 +23,6 @@ import type { StepArg, TraceValue } from "./trace.ts";
 
 /** Checks the user's arguments: one value per parameter (a list of them for a rest parameter). */
 export function bindArgs(prim: string, params: readonly Param[], args: readonly unknown[]): unknown[] {
-  if (!params.some((p) => p.rest) && args.length > params.length) {
-    throw new AlloError("AL3019", `${prim}: takes at most ${params.length} arguments, got ${args.length}`);
-  }
   return params.map((p, i) =>
     p.rest
       ? args.slice(i).map((v, k) => checkArg(prim, { ...p, name: `${p.name} ${k + 1}` }, v))

@@ -73,10 +73,14 @@ test("replay refuses what is not step data (AL3021) and unknown targets (AL3012)
   const bad = (steps: unknown, into?: string) =>
     caught(() => s.replay(steps as never, into === undefined ? {} : { into }));
   assert.equal(bad(null).code, "AL3021");
+  assert.equal(caught(() => s.replay([], null as never)).code, "AL3019");
+  assert.equal(caught(() => s.replay([], { into: 3 } as never)).code, "AL3019");
+  assert.equal(caught(() => s.replay([], { to: "mmB" } as never)).code, "AL3020");
   assert.equal(bad([{ prim: "tile", args: [] }]).code, "AL3021");
   assert.equal(bad([{ prim: "split" }]).code, "AL3021");
   const ref = bad([{ prim: "split", args: ["i", 4] }]);
   assert.equal(ref.code, "AL3021");
+  assert.match(ref.message, /^test\/schedule\/replay\.test\.ts:\d+:\d+ - error AL3021/);
   assert.match(
     ref.message,
     /step 1 \(split\), argument 1 must be \{ loop: \{ func, name \} \}; got the string "i"/,
