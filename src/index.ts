@@ -3,9 +3,19 @@
 
 export type { BuildOptions, CodeModule, CpuKernel, VitisMode, VitisProject } from "./api/build.ts";
 export { customize } from "./api/customize.ts";
+export { IRModule, Schedule } from "./api/schedule.ts";
 export { AlloError } from "./diagnostics/error.ts";
 export * from "./dsl/dtypes.ts";
 export { full, grid, type LoopOptions, range, reduction, zeros } from "./dsl/loops.ts";
 export type { DType, Shape, Tensor } from "./dsl/tensor-types.ts";
-export { type CustomizeOptions, Schedule } from "./schedule/schedule.ts";
+export type {
+  CustomizeOptions,
+  PartitionOptions,
+  PipelineOptions,
+  RelayOptions,
+  ReplayOptions,
+  SplitLoops,
+  UnfoldOptions,
+} from "./schedule/schedule.ts";
+export type { FuncRef, Step, StepArg } from "./schedule/trace.ts";
 export { type Counterexample, type VerifyOptions, type VerifyResult, verify } from "./verify/index.ts";

@@ -3,7 +3,8 @@
 import { AlloError } from "../diagnostics/error.ts";
 import { compileModule, sourceOfFunction, sourceOfText } from "../frontend/index.ts";
 import type { Module } from "../ir/nodes.ts";
-import { type CustomizeOptions, Schedule } from "../schedule/schedule.ts";
+import type { CustomizeOptions } from "../schedule/schedule.ts";
+import { Schedule } from "./schedule.ts";
 
 export function customize(kernel: Function | string, options: CustomizeOptions = {}): Schedule {
   let module: Module;

@@ -5,10 +5,10 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { customize } from "../api/customize.ts";
+import type { Schedule } from "../api/schedule.ts";
 import { AlloError } from "../diagnostics/error.ts";
 import { scopeForSource } from "../frontend/constants.ts";
 import { sourceOfText } from "../frontend/index.ts";
-import type { Schedule } from "../schedule/schedule.ts";
 import { type CliOptions, parseArgs } from "./args.ts";
 
 /** Where the command writes (process.stdout/stderr by default; tests pass their own). */

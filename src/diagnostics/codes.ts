@@ -57,6 +57,9 @@ export const CODES = {
   AL3016: "bad bufferAt",
   AL3017: "bad unfold",
   AL3018: "ambiguous buffer name",
+  AL3019: "bad schedule argument",
+  AL3020: "unknown schedule option",
+  AL3021: "bad replay",
   // streams and dataflow
   AL4101: "dataflow deadlock",
   AL4102: "data left in a stream",

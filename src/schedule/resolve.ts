@@ -127,6 +127,17 @@ export function loopName(m: Module, ref: LoopRef): string {
   return e ? qualify(m, e) : `${ref.func}:%${ref.iv}`;
 }
 
+/** The shortest name of a loop inside its function: `${func}:${name}` resolves to exactly that loop. */
+export function loopNameIn(m: Module, ref: LoopRef): string {
+  const e = loopEntries(m).find((x) => x.func.name === ref.func && x.loop.iv === ref.iv);
+  if (!e) return `%${ref.iv}`;
+  for (const c of [e.loop.name, ...e.scopes.map((s) => `${s}:${e.loop.name}`)]) {
+    const hits = matchLoops(m, `${ref.func}:${c}`);
+    if (hits.length === 1 && hits[0].loop === e.loop) return c;
+  }
+  return `%${e.loop.iv}`;
+}
+
 function validLoops(m: Module, func?: Func): string {
   return listNames(loopEntries(m, func), (e) => qualify(m, e));
 }

@@ -1,10 +1,10 @@
-// The schedule trace: each applied step as data (primitive, arguments with handles already turned into
-// the names they resolved to, call site), printable as replayable TypeScript (`s.split("i", 4);`) and
-// as the MLIR-style step headers of printAfterEach.
+// The schedule trace: each applied step as data (primitive, arguments whose references are qualified
+// by function, call site), and as it prints: replayable TypeScript (`s.split("i", 4);`) and the
+// MLIR-style step headers of printAfterEach.
 
 import type { Span } from "../ir/nodes.ts";
 
-/** An argument as recorded: names are strings; option objects and lists hold the same kinds. */
+/** An argument as the printed trace shows it: names are strings; option objects and lists hold the same kinds. */
 export type TraceValue =
   | string
   | number
@@ -12,12 +12,32 @@ export type TraceValue =
   | readonly TraceValue[]
   | { readonly [key: string]: TraceValue | undefined };
 
-export interface TraceStep {
+/** A loop, band, buffer or PE array of one function; `name` resolves inside `func` (`"S_i_j_0:j"`, `"%j_1"`). */
+export interface FuncRef {
+  readonly func: string;
+  readonly name: string;
+}
+
+/** An argument as step data: references qualified by function, values as checked (JSON-compatible). */
+export type StepArg =
+  | number
+  | boolean
+  | string
+  | { readonly loop: FuncRef }
+  | { readonly band: FuncRef }
+  | { readonly buffer: FuncRef }
+  | { readonly pe: FuncRef }
+  | { readonly func: string }
+  | readonly StepArg[]
+  | { readonly [key: string]: StepArg };
+
+export interface Step {
   /** 1-based position in the schedule. */
   readonly index: number;
-  /** The Schedule method: "split", "reorder", ... */
-  readonly primitive: string;
-  readonly args: readonly TraceValue[];
+  /** The primitive (the Schedule method): "split", "reorder", ... */
+  readonly prim: string;
+  /** `{ prim: "split", args: [{ loop: { func: "gemm", name: "i" } }, 4] }`; replayable with `s.replay`. */
+  readonly args: readonly StepArg[];
   /** Where the user called it. */
   readonly site?: Span;
   /** False when the step left the module as it was (a repeated annotation). */
@@ -45,12 +65,7 @@ export function formatCall(primitive: string, args: readonly TraceValue[]): stri
   return `${primitive}(${shown.join(", ")})`;
 }
 
-/** The whole trace as TypeScript statements on `receiver`, one per line. */
-export function formatTrace(steps: readonly TraceStep[], receiver = "s"): string {
-  return steps.map((s) => `${receiver}.${formatCall(s.primitive, s.args)};\n`).join("");
-}
-
-/** `// ----- step 2: reorder("k", "j") -----` */
-export function stepHeader(step: TraceStep): string {
-  return `// ----- step ${step.index}: ${formatCall(step.primitive, step.args)} -----`;
+/** `// ----- step 2: reorder("k", "j") -----` for the step at `index` shown as `call`. */
+export function stepHeader(index: number, call: string): string {
+  return `// ----- step ${index}: ${call} -----`;
 }

@@ -45,7 +45,7 @@ test(`${CASES} random schedules run bit-identically to their kernels and replay 
     const where = () => `seed ${seed}, kernel ${module.top}, schedule:\n${s.trace()}`;
     try {
       randomSchedule(s, c, r, 1 + Math.floor(r() * 6));
-      for (const st of s.steps) used.set(st.primitive, (used.get(st.primitive) ?? 0) + 1);
+      for (const st of s.steps) used.set(st.prim, (used.get(st.prim) ?? 0) + 1);
       const top = module.functions.find((f) => f.name === module.top)!;
       const args = randomArgs(top, rng(seed));
       const x = cloneArgs(args);

@@ -78,7 +78,12 @@ test("dims out of range, bad types and bad factors are rejected", () => {
   assert.equal(caught(() => customize(gemm).partition("A", { dim: [2] })).code, "AL3006");
   assert.equal(caught(() => customize(gemm).partition("A", { dim: [0, 0] })).code, "AL3006");
   assert.equal(caught(() => customize(gemm).partition("A", { dim: -1 })).code, "AL3006");
-  assert.equal(caught(() => customize(gemm).partition("A", { type: "banked" as "block" })).code, "AL3006");
+  const type = caught(() => customize(gemm).partition("A", { type: "banked" as "block" }));
+  assert.equal(type.code, "AL3019");
+  assert.match(
+    type.message,
+    /option 'type' must be one of "complete", "block", "cyclic"; got the string "banked"/,
+  );
   assert.equal(caught(() => customize(gemm).partition("A", { type: "cyclic", dim: 1 })).code, "AL3005");
   assert.equal(caught(() => customize(gemm).partition("Q")).code, "AL3003");
 });

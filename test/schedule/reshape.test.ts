@@ -40,3 +40,9 @@ test("reshape errors: element count, bad shapes, partitioned buffers, call inter
   assert.equal(call.code, "AL3013");
   assert.match(call.message, /'Y' is passed to or returned from 'scale'/);
 });
+
+test("reshape refuses a callee's parameter (its callers' buffers would no longer fit)", () => {
+  const e = caught(() => customize(caller).reshape("scale:Y", [20]));
+  assert.equal(e.code, "AL3013");
+  assert.match(e.message, /'Y' is a parameter of 'scale', which is called by other functions/);
+});

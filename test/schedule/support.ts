@@ -42,11 +42,18 @@ export function scheduled(name: string, kernel: Function, steps: (s: Schedule) =
   return s;
 }
 
-/** Replaying the printed trace on a fresh schedule gives the same module. */
+/**
+ * Replaying the printed trace on a fresh schedule gives the same module, and so does replaying the
+ * steps as JSON data (`s.replay(JSON.parse(JSON.stringify(s.steps)))`).
+ */
 export function assertReplays(kernel: Function, s: Schedule): void {
   const fresh = customize(kernel);
   new Function("s", s.trace())(fresh);
   assert.equal(printMlir(fresh.ir), printMlir(s.ir), `replaying\n${s.trace()}`);
+  const json = JSON.stringify(s.steps);
+  const data = customize(kernel).replay(JSON.parse(json));
+  assert.equal(printMlir(data.ir), printMlir(s.ir), `replaying the steps as data\n${json}`);
+  assert.equal(data.steps.length, s.steps.length);
 }
 
 /** The AlloError `f` throws (failing when it throws nothing or something else). */

@@ -8,7 +8,8 @@ import { type PrimitiveResult, primitiveError } from "./result.ts";
 import { getFunc, withFunc } from "./util/loops.ts";
 
 const P = "partition";
-const TYPES: readonly PartitionType[] = ["complete", "block", "cyclic"];
+/** The partition types (the registry checks that a step names one of them). */
+export const PARTITION_TYPES: readonly PartitionType[] = ["complete", "block", "cyclic"];
 
 export interface PartitionRequest {
   readonly type: PartitionType;
@@ -23,7 +24,7 @@ export interface PartitionRequest {
 }
 
 /**
- * Adds partitions to `buf`. Errors: unknown type, a dimension out of range or a scalar/stream
+ * Adds partitions to `buf`. Errors: a dimension out of range or a scalar/stream
  * buffer (AL3006); a block/cyclic factor below 1 (AL3005); a dimension already partitioned, or
  * mixing dim 0 with per-dimension partitions (AL3007). A repeated complete partition of every
  * dimension (dim 0) is a no-op: the same module comes back.
@@ -33,13 +34,6 @@ export function partition(m: Module, buf: BufferRef, req: PartitionRequest): Pri
   const decl = f.buffers[buf.buffer];
   if (!decl) throw primitiveError("AL3003", P, `no buffer '${buf.buffer}' in '${f.name}'`);
   const name = `'${decl.name}'`;
-  if (!TYPES.includes(req.type)) {
-    throw primitiveError(
-      "AL3006",
-      P,
-      `unknown partition type '${String(req.type)}' for ${name}; use ${TYPES.join(", ")}`,
-    );
-  }
   if (decl.stream) throw primitiveError("AL3006", P, `${name} is a stream; streams cannot be partitioned`);
   const rank = decl.shape.length;
   if (rank === 0) throw primitiveError("AL3006", P, `${name} is a scalar; only arrays can be partitioned`);

@@ -19,7 +19,8 @@ const P = "reshape";
  * Dimensions are matched in groups whose extents have equal products (here [4] ~ [2, 2] and [6] ~ [6]),
  * so each new index only involves the old indices of its group; in the worst case one group linearizes
  * the whole index. Not allowed (AL3013): streams, partitioned buffers (partition after reshaping),
- * and buffers passed to or returned from calls (the callee's interface would change).
+ * buffers passed to or returned from calls, and a callee's own parameters and results (either way the
+ * callee's interface would change).
  */
 export function reshape(m: Module, buf: BufferRef, shape: readonly number[]): PrimitiveResult {
   const f = getFunc(m, buf.func, P);
@@ -46,6 +47,14 @@ export function reshape(m: Module, buf: BufferRef, shape: readonly number[]): Pr
   if (decl.stream) throw primitiveError("AL3013", P, `'${name}' is a stream; only memory can be reshaped`);
   if (decl.partitions.length > 0) {
     throw primitiveError("AL3013", P, `'${name}' is already partitioned; reshape it before partitioning`);
+  }
+  const role = f.results.includes(name) ? "result" : f.params.some((p) => p.name === name) ? "parameter" : "";
+  if (role && f.name !== m.top) {
+    throw primitiveError(
+      "AL3013",
+      P,
+      `'${name}' is a ${role} of '${f.name}', which is called by other functions; a reshape would change its interface`,
+    );
   }
   visitStmts(f.body, (s) => {
     const used =

@@ -1,0 +1,52 @@
+// The Schedule that customize() returns: the schedule core (src/schedule/) plus the entry points that
+// need the layers above it: build for a target, verify against the unscheduled kernel, and the MLIR
+// text of the current IR (`String(s.module)`, `s.toString()`, printAfterEach).
+
+import { printMlir } from "../backends/mlir/print.ts";
+import type { Module } from "../ir/nodes.ts";
+import { ScheduleCore } from "../schedule/schedule.ts";
+import { type VerifyOptions, type VerifyResult, verify } from "../verify/index.ts";
+import {
+  type BuildOptions,
+  build as buildModule,
+  type CodeModule,
+  type CpuKernel,
+  type VitisMode,
+  type VitisProject,
+} from "./build.ts";
+
+/** The IR module as `s.module` shows it: String() of it is the MLIR text. */
+export class IRModule {
+  constructor(readonly ir: Module) {}
+  toString(): string {
+    return printMlir(this.ir);
+  }
+}
+
+export class Schedule extends ScheduleCore {
+  protected override printIR(m: Module): string {
+    return printMlir(m);
+  }
+
+  get module(): IRModule {
+    return new IRModule(this.current);
+  }
+
+  override toString(): string {
+    return printMlir(this.current);
+  }
+
+  /** Builds the current IR for a target: "cpu" (default), "mlir", "vhls" or "vitis_hls" (see ./build.ts). */
+  build(o?: { target?: "cpu" | "llvm" }): CpuKernel;
+  build(o: { target: "mlir" | "vhls" | "vivado_hls" }): CodeModule;
+  build(o: { target: "vitis_hls"; mode?: VitisMode; project?: string }): VitisProject;
+  build(o?: BuildOptions): CpuKernel | CodeModule | VitisProject;
+  build(o: BuildOptions = {}): CpuKernel | CodeModule | VitisProject {
+    return buildModule(this.current, o);
+  }
+
+  /** Proves the schedule so far equivalent to the unscheduled kernel: `s.verify().equivalent`. */
+  verify(opts?: VerifyOptions): VerifyResult {
+    return verify(this.current, this.original, { labels: ["scheduled", "original"], ...opts });
+  }
+}
