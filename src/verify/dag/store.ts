@@ -25,7 +25,8 @@ export class NodeStore {
   protected nodes: Int32Array;
   /**
    * Open-addressing table of slots [head, a, b, id + 1]: a lookup reads one slot, not the node too
-   * (only selects, the one kind with a third operand, compare c through `nodes`). Random memory
+   * (only selects, the one kind with a third operand, compare c through `nodes`, always: a third
+   * operand 0 is node 0, the constant false, not "no operand"). Random memory
    * accesses are what hash-consing costs, so there is one per lookup.
    */
   private table: Int32Array;
@@ -106,7 +107,7 @@ export class NodeStore {
         table[s] === h &&
         table[s + 1] === a &&
         table[s + 2] === b &&
-        (c === 0 || nodes[((id - 1) << 2) + 3] === c)
+        ((h & 15) !== K_SEL || nodes[((id - 1) << 2) + 3] === c)
       ) {
         return id - 1;
       }
