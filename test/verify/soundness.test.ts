@@ -8,6 +8,7 @@ import { compileCpu } from "../../src/backends/cpu/index.ts";
 import { customize } from "../../src/index.ts";
 import { convert, type Scalar } from "../../src/semantics/scalar.ts";
 import { bitWidth, type DType, floatType } from "../../src/types/dtype.ts";
+import { Budget } from "../../src/verify/budget.ts";
 import { Dag } from "../../src/verify/dag/dag.ts";
 import { evaluate, reachable } from "../../src/verify/dag/eval.ts";
 import { runModule } from "../../src/verify/exec/run.ts";
@@ -33,7 +34,7 @@ test("symbolic values evaluate to what the CPU backend computes (300 random modu
     const mod = randomModule(r, 3, 4);
     const top = mod.functions[0];
     const D = new Dag();
-    const run = runModule(D, mod, { onTick: () => {} });
+    const run = runModule(D, mod, { onTick: () => {}, budget: new Budget({}) });
     assert.equal(run.kind, "ok", `module ${m}: ${run.kind !== "ok" ? run.reason : ""}`);
     if (run.kind !== "ok") return;
     const results = run.outputs.slice(top.params.length);
@@ -84,7 +85,7 @@ test("every corpus kernel that is statically interpretable evaluates symbolicall
     const m = customize(c.kernel, c.options ?? {}).ir;
     const top = m.functions.find((f) => f.name === m.top)!;
     const D = new Dag();
-    const run = runModule(D, m, { onTick: () => {} });
+    const run = runModule(D, m, { onTick: () => {}, budget: new Budget({}) });
     if (run.kind === "not-static") continue;
     assert.equal(run.kind, "ok", c.name);
     if (run.kind !== "ok") return;
