@@ -4,14 +4,14 @@
 // starts with AL6003. Without options the defaults still bound every proof in time and memory.
 
 /** Default step budget: a few seconds of symbolic execution (a 64x64x64 systolic proof takes 6.3M). */
-export const DEFAULT_MAX_STEPS = 2 ** 27;
+export const DEFAULT_MAX_STEPS = 2 ** 26;
 /** Symbolic nodes one proof may create (about 100 bytes each at most, with their hash table). */
-export const MAX_NODES = 2 ** 23;
+export const MAX_NODES = 2 ** 22;
 /** Elements of one buffer, stream array or parameter the symbolic executor may allocate. */
 export const MAX_CELLS = 2 ** 26;
 
 export interface BudgetOptions {
-  /** Steps of both symbolic runs together (default 2^27). */
+  /** Steps of both symbolic runs together (default 2^26). */
   readonly maxSteps?: number;
   /** Wall-clock limit of the whole proof in milliseconds (default none; the step budget bounds it). */
   readonly timeoutMs?: number;

@@ -39,19 +39,19 @@ test("a select with a false arm is not the select before it (both orders)", () =
   }
 });
 
-export function castBit(A: int32<[8]>): int32<[8]> {
+export function castBit(_A: int32<[8]>): int32<[8]> {
   const B: int32<[8]> = zeros();
   for (const i of range(8)) B[i] = i + Int(1)(i > 2);
   return B;
 }
 
-export function plusBit(A: int32<[8]>): int32<[8]> {
+export function plusBit(_A: int32<[8]>): int32<[8]> {
   const B: int32<[8]> = zeros();
   for (const i of range(8)) B[i] = i + (i > 2 ? 1 : 0);
   return B;
 }
 
-export function minusBit(A: int32<[8]>): int32<[8]> {
+export function minusBit(_A: int32<[8]>): int32<[8]> {
   const B: int32<[8]> = zeros();
   for (const i of range(8)) B[i] = i - (i > 2 ? 1 : 0);
   return B;
