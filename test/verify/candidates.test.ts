@@ -3,9 +3,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { customize, verify } from "../../src/index.ts";
-import { candidate, edgeValues } from "../../src/verify/candidates.ts";
 import { floatType, intType, uintType } from "../../src/types/dtype.ts";
 import { rng } from "../../src/util/random.ts";
+import { candidate, edgeValues } from "../../src/verify/candidates.ts";
 import { assertConfirmed } from "./support/confirm.ts";
 
 const kernel = (type: string, out: string, body: string) =>
@@ -51,7 +51,11 @@ test("candidates are seeded and include every edge value of the type", () => {
   };
   assert.deepEqual(draw(3), draw(3));
   const seen = draw(3);
-  for (const e of edgeValues(f32)) assert.ok(seen.some((v) => Object.is(v, e)), `float32 ${String(e)}`);
+  for (const e of edgeValues(f32))
+    assert.ok(
+      seen.some((v) => Object.is(v, e)),
+      `float32 ${String(e)}`,
+    );
   assert.deepEqual(edgeValues(intType(8)), [0n, -1n, 1n, -128n, 127n, -127n, 126n]);
   assert.deepEqual(edgeValues(uintType(1)), [0n, 1n]);
   assert.deepEqual(edgeValues(intType(1)), [0n, -1n]);
