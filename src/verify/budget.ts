@@ -3,6 +3,8 @@
 // size of one buffer). Running out is not an error: the verdict becomes "unknown" with a reason that
 // starts with AL6003. Without options the defaults still bound every proof in time and memory.
 
+import { AlloError } from "../diagnostics/error.ts";
+
 /** Default step budget: a few seconds of symbolic execution (a 64x64x64 systolic proof takes 6.3M). */
 export const DEFAULT_MAX_STEPS = 2 ** 26;
 /** Symbolic nodes one proof may create (about 100 bytes each at most, with their hash table). */
@@ -29,6 +31,14 @@ export class Budget {
   spent = 0;
 
   constructor(private readonly opts: BudgetOptions) {
+    for (const key of ["maxSteps", "timeoutMs"] as const) {
+      const v = opts[key];
+      if (v !== undefined && !(typeof v === "number" && v >= 0)) {
+        throw new AlloError("AL9001", `verify: ${key} must be a number >= 0 (or Infinity), not ${String(v)}`);
+      }
+    }
+    if (opts.signal !== undefined && typeof opts.signal?.aborted !== "boolean")
+      throw new AlloError("AL9001", "verify: signal must be an AbortSignal (from an AbortController)");
     this.maxSteps = opts.maxSteps ?? DEFAULT_MAX_STEPS;
     this.deadline = opts.timeoutMs === undefined ? Infinity : performance.now() + opts.timeoutMs;
   }

@@ -3,7 +3,7 @@
 // exception; the default budget alone stops a 2^31-iteration loop within seconds.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { customize, verify } from "../../src/index.ts";
+import { AlloError, customize, verify } from "../../src/index.ts";
 import { intType } from "../../src/types/dtype.ts";
 import { BudgetExceeded, MAX_NODES } from "../../src/verify/budget.ts";
 import { Dag } from "../../src/verify/dag/dag.ts";
@@ -95,4 +95,19 @@ test("the node store stops at its limit with a budget error, not by exhausting m
     (e: unknown) => e instanceof BudgetExceeded && /4096 symbolic nodes/.test(e.message),
   );
   assert.equal(D.count, 1 << 12);
+});
+
+test("a budget option that is not a number >= 0 is a clear error (AL9001)", () => {
+  const a = loop("8");
+  for (const bad of [{ maxSteps: -1 }, { timeoutMs: Number.NaN }, { maxSteps: "10" }]) {
+    assert.throws(
+      () => verify(a, loop("8", "-="), bad as object),
+      (e: unknown) =>
+        e instanceof AlloError && e.code === "AL9001" && /must be a number >= 0/.test(e.message),
+    );
+  }
+  assert.throws(
+    () => verify(a, a, { signal: {} as AbortSignal }),
+    (e: unknown) => e instanceof AlloError && /AbortSignal/.test(e.message),
+  );
 });
