@@ -55,9 +55,6 @@ export class Runtime {
   /** Values of `n` and `iters` at which `tick` runs next: every 2^20 steps, or when the budget may run out. */
   next = 0;
   nextIter = 0;
-  /** While-loop iterations so far, and the budget after which the run gives up instead of hanging. */
-  whileSteps = 0;
-  readonly maxWhileSteps = 1e8;
   /** Depth of speculative evaluation (both arms of a select on a symbolic condition). */
   spec = 0;
   private qops = 0;
