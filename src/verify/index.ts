@@ -109,7 +109,11 @@ export function verifyModules(a: Module, b: Module, opts: VerifyOptions = {}): V
     throw e;
   }
 
-  const progress = new Progress(opts.progress ?? process.stderr.isTTY === true, workA + workB);
+  // A proof that will run out of steps fills the bar at the budget, not at its estimated total.
+  const progress = new Progress(
+    opts.progress ?? process.stderr.isTTY === true,
+    Math.min(workA + workB, budget.maxSteps),
+  );
   let ra: RunResult & { count: number };
   let rb: RunResult & { count: number } = { kind: "budget", reason: "", count: 0 };
   try {
