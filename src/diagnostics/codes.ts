@@ -78,6 +78,7 @@ export const CODES = {
   // verification
   AL6001: "modules cannot be compared",
   AL6002: "schedule step not proven equivalent",
+  AL6003: "verification budget ran out (the verdict is unknown)",
   // API use
   AL9001: "bad option",
 } as const;

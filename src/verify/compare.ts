@@ -1,10 +1,12 @@
 // Output comparison. Equal node ids are a proof; for differing ones, both symbolic values are
-// evaluated on seeded random inputs (small values, then full-range ones) with the reference
-// semantics. A concrete difference is a real counterexample; no difference found means the verdict is
+// evaluated on seeded candidate inputs (random small and full-range values, NaN, +-0, +-Inf and
+// integer extremes; candidates.ts) with the reference semantics. A concrete difference is a real counterexample; no difference found means the verdict is
 // "unknown", never a guess in either direction.
 
-import { rawRange, roundFloat, type Scalar } from "../semantics/scalar.ts";
-import { randBig, rng } from "../util/random.ts";
+import type { Scalar } from "../semantics/scalar.ts";
+import { rng } from "../util/random.ts";
+import type { Budget } from "./budget.ts";
+import { candidate } from "./candidates.ts";
 import type { Dag } from "./dag/dag.ts";
 import { evaluate, reachable } from "./dag/eval.ts";
 import { showNode } from "./dag/print.ts";
@@ -35,13 +37,20 @@ export interface Difference {
 /** Elements examined for a concrete difference before giving up. */
 const MAX_ELEMENTS = 8;
 
+export interface Search {
+  /** Candidate input assignments per differing element. */
+  readonly trials: number;
+  readonly seed: number;
+  /** Each evaluation costs a step per node evaluated (throws BudgetExceeded). */
+  readonly budget: Budget;
+}
+
 export function firstDifference(
   D: Dag,
   outA: readonly Output[],
   outB: readonly Output[],
   inputName: (node: number) => string,
-  trials: number,
-  seed: number,
+  search: Search,
 ): Difference | undefined {
   let first: Difference | undefined;
   let examined = 0;
@@ -51,7 +60,7 @@ export function firstDifference(
     for (let i = 0; i < a.length && examined < MAX_ELEMENTS; i++) {
       if (a[i] === b[i]) continue;
       examined++;
-      const d = tryElement(D, outA[k], i, a[i], b[i], inputName, trials, seed + examined);
+      const d = tryElement(D, outA[k], i, a[i], b[i], inputName, { ...search, seed: search.seed + examined });
       if (d.concrete) return d;
       first ??= d;
     }
@@ -66,8 +75,7 @@ function tryElement(
   na: number,
   nb: number,
   inputName: (node: number) => string,
-  trials: number,
-  seed: number,
+  { trials, seed, budget }: Search,
 ): Difference {
   const base: Counterexample = {
     output: elementName(out.name, out.shape, flat),
@@ -80,7 +88,9 @@ function tryElement(
   const rand = rng(seed);
   for (let trial = 0; trial < trials; trial++) {
     const assigned = new Map<number, Scalar>();
-    for (const n of inputs) assigned.set(n, randomValue(D, n, rand, trial % 2 === 0));
+    budget.spent += order.length;
+    budget.check(0);
+    for (const n of inputs) assigned.set(n, candidate(D.types.dtypes[D.type(n)], trial, rand));
     const vals = evaluate(D, order, (n) => assigned.get(n) as Scalar);
     const va = vals.get(na) as Scalar;
     const vb = vals.get(nb) as Scalar;
@@ -107,19 +117,4 @@ function unflatten(shape: readonly number[], flat: number): number[] {
     flat = Math.floor(flat / shape[d]);
   }
   return out;
-}
-
-/** Small values (|x| <= 8) find logic errors; full-range values find wrap and width errors. */
-function randomValue(D: Dag, n: number, rand: () => number, small: boolean): Scalar {
-  const t = D.types.dtypes[D.type(n)];
-  if (t.kind === "float") {
-    const x = small ? Math.floor(rand() * 17) - 8 : (rand() * 2 - 1) * 2 ** Math.floor(rand() * 12 - 4);
-    return roundFloat(x, t);
-  }
-  let [lo, hi] = rawRange(t);
-  if (small) {
-    lo = lo > -8n ? lo : -8n;
-    hi = hi < 8n ? hi : 8n;
-  }
-  return randBig(rand, lo, hi);
 }

@@ -6,7 +6,8 @@
 
 import { AlloError } from "../diagnostics/error.ts";
 import type { Module } from "../ir/nodes.ts";
-import { type Counterexample, firstDifference } from "./compare.ts";
+import { Budget, BudgetExceeded, type BudgetOptions, budgetReason } from "./budget.ts";
+import { type Counterexample, type Difference, firstDifference } from "./compare.ts";
 import { Dag } from "./dag/dag.ts";
 import { type RunResult, runModule } from "./exec/run.ts";
 import { elementName } from "./exec/runtime.ts";
@@ -36,7 +37,8 @@ export interface VerifyResult {
   readonly stats: VerifyStats;
 }
 
-export interface VerifyOptions {
+/** Budgets `{ maxSteps, timeoutMs, signal }` (api.md section 3): running out gives "unknown", AL6003. */
+export interface VerifyOptions extends BudgetOptions {
   /** How the two modules are called in messages; default "first" and "second". */
   readonly labels?: readonly [string, string];
   /** Random concrete evaluations per differing element (default 32). */
@@ -80,6 +82,7 @@ export function verifyModules(a: Module, b: Module, opts: VerifyOptions = {}): V
   const workA = estimateWork(a);
   const workB = estimateWork(b);
   // About one new node per four loads and stores in practice (matmul-like kernels).
+  const budget = new Budget(opts);
   const D = new Dag((workA + workB) / 4);
   const stats = (loadsStores: number): VerifyStats => ({
     symbolicOps: D.ops + loadsStores,
@@ -98,16 +101,38 @@ export function verifyModules(a: Module, b: Module, opts: VerifyOptions = {}): V
   if (mismatch) return unknown(mismatch, stats(0));
   if (sameUpToAnnotations(a, b)) return { equivalent: true, status: "equivalent", stats: stats(0) };
 
-  const progress = new Progress(opts.progress ?? process.stderr.isTTY === true, workA + workB);
-  let ra: RunResult & { count: number };
-  let rb: RunResult & { count: number };
   try {
-    ra = runModule(D, a, { onTick: (n) => progress.update(n, labels[0]) });
-    rb = runModule(D, b, { onTick: (n) => progress.update(workA + n, labels[1]) });
+    budget.check(0);
+  } catch (e) {
+    if (e instanceof BudgetExceeded)
+      return unknown(budgetReason(e.message, "before the first module ran"), stats(0));
+    throw e;
+  }
+
+  // A proof that will run out of steps fills the bar at the budget, not at its estimated total.
+  const progress = new Progress(
+    opts.progress ?? process.stderr.isTTY === true,
+    Math.min(workA + workB, budget.maxSteps),
+  );
+  let ra: RunResult & { count: number };
+  let rb: RunResult & { count: number } = { kind: "budget", reason: "", count: 0 };
+  try {
+    ra = runModule(D, a, { onTick: (n) => progress.update(n, labels[0]), budget });
+    if (ra.kind !== "budget")
+      rb = runModule(D, b, { onTick: (n) => progress.update(workA + n, labels[1]), budget });
   } finally {
     progress.finish();
   }
   const done = stats(ra.count + rb.count);
+  for (const [label, r] of [
+    [labels[0], ra],
+    [labels[1], rb],
+  ] as const) {
+    if (r.kind === "budget") {
+      const where = `in the symbolic run of the ${label} module, after ${budget.spent} steps`;
+      return unknown(budgetReason(r.reason, where), done);
+    }
+  }
   if (ra.kind === "not-static") return unknown(`${labels[0]} module: ${ra.reason}`, done);
   if (rb.kind === "not-static") return unknown(`${labels[1]} module: ${rb.reason}`, done);
   if (ra.kind === "failure" && rb.kind === "failure") {
@@ -133,7 +158,17 @@ export function verifyModules(a: Module, b: Module, opts: VerifyOptions = {}): V
     if (p.kind === "scalar") return p.name;
     return elementName(p.name, fa.buffers[p.name].shape, at.flat);
   };
-  const diff = firstDifference(D, ra.outputs, rb.outputs, inputName, opts.trials ?? 32, opts.seed ?? 1);
+  let diff: Difference | undefined;
+  try {
+    diff = firstDifference(D, ra.outputs, rb.outputs, inputName, {
+      trials: opts.trials ?? 32,
+      seed: opts.seed ?? 1,
+      budget,
+    });
+  } catch (e) {
+    if (!(e instanceof BudgetExceeded)) throw e;
+    return unknown(budgetReason(e.message, "while searching a counterexample"), stats(ra.count + rb.count));
+  }
   const final = stats(ra.count + rb.count);
   if (!diff) return { equivalent: true, status: "equivalent", stats: final };
   const c = diff.counterexample;

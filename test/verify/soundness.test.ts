@@ -2,19 +2,26 @@
 // modules run symbolically, their output nodes are evaluated on random inputs with the reference
 // semantics, and every value must equal what the CPU backend computes. This covers the Dag's
 // normalizations, the compile-time conversion push-down and the native index arithmetic together.
+// The differential self-check: a random module against a one-token mutant must never be proven
+// equivalent when the CPU backend (on inputs with NaN, +-0, +-Inf and integer extremes) disagrees.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compileCpu } from "../../src/backends/cpu/index.ts";
 import { customize } from "../../src/index.ts";
-import { convert, type Scalar } from "../../src/semantics/scalar.ts";
+import type { Func, Module } from "../../src/ir/nodes.ts";
+import { convert, rawRange, type Scalar } from "../../src/semantics/scalar.ts";
 import { bitWidth, type DType, floatType } from "../../src/types/dtype.ts";
+import { Budget } from "../../src/verify/budget.ts";
 import { Dag } from "../../src/verify/dag/dag.ts";
 import { evaluate, reachable } from "../../src/verify/dag/eval.ts";
 import { runModule } from "../../src/verify/exec/run.ts";
+import { verifyModules } from "../../src/verify/index.ts";
 import { randomArgs } from "../backends/mlir/inputs.ts";
 import { CASES } from "../corpus/cases.ts";
 import { cloneArgs } from "../support/compare.ts";
 import { rng } from "../support/random.ts";
+import { assertConfirmed } from "./support/confirm.ts";
+import { mutateToken } from "./support/mutate.ts";
 import { LEN, randomModule } from "./support/random-exprs.ts";
 
 const cell = (a: unknown, i: number): Scalar => {
@@ -33,7 +40,7 @@ test("symbolic values evaluate to what the CPU backend computes (300 random modu
     const mod = randomModule(r, 3, 4);
     const top = mod.functions[0];
     const D = new Dag();
-    const run = runModule(D, mod, { onTick: () => {} });
+    const run = runModule(D, mod, { onTick: () => {}, budget: new Budget({}) });
     assert.equal(run.kind, "ok", `module ${m}: ${run.kind !== "ok" ? run.reason : ""}`);
     if (run.kind !== "ok") return;
     const results = run.outputs.slice(top.params.length);
@@ -84,7 +91,7 @@ test("every corpus kernel that is statically interpretable evaluates symbolicall
     const m = customize(c.kernel, c.options ?? {}).ir;
     const top = m.functions.find((f) => f.name === m.top)!;
     const D = new Dag();
-    const run = runModule(D, m, { onTick: () => {} });
+    const run = runModule(D, m, { onTick: () => {}, budget: new Budget({}) });
     if (run.kind === "not-static") continue;
     assert.equal(run.kind, "ok", c.name);
     if (run.kind !== "ok") return;
@@ -120,4 +127,68 @@ test("every corpus kernel that is statically interpretable evaluates symbolicall
     checked++;
   }
   assert.ok(checked >= 35, `${checked} corpus kernels checked`);
+});
+
+/** Inputs for the CPU side of the self-check: random, then with special values mixed in. */
+function selfCheckArgs(top: Func, r: () => number, special: boolean): unknown[] {
+  const args = randomArgs(top, r) as unknown[];
+  if (!special) return args;
+  const floats = [Number.NaN, -0, 0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  top.params.forEach((p, k) => {
+    if (p.kind !== "buffer") return;
+    const t = top.buffers[p.name].type;
+    const a = args[k] as { [i: number]: number | bigint; length: number };
+    for (let i = 0; i < a.length; i++) {
+      if (t.kind === "float" && r() < 0.5) a[i] = floats[Math.floor(r() * floats.length)];
+      else if (t.kind === "int" && r() < 0.3) {
+        const [lo, hi] = rawRange(t);
+        const v = [lo, hi, 0n, t.signed ? -1n : 1n][Math.floor(r() * 4)];
+        a[i] = typeof a[i] === "bigint" ? v : Number(v);
+      }
+    }
+  });
+  return args;
+}
+
+/** Whether the two modules give different outputs on the CPU for some of a few input sets. */
+function cpuDiffers(a: Module, b: Module, r: () => number): boolean {
+  const top = a.functions[0];
+  const run = (m: Module, args: unknown[]) => {
+    const out = compileCpu(m)(...cloneArgs(args));
+    return (top.results.length === 1 ? [out] : out) as ArrayLike<unknown>[];
+  };
+  for (let trial = 0; trial < 6; trial++) {
+    const args = selfCheckArgs(top, r, trial % 2 === 1);
+    const [x, y] = [run(a, args), run(b, args)];
+    for (let k = 0; k < x.length; k++)
+      for (let i = 0; i < LEN; i++) if (!same(cell(x[k], i), cell(y[k], i))) return true;
+  }
+  return false;
+}
+
+test("the verifier never proves a one-token mutant equivalent when the CPU results differ (300+ pairs)", (t) => {
+  const r = rng(17);
+  const counts = { pairs: 0, equivalent: 0, "not-equivalent": 0, unknown: 0, missed: 0 };
+  while (counts.pairs < 600) {
+    const orig = randomModule(r, 2, 3);
+    const mutant = mutateToken(r, orig);
+    if (!mutant) continue;
+    counts.pairs++;
+    const [a, b] = r() < 0.5 ? [orig, mutant] : [mutant, orig];
+    const v = verifyModules(a, b);
+    counts[v.status]++;
+    if (v.status === "not-equivalent") assertConfirmed(a, b, v);
+    else if (cpuDiffers(a, b, r)) {
+      const show = (m: Module) =>
+        JSON.stringify(m.functions[0].body, (_, x) => (typeof x === "bigint" ? `${x}n` : x));
+      assert.notEqual(
+        v.status,
+        "equivalent",
+        `proven equivalent, but the CPU differs:\n${show(a)}\n${show(b)}`,
+      );
+      counts.missed++;
+    }
+  }
+  t.diagnostic(JSON.stringify(counts));
+  assert.ok(counts["not-equivalent"] > counts.pairs / 2, JSON.stringify(counts));
 });

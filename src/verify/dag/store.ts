@@ -4,6 +4,7 @@
 // Constants are interned by (type, exact value); -0 and +0 are different constants, NaN is one.
 
 import type { Scalar } from "../../semantics/scalar.ts";
+import { MAX_NODES, nodeLimit } from "../budget.ts";
 import { TypeTable } from "./types.ts";
 
 export const K_CONST = 0;
@@ -25,7 +26,8 @@ export class NodeStore {
   protected nodes: Int32Array;
   /**
    * Open-addressing table of slots [head, a, b, id + 1]: a lookup reads one slot, not the node too
-   * (only selects, the one kind with a third operand, compare c through `nodes`). Random memory
+   * (only selects, the one kind with a third operand, compare c through `nodes`, always: a third
+   * operand 0 is node 0, the constant false, not "no operand"). Random memory
    * accesses are what hash-consing costs, so there is one per lookup.
    */
   private table: Int32Array;
@@ -37,10 +39,16 @@ export class NodeStore {
   /** (param position, flat element) of input nodes, for naming and concrete evaluation. */
   readonly inputOf = new Map<number, { param: number; flat: number }>();
 
-  /** `expectedNodes` sizes the tables up front (growing them costs a rehash of every node). */
-  constructor(expectedNodes = 1 << 12) {
+  /**
+   * `expectedNodes` sizes the tables up front (growing them costs a rehash of every node); the store
+   * never grows past the first power of two at or above `limit` nodes (a memory budget).
+   */
+  constructor(
+    expectedNodes = 1 << 12,
+    private readonly limit = MAX_NODES,
+  ) {
     let cap = 1 << 12;
-    while (cap < expectedNodes && cap < 1 << 26) cap *= 2;
+    while (cap < expectedNodes && cap < limit) cap *= 2;
     this.nodes = new Int32Array(4 * cap);
     this.table = new Int32Array(4 * 2 * cap);
     this.mask = 2 * cap - 1;
@@ -106,7 +114,7 @@ export class NodeStore {
         table[s] === h &&
         table[s + 1] === a &&
         table[s + 2] === b &&
-        (c === 0 || nodes[((id - 1) << 2) + 3] === c)
+        ((h & 15) !== K_SEL || nodes[((id - 1) << 2) + 3] === c)
       ) {
         return id - 1;
       }
@@ -114,6 +122,7 @@ export class NodeStore {
     }
     const n = this.count;
     if (n << 2 === nodes.length) {
+      if (n >= this.limit) throw nodeLimit(n);
       nodes = new Int32Array(nodes.length * 2);
       nodes.set(this.nodes);
       this.nodes = nodes;

@@ -6,6 +6,7 @@
 // that is not a constant after that stops the run as not statically interpretable.
 
 import type { BufferDecl, Expr } from "../../ir/nodes.ts";
+import { convert } from "../../semantics/scalar.ts";
 import { bitWidth, type DType, isBool, isIntegral, sameType } from "../../types/dtype.ts";
 import type { Dag } from "../dag/dag.ts";
 import { binCode, INTR_FNS, LOGIC_AND, UN_OPS } from "../dag/ops.ts";
@@ -75,7 +76,9 @@ export function nativeNum(e: Expr, env: ExprEnv): string | undefined {
     case "cast": {
       if (isBool(e.value.type) && isIntegral(e.type)) {
         const c = nativeCond(e.value, env);
-        return c === undefined ? undefined : `(${c} ? 1 : 0)`;
+        // True is 1 in a wider or unsigned type but -1 in a signed 1-bit one, as in every backend.
+        const one = Number(convert(1n, e.value.type, e.type));
+        return c === undefined ? undefined : `(${c} ? ${one} : 0)`;
       }
       // A widening conversion keeps the value; natively computed values stay within int32.
       return widens(env.D.types, e.value.type, e.type) ? nativeNum(e.value, env) : undefined;

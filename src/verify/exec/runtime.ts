@@ -4,6 +4,7 @@
 // a stream, an out-of-bounds access), or the run is not statically interpretable (data-dependent
 // control flow or indices), which makes the verdict "unknown" rather than a guess.
 
+import type { Budget } from "../budget.ts";
 import type { Dag } from "../dag/dag.ts";
 
 /** The design fails on every input (control flow is static, so the failure does not depend on data). */
@@ -49,11 +50,11 @@ export const elementName = (name: string, shape: readonly number[], flat: number
 export class Runtime {
   /** Loads, stores, gets and puts executed (gets count themselves; the generated code counts the rest). */
   n = 0;
-  /** Value of `n` at which `tick` runs next. */
-  next = 1 << 20;
-  /** While-loop iterations so far, and the budget after which the run gives up instead of hanging. */
-  whileSteps = 0;
-  readonly maxWhileSteps = 1e8;
+  /** Loop iterations executed (steps of the budget, like `n`). */
+  iters = 0;
+  /** Values of `n` and `iters` at which `tick` runs next: every 2^20 steps, or when the budget may run out. */
+  next = 0;
+  nextIter = 0;
   /** Depth of speculative evaluation (both arms of a select on a symbolic condition). */
   spec = 0;
   private qops = 0;
@@ -65,21 +66,41 @@ export class Runtime {
     /** Source locations or descriptions of statements, referenced by index from generated code. */
     readonly sites: readonly string[],
     private readonly onTick: (n: number) => void,
-  ) {}
+    private readonly budget: Budget,
+  ) {
+    this.retarget();
+  }
 
+  /** Budget check and progress report, every 2^20 steps (throws BudgetExceeded). */
   tick(): void {
-    this.next = this.n + (1 << 20);
+    this.budget.check(this.n + this.iters);
+    this.retarget();
     this.onTick(this.n);
   }
 
+  private retarget(): void {
+    const step = Math.min(1 << 20, this.budget.left(this.n + this.iters));
+    this.next = this.n + step;
+    this.nextIter = this.iters + step;
+  }
+
+  /** Charges an allocation of `cells` elements to the budget before it is made. */
+  charge(cells: number, what: string): void {
+    this.budget.cells(cells, what, this.n + this.iters);
+    this.retarget();
+  }
+
   alloc(name: string, shape: readonly number[], fill: number): Storage {
-    const mem = new Int32Array(shape.reduce((a, b) => a * b, 1));
+    const cells = shape.reduce((a, b) => a * b, 1);
+    this.charge(cells, `buffer '${name}'`);
+    const mem = new Int32Array(cells);
     if (fill !== 0) mem.fill(fill);
     return { name, shape, mem };
   }
 
   fifos(name: string, shape: readonly number[], depth: number): Fifo[] {
     const n = shape.reduce((a, b) => a * b, 1);
+    this.charge(n * depth, `stream '${name}'`);
     return Array.from({ length: n }, (_, k) => new Fifo(elementName(name, shape, k), depth));
   }
 

@@ -11,6 +11,7 @@ import { randBig } from "../../support/random.ts";
 
 export const LEN = 6;
 const INTS: DType[] = [
+  intType(1),
   intType(8),
   uintType(8),
   intType(16),
@@ -30,6 +31,8 @@ type R = () => number;
 const pick = <T>(r: R, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const isFloat = (t: DType) => t.kind === "float";
 
+const CMP: BinaryOp[] = ["==", "!=", "<", "<=", ">", ">="];
+
 function constant(r: R, t: DType): Expr {
   if (isFloat(t)) return constOf(t, Math.round((r() * 8 - 4) * 4) / 4);
   const [lo, hi] = rawRange(t);
@@ -41,7 +44,12 @@ function constant(r: R, t: DType): Expr {
 function leaf(r: R, t: DType): Expr {
   const x = r();
   if (x < 0.35) return constant(r, t);
-  if (x < 0.5) return cast(ivRef("i"), t);
+  if (x < 0.43) return cast(ivRef("i"), t);
+  // A condition on the loop variable alone: computed natively, then converted (true is -1 in Int(1)).
+  if (x < 0.5) {
+    const c = bin(pick(r, CMP), ivRef("i"), idx(Math.floor(r() * LEN)), BOOL);
+    return cast(r() < 0.5 ? c : cast(c, intType(1)), t);
+  }
   const k = Math.floor(r() * INPUTS.length);
   const index =
     r() < 0.5 ? ivRef("i") : bin("%", bin("+", ivRef("i"), idx(Math.floor(r() * 5)), INDEX), idx(LEN), INDEX);
@@ -51,7 +59,6 @@ function leaf(r: R, t: DType): Expr {
 
 const INT_OPS: BinaryOp[] = ["+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>", "min", "max"];
 const FLOAT_OPS: BinaryOp[] = ["+", "-", "*", "min", "max"];
-const CMP: BinaryOp[] = ["==", "!=", "<", "<=", ">", ">="];
 
 export function expr(r: R, t: DType, depth: number): Expr {
   if (depth <= 0 || r() < 0.15) return leaf(r, t);
