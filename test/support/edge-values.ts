@@ -36,11 +36,13 @@ const FLOATS = [
   Number.NaN,
 ];
 
-/** The edge floats as values of float type t (distinct after rounding). */
+/** The edge floats as values of float type t (distinct after rounding; -0 and +0 kept apart). */
 export function edgeFloats(t: DType): number[] {
   if (t.kind !== "float") throw new Error("not a float type");
   const round = t.bits === 16 ? roundHalf : t.bits === 32 ? Math.fround : (x: number) => x;
-  return [...new Set(FLOATS.map(round))];
+  const out: number[] = [];
+  for (const x of FLOATS.map(round)) if (!out.some((y) => Object.is(x, y))) out.push(x);
+  return out;
 }
 
 /** A raw value as kernels take it at the boundary: fixed point as its real value, integers as bigint. */
