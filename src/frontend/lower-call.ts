@@ -7,7 +7,8 @@ import type { CallArg, CallStmt } from "../ir/nodes.ts";
 import { sameType, typeName } from "../types/dtype.ts";
 import type { ConstValue } from "./constants.ts";
 import type { FnContext } from "./context.ts";
-import { convertTo, lowerExpr } from "./lower-expr.ts";
+import { convertTo } from "./fold.ts";
+import { lowerExpr } from "./lower-expr.ts";
 import type { ValueType } from "./types.ts";
 
 export function isKernelCall(ctx: FnContext, e: ts.Expression): boolean {

@@ -8,8 +8,9 @@ import { truthy } from "../semantics/scalar.ts";
 import type { DType } from "../types/dtype.ts";
 import type { BinaryOp } from "../types/typing-rules.ts";
 import type { FnContext } from "./context.ts";
+import { asCondition, convertTo, makeBinary, mathCall } from "./fold.ts";
 import { isKernelCall, lowerKernelCall } from "./lower-call.ts";
-import { asCondition, convertTo, lowerAccess, lowerExpr, makeBinary } from "./lower-expr.ts";
+import { lowerAccess, lowerExpr } from "./lower-expr.ts";
 import { lowerCFor, lowerForOf } from "./lower-loop.ts";
 import { readType } from "./types.ts";
 
@@ -167,7 +168,7 @@ function lowerDeclarations(ctx: FnContext, s: ts.VariableStatement, out: Stmt[])
       );
     const value = lowerExpr(ctx, init);
     if (isConst && value.kind === "const") {
-      ctx.bind(name, { kind: "const", value: constValueOf(value) });
+      ctx.bind(name, { kind: "const", value });
       continue;
     }
     const buffer = ctx.unique(name);
@@ -183,12 +184,6 @@ function lowerDeclarations(ctx: FnContext, s: ts.VariableStatement, out: Stmt[])
     out.push({ kind: "store", buffer, indices: [], value, span: ctx.span(d) });
     ctx.bind(name, { kind: "buffer", buffer, isConst });
   }
-}
-
-/** A folded `const` keeps its literal flavour: integer constants stay integers, floats stay floats. */
-function constValueOf(e: ConstExpr): number | boolean {
-  if (e.type.kind === "int" && e.type.bits === 1 && !e.type.signed) return e.value === 1n;
-  return typeof e.value === "bigint" ? Number(e.value) : e.value;
 }
 
 function isTensorInit(e: ts.Expression): boolean {
