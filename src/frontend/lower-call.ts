@@ -100,7 +100,11 @@ export function lowerKernelCall(
       partitions: [],
       span: ctx.span(result.node),
     });
-    ctx.bind(result.name, { kind: "buffer", buffer, isConst: result.isConst && r.shape.length === 0 });
+    ctx.bind(
+      result.name,
+      { kind: "buffer", buffer, isConst: result.isConst && r.shape.length === 0 },
+      result.node,
+    );
     results.push(buffer);
   }
   return { kind: "call", callee: sig.name, args, results, span: ctx.span(call) };

@@ -208,7 +208,7 @@ function buildLoops(ctx: FnContext, node: ts.Node, head: LoopHead, body: () => S
   ctx.push();
   const ivs = head.vars.map((v) => {
     const iv = ctx.unique(v.text);
-    ctx.bind(v.text, { kind: "iv", iv, loopName: v.text });
+    ctx.bind(v.text, { kind: "iv", iv, loopName: v.text }, v);
     return iv;
   });
   const inner = body();
