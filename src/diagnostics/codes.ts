@@ -27,6 +27,11 @@ export const CODES = {
   AL1021: "bad template instantiation",
   AL1022: "bad import",
   AL1023: "assignment to a constant",
+  AL1024: "optional chaining",
+  AL1025: "duplicate declaration",
+  AL1026: "expression nested too deeply",
+  AL1027: "type assertion in a kernel expression",
+  AL1028: "optional parameter",
   // typing
   AL2001: "type mismatch",
   AL2002: "argument count mismatch at a call",
@@ -38,6 +43,7 @@ export const CODES = {
   AL2008: "operation not defined on these types",
   AL2009: "bad cast",
   AL2010: "missing return",
+  AL2011: "impossible type width",
   // schedule
   AL3001: "unknown loop",
   AL3002: "ambiguous loop name",

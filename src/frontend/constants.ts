@@ -1,18 +1,49 @@
 // Compile-time constants: module-level `const` declarations of a kernel's file (and of files it imports
-// relatively), folded on demand; template values; dtype names. Anything that does not fold is AL1007
-// at its span. Also finds kernel functions by name, following relative imports.
+// relatively), folded on demand with the kernel typing rules (fold.ts); template values; dtype names.
+// Anything that does not fold is AL1007 at its span. Also finds kernel functions by name, following
+// relative imports.
 
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import ts from "typescript";
+import { internalError } from "../diagnostics/error.ts";
 import { NAMED_DTYPES } from "../dsl/dtypes.ts";
-import { type DType, fixedType, intType, uintType } from "../types/dtype.ts";
+import { constOf } from "../ir/build.ts";
+import type { ConstExpr, Expr } from "../ir/nodes.ts";
+import { truthy } from "../semantics/scalar.ts";
+import {
+  type DType,
+  dtypeProblem,
+  F32,
+  fixedType,
+  intType,
+  isBool,
+  sameType,
+  typeName,
+  uintType,
+} from "../types/dtype.ts";
+import { TypingError } from "../types/typing-rules.ts";
+import {
+  BINARY_OPS,
+  boolConst,
+  convertTo,
+  FoldError,
+  intLiteral,
+  makeBinary,
+  makeLogical,
+  makeSelect,
+  makeUnary,
+  mathCall,
+  numericLiteral,
+} from "./fold.ts";
 import { errorAt, loadSource, type SourceFile } from "./source.ts";
 
-export type ConstValue = number | boolean | DType | { readonly [k: string]: ConstValue };
+/** A compile-time value: a typed scalar (as kernel code would type it), a dtype, or an object of them. */
+export type ConstValue = ConstExpr | DType | { readonly [k: string]: ConstValue };
 
+const DTYPE_KINDS = new Set(["int", "index", "float", "fixed"]);
 export const isDType = (v: unknown): v is DType =>
-  typeof v === "object" && v !== null && "kind" in v && typeof (v as { kind: unknown }).kind === "string";
+  typeof v === "object" && v !== null && DTYPE_KINDS.has((v as { kind?: unknown }).kind as string);
 
 /** A kernel function declaration and the file that holds it. */
 export interface KernelDecl {
@@ -89,14 +120,6 @@ export class FileScope {
     return imp?.scope.constant(imp.name);
   }
 
-  /** Whether a module constant's initializer is written with a decimal point or exponent (a float). */
-  isFloatConst(name: string): boolean {
-    const init = this.constDecls.get(name);
-    return (
-      init !== undefined && /(^|[^\w.])\d+(\.\d*)?[eE]|\d\.\d|\d\.(?!\w)/.test(init.getText(this.sf.ast))
-    );
-  }
-
   /** The library name a local identifier stands for (itself unless imported under an alias). */
   libraryName(local: string): string {
     return this.libraryImports.get(local) ?? local;
@@ -145,7 +168,7 @@ function resolveImport(sf: SourceFile, spec: string, node: ts.Node): string {
   return found;
 }
 
-/** Folds a constant expression; `lookup` resolves identifiers. */
+/** Folds a constant expression; `lookup` resolves identifiers. Scalars fold as kernel code would. */
 export function foldConst(
   e: ts.Expression,
   sf: SourceFile,
@@ -153,38 +176,73 @@ export function foldConst(
 ): ConstValue {
   const fail = (why: string) =>
     errorAt(sf, e, "AL1007", `${why}; shapes, bounds and sizes must be compile-time constants`);
-  if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) {
-    return foldConst(e.expression, sf, lookup);
+  const fold = (x: ts.Expression) => foldConst(x, sf, lookup);
+  const scalar = (x: ts.Expression): ConstExpr => {
+    const v = fold(x);
+    if (!isScalar(v)) throw errorAt(sf, x, "AL1007", `'${x.getText(sf.ast)}' is not a number or boolean`);
+    return v;
+  };
+  /** Builds with the kernel rules; the result of constant operands is always a constant. */
+  const typed = (build: () => Expr): ConstExpr => {
+    try {
+      const r = build();
+      if (r.kind !== "const") throw internalError("a constant expression did not fold");
+      return r;
+    } catch (err) {
+      if (err instanceof TypingError) throw errorAt(sf, e, "AL2008", err.message);
+      if (err instanceof FoldError) throw errorAt(sf, e, err.code, err.message);
+      throw err;
+    }
+  };
+  if (
+    ts.isParenthesizedExpression(e) ||
+    ts.isAsExpression(e) ||
+    ts.isSatisfiesExpression(e) ||
+    ts.isTypeAssertionExpression(e) ||
+    ts.isNonNullExpression(e)
+  ) {
+    return fold(e.expression);
   }
-  if (ts.isTypeAssertionExpression(e) || ts.isNonNullExpression(e))
-    return foldConst(e.expression, sf, lookup);
-  if (ts.isNumericLiteral(e)) return Number(e.text.replace(/_/g, ""));
-  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
-  if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (ts.isNumericLiteral(e)) return numericLiteral(e.getText(sf.ast));
+  if (e.kind === ts.SyntaxKind.TrueKeyword) return boolConst(true);
+  if (e.kind === ts.SyntaxKind.FalseKeyword) return boolConst(false);
   if (ts.isIdentifier(e)) {
     const v = lookup(e.text) ?? NAMED_DTYPES[e.text]?.dtype;
     if (v === undefined) throw fail(`'${e.text}' is not a known constant`);
     return v;
   }
   if (ts.isPrefixUnaryExpression(e)) {
-    const v = foldConst(e.operand, sf, lookup);
-    if (e.operator === ts.SyntaxKind.MinusToken && typeof v === "number") return -v;
-    if (e.operator === ts.SyntaxKind.PlusToken && typeof v === "number") return v;
-    if (e.operator === ts.SyntaxKind.ExclamationToken) return !v;
-    if (e.operator === ts.SyntaxKind.TildeToken && typeof v === "number") return ~v;
-    throw fail("this unary operation does not fold");
+    const op = UNARY[e.operator];
+    if (e.operator === ts.SyntaxKind.PlusToken) return scalar(e.operand);
+    if (!op) throw fail("this unary operation does not fold");
+    const v = scalar(e.operand);
+    return typed(() => makeUnary(op, v));
   }
   if (ts.isBinaryExpression(e)) {
-    const a = foldConst(e.left, sf, lookup);
-    const b = foldConst(e.right, sf, lookup);
-    const r = foldBinary(e.operatorToken.kind, a, b);
-    if (r === undefined) throw fail("this operation does not fold to a number");
-    return r;
+    const k = e.operatorToken.kind;
+    const K = ts.SyntaxKind;
+    if (k === K.AmpersandAmpersandToken || k === K.BarBarToken) {
+      const a = scalar(e.left);
+      const b = scalar(e.right);
+      return typed(() => makeLogical(k === K.AmpersandAmpersandToken, a, b));
+    }
+    const a = fold(e.left);
+    const b = fold(e.right);
+    const eq = k === K.EqualsEqualsEqualsToken || k === K.EqualsEqualsToken;
+    if ((eq || k === K.ExclamationEqualsEqualsToken || k === K.ExclamationEqualsToken) && isDType(a))
+      return boolConst(isDType(b) && sameType(a, b) === eq);
+    if (!isScalar(a) || !isScalar(b)) throw fail("this operation does not fold to a number");
+    if (k === K.AsteriskAsteriskToken) return typed(() => mathCall("pow", [a, b]));
+    const op = BINARY_OPS[k];
+    if (!op) throw fail(`operator '${e.operatorToken.getText(sf.ast)}' does not fold`);
+    return typed(() => makeBinary(op, a, b));
   }
   if (ts.isConditionalExpression(e)) {
-    return foldConst(e.condition, sf, lookup)
-      ? foldConst(e.whenTrue, sf, lookup)
-      : foldConst(e.whenFalse, sf, lookup);
+    const c = scalar(e.condition);
+    const a = fold(e.whenTrue);
+    const b = fold(e.whenFalse);
+    if (isScalar(a) && isScalar(b)) return typed(() => makeSelect(c, a, b));
+    return truthy(c.value) ? a : b;
   }
   if (ts.isObjectLiteralExpression(e)) {
     const o: Record<string, ConstValue> = {};
@@ -192,74 +250,85 @@ export function foldConst(
       if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
         throw fail("only plain `key: value` properties fold");
       }
-      o[p.name.text] = foldConst(p.initializer, sf, lookup);
+      o[p.name.text] = fold(p.initializer);
     }
     return o;
   }
-  if (ts.isPropertyAccessExpression(e)) {
-    const o = foldConst(e.expression, sf, lookup);
-    if (typeof o === "object" && !isDType(o) && e.name.text in o)
-      return (o as Record<string, ConstValue>)[e.name.text];
+  if (ts.isPropertyAccessExpression(e) && !e.questionDotToken) {
+    if (ts.isIdentifier(e.expression) && e.expression.text === "Math" && !lookup("Math")) {
+      const v = (Math as unknown as Record<string, unknown>)[e.name.text];
+      if (typeof v === "number") return constOf(F32, Math.fround(v));
+    }
+    const o = fold(e.expression);
+    if (isObject(o) && e.name.text in o) return o[e.name.text];
     throw fail(`'${e.getText(sf.ast)}' is not a constant property`);
   }
-  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) {
-    const args = e.arguments.map((a) => foldConst(a, sf, lookup));
-    const n = (i: number) => args[i] as number;
-    switch (e.expression.text) {
-      case "Int":
-        return intType(n(0));
-      case "UInt":
-        return uintType(n(0));
-      case "Fixed":
-        return fixedType(n(0), n(1), true);
-      case "UFixed":
-        return fixedType(n(0), n(1), false);
+  if (ts.isCallExpression(e) && !e.questionDotToken) {
+    const callee = e.expression;
+    if (ts.isIdentifier(callee) && callee.text in DTYPE_CTORS) {
+      const args = e.arguments.map((a) => {
+        const n = plainInt(fold(a));
+        if (n === undefined) throw errorAt(sf, a, "AL1007", `'${a.getText(sf.ast)}' is not an integer width`);
+        return n;
+      });
+      return checkedDType(DTYPE_CTORS[callee.text](args), sf, e);
     }
-  }
-  if (ts.isPropertyAccessExpression(e) || ts.isCallExpression(e)) {
-    const text = e.getText(sf.ast);
-    const m = /^Math\.(\w+)$/.exec(ts.isCallExpression(e) ? e.expression.getText(sf.ast) : text);
-    if (m) {
-      const fn = (Math as unknown as Record<string, unknown>)[m[1]];
-      if (typeof fn === "number") return fn;
-      if (typeof fn === "function" && ts.isCallExpression(e)) {
-        return (fn as (...x: number[]) => number)(
-          ...e.arguments.map((a) => foldConst(a, sf, lookup) as number),
-        );
-      }
+    if (ts.isIdentifier(callee) && NAMED_DTYPES[callee.text] && e.arguments.length === 1) {
+      const v = scalar(e.arguments[0]);
+      return typed(() => convertTo(v, NAMED_DTYPES[callee.text].dtype));
+    }
+    if (
+      ts.isPropertyAccessExpression(callee) &&
+      ts.isIdentifier(callee.expression) &&
+      callee.expression.text === "Math"
+    ) {
+      const args = e.arguments.map(scalar);
+      return typed(() => mathCall(callee.name.text, args));
     }
   }
   throw fail(`'${e.getText(sf.ast)}' is not a compile-time constant`);
 }
 
-function foldBinary(op: ts.SyntaxKind, a: ConstValue, b: ConstValue): ConstValue | undefined {
-  const K = ts.SyntaxKind;
-  if (op === K.EqualsEqualsEqualsToken || op === K.EqualsEqualsToken) return sameConst(a, b);
-  if (op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken) return !sameConst(a, b);
-  if (op === K.AmpersandAmpersandToken) return a && b;
-  if (op === K.BarBarToken) return a || b;
-  if (typeof a !== "number" || typeof b !== "number") return undefined;
-  const table: Partial<Record<ts.SyntaxKind, (x: number, y: number) => ConstValue>> = {
-    [K.PlusToken]: (x, y) => x + y,
-    [K.MinusToken]: (x, y) => x - y,
-    [K.AsteriskToken]: (x, y) => x * y,
-    [K.SlashToken]: (x, y) => (Number.isInteger(x) && Number.isInteger(y) ? Math.trunc(x / y) : x / y),
-    [K.PercentToken]: (x, y) => x % y,
-    [K.AsteriskAsteriskToken]: (x, y) => x ** y,
-    [K.LessThanLessThanToken]: (x, y) => x << y,
-    [K.GreaterThanGreaterThanToken]: (x, y) => x >> y,
-    [K.AmpersandToken]: (x, y) => x & y,
-    [K.BarToken]: (x, y) => x | y,
-    [K.CaretToken]: (x, y) => x ^ y,
-    [K.LessThanToken]: (x, y) => x < y,
-    [K.LessThanEqualsToken]: (x, y) => x <= y,
-    [K.GreaterThanToken]: (x, y) => x > y,
-    [K.GreaterThanEqualsToken]: (x, y) => x >= y,
-  };
-  return table[op]?.(a, b);
+const UNARY: Partial<Record<ts.SyntaxKind, "-" | "~" | "!">> = {
+  [ts.SyntaxKind.MinusToken]: "-",
+  [ts.SyntaxKind.TildeToken]: "~",
+  [ts.SyntaxKind.ExclamationToken]: "!",
+};
+
+const DTYPE_CTORS: Record<string, (a: number[]) => DType> = {
+  Int: (a) => intType(a[0]),
+  UInt: (a) => uintType(a[0]),
+  Fixed: (a) => fixedType(a[0], a[1], true),
+  UFixed: (a) => fixedType(a[0], a[1], false),
+};
+
+export const isScalar = (v: ConstValue | undefined): v is ConstExpr =>
+  typeof v === "object" && (v as { kind?: unknown }).kind === "const";
+
+const isObject = (v: ConstValue): v is { readonly [k: string]: ConstValue } => !isDType(v) && !isScalar(v);
+
+/** An integer constant as a plain number when it is a safe JavaScript integer (sizes, steps, widths). */
+export function plainInt(v: ConstValue | undefined): number | undefined {
+  if (!isScalar(v) || typeof v.value !== "bigint" || v.type.kind === "fixed" || isBool(v.type))
+    return undefined;
+  return v.value >= BigInt(Number.MIN_SAFE_INTEGER) && v.value <= BigInt(Number.MAX_SAFE_INTEGER)
+    ? Number(v.value)
+    : undefined;
 }
 
-function sameConst(a: ConstValue, b: ConstValue): boolean {
-  if (isDType(a) && isDType(b)) return JSON.stringify(a) === JSON.stringify(b);
-  return a === b;
+/**
+ * A named constant used as a value is a literal of its value, as a plain number in Allo is: integers
+ * take the literal type of their value (int32, else int64, else Int<W>); floats and bools keep theirs.
+ */
+export function asLiteral(v: ConstExpr): ConstExpr {
+  return (v.type.kind === "int" && !isBool(v.type)) || v.type.kind === "index"
+    ? intLiteral(v.value as bigint)
+    : v;
+}
+
+/** A dtype whose width and fraction are possible, else AL2011 at `node`. */
+export function checkedDType(t: DType, sf: SourceFile, node: ts.Node): DType {
+  const why = dtypeProblem(t);
+  if (why) throw errorAt(sf, node, "AL2011", why);
+  return t;
 }

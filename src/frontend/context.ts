@@ -18,6 +18,8 @@ export type Binding =
 export class FnContext {
   readonly buffers = new Map<string, BufferDecl>();
   private readonly scopes: Map<string, Binding>[] = [new Map()];
+  /** Where each name of the matching scope was declared, for duplicate-declaration errors. */
+  private readonly sites: Map<string, ts.Node>[] = [new Map()];
   private readonly usedNames = new Set<string>();
   bandCounter = 0;
 
@@ -43,13 +45,27 @@ export class FnContext {
 
   push(): void {
     this.scopes.push(new Map());
+    this.sites.push(new Map());
   }
 
   pop(): void {
     this.scopes.pop();
+    this.sites.pop();
   }
 
-  bind(name: string, b: Binding): void {
+  /** Declares `name` in the innermost scope; declaring it twice there is AL1025 (as in JavaScript). */
+  bind(name: string, b: Binding, at: ts.Node): void {
+    const sites = this.sites[this.sites.length - 1];
+    const first = sites.get(name);
+    if (first) {
+      const line = this.sf.ast.getLineAndCharacterOfPosition(first.getStart(this.sf.ast)).line + 1;
+      throw this.error(
+        at,
+        "AL1025",
+        `'${name}' is already declared in this scope (line ${line}); give the new one another name, or assign the existing one without let/const`,
+      );
+    }
+    sites.set(name, at);
     this.scopes[this.scopes.length - 1].set(name, b);
   }
 

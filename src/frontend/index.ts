@@ -4,8 +4,11 @@
 import { resolve } from "node:path";
 import { AlloError } from "../diagnostics/error.ts";
 import type { DTypeValue } from "../dsl/dtypes.ts";
+import { constOf } from "../ir/build.ts";
 import type { Module } from "../ir/nodes.ts";
+import { dtypeProblem, F32 } from "../types/dtype.ts";
 import { type ConstValue, isDType, scopeForSource } from "./constants.ts";
+import { boolConst, intLiteral } from "./fold.ts";
 import { locateFunctionFile } from "./locate.ts";
 import { ModuleBuilder } from "./module-builder.ts";
 import { errorAt, loadSource, parseSource, type SourceFile, syntaxError } from "./source.ts";
@@ -68,9 +71,16 @@ export function compileModule(req: CompileRequest): Module {
 }
 
 function templateValue(v: unknown, name: string): ConstValue {
-  if (typeof v === "number" || typeof v === "boolean") return v;
-  if (typeof v === "function" && isDType((v as DTypeValue).dtype)) return (v as DTypeValue).dtype;
-  if (isDType(v)) return v;
+  if (typeof v === "boolean") return boolConst(v);
+  if (typeof v === "bigint") return intLiteral(v);
+  if (typeof v === "number")
+    return Number.isInteger(v) ? intLiteral(BigInt(v)) : constOf(F32, Math.fround(v));
+  const t = typeof v === "function" ? (v as DTypeValue).dtype : v;
+  if (isDType(t)) {
+    const why = dtypeProblem(t);
+    if (why) throw new AlloError("AL2011", `instantiate.${name}: ${why}`);
+    return t;
+  }
   throw new AlloError(
     "AL1021",
     `instantiate.${name} must be a number or a dtype such as int32 or Fixed(16, 8)`,

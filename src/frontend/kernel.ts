@@ -7,8 +7,9 @@ import type { BufferDecl, Func, Param, Stmt } from "../ir/nodes.ts";
 import { type DType, sameType, typeName } from "../types/dtype.ts";
 import type { ConstValue, KernelDecl } from "./constants.ts";
 import { FnContext } from "./context.ts";
+import { convertTo } from "./fold.ts";
 import { isKernelCall, lowerKernelCall } from "./lower-call.ts";
-import { convertTo, lowerExpr } from "./lower-expr.ts";
+import { lowerExpr } from "./lower-expr.ts";
 import { lowerStatements } from "./lower-stmt.ts";
 import type { ModuleBuilder } from "./module-builder.ts";
 import { errorAt, spanOf } from "./source.ts";
@@ -57,6 +58,14 @@ export function compileFunction(
         `parameter '${p.name.text}' needs a type, e.g. ${p.name.text}: float32<[M, N]>`,
       );
     if (p.initializer) throw errorAt(sf, p, "AL1020", "kernel parameters cannot have default values");
+    if (p.questionToken) {
+      throw errorAt(
+        sf,
+        p,
+        "AL1028",
+        `parameter '${p.name.text}' is optional ('?'), but every kernel argument must be passed; remove the '?': ${p.name.text}: ${p.type?.getText(sf.ast) ?? "..."}`,
+      );
+    }
     const t = readType(p.type, sf, lookup);
     const pname = p.name.text;
     ctx.reserve(pname);
@@ -70,10 +79,10 @@ export function compileFunction(
         partitions: [],
         span: spanOf(sf, p),
       });
-      ctx.bind(pname, { kind: "buffer", buffer: pname, isConst: false });
+      ctx.bind(pname, { kind: "buffer", buffer: pname, isConst: false }, p.name);
       params.push({ kind: "buffer", name: pname });
     } else {
-      ctx.bind(pname, { kind: "scalarParam", name: pname, dtype: t.dtype });
+      ctx.bind(pname, { kind: "scalarParam", name: pname, dtype: t.dtype }, p.name);
       params.push({ kind: "scalar", name: pname, type: t.dtype, span: spanOf(sf, p) });
     }
   }
@@ -82,7 +91,7 @@ export function compileFunction(
   const stmts = [...decl.body.statements];
   const last = stmts[stmts.length - 1];
   const ret = last && ts.isReturnStatement(last) ? (stmts.pop() as ts.ReturnStatement) : undefined;
-  ctx.push();
+  // The body shares the parameters' scope: `let A` beside a parameter A is a duplicate, as in JavaScript.
   const body: Stmt[] = lowerStatements(ctx, stmts);
   const results: string[] = [];
   if (ret?.expression) {
@@ -102,7 +111,6 @@ export function compileFunction(
       `kernel '${name}' declares a ${shapeText(declaredRet)} result but does not end with a return`,
     );
   }
-  ctx.pop();
   const buffers: Record<string, BufferDecl> = {};
   for (const [n, b] of ctx.buffers) buffers[n] = results.includes(n) ? { ...b, role: "result" } : b;
   const func: Func = { name, params, results, buffers, body, attrs: {}, span: spanOf(sf, decl.name ?? decl) };

@@ -7,7 +7,8 @@ import type { CallArg, CallStmt } from "../ir/nodes.ts";
 import { sameType, typeName } from "../types/dtype.ts";
 import type { ConstValue } from "./constants.ts";
 import type { FnContext } from "./context.ts";
-import { convertTo, lowerExpr } from "./lower-expr.ts";
+import { convertTo } from "./fold.ts";
+import { lowerExpr } from "./lower-expr.ts";
 import type { ValueType } from "./types.ts";
 
 export function isKernelCall(ctx: FnContext, e: ts.Expression): boolean {
@@ -99,7 +100,11 @@ export function lowerKernelCall(
       partitions: [],
       span: ctx.span(result.node),
     });
-    ctx.bind(result.name, { kind: "buffer", buffer, isConst: result.isConst && r.shape.length === 0 });
+    ctx.bind(
+      result.name,
+      { kind: "buffer", buffer, isConst: result.isConst && r.shape.length === 0 },
+      result.node,
+    );
     results.push(buffer);
   }
   return { kind: "call", callee: sig.name, args, results, span: ctx.span(call) };

@@ -4,99 +4,30 @@
 import ts from "typescript";
 import { NAMED_DTYPES } from "../dsl/dtypes.ts";
 import { cast, constOf } from "../ir/build.ts";
-import type { Expr, IntrinsicFn } from "../ir/nodes.ts";
-import { binary, bitNot, convert, INTRINSIC_FNS, negate, type Scalar, truthy } from "../semantics/scalar.ts";
-import { BOOL, type DType, F32, INDEX, intType, isBool, sameType, typeName } from "../types/dtype.ts";
-import {
-  type BinaryOp,
-  binaryResultType,
-  compareOperandType,
-  intrinsicResultType,
-  negateResultType,
-  TypingError,
-} from "../types/typing-rules.ts";
-import { type ConstValue, foldConst, isDType } from "./constants.ts";
+import type { Expr } from "../ir/nodes.ts";
+import { type DType, INDEX, typeName } from "../types/dtype.ts";
+import { TypingError } from "../types/typing-rules.ts";
+import { asLiteral, type ConstValue, foldConst, isDType, isScalar } from "./constants.ts";
 import type { FnContext } from "./context.ts";
+import {
+  BINARY_OPS,
+  boolConst,
+  convertTo,
+  FoldError,
+  makeBinary,
+  makeLogical,
+  makeSelect,
+  makeUnary,
+  mathCall,
+  numericLiteral,
+} from "./fold.ts";
 
 const K = ts.SyntaxKind;
 
-export const BINARY_OPS: Partial<Record<ts.SyntaxKind, BinaryOp>> = {
-  [K.PlusToken]: "+",
-  [K.MinusToken]: "-",
-  [K.AsteriskToken]: "*",
-  [K.SlashToken]: "/",
-  [K.PercentToken]: "%",
-  [K.LessThanLessThanToken]: "<<",
-  [K.GreaterThanGreaterThanToken]: ">>",
-  [K.AmpersandToken]: "&",
-  [K.BarToken]: "|",
-  [K.CaretToken]: "^",
-  [K.EqualsEqualsEqualsToken]: "==",
-  [K.EqualsEqualsToken]: "==",
-  [K.ExclamationEqualsEqualsToken]: "!=",
-  [K.ExclamationEqualsToken]: "!=",
-  [K.LessThanToken]: "<",
-  [K.LessThanEqualsToken]: "<=",
-  [K.GreaterThanToken]: ">",
-  [K.GreaterThanEqualsToken]: ">=",
-};
-
-const INTRINSICS = new Set<string>(INTRINSIC_FNS);
-
-/**
- * A literal of the kernel language: integers are int32 (int64 when they do not fit), numbers written
- * with a `.` or an exponent are float32 (also through a module constant initialized that way).
- */
+/** A compile-time value used as an expression: scalars are typed already; dtypes are not values. */
 export function literal(v: ConstValue, node: ts.Node, ctx: FnContext): Expr {
-  if (typeof v === "boolean") return constOf(BOOL, v ? 1n : 0n);
-  if (typeof v === "number") {
-    if (Number.isInteger(v) && !writtenAsFloat(node, ctx)) {
-      const big = BigInt(v);
-      const fits = big >= -(2n ** 31n) && big < 2n ** 31n;
-      return constOf(fits ? intType(32) : intType(64), big);
-    }
-    return constOf(F32, Math.fround(v));
-  }
+  if (isScalar(v)) return asLiteral(v);
   throw ctx.error(node, "AL1005", "a type or object is not a value here");
-}
-
-function writtenAsFloat(node: ts.Node, ctx: FnContext): boolean {
-  if (ts.isNumericLiteral(node)) return /^[0-9._]*[.eE]/.test(node.text) && !/^0[xXbBoO]/.test(node.text);
-  if (ts.isIdentifier(node)) return ctx.file.isFloatConst(node.text);
-  return false;
-}
-
-/** Converts e to type t (no-op when it already has it; constants convert at compile time). */
-export function convertTo(e: Expr, t: DType): Expr {
-  if (sameType(e.type, t)) return e;
-  if (e.kind === "const") return constOf(t, convert(e.value, e.type, t));
-  return cast(e, t);
-}
-
-/** Builds a typed binary node: result type from the typing rules, operands converted, constants folded. */
-export function makeBinary(op: BinaryOp, a: Expr, b: Expr): Expr {
-  let opType: DType;
-  let resultType: DType;
-  if (op === "==" || op === "!=" || op === "<" || op === "<=" || op === ">" || op === ">=") {
-    opType = compareOperandType(a.type, b.type);
-    resultType = BOOL;
-  } else {
-    opType = resultType = binaryResultType(op, a.type, b.type);
-  }
-  const isShift = op === "<<" || op === ">>";
-  const lhs = convertTo(a, opType);
-  const rhs = isShift ? b : convertTo(b, opType);
-  if (lhs.kind === "const" && rhs.kind === "const") {
-    const rv = isShift ? convert(rhs.value, rhs.type, intType(64)) : rhs.value;
-    return constOf(resultType, binary(op, lhs.value, rv, opType));
-  }
-  return { kind: "binary", op, lhs, rhs, type: resultType };
-}
-
-export function asCondition(e: Expr): Expr {
-  if (isBool(e.type)) return e;
-  const zero = constOf(e.type, e.type.kind === "float" ? 0 : 0n);
-  return makeBinary("!=", e, zero);
 }
 
 function typed<T>(ctx: FnContext, node: ts.Node, f: () => T): T {
@@ -104,17 +35,17 @@ function typed<T>(ctx: FnContext, node: ts.Node, f: () => T): T {
     return f();
   } catch (err) {
     if (err instanceof TypingError) throw ctx.error(node, "AL2008", err.message);
+    if (err instanceof FoldError) throw ctx.error(node, err.code, err.message);
     throw err;
   }
 }
 
 export function lowerExpr(ctx: FnContext, node: ts.Expression): Expr {
-  if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node))
-    return lowerExpr(ctx, node.expression);
-  if (ts.isAsExpression(node) || ts.isSatisfiesExpression(node)) return lowerExpr(ctx, node.expression);
-  if (ts.isNumericLiteral(node)) return literal(Number(node.text.replace(/_/g, "")), node, ctx);
+  if (ts.isParenthesizedExpression(node)) return lowerExpr(ctx, node.expression);
+  rejectTypeScriptOnly(ctx, node);
+  if (ts.isNumericLiteral(node)) return numericLiteral(node.getText(ctx.sf.ast));
   if (node.kind === K.TrueKeyword || node.kind === K.FalseKeyword)
-    return literal(node.kind === K.TrueKeyword, node, ctx);
+    return boolConst(node.kind === K.TrueKeyword);
   if (ts.isIdentifier(node)) return lowerName(ctx, node);
   if (ts.isElementAccessExpression(node)) {
     const { buffer, indices } = lowerAccess(ctx, node);
@@ -123,12 +54,10 @@ export function lowerExpr(ctx: FnContext, node: ts.Expression): Expr {
   if (ts.isBinaryExpression(node)) return lowerBinary(ctx, node);
   if (ts.isPrefixUnaryExpression(node)) return lowerUnary(ctx, node);
   if (ts.isConditionalExpression(node)) {
-    const cond = asCondition(lowerExpr(ctx, node.condition));
+    const cond = lowerExpr(ctx, node.condition);
     const a = lowerExpr(ctx, node.whenTrue);
     const b = lowerExpr(ctx, node.whenFalse);
-    const t = typed(ctx, node, () => binaryResultType("max", a.type, b.type));
-    if (cond.kind === "const") return convertTo(truthy(cond.value) ? a : b, t);
-    return { kind: "select", cond, then: convertTo(a, t), else: convertTo(b, t), type: t };
+    return typed(ctx, node, () => makeSelect(cond, a, b));
   }
   if (ts.isCallExpression(node)) return lowerCallExpr(ctx, node);
   if (ts.isPropertyAccessExpression(node)) {
@@ -141,7 +70,45 @@ export function lowerExpr(ctx: FnContext, node: ts.Expression): Expr {
     throw ctx.error(node, "AL1012", "closures are not kernels; write a top-level function and call it");
   }
   if (ts.isAwaitExpression(node)) throw ctx.error(node, "AL1016", "await is not supported in kernels");
+  if (ts.isBigIntLiteral(node)) {
+    throw ctx.error(
+      node,
+      "AL1005",
+      `bigint literals are not kernel values; write ${node.text.slice(0, -1)} (integer literals are exact at any size)`,
+    );
+  }
   throw ctx.error(node, "AL1005", `unsupported expression '${node.getText(ctx.sf.ast)}' in a kernel`);
+}
+
+/**
+ * TypeScript syntax the parser accepts but kernels cannot honour: optional chaining (kernel values are
+ * never undefined), and type assertions / non-null `!` (they change no value, so `x as int8` would
+ * silently not convert).
+ */
+function rejectTypeScriptOnly(ctx: FnContext, node: ts.Expression): void {
+  if (ts.isOptionalChain(node)) {
+    const plain = node
+      .getText(ctx.sf.ast)
+      .replace(/\?\.(?=[[(])/g, "")
+      .replace(/\?\./g, ".");
+    throw ctx.error(
+      node,
+      "AL1024",
+      `optional chaining '?.' has no meaning in kernels (nothing is undefined); write ${plain}`,
+    );
+  }
+  const asserted =
+    ts.isAsExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isTypeAssertionExpression(node) ||
+    ts.isNonNullExpression(node);
+  if (asserted) {
+    const inner = node.expression.getText(ctx.sf.ast);
+    const advice = ts.isNonNullExpression(node)
+      ? `remove the '!': write ${inner}`
+      : `to convert, call the type: e.g. int8(${inner}); otherwise write ${inner}`;
+    throw ctx.error(node, "AL1027", `type assertions change no value in kernels; ${advice}`);
+  }
 }
 
 function constOfBinding(ctx: FnContext, name: string): ConstValue | undefined {
@@ -188,6 +155,7 @@ export function lowerAccess(
   const subs: ts.Expression[] = [];
   let base: ts.Expression = node;
   while (ts.isElementAccessExpression(base)) {
+    rejectTypeScriptOnly(ctx, base);
     subs.unshift(base.argumentExpression);
     base = base.expression;
   }
@@ -200,7 +168,10 @@ export function lowerAccess(
       );
     }
   }
-  if (!ts.isIdentifier(base)) throw ctx.error(base, "AL1005", "only named tensors can be indexed");
+  if (!ts.isIdentifier(base)) {
+    rejectTypeScriptOnly(ctx, base);
+    throw ctx.error(base, "AL1005", "only named tensors can be indexed");
+  }
   const b = ctx.lookup(base.text);
   if (!b) return lowerName(ctx, base) as never;
   if (b.kind !== "buffer")
@@ -254,19 +225,20 @@ function isIndexish(e: Expr): boolean {
 function lowerBinary(ctx: FnContext, node: ts.BinaryExpression): Expr {
   const k = node.operatorToken.kind;
   if (k === K.AmpersandAmpersandToken || k === K.BarBarToken) {
-    const lhs = asCondition(lowerExpr(ctx, node.left));
-    const rhs = asCondition(lowerExpr(ctx, node.right));
-    const and = k === K.AmpersandAmpersandToken;
-    if (lhs.kind === "const") return truthy(lhs.value) === and ? rhs : lhs;
-    return { kind: "logical", op: and ? "&&" : "||", lhs, rhs, type: BOOL };
+    const lhs = lowerExpr(ctx, node.left);
+    const rhs = lowerExpr(ctx, node.right);
+    return makeLogical(k === K.AmpersandAmpersandToken, lhs, rhs);
   }
   if (k === K.AsteriskAsteriskToken) {
-    return intrinsicCall("pow", [lowerExpr(ctx, node.left), lowerExpr(ctx, node.right)]);
+    const args = [lowerExpr(ctx, node.left), lowerExpr(ctx, node.right)];
+    return typed(ctx, node, () => mathCall("pow", args));
   }
   if (k === K.CommaToken) throw ctx.error(node, "AL1005", "the comma operator is not supported in kernels");
   if (k >= K.FirstAssignment && k <= K.LastAssignment) {
     throw ctx.error(node, "AL1005", "assignments are statements in kernels, not expressions");
   }
+  if (k === K.GreaterThanGreaterThanGreaterThanToken)
+    throw ctx.error(node, "AL1005", "'>>>' is not supported; use >> on an unsigned type");
   const op = BINARY_OPS[k];
   if (!op)
     throw ctx.error(
@@ -274,8 +246,6 @@ function lowerBinary(ctx: FnContext, node: ts.BinaryExpression): Expr {
       "AL1005",
       `operator '${node.operatorToken.getText(ctx.sf.ast)}' is not supported in kernels`,
     );
-  if (k === K.GreaterThanGreaterThanGreaterThanToken)
-    throw ctx.error(node, "AL1005", "'>>>' is not supported; use >> on an unsigned type");
   const a = lowerExpr(ctx, node.left);
   const b = lowerExpr(ctx, node.right);
   return typed(ctx, node, () => makeBinary(op, a, b));
@@ -283,40 +253,18 @@ function lowerBinary(ctx: FnContext, node: ts.BinaryExpression): Expr {
 
 function lowerUnary(ctx: FnContext, node: ts.PrefixUnaryExpression): Expr {
   const v = lowerExpr(ctx, node.operand);
-  switch (node.operator) {
-    case K.PlusToken:
-      return v;
-    case K.MinusToken:
-    case K.TildeToken: {
-      const neg = node.operator === K.MinusToken;
-      if (!neg && (v.type.kind === "float" || v.type.kind === "fixed")) {
-        throw ctx.error(node, "AL2008", "'~' is defined on integers only");
-      }
-      const t = negateResultType(v.type);
-      const x = convertTo(v, t);
-      if (x.kind === "const") return constOf(t, neg ? negate(x.value, t) : bitNot(x.value as bigint, t));
-      return { kind: "unary", op: neg ? "neg" : "bnot", operand: x, type: t };
-    }
-    case K.ExclamationToken: {
-      const c = asCondition(v);
-      if (c.kind === "const") return constOf(BOOL, truthy(c.value) ? 0n : 1n);
-      return { kind: "unary", op: "not", operand: c, type: BOOL };
-    }
-    default:
-      throw ctx.error(node, "AL1005", "'++' and '--' are statements in kernels, not expressions");
-  }
+  const op = UNARY_OPS[node.operator];
+  if (op === "+") return v;
+  if (op) return typed(ctx, node, () => makeUnary(op, v));
+  throw ctx.error(node, "AL1005", "'++' and '--' are statements in kernels, not expressions");
 }
 
-function intrinsicCall(fn: IntrinsicFn, args: Expr[]): Expr {
-  const t = args.map((a) => intrinsicResultType(a.type)).reduce((x, y) => (x.bits >= y.bits ? x : y));
-  const conv = args.map((a) => convertTo(a, t));
-  if (conv.every((a) => a.kind === "const")) {
-    const vals = conv.map((a) => (a as { value: Scalar }).value as number);
-    const r = (Math as unknown as Record<string, (...x: number[]) => number>)[fn](...vals);
-    return constOf(t, convert(r, { kind: "float", bits: 64 }, t));
-  }
-  return { kind: "intrinsic", fn, args: conv, type: t };
-}
+const UNARY_OPS: Partial<Record<ts.SyntaxKind, "+" | "-" | "~" | "!">> = {
+  [K.PlusToken]: "+",
+  [K.MinusToken]: "-",
+  [K.TildeToken]: "~",
+  [K.ExclamationToken]: "!",
+};
 
 /** A dtype used as a cast function: `int16(x)`, `Int(12)(x)`, `T(x)` for a template type T. */
 function castTarget(ctx: FnContext, callee: ts.Expression): DType | undefined {
@@ -350,35 +298,8 @@ function lowerCallExpr(ctx: FnContext, node: ts.CallExpression): Expr {
     ts.isIdentifier(callee.expression) &&
     callee.expression.text === "Math"
   ) {
-    const fn = callee.name.text;
     const args = node.arguments.map((a) => lowerExpr(ctx, a));
-    if (fn === "min" || fn === "max") {
-      if (args.length !== 2) throw ctx.error(node, "AL1005", `Math.${fn} takes two values in kernels`);
-      return typed(ctx, node, () => makeBinary(fn, args[0], args[1]));
-    }
-    if (fn === "abs" && args.length === 1 && args[0].type.kind !== "float") {
-      // Integer abs stays an integer (x < 0 ? -x : x in the negated type), unlike the float intrinsics.
-      const x = args[0];
-      const t = negateResultType(x.type);
-      const pos = convertTo(x, t);
-      const neg =
-        pos.kind === "const"
-          ? constOf(t, negate(pos.value, t))
-          : ({ kind: "unary", op: "neg", operand: pos, type: t } as Expr);
-      const isNeg = makeBinary("<", x, constOf(x.type, 0n));
-      if (isNeg.kind === "const") return truthy(isNeg.value) ? neg : pos;
-      return { kind: "select", cond: isNeg, then: neg, else: pos, type: t };
-    }
-    if (INTRINSICS.has(fn)) {
-      const arity = fn === "pow" ? 2 : 1;
-      if (args.length !== arity) throw ctx.error(node, "AL1005", `Math.${fn} takes ${arity} value(s)`);
-      return intrinsicCall(fn as IntrinsicFn, args);
-    }
-    throw ctx.error(
-      node,
-      "AL1018",
-      `Math.${fn} is not supported in kernels; supported: min, max, ${[...INTRINSICS].join(", ")}`,
-    );
+    return typed(ctx, node, () => mathCall(callee.name.text, args));
   }
   if (ts.isIdentifier(callee) && ctx.file.kernel(callee.text)) {
     throw ctx.error(

@@ -6,7 +6,8 @@
 import ts from "typescript";
 import { idx } from "../ir/build.ts";
 import type { Expr, ForStmt, LoopAttrs, Stmt } from "../ir/nodes.ts";
-import { foldConst } from "./constants.ts";
+import { isBool } from "../types/dtype.ts";
+import { foldConst, isScalar, plainInt } from "./constants.ts";
 import type { FnContext } from "./context.ts";
 import { lowerIndex } from "./lower-expr.ts";
 import { readDim, readShape } from "./types.ts";
@@ -102,10 +103,11 @@ function readStep(ctx: FnContext, node: ts.ForStatement, v: string): number | un
     const b = ctx.lookup(n);
     return b?.kind === "const" ? b.value : undefined;
   });
-  if (typeof s !== "number" || !Number.isInteger(s) || s <= 0) {
+  const n = plainInt(s);
+  if (n === undefined || n <= 0) {
     throw ctx.error(amount, "AL1019", "a loop step must be a positive integer constant");
   }
-  return s;
+  return n;
 }
 
 function blockOf(s: ts.Statement): readonly ts.Statement[] {
@@ -188,9 +190,10 @@ function readOptions(
         const b = ctx.lookup(n);
         return b?.kind === "const" ? b.value : undefined;
       });
-      if (val === false) continue;
-      const n = val === true ? (key === "pipeline" ? 1 : 0) : val;
-      if (typeof n !== "number" || !Number.isInteger(n) || n < 0) {
+      const flag = isScalar(val) && isBool(val.type) ? val.value === 1n : undefined;
+      if (flag === false) continue;
+      const n = flag === true ? (key === "pipeline" ? 1 : 0) : plainInt(val);
+      if (n === undefined || n < 0) {
         throw ctx.error(v, "AL1019", `${key} takes true or a non-negative integer`);
       }
       out[key] = n;
@@ -205,7 +208,7 @@ function buildLoops(ctx: FnContext, node: ts.Node, head: LoopHead, body: () => S
   ctx.push();
   const ivs = head.vars.map((v) => {
     const iv = ctx.unique(v.text);
-    ctx.bind(v.text, { kind: "iv", iv, loopName: v.text });
+    ctx.bind(v.text, { kind: "iv", iv, loopName: v.text }, v);
     return iv;
   });
   const inner = body();

@@ -8,8 +8,9 @@ import { truthy } from "../semantics/scalar.ts";
 import type { DType } from "../types/dtype.ts";
 import type { BinaryOp } from "../types/typing-rules.ts";
 import type { FnContext } from "./context.ts";
+import { asCondition, convertTo, makeBinary, mathCall } from "./fold.ts";
 import { isKernelCall, lowerKernelCall } from "./lower-call.ts";
-import { asCondition, convertTo, lowerAccess, lowerExpr, makeBinary } from "./lower-expr.ts";
+import { lowerAccess, lowerExpr } from "./lower-expr.ts";
 import { lowerCFor, lowerForOf } from "./lower-loop.ts";
 import { readType } from "./types.ts";
 
@@ -115,12 +116,36 @@ function typeLookup(ctx: FnContext) {
 }
 
 function lowerDeclarations(ctx: FnContext, s: ts.VariableStatement, out: Stmt[]): void {
-  const isConst = (s.declarationList.flags & ts.NodeFlags.Const) !== 0;
+  const flags = s.declarationList.flags;
+  const isConst = (flags & ts.NodeFlags.Const) !== 0;
+  if (!(flags & (ts.NodeFlags.Const | ts.NodeFlags.Let))) {
+    const keyword = s.declarationList.getFirstToken(ctx.sf.ast)?.getText(ctx.sf.ast) ?? "var";
+    throw ctx.error(
+      s,
+      "AL1020",
+      `'${keyword}' declarations are not supported in kernels (their scoping differs from a block's); use let or const`,
+    );
+  }
   for (const d of s.declarationList.declarations) {
     if (!ts.isIdentifier(d.name))
       throw ctx.error(d.name, "AL1020", "declare one name at a time (no destructuring) in kernels");
     const name = d.name.text;
     const init = d.initializer;
+    if (d.exclamationToken)
+      throw ctx.error(
+        d,
+        "AL1027",
+        `the definite-assignment '!' is a type assertion and means nothing in kernels; remove it: let ${name}: ${d.type?.getText(ctx.sf.ast) ?? "int32"};`,
+      );
+    if (isConst && !init) {
+      const type = d.type?.getText(ctx.sf.ast) ?? "int32";
+      const shaped = d.type !== undefined && readType(d.type, ctx.sf, typeLookup(ctx)).shape.length > 0;
+      throw ctx.error(
+        d,
+        "AL1020",
+        `const '${name}' has no initial value; write const ${name}: ${type} = ${shaped ? "zeros()" : "0"}; (or declare it with let)`,
+      );
+    }
     if (init && isKernelCall(ctx, init)) {
       const declared = d.type ? readType(d.type, ctx.sf, typeLookup(ctx)) : undefined;
       out.push(lowerKernelCall(ctx, init as ts.CallExpression, { name, node: d, declared, isConst }));
@@ -150,7 +175,7 @@ function lowerDeclarations(ctx: FnContext, s: ts.VariableStatement, out: Stmt[])
             span: ctx.span(d),
           });
       }
-      ctx.bind(name, { kind: "buffer", buffer, isConst });
+      ctx.bind(name, { kind: "buffer", buffer, isConst }, d.name);
       continue;
     }
     if (!init)
@@ -167,7 +192,7 @@ function lowerDeclarations(ctx: FnContext, s: ts.VariableStatement, out: Stmt[])
       );
     const value = lowerExpr(ctx, init);
     if (isConst && value.kind === "const") {
-      ctx.bind(name, { kind: "const", value: constValueOf(value) });
+      ctx.bind(name, { kind: "const", value }, d.name);
       continue;
     }
     const buffer = ctx.unique(name);
@@ -181,14 +206,8 @@ function lowerDeclarations(ctx: FnContext, s: ts.VariableStatement, out: Stmt[])
     });
     out.push({ kind: "alloc", buffer, span: ctx.span(d) });
     out.push({ kind: "store", buffer, indices: [], value, span: ctx.span(d) });
-    ctx.bind(name, { kind: "buffer", buffer, isConst });
+    ctx.bind(name, { kind: "buffer", buffer, isConst }, d.name);
   }
-}
-
-/** A folded `const` keeps its literal flavour: integer constants stay integers, floats stay floats. */
-function constValueOf(e: ConstExpr): number | boolean {
-  if (e.type.kind === "int" && e.type.bits === 1 && !e.type.signed) return e.value === 1n;
-  return typeof e.value === "bigint" ? Number(e.value) : e.value;
 }
 
 function isTensorInit(e: ts.Expression): boolean {
@@ -264,6 +283,19 @@ function lowerExpressionStatement(ctx: FnContext, e: ts.Expression, out: Stmt[])
     if (op) {
       out.push(assign(ctx, e.left, e, op, lowerExpr(ctx, e.right)));
       return;
+    }
+    if (k === K.AsteriskAsteriskEqualsToken) {
+      const args = [lowerExpr(ctx, e.left), lowerExpr(ctx, e.right)];
+      out.push(assign(ctx, e.left, e, undefined, mathCall("pow", args)));
+      return;
+    }
+    if (k >= K.FirstCompoundAssignment && k <= K.LastCompoundAssignment) {
+      const tok = e.operatorToken.getText(ctx.sf.ast);
+      throw ctx.error(
+        e.operatorToken,
+        "AL1005",
+        `'${tok}' is not supported in kernels; ${tok === ">>>=" ? "use >>= on an unsigned type" : "write it out with if/else and ="}`,
+      );
     }
   }
   throw ctx.error(

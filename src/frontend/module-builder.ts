@@ -7,6 +7,7 @@ import type { Func } from "../ir/nodes.ts";
 import type { DType } from "../types/dtype.ts";
 import type { ConstValue, KernelDecl } from "./constants.ts";
 import type { FnContext } from "./context.ts";
+import { intLiteral } from "./fold.ts";
 import { compileFunction, type Signature } from "./kernel.ts";
 import { errorAt } from "./source.ts";
 import { readDim, readType, type ValueType } from "./types.ts";
@@ -25,7 +26,9 @@ export class ModuleBuilder {
     at?: { ctx: FnContext; node: ts.Node },
   ): Signature {
     const base = k.decl.name!.text;
-    const key = `${k.file.sf.absPath ?? k.file.sf.path}\0${base}\0${JSON.stringify([...templates].sort(([a], [b]) => (a < b ? -1 : 1)))}`;
+    const sorted = [...templates].sort(([a], [b]) => (a < b ? -1 : 1));
+    const text = JSON.stringify(sorted, (_, v) => (typeof v === "bigint" ? `${v}n` : v));
+    const key = `${k.file.sf.absPath ?? k.file.sf.path}\0${base}\0${text}`;
     const done = this.instances.get(key);
     if (done) return done;
     if (this.inProgress.has(key)) {
@@ -77,7 +80,9 @@ export class ModuleBuilder {
       const p = params[i];
       values.set(
         p.name.text,
-        isNumberParam(p) ? readDim(ta, ctx.sf, callerLookup) : readType(ta, ctx.sf, callerLookup).dtype,
+        isNumberParam(p)
+          ? intLiteral(BigInt(readDim(ta, ctx.sf, callerLookup)))
+          : readType(ta, ctx.sf, callerLookup).dtype,
       );
     });
     k.decl.parameters.forEach((p, i) => {
@@ -115,7 +120,7 @@ function unify(
       ? n.typeName.text
       : undefined;
   const bind = (name: string | undefined, v: number | DType) => {
-    if (name && !out.has(name)) out.set(name, v);
+    if (name && !out.has(name)) out.set(name, typeof v === "number" ? intLiteral(BigInt(v)) : v);
   };
   if (!ts.isTypeReferenceNode(t)) return;
   const direct = isParam(t);

@@ -5,7 +5,8 @@
 import ts from "typescript";
 import { NAMED_DTYPES } from "../dsl/dtypes.ts";
 import { type DType, fixedType, intType, uintType } from "../types/dtype.ts";
-import { type ConstValue, isDType } from "./constants.ts";
+import { type ConstValue, checkedDType, isDType, plainInt } from "./constants.ts";
+import { numericLiteral } from "./fold.ts";
 import { errorAt, type SourceFile } from "./source.ts";
 
 export interface ValueType {
@@ -33,15 +34,16 @@ export function readType(t: ts.TypeNode, sf: SourceFile, lookup: TypeLookup): Va
   const args = t.typeArguments ?? [];
   const num = (i: number): number => readDim(args[i], sf, lookup);
   const shapeArg = (i: number): readonly number[] => (args[i] ? readShape(args[i], sf, lookup) : []);
+  const checked = (d: DType) => checkedDType(d, sf, t);
   switch (name) {
     case "Int":
-      return { dtype: intType(num(0)), shape: shapeArg(1) };
+      return { dtype: checked(intType(num(0))), shape: shapeArg(1) };
     case "UInt":
-      return { dtype: uintType(num(0)), shape: shapeArg(1) };
+      return { dtype: checked(uintType(num(0))), shape: shapeArg(1) };
     case "Fixed":
-      return { dtype: fixedType(num(0), num(1), true), shape: shapeArg(2) };
+      return { dtype: checked(fixedType(num(0), num(1), true)), shape: shapeArg(2) };
     case "UFixed":
-      return { dtype: fixedType(num(0), num(1), false), shape: shapeArg(2) };
+      return { dtype: checked(fixedType(num(0), num(1), false)), shape: shapeArg(2) };
     case "Tensor": {
       if (args.length !== 2) throw fail("Tensor takes an element type and a shape: Tensor<T, [M, N]>");
       return { dtype: readType(args[0], sf, lookup).dtype, shape: readShape(args[1], sf, lookup) };
@@ -73,9 +75,11 @@ export function readDim(t: ts.TypeNode | undefined, sf: SourceFile, lookup: Type
       `'${t.getText(sf.ast)}' is not a compile-time size; use a number literal, a module-level const with its 'type X = typeof X' twin, or a template parameter`,
     );
   let v: ConstValue | undefined;
-  if (ts.isLiteralTypeNode(t) && ts.isNumericLiteral(t.literal)) v = Number(t.literal.text);
+  if (ts.isLiteralTypeNode(t) && ts.isNumericLiteral(t.literal))
+    v = numericLiteral(t.literal.getText(sf.ast));
   else if (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName)) v = lookup(t.typeName.text);
   else if (ts.isTypeQueryNode(t) && ts.isIdentifier(t.exprName)) v = lookup(t.exprName.text);
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) throw fail();
-  return v;
+  const n = plainInt(v);
+  if (n === undefined || n < 0) throw fail();
+  return n;
 }

@@ -29,6 +29,20 @@ export const BOOL: IntType = uintType(1);
 export const I32: IntType = intType(32);
 export const F32: FloatType = floatType(32);
 
+/**
+ * Why a dtype cannot exist (a width below 1 or not an integer, a fraction below 0 or past the width),
+ * or undefined when it is fine. Checked where a type is written, so the error has the user's location.
+ */
+export function dtypeProblem(t: DType): string | undefined {
+  if (t.kind !== "int" && t.kind !== "fixed") return undefined;
+  const name = t.kind === "int" ? (t.signed ? "Int" : "UInt") : t.signed ? "Fixed" : "UFixed";
+  if (!Number.isSafeInteger(t.bits) || t.bits < 1)
+    return `${name} needs a width of at least 1 bit, not ${t.bits}; e.g. ${name}<8${t.kind === "fixed" ? ", 4" : ""}>`;
+  if (t.kind === "fixed" && (!Number.isSafeInteger(t.frac) || t.frac < 0 || t.frac > t.bits))
+    return `${name}<${t.bits}, ${t.frac}> needs 0 <= fraction bits <= width (${t.bits}); e.g. ${name}<${t.bits}, ${Math.floor(t.bits / 2)}>`;
+  return undefined;
+}
+
 export function sameType(a: DType, b: DType): boolean {
   switch (a.kind) {
     case "int":

@@ -12,7 +12,7 @@
 // | + -                      | (s1|s2, max(I1', I2') + 1, max(F1, F2))                  | the float (wider if both) |
 // | *                        | (s1|s2, W1 + W2 total bits, F1 + F2)                     | the float                 |
 // | / (integers)             | lhs type; UInt / Int gives Int(lhs bits)                 | the float                 |
-// | %                        | (s1|s2, max(I1', I2'), max(F1, F2))                      | the float                 |
+// | % (no fixed point)       | (s1|s2, max(I1', I2'))                                   | the float                 |
 // | == != < <= > >=          | operands to (s1|s2, max(I1', I2'), max(F1, F2)); bool    | operands to the float     |
 // | << >>                    | lhs type (the shift amount keeps its own type)           | error                     |
 // | & | ^                    | (s1|s2, max(W1, W2)) integers only                       | error                     |
@@ -20,7 +20,8 @@
 // | ?: Math.min Math.max     | (s1|s2, max(I1', I2'), max(F1, F2))                      | the float                 |
 // | unary - ~ on UInt(n)     | Int(n); other types keep their type                      | the float                 |
 // | Math.exp/log/sqrt/...    | float32 for <= 32-bit operands, float64 above            | the float                 |
-// index op index is index for every arithmetic op. Literals: integers int32, decimals float32.
+// index op index is index for every arithmetic op. Literals: integers int32 (int64, then the narrowest
+// Int<W>, when they do not fit), numbers written with `.` or an exponent float32.
 
 import {
   type DType,
@@ -92,6 +93,13 @@ export function binaryResultType(op: BinaryOp, a: DType, b: DType): DType {
     case "-":
       return joinType(a, b, 1);
     case "%":
+      // Allo leaves the remainder of fixed-point values undefined, and ap_fixed has no operator%.
+      if (a.kind === "fixed" || b.kind === "fixed") {
+        throw new TypingError(
+          "'%' is not defined on fixed-point values; convert to float or an integer first",
+        );
+      }
+      return joinType(a, b, 0);
     case "min":
     case "max":
       return joinType(a, b, 0);
