@@ -19,7 +19,6 @@ import {
   intType,
   isBool,
   sameType,
-  typeName,
   uintType,
 } from "../types/dtype.ts";
 import { TypingError } from "../types/typing-rules.ts";
