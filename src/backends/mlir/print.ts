@@ -8,8 +8,10 @@
 //   put/get are calls of private external functions @stream_put_<T> / @stream_get_<T>.
 // - A spatial region is an `scf.execute_region {spatial = "name"}` holding one
 //   `scf.execute_region {unit = "PE_0_0"}` per concurrent unit, in unit order.
+// - A module with integers past 64 bits in memory carries the host data layout (./data-layout.ts).
 
 import type { BufferDecl, Module } from "../../ir/nodes.ts";
+import { moduleOpen, needsHostLayout } from "./data-layout.ts";
 import { type FuncOptions, printFunc } from "./func.ts";
 import { memrefType, mlirType } from "./types.ts";
 
@@ -37,5 +39,5 @@ export function printMlir(m: Module, opts: MlirOptions = {}): string {
   const external = [...decls.keys()].sort().map((k) => decls.get(k)!);
   const spatial = funcs.some((f) => f.includes("scf.execute_region"));
   const note = decls.size > 0 || spatial ? `${STREAM_NOTE}\n` : "";
-  return `${note}module {\n${[...funcs, ...external].join("\n")}\n}\n`;
+  return `${note}${moduleOpen(needsHostLayout(m))}\n${[...funcs, ...external].join("\n")}\n}\n`;
 }

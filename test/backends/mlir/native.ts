@@ -6,6 +6,7 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { moduleOpen, needsHostLayout } from "../../../src/backends/mlir/data-layout.ts";
 import { printMlir } from "../../../src/backends/mlir/print.ts";
 import type { BufferDecl, Func, Module } from "../../../src/ir/nodes.ts";
 import { rewriteBlock } from "../../../src/ir/walk.ts";
@@ -36,8 +37,12 @@ export const LOWERING = [
   "--reconcile-unrealized-casts",
 ];
 
-/** Bytes per element in LLVM's memory layout on x86-64 (alloc size: store size rounded to alignment). */
-function elemBytes(t: DType): number {
+/**
+ * Bytes per element in the host's memory layout (LLVM's alloc size on x86-64 and AArch64: the store
+ * size rounded up to the alignment, 16 bytes for every integer past 64 bits); layout.test.ts checks it
+ * against clang-22 and the lowered allocations for every width 1..512.
+ */
+export function elemBytes(t: DType): number {
   if (t.kind === "float") return t.bits / 8;
   if (t.kind === "index") return 8;
   if (t.bits <= 64) return t.bits <= 8 ? 1 : t.bits <= 16 ? 2 : t.bits <= 32 ? 4 : 8;
@@ -152,7 +157,8 @@ function layout(cases: readonly NativeCase[]): Layout {
     const m = prefixed(c.module, `c${ci}_`);
     for (const line of printMlir(m, { cInterface: true, layouts: "attributes" }).split("\n")) {
       if (line.startsWith("  func.func private")) privates.add(line);
-      else if (!line.startsWith("//") && line !== "module {" && line !== "}" && line !== "") funcs.push(line);
+      else if (!line.startsWith("//") && !line.startsWith("module ") && line !== "}" && line !== "")
+        funcs.push(line);
     }
     const f = m.functions.find((g) => g.name === m.top)!;
     const body: string[] = [];
@@ -232,7 +238,8 @@ function layout(cases: readonly NativeCase[]): Layout {
     "}",
     "",
   ].join("\n");
-  const mlir = `module {\n${[...funcs, ...[...privates].sort()].join("\n")}\n}\n`;
+  const open = moduleOpen(cases.some((c) => needsHostLayout(c.module)));
+  const mlir = `${open}\n${[...funcs, ...[...privates].sort()].join("\n")}\n}\n`;
   return { input, driver, mlir };
 }
 

@@ -407,7 +407,7 @@ module {
 }
 // -----
 // case addmul_int100
-module {
+module attributes {dlti.dl_spec = #dlti.dl_spec<i64 = dense<64> : vector<2xi64>, i128 = dense<128> : vector<2xi64>>} {
   func.func @addmul(%A: memref<8xi100>, %B: memref<8xi100>, %C: memref<8xi100>) attributes {itypes = "sss", otypes = ""} {
     affine.for %i = 0 to 8 {
       %0 = affine.load %A[%i] {from = "A"} : memref<8xi100>
@@ -431,7 +431,7 @@ module {
 }
 // -----
 // case addmul_int200
-module {
+module attributes {dlti.dl_spec = #dlti.dl_spec<i64 = dense<64> : vector<2xi64>, i128 = dense<128> : vector<2xi64>>} {
   func.func @addmul(%A: memref<8xi200>, %B: memref<8xi200>, %C: memref<8xi200>) attributes {itypes = "sss", otypes = ""} {
     affine.for %i = 0 to 8 {
       %0 = affine.load %A[%i] {from = "A"} : memref<8xi200>
@@ -455,7 +455,7 @@ module {
 }
 // -----
 // case addmul_int512
-module {
+module attributes {dlti.dl_spec = #dlti.dl_spec<i64 = dense<64> : vector<2xi64>, i128 = dense<128> : vector<2xi64>>} {
   func.func @addmul(%A: memref<8xi512>, %B: memref<8xi512>, %C: memref<8xi512>) attributes {itypes = "sss", otypes = ""} {
     affine.for %i = 0 to 8 {
       %0 = affine.load %A[%i] {from = "A"} : memref<8xi512>

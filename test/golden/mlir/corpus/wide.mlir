@@ -1,5 +1,5 @@
 // case wide
-module {
+module attributes {dlti.dl_spec = #dlti.dl_spec<i64 = dense<64> : vector<2xi64>, i128 = dense<128> : vector<2xi64>>} {
   func.func @wide(%A: memref<8xi64>, %B: memref<8xi64>, %C: memref<8xi64>, %D: memref<8xi64>, %E: memref<8xi100>) attributes {itypes = "susus", otypes = ""} {
     %c3_i96 = arith.constant 3 : i96
     %c7_i32 = arith.constant 7 : i32
