@@ -9,6 +9,7 @@ import { visitStmts } from "../../ir/walk.ts";
 import { bufferIn, paramText, resultOut, scalarIn } from "./boundary.ts";
 import { FuncGen } from "./func.ts";
 import * as helpers from "./helpers.ts";
+import { checkSizes, outOfMemory } from "./limits.ts";
 import { ModuleInfo } from "./module-info.ts";
 import { makeFifos, Streams } from "./streams.ts";
 
@@ -39,6 +40,7 @@ export function compileCpu(m: Module): CpuKernel {
       );
     }
   }
+  for (const f of m.functions) checkSizes(f);
   const info = new ModuleInfo(m);
   const functions = m.functions.map((f) => new FuncGen(info, f).generate());
   const source = `"use strict";\n${functions.join("\n\n")}\nreturn ${info.jsName(top.name)};\n`;
@@ -68,8 +70,13 @@ export function compileCpu(m: Module): CpuKernel {
       if (b.writeBack) writeBacks.push(b.writeBack);
       return b.data;
     });
-    let ret = fn(...inputs);
-    if (blocking) ret = rt.s.drive(ret as Generator<never, unknown>, top.name, top.span);
+    let ret: unknown;
+    try {
+      ret = fn(...inputs);
+      if (blocking) ret = rt.s.drive(ret as Generator<never, unknown>, top.name, top.span);
+    } catch (e) {
+      throw outOfMemory(e, top);
+    }
     for (const w of writeBacks) w();
     const outs = top.results.map((r, k) =>
       resultOut(top.buffers[r], top.results.length === 1 ? ret : (ret as unknown[])[k], resultVar[k]),
