@@ -7,8 +7,9 @@ import {
   type BuildOptions,
   build as buildModule,
   type CodeModule,
+  type CpuBuildOptions,
   type CpuKernel,
-  type VitisMode,
+  type VitisBuildOptions,
   type VitisProject,
 } from "../api/build.ts";
 import { printMlir } from "../backends/mlir/print.ts";
@@ -127,9 +128,9 @@ export class Schedule {
   }
 
   /** Builds the current IR for a target: "cpu" (default), "mlir", "vhls" or "vitis_hls" (see src/api/build.ts). */
-  build(o?: { target?: "cpu" | "llvm" }): CpuKernel;
+  build(o?: CpuBuildOptions): CpuKernel;
   build(o: { target: "mlir" | "vhls" | "vivado_hls" }): CodeModule;
-  build(o: { target: "vitis_hls"; mode?: VitisMode; project?: string }): VitisProject;
+  build(o: VitisBuildOptions): VitisProject;
   build(o?: BuildOptions): CpuKernel | CodeModule | VitisProject;
   build(o: BuildOptions = {}): CpuKernel | CodeModule | VitisProject {
     return buildModule(this.current, o);
