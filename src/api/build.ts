@@ -56,7 +56,11 @@ export function build(m: Module, o: BuildOptions = {}): CpuKernel | CodeModule |
     case "vivado_hls":
       return new CodeModule("vhls", emitHls(m));
     case "vitis_hls":
-      return buildVitisProject(m, { mode: o.mode ?? "csim", project: o.project ?? `${m.top}.prj` });
+      return buildVitisProject(m, {
+        mode: o.mode ?? "csim",
+        project: o.project ?? `${m.top}.prj`,
+        ...budget,
+      });
     default:
       throw new AlloError("AL5004", `unknown target '${String(target)}'; use cpu, mlir, vhls or vitis_hls`);
   }

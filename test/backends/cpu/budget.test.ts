@@ -9,17 +9,9 @@ import { AlloError } from "../../../src/diagnostics/error.ts";
 import { customize } from "../../../src/index.ts";
 import { cloneArgs } from "../../support/compare.ts";
 import { rng } from "../../support/random.ts";
+import { ENDLESS } from "../hls/endless.ts";
 import { PRIMITIVES, scheduled } from "../hls/scheduled.ts";
 import { randomArgs } from "../mlir/inputs.ts";
-
-const ENDLESS = `import { int32 } from "allo-ts";
-export function spin(A: int32<[1]>): void {
-  let x: int32 = A[0];
-  while (x >= 0) {
-    x = (x + 1) % 7;
-  }
-  A[0] = x;
-}`;
 
 const GRID = `import { int32, range } from "allo-ts";
 export function grid3(A: int32<[10, 10]>): void {
