@@ -3,6 +3,7 @@
 //   "mlir" / "vhls": { code } whose String() is the code
 //   "vitis_hls": an HLS project on disk and an async callable (mode "csim" runs it here with g++)
 
+import type { Budget } from "../backends/cpu/budget.ts";
 import { type CpuKernel, compileCpu } from "../backends/cpu/index.ts";
 import { buildVitisProject, emitHls, type VitisProject } from "../backends/hls/index.ts";
 import { printMlir } from "../backends/mlir/print.ts";
@@ -11,7 +12,8 @@ import type { Module } from "../ir/nodes.ts";
 
 export type VitisMode = "csim" | "csyn" | "cosim" | "sw_emu" | "hw_emu" | "hw";
 
-export interface BuildOptions {
+/** api.md section 3: cpu counts loop iterations (maxSteps) and time; vitis_hls kills its processes. */
+export interface BuildOptions extends Budget {
   readonly target?: "cpu" | "llvm" | "mlir" | "vhls" | "vivado_hls" | "vitis_hls";
   readonly mode?: VitisMode;
   readonly project?: string;
@@ -30,27 +32,59 @@ export class CodeModule {
 
 export type { CpuKernel, VitisProject };
 
-export function build(m: Module, o?: { target?: "cpu" | "llvm" }): CpuKernel;
+export type CpuBuildOptions = { readonly target?: "cpu" | "llvm" } & Budget;
+export type VitisBuildOptions = {
+  readonly target: "vitis_hls";
+  readonly mode?: VitisMode;
+  readonly project?: string;
+} & Budget;
+
+export function build(m: Module, o?: CpuBuildOptions): CpuKernel;
 export function build(m: Module, o: { target: "mlir" | "vhls" | "vivado_hls" }): CodeModule;
-export function build(
-  m: Module,
-  o: { target: "vitis_hls"; mode?: VitisMode; project?: string },
-): VitisProject;
+export function build(m: Module, o: VitisBuildOptions): VitisProject;
 export function build(m: Module, o?: BuildOptions): CpuKernel | CodeModule | VitisProject;
 export function build(m: Module, o: BuildOptions = {}): CpuKernel | CodeModule | VitisProject {
   const target = o.target ?? "cpu";
+  const budget = checkBudget(o);
   switch (target) {
     case "cpu":
     case "llvm":
-      return compileCpu(m);
+      return compileCpu(m, budget);
     case "mlir":
       return new CodeModule("mlir", printMlir(m));
     case "vhls":
     case "vivado_hls":
       return new CodeModule("vhls", emitHls(m));
     case "vitis_hls":
-      return buildVitisProject(m, { mode: o.mode ?? "csim", project: o.project ?? `${m.top}.prj` });
+      return buildVitisProject(m, {
+        mode: o.mode ?? "csim",
+        project: o.project ?? `${m.top}.prj`,
+        ...budget,
+      });
     default:
       throw new AlloError("AL5004", `unknown target '${String(target)}'; use cpu, mlir, vhls or vitis_hls`);
   }
+}
+
+/** The budget options, checked: a bad one is AL9001, never a silently unlimited run. */
+function checkBudget(o: BuildOptions): Budget {
+  const count = (name: "maxSteps" | "timeoutMs", v: unknown) => {
+    if (v === undefined) return;
+    if (typeof v !== "number" || !(v >= 0) || (name === "maxSteps" && !Number.isInteger(v))) {
+      throw new AlloError(
+        "AL9001",
+        `build option ${name} must be a non-negative ${name === "maxSteps" ? "integer" : "number of milliseconds"}, got ${String(v)}`,
+      );
+    }
+  };
+  count("maxSteps", o.maxSteps);
+  count("timeoutMs", o.timeoutMs);
+  if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) {
+    throw new AlloError("AL9001", "build option signal must be an AbortSignal (from an AbortController)");
+  }
+  const b: { maxSteps?: number; timeoutMs?: number; signal?: AbortSignal } = {};
+  if (o.maxSteps !== undefined) b.maxSteps = o.maxSteps;
+  if (o.timeoutMs !== undefined) b.timeoutMs = o.timeoutMs;
+  if (o.signal !== undefined) b.signal = o.signal;
+  return b;
 }

@@ -10,8 +10,9 @@ import {
   type BuildOptions,
   build as buildModule,
   type CodeModule,
+  type CpuBuildOptions,
   type CpuKernel,
-  type VitisMode,
+  type VitisBuildOptions,
   type VitisProject,
 } from "./build.ts";
 
@@ -37,9 +38,9 @@ export class Schedule extends ScheduleCore {
   }
 
   /** Builds the current IR for a target: "cpu" (default), "mlir", "vhls" or "vitis_hls" (see ./build.ts). */
-  build(o?: { target?: "cpu" | "llvm" }): CpuKernel;
+  build(o?: CpuBuildOptions): CpuKernel;
   build(o: { target: "mlir" | "vhls" | "vivado_hls" }): CodeModule;
-  build(o: { target: "vitis_hls"; mode?: VitisMode; project?: string }): VitisProject;
+  build(o: VitisBuildOptions): VitisProject;
   build(o?: BuildOptions): CpuKernel | CodeModule | VitisProject;
   build(o: BuildOptions = {}): CpuKernel | CodeModule | VitisProject {
     return buildModule(this.current, o);

@@ -80,6 +80,9 @@ export const CODES = {
   AL5008: "C simulation failed",
   AL5009: "vendor tool failed",
   AL5010: "index out of bounds",
+  AL5011: "step budget exceeded (maxSteps)",
+  AL5012: "time budget exceeded or aborted (timeoutMs, signal)",
+  AL5013: "buffer too large for the CPU target",
   AL5201: "dataflow region has no sequential order for C simulation (cyclic FIFO graph)",
   // verification
   AL6001: "modules cannot be compared",

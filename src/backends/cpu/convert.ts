@@ -33,11 +33,15 @@ function toFloat(v: Val, from: DType, to: FloatType): Val {
   return { code: roundTo(exact, to), repr: "f" };
 }
 
-/** float -> int/index/fixed: ToInt32 already truncates and wraps modulo 2^32 (NaN, ±Infinity -> 0). */
+/**
+ * float -> int/index/fixed: ToInt32 truncates and wraps modulo 2^32 (NaN, ±Infinity -> 0), which is the
+ * int rule; fixed point floors first, Fixed<W, 0> included (truncation would turn -1.5 into -1, not -2).
+ */
 function fromFloat(v: Val, to: DType, konst: (x: unknown) => string): Val {
   const f = fracBits(to);
   const w = rawBits(to);
-  const x = f === 0 ? v.code : `Math.floor(${v.code} * ${2 ** f})`;
+  const x =
+    to.kind !== "fixed" ? v.code : f === 0 ? `Math.floor(${v.code})` : `Math.floor(${v.code} * ${2 ** f})`;
   if (reprOf(to) === "n" && w <= 32) {
     const unsigned = isUnsigned(to);
     const code =

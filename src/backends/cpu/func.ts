@@ -48,7 +48,7 @@ export class FuncGen extends LoopGen {
         this.scope.loops++;
         const body = this.block(s.body);
         this.scope.loops--;
-        return [`while (${cond}) {`, ...indent(body), "}"];
+        return [`while (${cond}) {`, ...indent([...this.tick("while", s.span), ...body]), "}"];
       }
       case "store":
         return [

@@ -75,6 +75,14 @@ export abstract class GenBase implements ExprEnv, AccessEnv {
   }
   konst = (x: unknown): string => this.info.konst(x);
 
+  /** The iteration count of a loop body under a budget (budget.ts); nothing without one. */
+  protected tick(loop: string, span: Span | undefined, weight = 1): string[] {
+    if (!this.info.budgeted) return [];
+    const site = this.info.sites.push({ fn: this.f.name, loop, span: span ?? this.span }) - 1;
+    const dec = weight === 1 ? "--B.n" : `(B.n -= ${weight})`;
+    return [`if (${dec} < 0) B.check(${site});`];
+  }
+
   // ------------------------------------------------------------------ expression environment
 
   private frame(iv: string): LoopFrame | undefined {

@@ -69,7 +69,8 @@ export abstract class LoopGen extends GenBase {
     const init = simple ? `let ${v} = ${lb.code}` : `let ${v} = ${lb.code}, ${end} = ${ub.code}`;
     const step = s.step === 1 ? `${v}++` : `${v} += ${s.step}`;
     const head = `for (${init}; ${v} < ${end}; ${step}) {`;
-    return [...this.hoisted(frame), ...before, head, ...indent(body), "}", ...after];
+    const tick = this.tick(s.name, s.span);
+    return [...this.hoisted(frame), ...before, head, ...indent([...tick, ...body]), "}", ...after];
   }
 
   /**
@@ -119,7 +120,7 @@ export abstract class LoopGen extends GenBase {
       ...this.hoisted(kFrame),
       ...before,
       `for (let ${k} = ${ilb.code}, ${kEnd} = ${iub.code}; ${k} < ${kEnd}; ${kStep}) {`,
-      ...indent(body),
+      ...indent([...this.tick(inner.name, inner.span, JAM), ...body]),
       "}",
       ...after,
     ];
@@ -128,7 +129,7 @@ export abstract class LoopGen extends GenBase {
       `const ${end} = ${ub.code};`,
       ...this.hoisted(frame),
       `for (; ${v} + ${(JAM - 1) * s.step} < ${end}; ${v} += ${JAM * s.step}) {`,
-      ...indent(jammed),
+      ...indent([...this.tick(s.name, s.span, JAM), ...jammed]),
       "}",
     ];
     return ["{", ...indent([...head, ...this.remainder(s, v, end, lb, ub)]), "}"];
@@ -144,6 +145,7 @@ export abstract class LoopGen extends GenBase {
     this.promote(s, locals, before, after);
     const body = this.within(rest, locals, s.body);
     const head = `for (; ${v} < ${end}; ${v} += ${s.step}) {`;
-    return [...this.hoisted(rest), ...before, head, ...indent(body), "}", ...after];
+    const tick = this.tick(s.name, s.span);
+    return [...this.hoisted(rest), ...before, head, ...indent([...tick, ...body]), "}", ...after];
   }
 }

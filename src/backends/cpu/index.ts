@@ -7,8 +7,10 @@ import { AlloError, internalError } from "../../diagnostics/error.ts";
 import type { Func, Module } from "../../ir/nodes.ts";
 import { visitStmts } from "../../ir/walk.ts";
 import { bufferIn, paramText, resultOut, scalarIn } from "./boundary.ts";
+import { type Budget, hasBudget, StepCounter } from "./budget.ts";
 import { FuncGen } from "./func.ts";
 import * as helpers from "./helpers.ts";
+import { checkSizes, outOfMemory } from "./limits.ts";
 import { ModuleInfo } from "./module-info.ts";
 import { makeFifos, Streams } from "./streams.ts";
 
@@ -28,7 +30,7 @@ function writtenParams(f: Func): Set<string> {
   return out;
 }
 
-export function compileCpu(m: Module): CpuKernel {
+export function compileCpu(m: Module, budget: Budget = {}): CpuKernel {
   const top = m.functions.find((f) => f.name === m.top);
   if (!top) throw new AlloError("AL5007", `the module has no function '${m.top}' to run`);
   for (const p of top.params) {
@@ -39,10 +41,14 @@ export function compileCpu(m: Module): CpuKernel {
       );
     }
   }
-  const info = new ModuleInfo(m);
+  for (const f of m.functions) checkSizes(f);
+  const counted = hasBudget(budget);
+  const info = new ModuleInfo(m, counted);
   const functions = m.functions.map((f) => new FuncGen(info, f).generate());
-  const source = `"use strict";\n${functions.join("\n\n")}\nreturn ${info.jsName(top.name)};\n`;
-  const rt = { ...helpers, fifos: makeFifos, s: new Streams() };
+  const prelude = counted ? '"use strict";\nconst B = rt.b;\n' : '"use strict";\n';
+  const source = `${prelude}${functions.join("\n\n")}\nreturn ${info.jsName(top.name)};\n`;
+  const steps = counted ? new StepCounter(budget, top.name, info.sites) : undefined;
+  const rt = { ...helpers, fifos: makeFifos, s: new Streams(), b: steps };
   let fn: (...a: unknown[]) => unknown;
   try {
     fn = new Function("rt", "K", source)(rt, info.pool);
@@ -68,8 +74,14 @@ export function compileCpu(m: Module): CpuKernel {
       if (b.writeBack) writeBacks.push(b.writeBack);
       return b.data;
     });
-    let ret = fn(...inputs);
-    if (blocking) ret = rt.s.drive(ret as Generator<never, unknown>, top.name, top.span);
+    let ret: unknown;
+    steps?.start();
+    try {
+      ret = fn(...inputs);
+      if (blocking) ret = rt.s.drive(ret as Generator<never, unknown>, top.name, top.span);
+    } catch (e) {
+      throw outOfMemory(e, top);
+    }
     for (const w of writeBacks) w();
     const outs = top.results.map((r, k) =>
       resultOut(top.buffers[r], top.results.length === 1 ? ret : (ret as unknown[])[k], resultVar[k]),

@@ -6,6 +6,7 @@
 import { internalError } from "../../diagnostics/error.ts";
 import type { Expr, Func, Module, SpatialStmt, Stmt } from "../../ir/nodes.ts";
 import { childBlocks, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
+import type { LoopSite } from "./budget.ts";
 import type { StreamUses } from "./streams.ts";
 
 /** Calls f on every statement of a block, not descending into the units of spatial regions. */
@@ -49,12 +50,17 @@ function checkNames(f: Func, funcs: ReadonlyMap<string, Func>): void {
 
 export class ModuleInfo {
   readonly pool: unknown[] = [];
+  /** Loops that count iterations (budget.ts); empty when the kernel is built without a budget. */
+  readonly sites: LoopSite[] = [];
   private readonly funcs = new Map<string, Func>();
   private readonly names = new Map<string, string>();
   private readonly blocking = new Set<string>();
   private readonly passed = new Map<Func, Set<string>>();
 
-  constructor(m: Module) {
+  constructor(
+    m: Module,
+    readonly budgeted = false,
+  ) {
     const taken = new Set<string>();
     for (const f of m.functions) {
       this.funcs.set(f.name, f);

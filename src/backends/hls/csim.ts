@@ -36,22 +36,79 @@ export interface Proc {
   readonly stderr: string;
 }
 
-/** Runs a program to completion without blocking the event loop. */
+/** A whole call's limits: a deadline (from timeoutMs) and an abort signal shared by its processes. */
+export interface ProcLimits {
+  readonly deadline?: number;
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** Process groups still running, killed if this process exits first (SIGKILL of node is the testbench's prctl). */
+const live = new Set<number>();
+process.on("exit", () => {
+  for (const pid of live) killGroup(pid);
+});
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Runs a program to completion without blocking the event loop, in its own process group so a
+ * timeout or an abort kills it with everything it started (g++'s cc1plus and as, make's tools): AL5012.
+ */
 export function runProcess(
   cmd: string,
   args: readonly string[],
-  opts: { cwd?: string; input?: string } = {},
+  opts: { cwd?: string; input?: string; limits?: ProcLimits } = {},
 ): Promise<Proc> {
+  const lim = opts.limits ?? {};
+  const stopped = (why: string) =>
+    new AlloError(
+      "AL5012",
+      `\`${cmd.split("/").pop()}\` ${why}; it was killed, with every process it started`,
+    );
+  if (lim.signal?.aborted) return Promise.reject(stopped("was not started: the signal was aborted"));
   return new Promise((resolve, reject) => {
-    const p = spawn(cmd, args, { cwd: opts.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const env = { ...process.env, ALLO_PARENT_PID: String(process.pid) };
+    const p = spawn(cmd, args, { cwd: opts.cwd, stdio: ["pipe", "pipe", "pipe"], detached: true, env });
     let stdout = "";
     let stderr = "";
+    let stop: AlloError | undefined;
+    const kill = (why: string) => {
+      stop ??= stopped(why);
+      if (p.pid !== undefined) killGroup(p.pid);
+    };
+    const left = lim.deadline === undefined ? undefined : Math.max(0, lim.deadline - Date.now());
+    const timer =
+      left === undefined
+        ? undefined
+        : setTimeout(() => kill(`ran past timeoutMs = ${lim.timeoutMs} ms`), left);
+    const onAbort = () => kill("was aborted through the signal");
+    lim.signal?.addEventListener("abort", onAbort);
+    if (p.pid !== undefined) live.add(p.pid);
+    const done = () => {
+      if (timer) clearTimeout(timer);
+      lim.signal?.removeEventListener("abort", onAbort);
+      if (p.pid !== undefined) live.delete(p.pid);
+    };
     p.stdout.on("data", (d) => (stdout += d));
     p.stderr.on("data", (d) => (stderr += d));
-    p.on("error", reject);
+    p.on("error", (e) => {
+      done();
+      reject(e);
+    });
     // A program that exits without reading its input closes the pipe; that is not an error here.
     p.stdin.on("error", () => undefined);
-    p.on("close", (code) => resolve({ code, stdout, stderr }));
+    p.on("close", (code) => {
+      done();
+      if (stop) reject(stop);
+      else resolve({ code, stdout, stderr });
+    });
     p.stdin.end(opts.input ?? "");
   });
 }
@@ -66,6 +123,7 @@ export async function compileCxx(
   out: string,
   includeDirs: readonly string[] = [],
   strict = false,
+  limits: ProcLimits = {},
 ): Promise<void> {
   const args = [
     ...CXXFLAGS,
@@ -78,7 +136,8 @@ export async function compileCxx(
     "-o",
     out,
   ];
-  const r = await runProcess("g++", args, { input: source }).catch((e: Error) => {
+  const r = await runProcess("g++", args, { input: source, limits }).catch((e: Error) => {
+    if (e instanceof AlloError) throw e;
     throw new AlloError(
       "AL5005",
       `g++ is needed for C simulation and could not be run (${e.message}); install g++`,
@@ -93,8 +152,8 @@ export async function compileCxx(
 }
 
 /** Runs a compiled testbench; its exit codes map to allo-ts diagnostics. */
-export async function runTestbench(exe: string, dir: string): Promise<void> {
-  const r = await runProcess(exe, [dir]);
+export async function runTestbench(exe: string, dir: string, limits: ProcLimits = {}): Promise<void> {
+  const r = await runProcess(exe, [dir], { limits });
   if (r.code === 0) return;
   const msg = r.stderr.trim();
   if (r.code === 70) throw new AlloError("AL4101", `C simulation deadlocked: ${msg}`);

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { AlloError } from "../../diagnostics/error.ts";
 import type { Module } from "../../ir/nodes.ts";
-import { checkSimulable, compileCxx, runProcess, runTestbench, stageCall } from "./csim.ts";
+import { checkSimulable, compileCxx, type ProcLimits, runProcess, runTestbench, stageCall } from "./csim.ts";
 import { emitModule } from "./emit.ts";
 import { MODES, type Mode, projectFiles } from "./project.ts";
 import { requireTool } from "./tools.ts";
@@ -27,8 +27,14 @@ export interface VitisProject {
   readonly mode: Mode;
 }
 
-async function vendor(cmd: string, args: readonly string[], dir: string, what: string): Promise<string> {
-  const r = await runProcess(cmd, args, { cwd: dir });
+async function runVendor(
+  cmd: string,
+  args: readonly string[],
+  dir: string,
+  what: string,
+  limits: ProcLimits,
+): Promise<string> {
+  const r = await runProcess(cmd, args, { cwd: dir, limits });
   if (r.code !== 0) {
     throw new AlloError(
       "AL5009",
@@ -42,7 +48,10 @@ async function vendor(cmd: string, args: readonly string[], dir: string, what: s
  * Writes the project into `opts.project` now; the returned callable runs `opts.mode` on each call
  * (one call at a time: calls queue, since they share the project's data files).
  */
-export function buildVitisProject(module: Module, opts: { mode: string; project: string }): VitisProject {
+export function buildVitisProject(
+  module: Module,
+  opts: { mode: string; project: string; timeoutMs?: number; signal?: AbortSignal },
+): VitisProject {
   if (!(MODES as readonly string[]).includes(opts.mode)) {
     throw new AlloError("AL9001", `unknown vitis_hls mode '${opts.mode}'; use one of ${MODES.join(", ")}`);
   }
@@ -53,35 +62,49 @@ export function buildVitisProject(module: Module, opts: { mode: string; project:
   for (const [name, text] of files) writeFileSync(join(dir, name), text);
 
   let exe: Promise<string> | undefined;
-  const csim = async (args: unknown[]): Promise<unknown> => {
+  const csim = async (args: unknown[], limits: ProcLimits): Promise<unknown> => {
     checkSimulable(kernel);
     const read = stageCall(module, args, dir);
-    exe ??= compileCxx('#include "kernel.cpp"\n#include "testbench.cpp"\n', join(dir, "csim.out"), [
-      dir,
-    ]).then(() => join(dir, "csim.out"));
-    await runTestbench(await exe, dir);
+    const source = '#include "kernel.cpp"\n#include "testbench.cpp"\n';
+    // A compile that was stopped (or failed) is not kept: the next call compiles again.
+    exe ??= compileCxx(source, join(dir, "csim.out"), [dir], false, limits).then(
+      () => join(dir, "csim.out"),
+      (e) => {
+        exe = undefined;
+        throw e;
+      },
+    );
+    await runTestbench(await exe, dir, limits);
     return read();
   };
   const run = async (args: unknown[]): Promise<unknown> => {
+    // timeoutMs bounds the whole call (compile and run), counted from when the call starts.
+    const limits: ProcLimits = {
+      ...(opts.timeoutMs === undefined
+        ? {}
+        : { deadline: Date.now() + opts.timeoutMs, timeoutMs: opts.timeoutMs }),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    };
+    const vendor = (cmd: string, a: readonly string[], what: string) => runVendor(cmd, a, dir, what, limits);
     switch (mode) {
       case "csim":
-        return csim(args);
+        return csim(args, limits);
       case "csyn": {
         const tool = requireTool("vitis_hls", mode, dir, "vitis_hls -f run.tcl -tclargs csyn");
-        const log = await vendor(tool, ["-f", "run.tcl", "-tclargs", "csyn"], dir, "vitis_hls csynth_design");
+        const log = await vendor(tool, ["-f", "run.tcl", "-tclargs", "csyn"], "vitis_hls csynth_design");
         const report = join(dir, "out.prj", "solution1", "syn", "report", `${kernel.top}_csynth.rpt`);
         return existsSync(report) ? readFileSync(report, "utf8") : log;
       }
       case "cosim": {
         const tool = requireTool("vitis_hls", mode, dir, "vitis_hls -f run.tcl -tclargs cosim");
         const read = stageCall(module, args, dir);
-        await vendor(tool, ["-f", "run.tcl", "-tclargs", "cosim"], dir, "vitis_hls cosim_design");
+        await vendor(tool, ["-f", "run.tcl", "-tclargs", "cosim"], "vitis_hls cosim_design");
         return read();
       }
       default: {
         requireTool("v++", mode, dir, `make run TARGET=${mode} PLATFORM=<platform>`);
         const read = stageCall(module, args, dir);
-        await vendor("make", ["run", `TARGET=${mode}`], dir, `make run TARGET=${mode}`);
+        await vendor("make", ["run", `TARGET=${mode}`], `make run TARGET=${mode}`);
         return read();
       }
     }

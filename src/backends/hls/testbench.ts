@@ -9,6 +9,15 @@ import { visitStmts } from "../../ir/walk.ts";
 import { category, cType, widthOf } from "./types.ts";
 
 export const TESTBENCH_HELPERS = `namespace allo_tb {
+// Dies with the process that started it (allo-ts passes its pid in ALLO_PARENT_PID): a parent killed
+// before prctl ran has already left, so the getppid() check closes that race.
+inline void die_with_parent() {
+#ifdef __linux__
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  const char* p = getenv("ALLO_PARENT_PID");
+  if (p && getppid() != (pid_t)atol(p)) exit(75);
+#endif
+}
 inline FILE* open(const char* dir, const char* kind, int k, const char* mode) {
   char path[4096];
   snprintf(path, sizeof path, "%s/%s%d.data", dir, kind, k);
@@ -102,7 +111,8 @@ void store_fixed(const char* dir, int k, const T* p, size_t n) {
 }  // namespace allo_tb
 `;
 
-export const TESTBENCH_INCLUDES = "#include <stdio.h>\n#include <stdlib.h>\n";
+export const TESTBENCH_INCLUDES =
+  "#include <stdio.h>\n#include <stdlib.h>\n#ifdef __linux__\n#include <signal.h>\n#include <sys/prctl.h>\n#include <unistd.h>\n#endif\n";
 
 /** One argument of the top function as the testbench sees it. */
 export interface TbArg {
@@ -157,7 +167,7 @@ const pointer = (a: TbArg, k: number): string => (a.scalar ? `&a${k}` : `(${cTyp
 /** `int allo_run(const char* dir)` for the top function `top` (its C++ name) of IR function f. */
 export function testbenchRun(f: Func, top: string): string {
   const args = tbArgs(f);
-  const lines: string[] = [];
+  const lines: string[] = ["  allo_tb::die_with_parent();"];
   args.forEach((a, k) => {
     const dims = a.scalar ? "" : a.decl.shape.length ? a.decl.shape.map((d) => `[${d}]`).join("") : "[1]";
     lines.push(`  static ${cType(a.decl.type)} a${k}${dims};`);
