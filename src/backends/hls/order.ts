@@ -18,31 +18,93 @@ export interface Process {
   readonly segment?: number;
 }
 
-const sameFifo = (p: string, g: string): boolean => {
-  if (p === g) return true;
-  const [ps, gs] = [p.split("|"), g.split("|")];
-  return ps[0] === gs[0] && (ps[1] === "*" || gs[1] === "*");
-};
-const feeds = (u: Uses, v: Uses): boolean => [...u.puts].some((p) => [...v.gets].some((g) => sameFifo(p, g)));
+/** For each process, the processes that must run before it: producers of a FIFO it reads, earlier segments of its unit. */
+function predecessors(procs: readonly Process[]): Set<number>[] {
+  // Producers by exact FIFO key (`name|1,2`), of a whole array (`name|*`), and of any element of an array.
+  const byKey = new Map<string, number[]>();
+  const byName = new Map<string, number[]>();
+  const push = (m: Map<string, number[]>, k: string, i: number): void => {
+    const l = m.get(k);
+    if (l) l.push(i);
+    else m.set(k, [i]);
+  };
+  procs.forEach((p, i) => {
+    for (const put of p.uses.puts) {
+      push(byKey, put, i);
+      push(byName, put.slice(0, put.indexOf("|")), i);
+    }
+  });
+  return procs.map((p, j) => {
+    const pred = new Set<number>();
+    const add = (l: readonly number[] | undefined): void => {
+      for (const i of l ?? []) if (i !== j) pred.add(i);
+    };
+    for (const get of p.uses.gets) {
+      const name = get.slice(0, get.indexOf("|"));
+      if (get.endsWith("|*")) add(byName.get(name));
+      else {
+        add(byKey.get(get));
+        add(byKey.get(`${name}|*`));
+      }
+    }
+    const prev = procs[j - 1];
+    if ((p.segment ?? 0) > 0 && prev?.origin === p.origin) pred.add(j - 1);
+    return pred;
+  });
+}
 
-/** Kahn's algorithm, ties broken by position; undefined when the processes form a cycle. */
+/**
+ * Kahn's algorithm, ties broken by position (the lowest-numbered ready process runs next); undefined
+ * when the processes form a cycle. Linear in processes plus FIFO edges (and a log for the ready heap).
+ */
 function topo(procs: readonly Process[]): Process[] | undefined {
-  const n = procs.length;
-  const before = (i: number, j: number): boolean =>
-    i !== j &&
-    (feeds(procs[i].uses, procs[j].uses) ||
-      (procs[i].origin === procs[j].origin && (procs[i].segment ?? 0) < (procs[j].segment ?? 0)));
-  const done = new Set<number>();
+  const preds = predecessors(procs);
+  const succs: number[][] = procs.map(() => []);
+  const waiting = preds.map((s, j) => {
+    for (const i of s) succs[i].push(j);
+    return s.size;
+  });
+  const ready = new MinHeap();
+  waiting.forEach((w, j) => w === 0 && ready.push(j));
   const out: Process[] = [];
-  while (out.length < n) {
-    const next = [...Array(n).keys()].find(
-      (j) => !done.has(j) && [...Array(n).keys()].every((i) => done.has(i) || !before(i, j)),
-    );
-    if (next === undefined) return undefined;
-    done.add(next);
-    out.push(procs[next]);
+  for (let j = ready.pop(); j !== undefined; j = ready.pop()) {
+    out.push(procs[j]);
+    for (const k of succs[j]) if (--waiting[k] === 0) ready.push(k);
   }
-  return out;
+  return out.length === procs.length ? out : undefined;
+}
+
+/** A binary min-heap of process indices. */
+class MinHeap {
+  private readonly a: number[] = [];
+  push(x: number): void {
+    const a = this.a;
+    a.push(x);
+    for (let i = a.length - 1; i > 0; ) {
+      const p = (i - 1) >> 1;
+      if (a[p] <= a[i]) break;
+      [a[p], a[i]] = [a[i], a[p]];
+      i = p;
+    }
+  }
+  pop(): number | undefined {
+    const a = this.a;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length > 0 && last !== undefined) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const [l, r] = [2 * i + 1, 2 * i + 2];
+        let m = i;
+        if (l < a.length && a[l] < a[m]) m = l;
+        if (r < a.length && a[r] < a[m]) m = r;
+        if (m === i) break;
+        [a[m], a[i]] = [a[i], a[m]];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
 
 /** Buffers a statement brings into existence (at any depth) and buffers it refers to. */

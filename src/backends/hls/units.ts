@@ -82,6 +82,8 @@ export function usesOf(
 /** Every stream a block touches: its FIFO keys in first-use order, and whether it is passed to a call. */
 export function streamAccesses(body: readonly Stmt[]): Map<string, { keys: string[]; passed: boolean }> {
   const out = new Map<string, { keys: string[]; passed: boolean }>();
+  // Keys already listed, so a PE array's thousands of FIFOs are noted in linear time.
+  const noted = new Set<string>();
   const get = (name: string) => {
     let a = out.get(name);
     if (!a) out.set(name, (a = { keys: [], passed: false }));
@@ -90,7 +92,10 @@ export function streamAccesses(body: readonly Stmt[]): Map<string, { keys: strin
   const note = (name: string, indices: readonly Expr[]) => {
     const a = get(name);
     const k = fifoKey(name, indices);
-    if (!a.keys.includes(k)) a.keys.push(k);
+    if (!noted.has(k)) {
+      noted.add(k);
+      a.keys.push(k);
+    }
   };
   visitStmts(body, (st) => {
     if (st.kind === "streamPut") note(st.stream, st.indices);
