@@ -3,7 +3,7 @@
 // dimension; factors normalised as the layout types define them) and stream depth.
 
 import { internalError } from "../../diagnostics/error.ts";
-import type { BufferDecl, Func, Module, SpatialStmt, SpatialUnit } from "../../ir/nodes.ts";
+import type { BufferDecl, Func, Module } from "../../ir/nodes.ts";
 import type { NameTable } from "./names.ts";
 import type { Helper } from "./prelude.ts";
 import { cType } from "./types.ts";
@@ -11,6 +11,8 @@ import { cType } from "./types.ts";
 /** What emitting one module shares across its functions. */
 export interface ModuleContext {
   readonly module: Module;
+  /** The module's functions by IR name. */
+  readonly funcs: ReadonlyMap<string, Func>;
   /** IR function name -> C++ function name. */
   readonly fnNames: ReadonlyMap<string, string>;
   /** Function-level names (every C++ function), parent of each function's own names. */
@@ -18,10 +20,6 @@ export interface ModuleContext {
   /** Finished C++ functions, callees first. */
   readonly out: string[];
   readonly helpers: Set<Helper>;
-  /** C++ names of the functions spatial regions and their units become (reserved up front). */
-  readonly spatialNames: ReadonlyMap<SpatialStmt | SpatialUnit, string>;
-  /** Spatial regions whose FIFO graph has a cycle (no sequential order for C simulation). */
-  readonly cyclic: string[];
 }
 
 export const streamType = (b: BufferDecl): string => `hls::stream< ${cType(b.type)} >`;

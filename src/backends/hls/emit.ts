@@ -4,11 +4,13 @@
 // Allo there is no `using namespace std;`: a kernel named `pair` or `count` would be ambiguous.
 
 import { AlloError } from "../../diagnostics/error.ts";
-import type { Func, Module, SpatialStmt, SpatialUnit } from "../../ir/nodes.ts";
+import type { Func, Module } from "../../ir/nodes.ts";
+import { runPasses } from "../../ir/passes/pass.ts";
 import { visitStmts } from "../../ir/walk.ts";
 import type { ModuleContext } from "./decls.ts";
 import { emitFunction, type FunctionOptions } from "./func.ts";
 import { NameTable } from "./names.ts";
+import { HLS_PASSES } from "./passes.ts";
 import { type Helper, preludeText } from "./prelude.ts";
 
 export const BANNER =
@@ -61,7 +63,9 @@ function calleesFirst(m: Module): Func[] {
   return out;
 }
 
-export function emitParts(m: Module, opts: EmitOptions = {}): EmittedParts {
+/** Runs the HLS passes on the module, then prints it. */
+export function emitParts(source: Module, opts: EmitOptions = {}): EmittedParts {
+  const { module: m, notes } = runPasses(HLS_PASSES, source);
   const topFunc = m.functions.find((f) => f.name === m.top);
   if (!topFunc) throw new AlloError("AL5007", `the module has no function named '${m.top}' (its top)`);
   const order = calleesFirst(m);
@@ -69,22 +73,13 @@ export function emitParts(m: Module, opts: EmitOptions = {}): EmittedParts {
   const fnNames = new Map<string, string>();
   for (const f of [topFunc, ...order.filter((g) => g !== topFunc)])
     fnNames.set(f.name, globals.unique(f.name));
-  const spatialNames = new Map<SpatialStmt | SpatialUnit, string>();
-  for (const f of order) {
-    visitStmts(f.body, (st) => {
-      if (st.kind !== "spatial") return;
-      for (const u of st.units) spatialNames.set(u, globals.unique(u.name));
-      spatialNames.set(st, globals.unique(st.name));
-    });
-  }
   const ctx: ModuleContext = {
     module: m,
+    funcs: new Map(m.functions.map((f) => [f.name, f])),
     fnNames,
     globals,
     out: [],
     helpers: new Set<Helper>(),
-    spatialNames,
-    cyclic: [],
   };
   for (const f of order) {
     const isTop = f === topFunc;
@@ -95,7 +90,7 @@ export function emitParts(m: Module, opts: EmitOptions = {}): EmittedParts {
   return {
     body: `${prelude ? `${prelude}\n` : ""}${ctx.out.join("\n")}`,
     top: fnNames.get(m.top) as string,
-    cyclic: ctx.cyclic,
+    cyclic: notes.cyclic,
   };
 }
 

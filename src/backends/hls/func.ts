@@ -2,6 +2,7 @@
 // arguments; function directives (dataflow, inline, and m_axi ports for a Vitis kernel top), array
 // directives of the ports, then the body. Locals get their C++ names up front so naming is stable.
 
+import { paramKey } from "../../ir/intervals.ts";
 import type { BufferDecl, Func, Stmt } from "../../ir/nodes.ts";
 import { visitStmts } from "../../ir/walk.ts";
 import { fnName, type ModuleContext, paramDeclarator, partitionPragmas } from "./decls.ts";
@@ -37,7 +38,7 @@ export interface FunctionOptions {
   readonly portPragmas?: (port: string, index: number) => string[];
 }
 
-/** Emits `f` (and any functions its spatial regions outline, before it) into ctx.out. */
+/** Emits `f` into ctx.out. */
 export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions = {}): void {
   const s = new Scope(new NameTable([], ctx.globals), ctx.helpers);
   const ports: Port[] = [];
@@ -55,6 +56,7 @@ export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions 
     } else {
       const name = s.names.unique(p.name);
       s.params.set(p.name, name);
+      if (p.range) s.ranges.set(paramKey(p.name), p.range);
       ports.push({ declarator: `${cType(p.type)} ${name}`, pragmas: [] });
     }
   }

@@ -1,16 +1,19 @@
-// The order in which a dataflow region calls its units. C simulation (Vitis's and ours) runs the calls
+// The orderProcesses pass: puts the units of every spatial region in the order a dataflow region calls
+// them. C simulation (Vitis's and ours) runs the calls
 // one after another with unbounded FIFOs, so every FIFO's producer must come first. A unit on a FIFO
 // cycle (a loader that feeds a PE chain and later drains it) is split at top-level statements into
 // consecutive processes `<unit>_0`, `<unit>_1`, ... wherever no local of the unit crosses the cut:
 // running the first part to completion, then the rest of the chain, then the second part is one valid
 // schedule of the Kahn network, so results are unchanged. A cycle that survives this has no sequential
-// order (a unit interleaves writes and reads of its own feedback): `cyclic` is then true.
+// order (a unit interleaves writes and reads of its own feedback): the region keeps its units as they
+// are and is noted as cyclic.
 
-import type { SpatialUnit, Stmt } from "../../ir/nodes.ts";
-import { stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
-import type { Uses } from "./units.ts";
+import type { Module, SpatialStmt, SpatialUnit, Stmt } from "../nodes.ts";
+import { mapList, rewriteBlock, stmtExprs, visitStmts, walkExpr } from "../walk.ts";
+import type { Pass, PassNotes } from "./pass.ts";
+import { type Uses, usesOf } from "./uses.ts";
 
-export interface Process {
+interface Process {
   readonly unit: SpatialUnit;
   readonly uses: Uses;
   /** Index of the unit it comes from, and its segment number when that unit was split. */
@@ -132,7 +135,7 @@ function refers(st: Stmt): Set<string> {
 }
 
 /** The body cut between top-level statements wherever no local defined before the cut is used after it. */
-export function segments(body: readonly Stmt[]): Stmt[][] {
+function segments(body: readonly Stmt[]): Stmt[][] {
   const defAt = new Map<string, number>();
   const lastUse = new Map<string, number>();
   body.forEach((st, i) => {
@@ -152,11 +155,11 @@ export function segments(body: readonly Stmt[]): Stmt[][] {
   return out;
 }
 
-export function processOrder(
-  units: readonly SpatialUnit[],
-  usesOf: (body: readonly Stmt[]) => Uses,
-): { procs: Process[]; cyclic: boolean } {
-  const whole = units.map((unit, origin): Process => ({ unit, uses: usesOf(unit.body), origin }));
+/** FIFO puts and gets are all ordering needs; which buffers are streams does not matter for them. */
+const fifosOf = (body: readonly Stmt[]): Uses => usesOf(body, () => false);
+
+function processOrder(units: readonly SpatialUnit[]): { procs: Process[]; cyclic: boolean } {
+  const whole = units.map((unit, origin): Process => ({ unit, uses: fifosOf(unit.body), origin }));
   const direct = topo(whole);
   if (direct) return { procs: direct, cyclic: false };
   const split = whole.flatMap((p): Process[] => {
@@ -164,7 +167,7 @@ export function processOrder(
     if (parts.length < 2) return [p];
     return parts.map((body, segment) => ({
       unit: { name: `${p.unit.name}_${segment}`, body },
-      uses: usesOf(body),
+      uses: fifosOf(body),
       origin: p.origin,
       segment,
     }));
@@ -172,3 +175,26 @@ export function processOrder(
   const ordered = topo(split);
   return ordered ? { procs: ordered, cyclic: false } : { procs: whole, cyclic: true };
 }
+
+function orderRegion(st: SpatialStmt, notes: PassNotes): SpatialStmt {
+  const units = mapList(st.units, (u) => {
+    const body = orderBlock(u.body, notes);
+    return body === u.body ? u : { ...u, body };
+  });
+  const { procs, cyclic } = processOrder(units);
+  if (cyclic) notes.cyclic.push(st.name);
+  const same = procs.length === units.length && procs.every((p, k) => p.unit === units[k]);
+  return same && units === st.units ? st : { ...st, units: procs.map((p) => p.unit) };
+}
+
+const orderBlock = (b: readonly Stmt[], notes: PassNotes): readonly Stmt[] =>
+  rewriteBlock(b, (st) => (st.kind === "spatial" ? [orderRegion(st, notes)] : undefined));
+
+/** Orders (and where a FIFO cycle needs it, splits) the units of every spatial region. */
+export const orderProcesses: Pass = (m: Module, notes) => {
+  const functions = mapList(m.functions, (f) => {
+    const body = orderBlock(f.body, notes);
+    return body === f.body ? f : { ...f, body };
+  });
+  return functions === m.functions ? m : { ...m, functions };
+};
