@@ -4,7 +4,6 @@
 // evaluated: when it needs statements of its own they go inside an `if`.
 
 import { AlloError } from "../../diagnostics/error.ts";
-import { constIndex } from "../../ir/build.ts";
 import { exactRange, fitsExactly, rangeOf } from "../../ir/intervals.ts";
 import type { BinaryExpr, Expr, IntrinsicExpr, LogicalExpr, SelectExpr, UnaryExpr } from "../../ir/nodes.ts";
 import { type DType, typeName } from "../../types/dtype.ts";

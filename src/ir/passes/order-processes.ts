@@ -68,7 +68,9 @@ function topo(procs: readonly Process[]): Process[] | undefined {
     return s.size;
   });
   const ready = new MinHeap();
-  waiting.forEach((w, j) => w === 0 && ready.push(j));
+  waiting.forEach((w, j) => {
+    if (w === 0) ready.push(j);
+  });
   const out: Process[] = [];
   for (let j = ready.pop(); j !== undefined; j = ready.pop()) {
     out.push(procs[j]);
