@@ -6,7 +6,7 @@
 import { AlloError } from "../../diagnostics/error.ts";
 import type { BufferDecl, Func } from "../../ir/nodes.ts";
 import { visitStmts } from "../../ir/walk.ts";
-import { category, cType, widthOf } from "./types.ts";
+import { category, cType, widthOf } from "../cxx/types.ts";
 
 export const TESTBENCH_HELPERS = `namespace allo_tb {
 inline FILE* open(const char* dir, const char* kind, int k, const char* mode) {

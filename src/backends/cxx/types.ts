@@ -1,5 +1,6 @@
-// Spelling of allo-ts types and constants in Vitis HLS C++: int8_t..uint64_t and bool where C has the
-// width, ap_int<W>/ap_uint<W> elsewhere, ap_fixed<W, W-F>/ap_ufixed, half/float/double, index as int.
+// Spelling of allo-ts types and constants in C++ (the Vitis HLS types, which the csim headers in
+// include/ also provide): int8_t..uint64_t and bool where C has the width, ap_int<W>/ap_uint<W>
+// elsewhere, ap_fixed<W, W-F>/ap_ufixed, half/float/double, index as int.
 // Every literal is written so that its C++ type is exactly the IR type's C++ type and its value is exact.
 
 import { AlloError } from "../../diagnostics/error.ts";

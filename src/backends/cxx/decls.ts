@@ -1,16 +1,19 @@
-// Declarations shared by signatures and bodies: C++ declarators of buffers (arrays, 0-d scalars, FIFOs),
-// and the array directives that follow them: array_partition per partitioned dimension (dim 0 = every
-// dimension; factors normalised as the layout types define them) and stream depth.
+// Declarations shared by signatures and bodies: C++ declarators of buffers (arrays, 0-d scalars, FIFOs
+// as `hls::stream`, which the csim headers also provide), what printing one module shares across its
+// functions, and the C++ names of functions.
 
 import { internalError } from "../../diagnostics/error.ts";
 import type { BufferDecl, Func, Module } from "../../ir/nodes.ts";
 import type { NameTable } from "./names.ts";
 import type { Helper } from "./prelude.ts";
+import type { CxxTarget } from "./target.ts";
 import { cType } from "./types.ts";
 
 /** What emitting one module shares across its functions. */
 export interface ModuleContext {
   readonly module: Module;
+  /** The target's directives (Vitis HLS pragmas). */
+  readonly target: CxxTarget;
   /** The module's functions by IR name. */
   readonly funcs: ReadonlyMap<string, Func>;
   /** IR function name -> C++ function name. */
@@ -36,35 +39,10 @@ export function localDeclarator(b: BufferDecl, name: string): string {
   return `${b.stream ? streamType(b) : cType(b.type)} ${name}${dims(b)}`;
 }
 
-export function streamPragma(b: BufferDecl, name: string): string {
-  return `stream variable=${name} depth=${b.stream?.depth ?? 2}`;
-}
-
-/** `array_partition` directives for a memory buffer, one per partitioned dimension. */
-export function partitionPragmas(b: BufferDecl, name: string): string[] {
-  if (b.stream || b.shape.length === 0) return [];
-  const kinds: (string | undefined)[] = b.shape.map(() => undefined);
-  for (const p of b.partitions) {
-    for (let k = 0; k < b.shape.length; k++) {
-      if (p.dim !== 0 && p.dim !== k + 1) continue;
-      const n = b.shape[k];
-      // block(f) keeps banks of ceil(n/f) elements: its factor is the number of such banks.
-      const f = p.type === "block" && p.factor > 1 ? Math.ceil(n / Math.ceil(n / p.factor)) : p.factor;
-      if (p.type === "complete" || f >= n) kinds[k] = n > 1 ? "complete" : undefined;
-      else if (f > 1) kinds[k] = `${p.type} dim=${k + 1} factor=${f}`;
-    }
-  }
-  return kinds.flatMap((k, i) =>
-    k === undefined
-      ? []
-      : [`array_partition variable=${name} ${k === "complete" ? `complete dim=${i + 1}` : k}`],
-  );
-}
-
 /** The C++ function name of an IR function. */
 export function fnName(ctx: ModuleContext, f: Func | string): string {
   const name = typeof f === "string" ? f : f.name;
   const c = ctx.fnNames.get(name);
-  if (c === undefined) throw internalError(`HLS emitter: no C++ name for function '${name}'`);
+  if (c === undefined) throw internalError(`C++ printer: no C++ name for function '${name}'`);
   return c;
 }

@@ -19,7 +19,7 @@ import type {
 } from "../../ir/nodes.ts";
 import { childBlocks, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import { bare } from "./convert.ts";
-import { fnName, localDeclarator, type ModuleContext, partitionPragmas, streamPragma } from "./decls.ts";
+import { fnName, localDeclarator, type ModuleContext } from "./decls.ts";
 import { ExprWriter } from "./expr.ts";
 import { type Scope, viewFor } from "./scope.ts";
 import { constant, cType } from "./types.ts";
@@ -38,7 +38,7 @@ export class FnBuilder {
     readonly func: Func,
     readonly s: Scope,
   ) {
-    this.w = new Writer(1);
+    this.w = new Writer(1, ctx.target.directivePrefix);
     this.x = new ExprWriter(this.w, s);
   }
 
@@ -136,12 +136,7 @@ export class FnBuilder {
     const label = this.s.label(
       `l_${st.attrs.opName ? `${st.attrs.opName}_` : ""}${st.name}`.replace(/[^\w]/g, "_"),
     );
-    const pragmas: string[] = [];
-    if (st.attrs.pipelineII !== undefined)
-      pragmas.push(`pipeline II=${st.attrs.pipelineII}${st.attrs.rewind ? " rewind" : ""}`);
-    if (st.attrs.unroll !== undefined)
-      pragmas.push(st.attrs.unroll === 0 ? "unroll" : `unroll factor=${st.attrs.unroll}`);
-    if (st.attrs.dataflow) pragmas.push("dataflow");
+    const pragmas = this.ctx.target.loopDirectives(st);
     const inc = st.step === 1 ? `${iv}++` : `${iv} += ${st.step}`;
     this.s.ranges.set(st.iv, loopRange(st.lb, st.ub, this.s.ranges));
     this.w.block(
@@ -154,10 +149,10 @@ export class FnBuilder {
 
   /** An outlined region: the function becomes a dataflow region calling each unit once, in order. */
   private spatial(st: SpatialStmt): void {
-    this.addDirective("dataflow");
+    for (const d of this.ctx.target.regionDirectives) this.addDirective(d);
     for (const u of st.units) {
       if (u.body.length !== 1 || u.body[0].kind !== "call")
-        throw internalError(`HLS emitter: unit '${u.name}' of region '${st.name}' was not outlined`);
+        throw internalError(`C++ printer: unit '${u.name}' of region '${st.name}' was not outlined`);
       this.stmt(u.body[0]);
     }
   }
@@ -188,8 +183,7 @@ export class FnBuilder {
       return;
     }
     this.w.line(`${localDeclarator(b, v.name)};`);
-    if (b.stream) this.w.pragma(streamPragma(b, v.name));
-    for (const p of partitionPragmas(b, v.name)) this.w.pragma(p);
+    for (const p of this.ctx.target.bufferDirectives(b, v.name, true)) this.w.pragma(p);
   }
 
   /** Loops writing `value` to every element (a local's zero fill, or `full(v)`). */
