@@ -271,7 +271,14 @@ export interface BufferDecl {
 
 export type Param =
   | { readonly kind: "buffer"; readonly name: string }
-  | { readonly kind: "scalar"; readonly name: string; readonly type: DType; readonly span?: Span };
+  | {
+      readonly kind: "scalar";
+      readonly name: string;
+      readonly type: DType;
+      readonly span?: Span;
+      /** Bounds every caller keeps to (an outlined unit's loop variable: its loop's range). */
+      readonly range?: readonly [bigint, bigint];
+    };
 
 export interface FuncAttrs {
   readonly dataflow?: boolean;

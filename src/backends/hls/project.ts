@@ -4,9 +4,9 @@
 // on its command line, so no file holds a path or anything else from the machine that wrote it.
 
 import type { Func, Module } from "../../ir/nodes.ts";
+import { cType } from "../cxx/types.ts";
 import { BANNER } from "./emit.ts";
 import { TESTBENCH_HELPERS, TESTBENCH_INCLUDES, tbArgs, testbenchRun, transfer } from "./testbench.ts";
-import { cType } from "./types.ts";
 import { emitVitisKernel, type VitisKernel } from "./vitis.ts";
 
 /** Default part and clock, as Allo's defaults (Alveo U280, 300 MHz). */

@@ -6,7 +6,7 @@
 import { AlloError } from "../../diagnostics/error.ts";
 import type { BufferDecl, Func } from "../../ir/nodes.ts";
 import { visitStmts } from "../../ir/walk.ts";
-import { category, cType, widthOf } from "./types.ts";
+import { category, cType, widthOf } from "../cxx/types.ts";
 
 export const TESTBENCH_HELPERS = `namespace allo_tb {
 // Dies with the process that started it (allo-ts passes its pid in ALLO_PARENT_PID): a parent killed

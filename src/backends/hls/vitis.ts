@@ -4,11 +4,12 @@
 // partitioned argument into a partitioned local buffer, calls it, and copies written buffers back.
 
 import type { BufferDecl, Func, Module } from "../../ir/nodes.ts";
-import { localDeclarator, paramDeclarator, partitionPragmas } from "./decls.ts";
+import { localDeclarator, paramDeclarator } from "../cxx/decls.ts";
+import { NameTable } from "../cxx/names.ts";
+import { cType } from "../cxx/types.ts";
 import { BANNER, emitParts, INCLUDES } from "./emit.ts";
-import { NameTable } from "./names.ts";
+import { partitionPragmas } from "./pragmas.ts";
 import { type TbArg, tbArgs } from "./testbench.ts";
-import { cType } from "./types.ts";
 
 export interface VitisKernel {
   /** kernel.cpp */

@@ -2,12 +2,14 @@
 // structure), the systolic arrays and the hand-built modules; Allo's format (labels, pragma placement,
 // location comments, widening casts); determinism; and the vitis_hls kernel form (extern "C", m_axi).
 import assert from "node:assert/strict";
+import { performance } from "node:perf_hooks";
 import { test } from "node:test";
 import { emitHls } from "../../../src/backends/hls/index.ts";
 import { emitVitisKernel } from "../../../src/backends/hls/vitis.ts";
 import { customize } from "../../../src/index.ts";
 import { CASES } from "../../corpus/cases.ts";
 import { assertGolden } from "../../support/golden.ts";
+import { systolicMatmul } from "../../verify/support/systolic.ts";
 import { MODULES } from "../mlir/modules.ts";
 import { PRIMITIVES, scheduled } from "./scheduled.ts";
 
@@ -126,4 +128,13 @@ test("a partitioned top argument is copied into a partitioned local buffer aroun
     /float A_local\[16\]\[16\];\n#pragma HLS array_partition variable=A_local cyclic dim=2 factor=4\n/,
   );
   assert.match(k.code, /gemm_kernel\(A_local, B_local, C_local\);/);
+});
+
+test("emission is linear in PEs: a 64x64 systolic array prints in seconds, not tens", () => {
+  // The dataflow order used to rescan every unit per pick (n^1.8 in PEs, 12.9 s at 64x64 PEs).
+  const t = performance.now();
+  const text = emitHls(systolicMatmul(64, 64, 4));
+  const ms = performance.now() - t;
+  assert.match(text, /PE_63_63\(/);
+  assert.ok(ms < 6000, `64x64 PEs took ${ms.toFixed(0)} ms`);
 });

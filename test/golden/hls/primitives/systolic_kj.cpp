@@ -1197,14 +1197,6 @@ void matmul(
 #pragma HLS stream variable=C_fifo_0_2 depth=4
   hls::stream< int16_t > C_fifo_0_3;	// L16
 #pragma HLS stream variable=C_fifo_0_3 depth=4
-  hls::stream< int16_t > C_fifo_8_0;	// L16
-#pragma HLS stream variable=C_fifo_8_0 depth=4
-  hls::stream< int16_t > C_fifo_8_1;	// L16
-#pragma HLS stream variable=C_fifo_8_1 depth=4
-  hls::stream< int16_t > C_fifo_8_2;	// L16
-#pragma HLS stream variable=C_fifo_8_2 depth=4
-  hls::stream< int16_t > C_fifo_8_3;	// L16
-#pragma HLS stream variable=C_fifo_8_3 depth=4
   hls::stream< int16_t > C_fifo_1_0;	// L16
 #pragma HLS stream variable=C_fifo_1_0 depth=4
   hls::stream< int16_t > C_fifo_1_1;	// L16
@@ -1261,6 +1253,14 @@ void matmul(
 #pragma HLS stream variable=C_fifo_7_2 depth=4
   hls::stream< int16_t > C_fifo_7_3;	// L16
 #pragma HLS stream variable=C_fifo_7_3 depth=4
+  hls::stream< int16_t > C_fifo_8_0;	// L16
+#pragma HLS stream variable=C_fifo_8_0 depth=4
+  hls::stream< int16_t > C_fifo_8_1;	// L16
+#pragma HLS stream variable=C_fifo_8_1 depth=4
+  hls::stream< int16_t > C_fifo_8_2;	// L16
+#pragma HLS stream variable=C_fifo_8_2 depth=4
+  hls::stream< int16_t > C_fifo_8_3;	// L16
+#pragma HLS stream variable=C_fifo_8_3 depth=4
   A_load(A, A_fifo_0_0, A_fifo_1_0, A_fifo_2_0, A_fifo_3_0, A_fifo_4_0, A_fifo_5_0, A_fifo_6_0, A_fifo_7_0);	// L16
   C_io_0(C, C_fifo_0_0, C_fifo_0_1, C_fifo_0_2, C_fifo_0_3);	// L16
   PE_0_0(B, A_fifo_0_0, A_fifo_0_1, C_fifo_0_0, C_fifo_1_0);	// L16

@@ -1,9 +1,12 @@
-// Spelling of allo-ts types and constants in Vitis HLS C++: int8_t..uint64_t and bool where C has the
-// width, ap_int<W>/ap_uint<W> elsewhere, ap_fixed<W, W-F>/ap_ufixed, half/float/double, index as int.
+// Spelling of allo-ts types and constants in C++ (the Vitis HLS types, which the csim headers in
+// include/ also provide): int8_t..uint64_t and bool where C has the width, ap_int<W>/ap_uint<W>
+// elsewhere, ap_fixed<W, W-F>/ap_ufixed, half/float/double, index as int.
 // Every literal is written so that its C++ type is exactly the IR type's C++ type and its value is exact.
 
 import { AlloError } from "../../diagnostics/error.ts";
 import { type DType, isBool, typeName } from "../../types/dtype.ts";
+
+export { signedOf, typeRange, widthOf } from "../../ir/intervals.ts";
 
 /** How C++ computes with a type, which decides how each operation must be written to stay exact. */
 export type Category = "bool" | "native" | "ap" | "fixed" | "float" | "half";
@@ -38,11 +41,6 @@ export function cType(t: DType): string {
       return t.bits === 16 ? "half" : t.bits === 32 ? "float" : "double";
   }
 }
-
-/** Width in bits of an integer-like type's values (index is 32-bit). */
-export const widthOf = (t: DType): number => (t.kind === "index" ? 32 : t.kind === "float" ? t.bits : t.bits);
-/** Whether the type's raw values are signed two's complement (index is; bool is not). */
-export const signedOf = (t: DType): boolean => t.kind === "index" || t.kind === "float" || t.signed;
 
 /** A C++ integer literal of type int, long long or unsigned long long holding v, or undefined past 64 bits. */
 export function intLiteral(v: bigint): string | undefined {
@@ -98,10 +96,4 @@ export function constant(t: DType, value: bigint | number): string {
       return `(${ct})${floatLiteral(real, 64)}`;
     }
   }
-}
-
-/** Every value of an integer-like type, as a closed interval of raw values. */
-export function typeRange(t: DType): [bigint, bigint] {
-  const w = BigInt(widthOf(t));
-  return signedOf(t) ? [-(2n ** (w - 1n)), 2n ** (w - 1n) - 1n] : [0n, 2n ** w - 1n];
 }

@@ -1,10 +1,10 @@
 // What one emitted C++ function knows about IR names: how each buffer is accessed (array, plain scalar,
-// one stream, an array of streams, or streams split into one variable per constant index), the C++
-// names of loop variables and scalar parameters, loop-variable ranges, temporaries, used helpers.
+// one stream or an array of streams), the C++ names of loop variables and scalar parameters, ranges of
+// loop variables and ranged parameters, temporaries, used helpers.
 
 import { internalError } from "../../diagnostics/error.ts";
+import type { Interval } from "../../ir/intervals.ts";
 import type { BufferDecl } from "../../ir/nodes.ts";
-import type { Interval } from "./intervals.ts";
 import type { NameTable } from "./names.ts";
 import type { Helper } from "./prelude.ts";
 
@@ -14,18 +14,13 @@ export type BufferView =
   /** A 0-d local held in a plain variable. */
   | { readonly kind: "scalar"; readonly name: string; readonly decl: BufferDecl }
   /** `s.read()` or, for an array of FIFOs, `s[i].read()`. */
-  | { readonly kind: "stream"; readonly name: string; readonly decl: BufferDecl }
-  /** FIFOs of an array indexed only by constants, one variable each: `fifo_1_2.read()`. */
-  | { readonly kind: "streams"; readonly names: ReadonlyMap<string, string>; readonly decl: BufferDecl };
+  | { readonly kind: "stream"; readonly name: string; readonly decl: BufferDecl };
 
 export function viewFor(b: BufferDecl, name: string): BufferView {
   if (b.stream) return { kind: "stream", name, decl: b };
   if (b.shape.length === 0 && b.role === "local") return { kind: "scalar", name, decl: b };
   return { kind: "array", name, decl: b };
 }
-
-/** Key of a constant index tuple in a split stream array. */
-export const indexKey = (idx: readonly number[]): string => idx.join(",");
 
 export class Scope {
   readonly views = new Map<string, BufferView>();

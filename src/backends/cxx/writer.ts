@@ -10,7 +10,11 @@ export class Writer {
   /** The span of the statement being written; every line gets its location comment. */
   span: Span | undefined;
 
-  constructor(depth = 1) {
+  constructor(
+    depth: number,
+    /** Text before each directive (`#pragma HLS `). */
+    private readonly directivePrefix: string,
+  ) {
     this.depth = depth;
   }
 
@@ -21,7 +25,7 @@ export class Writer {
 
   /** A line at the current indentation without a location comment (pragmas). */
   pragma(text: string): void {
-    this.out.push(`${"  ".repeat(Math.max(this.depth - 1, 0))}#pragma HLS ${text}`);
+    this.out.push(`${"  ".repeat(Math.max(this.depth - 1, 0))}${this.directivePrefix}${text}`);
   }
 
   /** Writes `head {`, the body one level deeper, and `}`; a head `} else` continues the block just closed. */

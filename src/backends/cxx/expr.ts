@@ -4,13 +4,12 @@
 // evaluated: when it needs statements of its own they go inside an `if`.
 
 import { AlloError } from "../../diagnostics/error.ts";
-import { constIndex } from "../../ir/build.ts";
+import { exactRange, fitsExactly, rangeOf } from "../../ir/intervals.ts";
 import type { BinaryExpr, Expr, IntrinsicExpr, LogicalExpr, SelectExpr, UnaryExpr } from "../../ir/nodes.ts";
 import { type DType, typeName } from "../../types/dtype.ts";
 import { atom, bare, castText } from "./convert.ts";
-import { exactRange, fitsExactly, rangeOf } from "./intervals.ts";
 import type { Helper } from "./prelude.ts";
-import { indexKey, type Scope } from "./scope.ts";
+import type { Scope } from "./scope.ts";
 import { category, constant, cType, typeRange, widthOf } from "./types.ts";
 import type { Writer } from "./writer.ts";
 
@@ -88,15 +87,10 @@ export class ExprWriter {
     return `${v.name}${indices.map((i) => `[${bare(this.render(i))}]`).join("")}`;
   }
 
-  /** The stream object of a FIFO access: `s`, `s[i]`, or the split variable `s_1_2`. */
+  /** The stream object of a FIFO access: `s` or `s[i]` (outlining made a 0-d FIFO of each `s_1_2`). */
   stream(buffer: string, indices: readonly Expr[]): string {
     const v = this.s.view(buffer);
     if (v.kind === "stream") return `${v.name}${indices.map((i) => `[${bare(this.render(i))}]`).join("")}`;
-    if (v.kind === "streams") {
-      const key = indexKey(indices.map((i) => constIndex(i) ?? Number.NaN));
-      const name = v.names.get(key);
-      if (name) return name;
-    }
     return this.missing(`stream '${buffer}' with these indices`);
   }
 

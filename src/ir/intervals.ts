@@ -1,12 +1,27 @@
-// Value ranges of integer expressions, so the emitter can write plain C++ arithmetic wherever the exact
-// result provably fits its type (index expressions over loop variables, int8 * int8 in int16, ...) and
-// use wrapping helpers only where C++ could overflow. Ranges are sound over-approximations.
+// Value ranges of integer expressions (sound over-approximations), so a C++ printer can write plain
+// arithmetic wherever the exact result provably fits its type (index expressions over loop variables,
+// int8 * int8 in int16, ...), and so outlining can tell a function the range of a loop variable it
+// receives as a parameter. Ranges are keyed by loop variable name, and by `paramKey` for parameters.
 
-import type { BinaryExpr, Expr } from "../../ir/nodes.ts";
-import { typeRange } from "./types.ts";
+import type { DType } from "../types/dtype.ts";
+import type { BinaryExpr, Expr } from "./nodes.ts";
 
 export type Interval = readonly [bigint, bigint];
 export type IvRanges = ReadonlyMap<string, Interval>;
+
+/** The key of a scalar parameter's known range in an `IvRanges` map (loop variables use their name). */
+export const paramKey = (name: string): string => `param:${name}`;
+
+/** Width in bits of an integer-like type's values (index is 32-bit). */
+export const widthOf = (t: DType): number => (t.kind === "index" ? 32 : t.kind === "float" ? t.bits : t.bits);
+/** Whether the type's raw values are signed two's complement (index is; bool is not). */
+export const signedOf = (t: DType): boolean => t.kind === "index" || t.kind === "float" || t.signed;
+
+/** Every value of an integer-like type, as a closed interval of raw values. */
+export function typeRange(t: DType): [bigint, bigint] {
+  const w = BigInt(widthOf(t));
+  return signedOf(t) ? [-(2n ** (w - 1n)), 2n ** (w - 1n) - 1n] : [0n, 2n ** w - 1n];
+}
 
 const within = (a: Interval, b: Interval): boolean => a[0] >= b[0] && a[1] <= b[1];
 const hull = (xs: readonly bigint[]): Interval => [
@@ -52,6 +67,8 @@ export function rangeOf(e: Expr, ivs: IvRanges): Interval | undefined {
       return typeof e.value === "bigint" ? [e.value, e.value] : full;
     case "iv":
       return ivs.get(e.name) ?? full;
+    case "param":
+      return ivs.get(paramKey(e.name)) ?? full;
     case "cast": {
       const src = e.value.type.kind === "fixed" || t.kind === "fixed" ? undefined : rangeOf(e.value, ivs);
       return src && within(src, full) ? src : full;

@@ -1,10 +1,12 @@
 // Statements of one C++ function body: labelled loops with their directives (`l_<band>_<loop>:` on a
 // band head, `l_<loop>:` inside), if/else, while, stores, stream writes, calls with returned buffers as
 // trailing arguments, and allocations (zero- or value-filled, partitioned, FIFOs with their depth).
-// Spatial regions are delegated to spatial.ts, which outlines their units into functions.
+// A spatial region reaches here outlined (src/ir/passes): its function is a dataflow region calling
+// one function per unit.
 
-import { AlloError } from "../../diagnostics/error.ts";
+import { AlloError, internalError } from "../../diagnostics/error.ts";
 import { constIndex } from "../../ir/build.ts";
+import { loopRange } from "../../ir/intervals.ts";
 import type {
   AllocStmt,
   BufferDecl,
@@ -17,11 +19,9 @@ import type {
 } from "../../ir/nodes.ts";
 import { childBlocks, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import { bare } from "./convert.ts";
-import { fnName, localDeclarator, type ModuleContext, partitionPragmas, streamPragma } from "./decls.ts";
+import { fnName, localDeclarator, type ModuleContext } from "./decls.ts";
 import { ExprWriter } from "./expr.ts";
-import { loopRange } from "./intervals.ts";
 import { type Scope, viewFor } from "./scope.ts";
-import { emitSpatial, planRegions, type RegionPlan } from "./spatial.ts";
 import { constant, cType } from "./types.ts";
 import { Writer } from "./writer.ts";
 
@@ -30,9 +30,6 @@ export class FnBuilder {
   readonly x: ExprWriter;
   /** Function directives (dataflow, inline), written right after the signature. */
   readonly directives: string[] = [];
-  /** The whole body this builder writes, and the plan of each spatial region in it. */
-  body: readonly Stmt[] = [];
-  plans = new Map<SpatialStmt, RegionPlan>();
   /** Allocations whose zero fill is dead: the next statement writes every element first. */
   private readonly unfilled = new Set<AllocStmt>();
 
@@ -41,13 +38,12 @@ export class FnBuilder {
     readonly func: Func,
     readonly s: Scope,
   ) {
-    this.w = new Writer(1);
+    this.w = new Writer(1, ctx.target.directivePrefix);
     this.x = new ExprWriter(this.w, s);
   }
 
   /** Writes a whole function body. */
   emitBody(body: readonly Stmt[]): void {
-    this.body = body;
     const own = (list: readonly Stmt[]): void => {
       for (const st of list) {
         const defined = st.kind === "alloc" ? [st.buffer] : st.kind === "call" ? st.results : [];
@@ -59,7 +55,6 @@ export class FnBuilder {
       }
     };
     own(body);
-    this.plans = planRegions(this, body);
     this.stmts(body);
   }
 
@@ -127,7 +122,7 @@ export class FnBuilder {
         this.call(st);
         return;
       case "spatial":
-        emitSpatial(this, st);
+        this.spatial(st);
         return;
     }
   }
@@ -141,12 +136,7 @@ export class FnBuilder {
     const label = this.s.label(
       `l_${st.attrs.opName ? `${st.attrs.opName}_` : ""}${st.name}`.replace(/[^\w]/g, "_"),
     );
-    const pragmas: string[] = [];
-    if (st.attrs.pipelineII !== undefined)
-      pragmas.push(`pipeline II=${st.attrs.pipelineII}${st.attrs.rewind ? " rewind" : ""}`);
-    if (st.attrs.unroll !== undefined)
-      pragmas.push(st.attrs.unroll === 0 ? "unroll" : `unroll factor=${st.attrs.unroll}`);
-    if (st.attrs.dataflow) pragmas.push("dataflow");
+    const pragmas = this.ctx.target.loopDirectives(st);
     const inc = st.step === 1 ? `${iv}++` : `${iv} += ${st.step}`;
     this.s.ranges.set(st.iv, loopRange(st.lb, st.ub, this.s.ranges));
     this.w.block(
@@ -157,11 +147,20 @@ export class FnBuilder {
     this.s.ranges.delete(st.iv);
   }
 
+  /** An outlined region: the function becomes a dataflow region calling each unit once, in order. */
+  private spatial(st: SpatialStmt): void {
+    for (const d of this.ctx.target.regionDirectives) this.addDirective(d);
+    for (const u of st.units) {
+      if (u.body.length !== 1 || u.body[0].kind !== "call")
+        throw internalError(`C++ printer: unit '${u.name}' of region '${st.name}' was not outlined`);
+      this.stmt(u.body[0]);
+    }
+  }
+
   private alloc(st: AllocStmt): void {
     const b = this.func.buffers[st.buffer];
-    if ([...this.plans.values()].some((p) => p.local.has(b.name))) return;
     const v = this.s.view(b.name);
-    if (v.kind === "stream" || v.kind === "streams") {
+    if (v.kind === "stream") {
       this.declare(b);
       return;
     }
@@ -183,16 +182,8 @@ export class FnBuilder {
       this.w.line(`${cType(b.type)} ${v.name};`);
       return;
     }
-    if (v.kind === "streams") {
-      for (const name of v.names.values()) {
-        this.w.line(`${localDeclarator({ ...b, shape: [] }, name)};`);
-        this.w.pragma(streamPragma(b, name));
-      }
-      return;
-    }
     this.w.line(`${localDeclarator(b, v.name)};`);
-    if (b.stream) this.w.pragma(streamPragma(b, v.name));
-    for (const p of partitionPragmas(b, v.name)) this.w.pragma(p);
+    for (const p of this.ctx.target.bufferDirectives(b, v.name, true)) this.w.pragma(p);
   }
 
   /** Loops writing `value` to every element (a local's zero fill, or `full(v)`). */
@@ -212,7 +203,7 @@ export class FnBuilder {
   }
 
   private call(st: CallStmt): void {
-    const callee = this.ctx.module.functions.find((f) => f.name === st.callee);
+    const callee = this.ctx.funcs.get(st.callee);
     if (!callee)
       throw new AlloError(
         "AL5007",
@@ -231,10 +222,7 @@ export class FnBuilder {
   /** A buffer passed by reference: arrays and FIFOs by name, a scalar local by address. */
   bufferArg(name: string): string {
     const v = this.s.view(name);
-    if (v.kind === "scalar") return `&${v.name}`;
-    if (v.kind === "streams")
-      throw new AlloError("AL5007", `the split FIFO array '${name}' cannot be passed to a call`);
-    return v.name;
+    return v.kind === "scalar" ? `&${v.name}` : v.name;
   }
 }
 

@@ -1,16 +1,14 @@
-// What a spatial unit uses from outside itself (buffers, scalars, loop variables, FIFOs, in the
-// order its function takes them as parameters) and which FIFOs it writes and reads, by constant index
-// (`name|1,2`) or as a whole array (`name|*`) when an index is not a constant.
+// What a block (a spatial unit) uses from outside itself (buffers, scalars, loop variables, FIFOs, in
+// the order its outlined function takes them as parameters) and which FIFOs it writes and reads, by
+// constant index (`name|1,2`) or as a whole array (`name|*`) when an index is not a constant.
 
-import { constIndex } from "../../ir/build.ts";
-import type { Expr, Stmt } from "../../ir/nodes.ts";
-import { stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import type { DType } from "../../types/dtype.ts";
-import { indexKey } from "./scope.ts";
+import { constIndex } from "../build.ts";
+import type { Expr, Stmt } from "../nodes.ts";
+import { stmtExprs, visitStmts, walkExpr } from "../walk.ts";
 
 export type Item =
   | { readonly kind: "buffer"; readonly name: string }
-  | { readonly kind: "fifo"; readonly name: string; readonly key: string }
   | { readonly kind: "param"; readonly name: string; readonly type: DType }
   | { readonly kind: "iv"; readonly name: string };
 
@@ -21,6 +19,9 @@ export interface Uses {
   readonly gets: Set<string>;
 }
 
+/** Key of a constant index tuple of a FIFO array. */
+export const indexKey = (idx: readonly number[]): string => idx.join(",");
+
 export const fifoKey = (name: string, indices: readonly Expr[]): string => {
   const idx = indices.map(constIndex);
   return `${name}|${idx.every((i) => i !== undefined) ? indexKey(idx as number[]) : "*"}`;
@@ -29,15 +30,11 @@ export const fifoKey = (name: string, indices: readonly Expr[]): string => {
 /** Port order: memory buffers, scalar parameters, loop variables, then FIFOs; each group by first use. */
 function rank(it: Item, isStream: (name: string) => boolean): number {
   if (it.kind === "buffer") return isStream(it.name) ? 3 : 0;
-  return it.kind === "param" ? 1 : it.kind === "iv" ? 2 : 3;
+  return it.kind === "param" ? 1 : 2;
 }
 
 /** What a block uses from outside itself, in port order. */
-export function usesOf(
-  body: readonly Stmt[],
-  split: ReadonlySet<string>,
-  isStream: (name: string) => boolean,
-): Uses {
+export function usesOf(body: readonly Stmt[], isStream: (name: string) => boolean): Uses {
   const defined = new Set<string>();
   visitStmts(body, (st) => {
     if (st.kind === "alloc") defined.add(st.buffer);
@@ -54,10 +51,8 @@ export function usesOf(
   const puts = new Set<string>();
   const gets = new Set<string>();
   const fifo = (name: string, indices: readonly Expr[], into: Set<string>): void => {
-    const key = fifoKey(name, indices);
-    into.add(key);
-    if (split.has(name)) add(key, { kind: "fifo", name, key: key.slice(name.length + 1) });
-    else add(name, { kind: "buffer", name });
+    into.add(fifoKey(name, indices));
+    add(name, { kind: "buffer", name });
   };
   const expr = (e: Expr): void =>
     walkExpr(e, (x) => {
@@ -82,6 +77,8 @@ export function usesOf(
 /** Every stream a block touches: its FIFO keys in first-use order, and whether it is passed to a call. */
 export function streamAccesses(body: readonly Stmt[]): Map<string, { keys: string[]; passed: boolean }> {
   const out = new Map<string, { keys: string[]; passed: boolean }>();
+  // Keys already listed, so a PE array's thousands of FIFOs are noted in linear time.
+  const noted = new Set<string>();
   const get = (name: string) => {
     let a = out.get(name);
     if (!a) out.set(name, (a = { keys: [], passed: false }));
@@ -90,7 +87,10 @@ export function streamAccesses(body: readonly Stmt[]): Map<string, { keys: strin
   const note = (name: string, indices: readonly Expr[]) => {
     const a = get(name);
     const k = fifoKey(name, indices);
-    if (!a.keys.includes(k)) a.keys.push(k);
+    if (!noted.has(k)) {
+      noted.add(k);
+      a.keys.push(k);
+    }
   };
   visitStmts(body, (st) => {
     if (st.kind === "streamPut") note(st.stream, st.indices);

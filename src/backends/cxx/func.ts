@@ -2,9 +2,10 @@
 // arguments; function directives (dataflow, inline, and m_axi ports for a Vitis kernel top), array
 // directives of the ports, then the body. Locals get their C++ names up front so naming is stable.
 
+import { paramKey } from "../../ir/intervals.ts";
 import type { BufferDecl, Func, Stmt } from "../../ir/nodes.ts";
 import { visitStmts } from "../../ir/walk.ts";
-import { fnName, type ModuleContext, paramDeclarator, partitionPragmas } from "./decls.ts";
+import { fnName, type ModuleContext, paramDeclarator } from "./decls.ts";
 import { NameTable } from "./names.ts";
 import { Scope, viewFor } from "./scope.ts";
 import { FnBuilder } from "./stmt.ts";
@@ -18,7 +19,8 @@ export interface Port {
 }
 
 /** `void name(\n  ports\n) {` + body + `}`, with function directives first. */
-export function functionText(
+function functionText(
+  prefix: string,
   name: string,
   ports: readonly Port[],
   directives: readonly string[],
@@ -26,9 +28,7 @@ export function functionText(
   line?: number,
 ): string {
   const sig = ports.length ? `(\n${ports.map((p) => `  ${p.declarator}`).join(",\n")}\n)` : "()";
-  const pragmas = [...directives, ...ports.flatMap((p) => p.pragmas)]
-    .map((p) => `#pragma HLS ${p}\n`)
-    .join("");
+  const pragmas = [...directives, ...ports.flatMap((p) => p.pragmas)].map((p) => `${prefix}${p}\n`).join("");
   return `void ${name}${sig} {${line !== undefined ? `\t// L${line}` : ""}\n${pragmas}${body}}\n`;
 }
 
@@ -37,7 +37,7 @@ export interface FunctionOptions {
   readonly portPragmas?: (port: string, index: number) => string[];
 }
 
-/** Emits `f` (and any functions its spatial regions outline, before it) into ctx.out. */
+/** Emits `f` into ctx.out. */
 export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions = {}): void {
   const s = new Scope(new NameTable([], ctx.globals), ctx.helpers);
   const ports: Port[] = [];
@@ -47,7 +47,10 @@ export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions 
     s.ports.add(b.name);
     s.views.set(b.name, viewFor(b, name));
     const iface = b.stream ? [] : (opts.portPragmas?.(name, arrays++) ?? []);
-    ports.push({ declarator: paramDeclarator(b, name), pragmas: [...iface, ...partitionPragmas(b, name)] });
+    ports.push({
+      declarator: paramDeclarator(b, name),
+      pragmas: [...iface, ...ctx.target.bufferDirectives(b, name, false)],
+    });
   };
   for (const p of f.params) {
     if (p.kind === "buffer") {
@@ -55,6 +58,7 @@ export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions 
     } else {
       const name = s.names.unique(p.name);
       s.params.set(p.name, name);
+      if (p.range) s.ranges.set(paramKey(p.name), p.range);
       ports.push({ declarator: `${cType(p.type)} ${name}`, pragmas: [] });
     }
   }
@@ -67,10 +71,11 @@ export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions 
   const undeclared: Stmt[] = locals
     .filter((b) => !defined.has(b.name))
     .map((b) => ({ kind: "alloc", buffer: b.name }));
-  if (f.attrs.dataflow) fb.addDirective("dataflow");
-  if (f.attrs.inline) fb.addDirective("inline");
+  for (const d of ctx.target.functionDirectives(f)) fb.addDirective(d);
   fb.emitBody([...undeclared, ...f.body]);
-  ctx.out.push(functionText(fnName(ctx, f), ports, fb.directives, fb.w.text(), f.span?.line));
+  ctx.out.push(
+    functionText(ctx.target.directivePrefix, fnName(ctx, f), ports, fb.directives, fb.w.text(), f.span?.line),
+  );
 }
 
 /** Buffers an alloc or a call result brings into existence somewhere in the block. */

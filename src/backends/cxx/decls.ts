@@ -1,0 +1,48 @@
+// Declarations shared by signatures and bodies: C++ declarators of buffers (arrays, 0-d scalars, FIFOs
+// as `hls::stream`, which the csim headers also provide), what printing one module shares across its
+// functions, and the C++ names of functions.
+
+import { internalError } from "../../diagnostics/error.ts";
+import type { BufferDecl, Func, Module } from "../../ir/nodes.ts";
+import type { NameTable } from "./names.ts";
+import type { Helper } from "./prelude.ts";
+import type { CxxTarget } from "./target.ts";
+import { cType } from "./types.ts";
+
+/** What emitting one module shares across its functions. */
+export interface ModuleContext {
+  readonly module: Module;
+  /** The target's directives (Vitis HLS pragmas). */
+  readonly target: CxxTarget;
+  /** The module's functions by IR name. */
+  readonly funcs: ReadonlyMap<string, Func>;
+  /** IR function name -> C++ function name. */
+  readonly fnNames: ReadonlyMap<string, string>;
+  /** Function-level names (every C++ function), parent of each function's own names. */
+  readonly globals: NameTable;
+  /** Finished C++ functions, callees first. */
+  readonly out: string[];
+  readonly helpers: Set<Helper>;
+}
+
+export const streamType = (b: BufferDecl): string => `hls::stream< ${cType(b.type)} >`;
+const dims = (b: BufferDecl): string => b.shape.map((n) => `[${n}]`).join("");
+
+/** A parameter declarator: arrays keep their shape, a 0-d buffer is `T x[1]`, streams by reference. */
+export function paramDeclarator(b: BufferDecl, name: string): string {
+  if (b.stream) return b.shape.length ? `${streamType(b)} ${name}${dims(b)}` : `${streamType(b)}& ${name}`;
+  return `${cType(b.type)} ${name}${b.shape.length ? dims(b) : "[1]"}`;
+}
+
+/** A local declaration (without initialiser): arrays and FIFOs; 0-d locals are plain variables. */
+export function localDeclarator(b: BufferDecl, name: string): string {
+  return `${b.stream ? streamType(b) : cType(b.type)} ${name}${dims(b)}`;
+}
+
+/** The C++ function name of an IR function. */
+export function fnName(ctx: ModuleContext, f: Func | string): string {
+  const name = typeof f === "string" ? f : f.name;
+  const c = ctx.fnNames.get(name);
+  if (c === undefined) throw internalError(`C++ printer: no C++ name for function '${name}'`);
+  return c;
+}

@@ -1,0 +1,54 @@
+// The Vitis HLS target of the C++ core: `#pragma HLS` directives for loops (pipeline, unroll,
+// dataflow), functions (dataflow, inline), dataflow regions, and buffers: array_partition per
+// partitioned dimension (dim 0 = every dimension; factors normalised as the layout types define them)
+// and the depth of each FIFO.
+
+import type { BufferDecl } from "../../ir/nodes.ts";
+import type { CxxTarget } from "../cxx/target.ts";
+
+export function streamPragma(b: BufferDecl, name: string): string {
+  return `stream variable=${name} depth=${b.stream?.depth ?? 2}`;
+}
+
+/** `array_partition` directives for a memory buffer, one per partitioned dimension. */
+export function partitionPragmas(b: BufferDecl, name: string): string[] {
+  if (b.stream || b.shape.length === 0) return [];
+  const kinds: (string | undefined)[] = b.shape.map(() => undefined);
+  for (const p of b.partitions) {
+    for (let k = 0; k < b.shape.length; k++) {
+      if (p.dim !== 0 && p.dim !== k + 1) continue;
+      const n = b.shape[k];
+      // block(f) keeps banks of ceil(n/f) elements: its factor is the number of such banks.
+      const f = p.type === "block" && p.factor > 1 ? Math.ceil(n / Math.ceil(n / p.factor)) : p.factor;
+      if (p.type === "complete" || f >= n) kinds[k] = n > 1 ? "complete" : undefined;
+      else if (f > 1) kinds[k] = `${p.type} dim=${k + 1} factor=${f}`;
+    }
+  }
+  return kinds.flatMap((k, i) =>
+    k === undefined
+      ? []
+      : [`array_partition variable=${name} ${k === "complete" ? `complete dim=${i + 1}` : k}`],
+  );
+}
+
+export const HLS_TARGET: CxxTarget = {
+  directivePrefix: "#pragma HLS ",
+  functionDirectives: (f) => [
+    ...(f.attrs.dataflow ? ["dataflow"] : []),
+    ...(f.attrs.inline ? ["inline"] : []),
+  ],
+  loopDirectives: (st) => {
+    const out: string[] = [];
+    if (st.attrs.pipelineII !== undefined)
+      out.push(`pipeline II=${st.attrs.pipelineII}${st.attrs.rewind ? " rewind" : ""}`);
+    if (st.attrs.unroll !== undefined)
+      out.push(st.attrs.unroll === 0 ? "unroll" : `unroll factor=${st.attrs.unroll}`);
+    if (st.attrs.dataflow) out.push("dataflow");
+    return out;
+  },
+  bufferDirectives: (b, name, local) => [
+    ...(local && b.stream ? [streamPragma(b, name)] : []),
+    ...partitionPragmas(b, name),
+  ],
+  regionDirectives: ["dataflow"],
+};

@@ -1,0 +1,236 @@
+// The outlineUnits pass: every unit of a spatial region becomes its own function taking the buffers,
+// scalars, loop variables (as scalar parameters carrying their loop's range) and FIFOs it uses, and
+// the unit's body becomes one call. FIFOs only the region uses move into it; an array of them indexed
+// only by constants becomes one 0-d FIFO per element (`A_fifo_1_2`). A region that is not its
+// function's whole body becomes a function of its own. Run after orderProcesses: calls keep unit order.
+
+import { INDEX } from "../../types/dtype.ts";
+import { constIndex } from "../build.ts";
+import { type Interval, type IvRanges, loopRange, paramKey } from "../intervals.ts";
+import type { BufferDecl, CallArg, Expr, ForStmt, Func, Param, SpatialStmt, Stmt } from "../nodes.ts";
+import { mapBlockExprs, rewriteBlock, substituteIvs, visitStmts } from "../walk.ts";
+import type { Pass } from "./pass.ts";
+import { type Item, indexKey, streamAccesses, usesOf } from "./uses.ts";
+
+/** Names not yet taken in `taken`, derived from a hint (`PE_0`, `PE_0_1`, ...). */
+const freshIn =
+  (taken: Set<string>) =>
+  (hint: string): string => {
+    let c = hint;
+    for (let k = 1; taken.has(c); k++) c = `${hint}_${k}`;
+    taken.add(c);
+    return c;
+  };
+
+/** A statement without its nested blocks (their statements are visited on their own). */
+const leaf = (st: Stmt): Stmt =>
+  st.kind === "for" || st.kind === "while"
+    ? { ...st, body: [] }
+    : st.kind === "if"
+      ? { ...st, then: [], else: [] }
+      : st.kind === "spatial"
+        ? { ...st, units: [] }
+        : st;
+
+/** Buffers a block defines (allocs, call results), in pre-order. */
+function defined(body: readonly Stmt[]): string[] {
+  const out: string[] = [];
+  visitStmts(body, (st) => {
+    if (st.kind === "alloc") out.push(st.buffer);
+    if (st.kind === "call") out.push(...st.results);
+  });
+  return out;
+}
+
+/** Buffers a block refers to or defines anywhere. */
+function mentioned(body: readonly Stmt[]): Set<string> {
+  const out = new Set(defined(body));
+  for (const it of usesOf(body, () => false).items) if (it.kind === "buffer") out.add(it.name);
+  return out;
+}
+
+/** Rewrites FIFO accesses: `to(name, indices)` gives a new (0-d) FIFO name, or undefined to keep it. */
+function renameFifos(b: readonly Stmt[], to: (name: string, ix: readonly Expr[]) => string | undefined) {
+  const exprs = mapBlockExprs(b, (e) => {
+    const n = e.kind === "streamGet" ? to(e.stream, e.indices) : undefined;
+    return n === undefined || e.kind !== "streamGet" ? e : { ...e, stream: n, indices: [] };
+  });
+  const put = (st: Stmt): readonly Stmt[] | undefined => {
+    const n = st.kind === "streamPut" ? to(st.stream, st.indices) : undefined;
+    return n === undefined || st.kind !== "streamPut" ? undefined : [{ ...st, stream: n, indices: [] }];
+  };
+  return rewriteBlock(exprs, put);
+}
+
+class FuncOutliner {
+  readonly buffers: Record<string, BufferDecl>;
+  private readonly freshBuffer: (hint: string) => string;
+
+  constructor(
+    readonly f: Func,
+    private readonly freshFunc: (hint: string) => string,
+    private readonly out: Func[],
+    private readonly work: Func[],
+  ) {
+    this.buffers = { ...f.buffers };
+    this.freshBuffer = freshIn(new Set(Object.keys(f.buffers)));
+  }
+
+  run(): Func {
+    const ranges = new Map<string, Interval>();
+    for (const p of this.f.params) if (p.kind === "scalar" && p.range) ranges.set(paramKey(p.name), p.range);
+    const walked = this.walk(this.f.body, ranges);
+    if (walked === this.f.body) return this.f;
+    // The regions declare their FIFOs themselves: the original allocs go.
+    const body = rewriteBlock(walked, (st) =>
+      st.kind === "alloc" && this.moved.has(st.buffer) && !this.declaredHere.has(st) ? [] : undefined,
+    );
+    const keep = mentioned(body);
+    const buffers = Object.fromEntries(
+      Object.entries(this.buffers).filter(([n, b]) => b.role !== "local" || keep.has(n)),
+    );
+    return { ...this.f, body, buffers };
+  }
+
+  /** FIFOs the regions declare themselves (their original allocs go), and those declarations. */
+  private readonly moved = new Set<string>();
+  private readonly declaredHere = new Set<Stmt>();
+
+  private walk(b: readonly Stmt[], ranges: Map<string, Interval>): readonly Stmt[] {
+    return rewriteBlock(b, (st) => {
+      if (st.kind === "spatial") return this.region(st, ranges);
+      if (st.kind !== "for") return undefined;
+      const inner = new Map(ranges).set(st.iv, loopRange(st.lb, st.ub, ranges));
+      const body = this.walk(st.body, inner);
+      return [body === st.body ? st : ({ ...st, body } as ForStmt)];
+    });
+  }
+
+  /** Local FIFOs (only this region uses them) and those of them to split into one FIFO per element. */
+  private plan(st: SpatialStmt): { local: string[]; split: Map<string, string[]> } {
+    const mine = new Set<Stmt>();
+    visitStmts([st], (x) => void mine.add(x));
+    const rest: Stmt[] = [];
+    visitStmts(this.f.body, (x) => void (mine.has(x) || rest.push(leaf(x))));
+    const outside = streamAccesses(rest);
+    const ports = new Set([...this.f.params.map((p) => p.name), ...this.f.results]);
+    const local: string[] = [];
+    const split = new Map<string, string[]>();
+    for (const [name, acc] of streamAccesses([st])) {
+      const b = this.f.buffers[name];
+      if (!b?.stream || ports.has(name) || outside.has(name)) continue;
+      local.push(name);
+      if (b.shape.length > 0 && !acc.passed && acc.keys.every((k) => !k.endsWith("|*")))
+        split.set(
+          name,
+          acc.keys.map((k) => k.slice(name.length + 1)),
+        );
+    }
+    return { local, split };
+  }
+
+  private region(st: SpatialStmt, ranges: IvRanges): Stmt[] {
+    const { local, split } = this.plan(st);
+    const span = st.span ? { span: st.span } : {};
+    // One 0-d FIFO per constant index of each split array, declared in first-use order.
+    const element = new Map<string, string>();
+    const decls: Stmt[] = [];
+    for (const name of local) {
+      const keys = split.get(name);
+      if (!keys) {
+        decls.push({ kind: "alloc", buffer: name, ...span });
+        continue;
+      }
+      for (const key of keys) {
+        const n = this.freshBuffer(`${name}_${key.replace(/,/g, "_")}`);
+        this.buffers[n] = { ...this.f.buffers[name], name: n, shape: [], role: "local" };
+        element.set(`${name}|${key}`, n);
+        decls.push({ kind: "alloc", buffer: n, ...span });
+      }
+    }
+    const elementOf = (name: string, ix: readonly Expr[]): string | undefined => {
+      if (!split.has(name)) return undefined;
+      const idx = ix.map(constIndex);
+      return element.get(`${name}|${indexKey(idx as number[])}`);
+    };
+    const isStream = (name: string) => this.buffers[name]?.stream !== undefined;
+    const localSet = new Set(local);
+    const regionItems: Item[] = [];
+    const seen = new Set<string>();
+    const units = st.units.map((u) => {
+      for (const it of usesOf(u.body, isStream).items) {
+        const key = `${it.kind}:${it.name}`;
+        if (seen.has(key) || (it.kind === "buffer" && localSet.has(it.name))) continue;
+        seen.add(key);
+        regionItems.push(it);
+      }
+      const body = renameFifos(u.body, elementOf);
+      const items = usesOf(body, isStream).items;
+      const fn = this.outlined(this.freshFunc(u.name), items, body, ranges);
+      this.work.push(fn);
+      return { ...u, body: [this.callOf(fn.name, items, span)] };
+    });
+    const region: SpatialStmt = { ...st, units };
+    for (const n of local) this.moved.add(n);
+    // The region is the function when nothing else is in its body (locals without an alloc would be).
+    const whole = this.f.body.every((x) => x === st || (x.kind === "alloc" && localSet.has(x.buffer)));
+    const made = new Set(defined(this.f.body));
+    const undeclared = Object.values(this.f.buffers).some(
+      (b) => b.role === "local" && !made.has(b.name) && !localSet.has(b.name),
+    );
+    if (whole && !undeclared) {
+      for (const d of decls) this.declaredHere.add(d);
+      return [...decls, region];
+    }
+    const fn = this.outlined(this.freshFunc(st.name), regionItems, [...decls, region], ranges);
+    this.out.push(fn);
+    return [this.callOf(fn.name, regionItems, span)];
+  }
+
+  /** A function of `body` taking `items` in order; loop variables become ranged scalar parameters. */
+  private outlined(name: string, items: readonly Item[], body: readonly Stmt[], ranges: IvRanges): Func {
+    const params: Param[] = [];
+    const buffers: Record<string, BufferDecl> = {};
+    const ivs = new Map<string, Expr>();
+    for (const it of items) {
+      if (it.kind === "buffer") {
+        params.push({ kind: "buffer", name: it.name });
+        buffers[it.name] = { ...this.buffers[it.name], role: "param" };
+      } else {
+        const range = ranges.get(it.kind === "iv" ? it.name : paramKey(it.name));
+        const type = it.kind === "iv" ? INDEX : it.type;
+        params.push({ kind: "scalar", name: it.name, type, ...(range ? { range } : {}) });
+        if (it.kind === "iv") ivs.set(it.name, { kind: "param", type, name: it.name });
+      }
+    }
+    for (const n of defined(body)) buffers[n] ??= this.buffers[n];
+    return { name, params, results: [], buffers, body: substituteIvs(body, ivs), attrs: {} };
+  }
+
+  private callOf(callee: string, items: readonly Item[], span: { span?: SpatialStmt["span"] }): Stmt {
+    const args = items.map(
+      (it): CallArg =>
+        it.kind === "buffer"
+          ? { kind: "buffer", name: it.name }
+          : {
+              kind: "value",
+              value:
+                it.kind === "iv"
+                  ? { kind: "iv", type: INDEX, name: it.name }
+                  : { kind: "param", type: it.type, name: it.name },
+            },
+    );
+    return { kind: "call", callee, args, results: [], ...span };
+  }
+}
+
+/** Outlines the units (and, where needed, the region) of every spatial region into functions. */
+export const outlineUnits: Pass = (m) => {
+  const freshFunc = freshIn(new Set(m.functions.map((f) => f.name)));
+  const out: Func[] = [];
+  const work = [...m.functions];
+  const done: Func[] = [];
+  // `work` grows while it is walked: outlined units may hold regions of their own.
+  for (let k = 0; k < work.length; k++) done.push(new FuncOutliner(work[k], freshFunc, out, work).run());
+  return { ...m, functions: [...done, ...out] };
+};
