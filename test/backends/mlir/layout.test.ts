@@ -49,7 +49,11 @@ test("kernels over 65..200-bit elements lower to native code that matches the CP
     return { module: m, args: randomArgs(m.functions[0], rng(w)) };
   });
   inWorkDir("layout", (dir) => {
-    const native = runNative(tools, cases.map((c) => ({ ...c, args: cloneArgs(c.args) })), dir);
+    const native = runNative(
+      tools,
+      cases.map((c) => ({ ...c, args: cloneArgs(c.args) })),
+      dir,
+    );
     cases.forEach((c, k) => {
       const args = cloneArgs(c.args);
       const ret = compileCpu(c.module)(...args);
@@ -85,7 +89,7 @@ test("lowered allocations, clang-22 and the native harness size every width 1..5
     run(tools.opt, [p("allocs.mlir"), ...LOWERING, "-o", p("allocs.llvm.mlir")], "lowering");
     const ll = run(tools.translate, ["--mlir-to-llvmir", p("allocs.llvm.mlir")], "translating");
     const lowered = new Map<number, number>();
-    for (const [, w, n] of ll.matchAll(/define [^@]*@alloc_(\d+)\([^]*?call ptr @malloc\(i64 (\d+)\)/g))
+    for (const [, w, n] of ll.matchAll(/define [^@]*@alloc_(\d+)\([\s\S]*?call ptr @malloc\(i64 (\d+)\)/g))
       lowered.set(Number(w), Number(n));
     const sizes = ALL.map(
       (w) => `@sz_${w} = constant i64 ptrtoint (ptr getelementptr (i${w}, ptr null, i64 1) to i64)`,
