@@ -3,6 +3,7 @@
 // and the first module's value must be the one reported.
 import assert from "node:assert/strict";
 import { compileCpu } from "../../../src/backends/cpu/index.ts";
+import { type Schedule, verify } from "../../../src/index.ts";
 import type { Module } from "../../../src/ir/nodes.ts";
 import type { VerifyResult } from "../../../src/verify/index.ts";
 import { randomArgs } from "../../backends/mlir/inputs.ts";
@@ -57,4 +58,13 @@ export function assertConfirmed(a: Module, b: Module, r: VerifyResult): void {
     const want: string = typeof va === "bigint" ? String(c.values[0]) : String(Number(c.values[0]));
     assert.equal(String(va), want, `${c.output} of the first module`);
   }
+}
+
+/** verify() finds a counterexample that holds on the CPU backend, with the schedules in either order. */
+export function assertConfirmedBothWays(a: Schedule, b: Schedule): void {
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ])
+    assertConfirmed(x.ir, y.ir, verify(x, y));
 }
