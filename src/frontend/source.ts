@@ -1,11 +1,13 @@
 // Kernel source files: read, parsed once with the `typescript` parser (no type checker: parsing is
 // ~15 ms, a Program is over a second) and cached by path. Spans and coded errors point into them.
+// Expressions nested past the limit are refused here, before anything recurses over them.
 
 import { readFileSync } from "node:fs";
 import ts from "typescript";
 import type { Code } from "../diagnostics/codes.ts";
 import { AlloError, type Note } from "../diagnostics/error.ts";
 import type { Span } from "../ir/nodes.ts";
+import { bracketDepthError, expressionDepthError, parserDepthError } from "./depth.ts";
 
 export interface SourceFile {
   /** Path as shown in diagnostics (relative to the working directory when inside it). */
@@ -22,10 +24,23 @@ export function parseSource(path: string, text: string, absPath?: string): Sourc
   const key = `${absPath ?? path}\0${text.length}`;
   const hit = cache.get(key);
   if (hit && hit.text === text) return hit;
-  const ast = ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const deep = bracketDepthError(path, text);
+  if (deep) throw deep;
+  const ast = parse(path, text);
+  const deeper = expressionDepthError(path, text, ast);
+  if (deeper) throw deeper;
   const sf: SourceFile = absPath ? { path, absPath, text, ast } : { path, text, ast };
   cache.set(key, sf);
   return sf;
+}
+
+function parse(path: string, text: string): ts.SourceFile {
+  try {
+    return ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  } catch (e) {
+    if (e instanceof RangeError) throw parserDepthError(path, text);
+    throw e;
+  }
 }
 
 export function loadSource(absPath: string): SourceFile {

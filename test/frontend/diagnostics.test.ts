@@ -159,6 +159,10 @@ const CASES: Record<string, Case> = {
     source:
       'import type { Fixed } from "allo-ts";\nexport function k(A: Fixed<16, 8, [M]>): void {\n  A[0] = A[1] % A[2];\n}',
   },
+  deep_expression: {
+    code: "AL1026",
+    source: `export function k(A: int32<[M]>): void {\n  A[0] = ${"(".repeat(600)}A[1]${")".repeat(600)};\n}`,
+  },
   const_assign: {
     code: "AL1023",
     source: "export function k(A: int32<[M]>): void {\n  const x: int32 = 1;\n  x = 2;\n  A[0] = x;\n}",
