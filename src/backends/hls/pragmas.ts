@@ -3,6 +3,7 @@
 // partitioned dimension (dim 0 = every dimension; factors normalised as the layout types define them)
 // and the depth of each FIFO.
 
+import { layoutOf } from "../../ir/analysis/layout.ts";
 import type { BufferDecl } from "../../ir/nodes.ts";
 import type { CxxTarget } from "../cxx/target.ts";
 
@@ -13,22 +14,11 @@ export function streamPragma(b: BufferDecl, name: string): string {
 /** `array_partition` directives for a memory buffer, one per partitioned dimension. */
 export function partitionPragmas(b: BufferDecl, name: string): string[] {
   if (b.stream || b.shape.length === 0) return [];
-  const kinds: (string | undefined)[] = b.shape.map(() => undefined);
-  for (const p of b.partitions) {
-    for (let k = 0; k < b.shape.length; k++) {
-      if (p.dim !== 0 && p.dim !== k + 1) continue;
-      const n = b.shape[k];
-      // block(f) keeps banks of ceil(n/f) elements: its factor is the number of such banks.
-      const f = p.type === "block" && p.factor > 1 ? Math.ceil(n / Math.ceil(n / p.factor)) : p.factor;
-      if (p.type === "complete" || f >= n) kinds[k] = n > 1 ? "complete" : undefined;
-      else if (f > 1) kinds[k] = `${p.type} dim=${k + 1} factor=${f}`;
-    }
-  }
-  return kinds.flatMap((k, i) =>
-    k === undefined
-      ? []
-      : [`array_partition variable=${name} ${k === "complete" ? `complete dim=${i + 1}` : k}`],
-  );
+  return layoutOf(b.shape, b.partitions).flatMap((d, k) => {
+    if (d.kind === "none") return [];
+    const factor = d.kind === "complete" ? "" : ` factor=${d.factor}`;
+    return [`array_partition variable=${name} ${d.kind} dim=${k + 1}${factor}`];
+  });
 }
 
 export const HLS_TARGET: CxxTarget = {

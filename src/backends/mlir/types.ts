@@ -2,7 +2,8 @@
 // fixed-point type, `index`, `f16/f32/f64`, memrefs carrying Allo's partition layout maps, and
 // literals that parse back to exactly the same bits (floats always carry a `.`, NaN/inf as hex).
 
-import type { BufferDecl, Partition } from "../../ir/nodes.ts";
+import { isUnpartitioned, layoutOf, layoutText as spellLayout } from "../../ir/analysis/layout.ts";
+import type { BufferDecl } from "../../ir/nodes.ts";
 import { type DType, type FloatType, isBool, typeName } from "../../types/dtype.ts";
 
 /** The MLIR scalar type of an IR type; fixed point is its raw integer. */
@@ -27,33 +28,14 @@ export function signChar(t: DType): string {
 export const isUnsigned = (t: DType): boolean =>
   (t.kind === "int" || t.kind === "fixed") && (!t.signed || isBool(t));
 
-/** A per-dimension layout after normalisation: factor 1 is none, factor >= extent is complete. */
-type DimLayout = { kind: "none" } | { kind: "complete" } | { kind: "block" | "cyclic"; factor: number };
-
-function dimLayouts(shape: readonly number[], parts: readonly Partition[]): DimLayout[] {
-  const dims: DimLayout[] = shape.map(() => ({ kind: "none" }));
-  for (const p of parts) {
-    const targets = p.dim === 0 ? shape.map((_, k) => k) : [p.dim - 1];
-    for (const k of targets) {
-      if (k < 0 || k >= shape.length) continue;
-      const n = shape[k];
-      // block(f) keeps banks of ceil(n/f) elements, so its factor is normalised to ceil(n / that).
-      const f = p.type === "block" && p.factor > 1 ? Math.ceil(n / Math.ceil(n / p.factor)) : p.factor;
-      if (p.type === "complete" || f >= n) dims[k] = { kind: "complete" };
-      else if (f > 1) dims[k] = { kind: p.type, factor: f };
-    }
-  }
-  return dims;
-}
-
 /**
  * Allo's partition layout map `(d0, ..) -> (bank0, .., addr0, ..)`: complete gives bank dK, addr 0;
  * block(f) bank dK floordiv ceil(n/f), addr dK mod ceil(n/f); cyclic(f) bank dK mod f, addr dK floordiv f;
  * an unpartitioned dimension bank 0, addr dK. Undefined when no dimension is partitioned.
  */
 export function layoutMap(b: BufferDecl): string | undefined {
-  const dims = dimLayouts(b.shape, b.partitions);
-  if (dims.every((d) => d.kind === "none")) return undefined;
+  const dims = layoutOf(b.shape, b.partitions);
+  if (isUnpartitioned(dims)) return undefined;
   const banks: string[] = [];
   const addrs: string[] = [];
   dims.forEach((d, k) => {
@@ -85,9 +67,8 @@ export function layoutMap(b: BufferDecl): string | undefined {
 
 /** The layout as the API spells it, `[cyclic(4), none]`; undefined when nothing is partitioned. */
 export function layoutText(b: BufferDecl): string | undefined {
-  const dims = dimLayouts(b.shape, b.partitions);
-  if (dims.every((d) => d.kind === "none")) return undefined;
-  return `[${dims.map((d) => (d.kind === "block" || d.kind === "cyclic" ? `${d.kind}(${d.factor})` : d.kind)).join(", ")}]`;
+  const dims = layoutOf(b.shape, b.partitions);
+  return isUnpartitioned(dims) ? undefined : spellLayout(dims);
 }
 
 /**
