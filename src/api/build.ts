@@ -5,15 +5,16 @@
 
 import type { Budget } from "../backends/cpu/budget.ts";
 import { type CpuKernel, compileCpu } from "../backends/cpu/index.ts";
-import { buildVitisProject, emitHls, type VitisProject } from "../backends/hls/index.ts";
+import { buildVitisProject, emitHls, type VitisOptions, type VitisProject } from "../backends/hls/index.ts";
 import { printMlir } from "../backends/mlir/print.ts";
 import { AlloError } from "../diagnostics/error.ts";
-import type { Module } from "../ir/nodes.ts";
+import type { Module, Span } from "../ir/nodes.ts";
+import type { Step } from "../schedule/trace.ts";
 
 export type VitisMode = "csim" | "csyn" | "cosim" | "sw_emu" | "hw_emu" | "hw";
 
 /** api.md section 3: cpu counts loop iterations (maxSteps) and time; vitis_hls kills its processes. */
-export interface BuildOptions extends Budget {
+export interface BuildOptions extends Budget, VitisOptions {
   readonly target?: "cpu" | "llvm" | "mlir" | "vhls" | "vivado_hls" | "vitis_hls";
   readonly mode?: VitisMode;
   readonly project?: string;
@@ -37,13 +38,23 @@ export type VitisBuildOptions = {
   readonly target: "vitis_hls";
   readonly mode?: VitisMode;
   readonly project?: string;
-} & Budget;
+} & Budget &
+  VitisOptions;
 
 export function build(m: Module, o?: CpuBuildOptions): CpuKernel;
 export function build(m: Module, o: { target: "mlir" | "vhls" | "vivado_hls" }): CodeModule;
 export function build(m: Module, o: VitisBuildOptions): VitisProject;
-export function build(m: Module, o?: BuildOptions): CpuKernel | CodeModule | VitisProject;
-export function build(m: Module, o: BuildOptions = {}): CpuKernel | CodeModule | VitisProject {
+export function build(
+  m: Module,
+  o?: BuildOptions,
+  steps?: readonly Step[],
+): CpuKernel | CodeModule | VitisProject;
+/** `steps`: the schedule that made `m`, so that errors can point at the step responsible. */
+export function build(
+  m: Module,
+  o: BuildOptions = {},
+  steps: readonly Step[] = [],
+): CpuKernel | CodeModule | VitisProject {
   const target = o.target ?? "cpu";
   const budget = checkBudget(o);
   switch (target) {
@@ -57,13 +68,24 @@ export function build(m: Module, o: BuildOptions = {}): CpuKernel | CodeModule |
       return new CodeModule("vhls", emitHls(m));
     case "vitis_hls":
       return buildVitisProject(m, {
+        ...o,
         mode: o.mode ?? "csim",
         project: o.project ?? `${m.top}.prj`,
         ...budget,
+        partitionSite: (arg) => partitionSite(steps, m.top, arg),
       });
     default:
       throw new AlloError("AL5004", `unknown target '${String(target)}'; use cpu, mlir, vhls or vitis_hls`);
   }
+}
+
+/** The call site of the last partition step on argument `arg` of function `func`. */
+function partitionSite(steps: readonly Step[], func: string, arg: string): Span | undefined {
+  const on = (s: Step): boolean => {
+    const ref = s.args[0] as { buffer?: { func: string; name: string } } | undefined;
+    return s.prim === "partition" && ref?.buffer?.func === func && ref.buffer.name.split(":").pop() === arg;
+  };
+  return [...steps].reverse().find(on)?.site;
 }
 
 /** The budget options, checked: a bad one is AL9001, never a silently unlimited run. */

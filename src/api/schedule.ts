@@ -43,7 +43,7 @@ export class Schedule extends ScheduleCore {
   build(o: VitisBuildOptions): VitisProject;
   build(o?: BuildOptions): CpuKernel | CodeModule | VitisProject;
   build(o: BuildOptions = {}): CpuKernel | CodeModule | VitisProject {
-    return buildModule(this.current, o);
+    return buildModule(this.current, o, this.steps);
   }
 
   /** Proves the schedule so far equivalent to the unscheduled kernel: `s.verify().equivalent`. */

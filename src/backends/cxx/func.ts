@@ -33,20 +33,21 @@ function functionText(
 }
 
 export interface FunctionOptions {
-  /** Extra directives for each array port (the m_axi interfaces of a Vitis kernel top). */
-  readonly portPragmas?: (port: string, index: number) => string[];
+  /** Extra directives for each port but streams, by C++ argument position (a Vitis top's interfaces). */
+  readonly portPragmas?: (port: string, position: number) => string[];
+  /** Extra function directives (a Vitis top's control interface). */
+  readonly directives?: readonly string[];
 }
 
 /** Emits `f` into ctx.out. */
 export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions = {}): void {
   const s = new Scope(new NameTable([], ctx.globals), ctx.helpers);
   const ports: Port[] = [];
-  let arrays = 0;
   const bufferPort = (b: BufferDecl): void => {
     const name = s.names.unique(b.name);
     s.ports.add(b.name);
     s.views.set(b.name, viewFor(b, name));
-    const iface = b.stream ? [] : (opts.portPragmas?.(name, arrays++) ?? []);
+    const iface = b.stream ? [] : (opts.portPragmas?.(name, ports.length) ?? []);
     ports.push({
       declarator: paramDeclarator(b, name),
       pragmas: [...iface, ...ctx.target.bufferDirectives(b, name, false)],
@@ -59,7 +60,10 @@ export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions 
       const name = s.names.unique(p.name);
       s.params.set(p.name, name);
       if (p.range) s.ranges.set(paramKey(p.name), p.range);
-      ports.push({ declarator: `${cType(p.type)} ${name}`, pragmas: [] });
+      ports.push({
+        declarator: `${cType(p.type)} ${name}`,
+        pragmas: opts.portPragmas?.(name, ports.length) ?? [],
+      });
     }
   }
   for (const r of f.results) bufferPort(f.buffers[r]);
@@ -71,7 +75,7 @@ export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions 
   const undeclared: Stmt[] = locals
     .filter((b) => !defined.has(b.name))
     .map((b) => ({ kind: "alloc", buffer: b.name }));
-  for (const d of ctx.target.functionDirectives(f)) fb.addDirective(d);
+  for (const d of [...ctx.target.functionDirectives(f), ...(opts.directives ?? [])]) fb.addDirective(d);
   fb.emitBody([...undeclared, ...f.body]);
   ctx.out.push(
     functionText(ctx.target.directivePrefix, fnName(ctx, f), ports, fb.directives, fb.w.text(), f.span?.line),

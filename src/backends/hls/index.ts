@@ -6,13 +6,15 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { AlloError } from "../../diagnostics/error.ts";
-import type { Module } from "../../ir/nodes.ts";
+import type { Func, Module, Span } from "../../ir/nodes.ts";
 import { checkSimulable, compileCxx, type ProcLimits, runProcess, runTestbench, stageCall } from "./csim.ts";
 import { emitModule } from "./emit.ts";
+import { projectOptions, type VitisOptions } from "./options.ts";
 import { MODES, type Mode, projectFiles } from "./project.ts";
 import { requireTool } from "./tools.ts";
 
 export { type BatchCase, csimBatch } from "./csim.ts";
+export type { InterfaceSpec, VitisOptions } from "./options.ts";
 export { MODES, type Mode } from "./project.ts";
 
 /** Vitis HLS C++ for the module (deterministic: the same module always prints the same text). */
@@ -50,14 +52,22 @@ async function runVendor(
  */
 export function buildVitisProject(
   module: Module,
-  opts: { mode: string; project: string; timeoutMs?: number; signal?: AbortSignal },
+  opts: VitisOptions & {
+    mode: string;
+    project: string;
+    timeoutMs?: number;
+    signal?: AbortSignal;
+    /** Where the schedule partitioned a top-level argument (for AL5014). */
+    partitionSite?: (arg: string) => Span | undefined;
+  },
 ): VitisProject {
   if (!(MODES as readonly string[]).includes(opts.mode)) {
     throw new AlloError("AL9001", `unknown vitis_hls mode '${opts.mode}'; use one of ${MODES.join(", ")}`);
   }
   const mode = opts.mode as Mode;
   const dir = resolve(opts.project);
-  const { kernel, files } = projectFiles(module, mode);
+  const top = module.functions.find((f) => f.name === module.top) as Func;
+  const { kernel, files } = projectFiles(module, mode, projectOptions(opts, top, opts.partitionSite));
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of files) writeFileSync(join(dir, name), text);
 

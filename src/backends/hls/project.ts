@@ -6,12 +6,9 @@
 import type { Func, Module } from "../../ir/nodes.ts";
 import { cType } from "../cxx/types.ts";
 import { BANNER } from "./emit.ts";
+import type { ProjectOptions } from "./options.ts";
 import { TESTBENCH_HELPERS, TESTBENCH_INCLUDES, tbArgs, testbenchRun, transfer } from "./testbench.ts";
 import { emitVitisKernel, type VitisKernel } from "./vitis.ts";
-
-/** Default part and clock, as Allo's defaults (Alveo U280, 300 MHz). */
-const PART = "xcu280-fsvh2892-2L-e";
-const CLOCK_NS = "3.33";
 
 export const MODES = ["csim", "csyn", "cosim", "sw_emu", "hw_emu", "hw"] as const;
 export type Mode = (typeof MODES)[number];
@@ -75,7 +72,7 @@ ${lines.join("\n")}
 `;
 }
 
-function runTcl(kernel: VitisKernel, mode: Mode): string {
+function runTcl(kernel: VitisKernel, mode: Mode, o: ProjectOptions): string {
   const def = mode === "cosim" || mode === "csim" ? mode : "csyn";
   return `# Vitis HLS: vitis_hls -f run.tcl [-tclargs csim|csyn|cosim]; data files are read from this directory.
 set mode ${def}
@@ -86,8 +83,8 @@ set_top ${kernel.top}
 add_files kernel.cpp -cflags "-std=c++14"
 add_files -tb testbench.cpp -cflags "-std=c++14"
 open_solution -reset solution1 -flow_target vitis
-set_part {${PART}}
-create_clock -period ${CLOCK_NS}
+set_part {${o.part}}
+create_clock -period ${o.clockNs}
 if { $mode == "csim" } { csim_design -argv $here }
 if { $mode == "csyn" || $mode == "cosim" } { csynth_design }
 if { $mode == "cosim" } { cosim_design -argv $here }
@@ -138,15 +135,15 @@ clean:
 }
 
 /** Every file of the project, by name. */
-export function projectFiles(m: Module, mode: Mode): ProjectFiles {
-  const kernel = emitVitisKernel(m);
+export function projectFiles(m: Module, mode: Mode, o: ProjectOptions): ProjectFiles {
+  const kernel = emitVitisKernel(m, o);
   const top = m.functions.find((f) => f.name === m.top) as Func;
   const files = new Map<string, string>([
     ["kernel.cpp", kernel.code],
     ["kernel.h", kernel.header],
     ["testbench.cpp", testbench(top, kernel)],
     ["host.cpp", host(top, kernel)],
-    ["run.tcl", runTcl(kernel, mode)],
+    ["run.tcl", runTcl(kernel, mode, o)],
     ["Makefile", makefile(kernel, mode)],
   ]);
   return { kernel, files };

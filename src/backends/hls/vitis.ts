@@ -1,13 +1,17 @@
-// The kernel form Vitis builds into an xclbin: the top function inside extern "C" with one m_axi
-// bundle per array argument (gmem0, gmem1, ...). AXI ports cannot be partitioned, so when the top
-// partitions an argument, the kernel body becomes `<top>_kernel` and the extern "C" top copies each
-// partitioned argument into a partitioned local buffer, calls it, and copies written buffers back.
+// The kernel form Vitis builds into an xclbin: the top inside extern "C", each argument with its
+// interface (an m_axi bundle per array by default: gmem0, gmem1, ...). With wrapIo (the default, as
+// Allo's wrap_io) the design becomes `<top>_kernel` and the top copies every array argument into an
+// on-chip buffer with the argument's layout (`l_S_buf<k>_buf<k>_l_0`, ...), calls it, and copies
+// written buffers back (`l_S_result<k>_...`); so no computation reads an AXI port and partitions are
+// legal. Without it the ports are used in place, and partitioning one is AL5014 (Vitis refuses it).
 
+import { AlloError } from "../../diagnostics/error.ts";
 import type { BufferDecl, Func, Module } from "../../ir/nodes.ts";
 import { localDeclarator, paramDeclarator } from "../cxx/decls.ts";
 import { NameTable } from "../cxx/names.ts";
 import { cType } from "../cxx/types.ts";
 import { BANNER, emitParts, INCLUDES } from "./emit.ts";
+import type { ProjectOptions } from "./options.ts";
 import { partitionPragmas } from "./pragmas.ts";
 import { type TbArg, tbArgs } from "./testbench.ts";
 
@@ -21,28 +25,37 @@ export interface VitisKernel {
   readonly cyclic: readonly string[];
 }
 
-const maxi = (port: string, k: number): string => `interface m_axi port=${port} offset=slave bundle=gmem${k}`;
+type Interfaces = Pick<ProjectOptions, "interfaces" | "control">;
+
+/** The interface pragmas of argument `a` (the `gmem`-th array argument) as port `port`. */
+function interfacePragmas(a: TbArg, port: string, gmem: number, o: Interfaces): string[] {
+  const spec = o.interfaces.get(a.decl.name);
+  if (a.scalar) return spec ? [`interface ${spec.mode} port=${port}`] : [];
+  if (spec && spec.mode !== "m_axi") return [`interface ${spec.mode} port=${port}`];
+  return [`interface m_axi port=${port} offset=slave bundle=${spec?.bundle ?? `gmem${gmem}`}`];
+}
+
+const controlPragmas = (o: Interfaces): string[] =>
+  o.control ? [`interface ${o.control} port=return bundle=control`] : [];
+
+/** The array index of each argument among the array arguments (its default bundle number). */
+function gmemIndex(args: readonly TbArg[]): number[] {
+  let k = 0;
+  return args.map((a) => (a.scalar ? -1 : k++));
+}
 
 function prototype(name: string, ports: readonly string[]): string {
   return `void ${name}(${ports.length ? `\n  ${ports.join(",\n  ")}\n` : ""})`;
 }
 
-/** Port names and declarators of the top as the testbench calls it: parameters, then returned buffers. */
-function portsOf(args: readonly TbArg[]): { table: NameTable; names: string[]; decls: string[] } {
-  const table = new NameTable();
-  const names = args.map((a) => table.unique(a.decl.name));
-  const decls = args.map((a, k) =>
-    a.scalar ? `${cType(a.decl.type)} ${names[k]}` : paramDeclarator(a.decl, names[k]),
-  );
-  return { table, names, decls };
-}
-
+/** A pipelined copy nest `to[..] = from[..]` labelled as Allo's wrap_io loops (`l_S_<tag>_<tag>_l_0`). */
 function copyLoops(b: BufferDecl, from: string, to: string, tag: string, names: NameTable): string[] {
-  const ivs = b.shape.map((_, k) => names.unique(`${tag}${k}`));
+  const ivs = b.shape.map((_, k) => names.unique(`${tag}_l_${k}`));
   const lines: string[] = [];
   b.shape.forEach((n, k) => {
-    lines.push(`${"  ".repeat(k + 1)}l_${ivs[k]}: for (int ${ivs[k]} = 0; ${ivs[k]} < ${n}; ${ivs[k]}++) {`);
-    if (k === b.shape.length - 1) lines.push(`${"  ".repeat(k + 1)}#pragma HLS pipeline II=1`);
+    const label = k === 0 ? `l_S_${tag}_${ivs[0]}` : `l_${ivs[k]}`;
+    lines.push(`${"  ".repeat(k + 1)}${label}: for (int ${ivs[k]} = 0; ${ivs[k]} < ${n}; ${ivs[k]}++) {`);
+    if (k === b.shape.length - 1) lines.push(`${"  ".repeat(k + 1)}#pragma HLS pipeline II=1 rewind`);
   });
   const at = ivs.map((i) => `[${i}]`).join("");
   lines.push(`${"  ".repeat(b.shape.length + 1)}${to}${at} = ${from}${at};`);
@@ -50,20 +63,49 @@ function copyLoops(b: BufferDecl, from: string, to: string, tag: string, names: 
   return lines;
 }
 
-export function emitVitisKernel(m: Module): VitisKernel {
+/** The wrapIo: false refusal: a partition of an AXI port has no meaning in Vitis. */
+function refusePartitionedPorts(args: readonly TbArg[], top: string, o: ProjectOptions): void {
+  const a = args.find((x) => !x.scalar && x.decl.partitions.length > 0);
+  if (!a) return;
+  const site = o.partitionSite?.(a.decl.name);
+  throw new AlloError(
+    "AL5014",
+    `the schedule partitions '${a.decl.name}', an argument of the top '${top}', but with wrapIo: false it is an m_axi port used in place, and Vitis cannot partition an AXI port; build with wrapIo: true (the default) so the top copies it into a partitioned on-chip buffer, or partition a local buffer (bufferAt) instead of the argument`,
+    site ? { span: site } : {},
+  );
+}
+
+function inPlaceKernel(m: Module, args: readonly TbArg[], o: ProjectOptions): VitisKernel {
   const top = m.functions.find((f) => f.name === m.top) as Func;
-  const args = tbArgs(top);
-  const { table, names, decls } = portsOf(args);
-  const partitioned = args.map((a) => !a.scalar && partitionPragmas(a.decl, "x").length > 0);
-  if (!partitioned.some(Boolean)) {
-    let k = 0;
-    const parts = emitParts(m, {
-      topOptions: { portPragmas: (port) => [maxi(port, k++)] },
-      wrapTop: (text) => `extern "C" {\n${text}}\n`,
-    });
-    const header = headerText(parts.top, decls);
-    return { code: `${BANNER}${INCLUDES}\n${parts.body}`, header, top: parts.top, cyclic: parts.cyclic };
-  }
+  refusePartitionedPorts(args, top.name, o);
+  const gmem = gmemIndex(args);
+  const parts = emitParts(m, {
+    topOptions: {
+      portPragmas: (port, k) => interfacePragmas(args[k], port, gmem[k], o),
+      directives: controlPragmas(o),
+    },
+    wrapTop: (text) => `extern "C" {\n${text}}\n`,
+  });
+  const { decls } = portsOf(args, new NameTable());
+  return {
+    code: `${BANNER}${INCLUDES}\n${parts.body}`,
+    header: headerText(parts.top, decls),
+    top: parts.top,
+    cyclic: parts.cyclic,
+  };
+}
+
+/** Port names and declarators of the top as the testbench calls it: parameters, then returned buffers. */
+function portsOf(args: readonly TbArg[], table: NameTable): { names: string[]; decls: string[] } {
+  const names = args.map((a) => table.unique(a.decl.name));
+  const decls = args.map((a, k) =>
+    a.scalar ? `${cType(a.decl.type)} ${names[k]}` : paramDeclarator(a.decl, names[k]),
+  );
+  return { names, decls };
+}
+
+function wrappedKernel(m: Module, args: readonly TbArg[], o: ProjectOptions): VitisKernel {
+  const top = m.functions.find((f) => f.name === m.top) as Func;
   const taken = new Set(m.functions.map((f) => f.name));
   let inner = `${m.top}_kernel`;
   while (taken.has(inner)) inner = `${inner}_`;
@@ -72,21 +114,27 @@ export function emitVitisKernel(m: Module): VitisKernel {
     top: inner,
   };
   const parts = emitParts(renamed);
-  const arrays = args.flatMap((a, k) => (a.scalar ? [] : [names[k]]));
-  const body = arrays.map((n, k) => `#pragma HLS ${maxi(n, k)}`);
-  const callArgs = names.map((n, k) => (partitioned[k] ? table.unique(`${n}_local`) : n));
+  const table = new NameTable([...renamed.functions.map((f) => f.name), parts.top]);
+  const name = table.unique(m.top);
+  const { names, decls } = portsOf(args, table);
+  const gmem = gmemIndex(args);
+  const body = args.flatMap((a, k) =>
+    interfacePragmas(a, names[k], gmem[k], o).map((p) => `#pragma HLS ${p}`),
+  );
+  body.push(...controlPragmas(o).map((p) => `#pragma HLS ${p}`));
+  const locals = args.map((a, k) =>
+    a.scalar ? names[k] : table.unique(`${a.input ? "buf" : "result"}${k}`),
+  );
   args.forEach((a, k) => {
-    if (!partitioned[k]) return;
-    body.push(`  ${localDeclarator(a.decl, callArgs[k])};`);
-    body.push(...partitionPragmas(a.decl, callArgs[k]).map((p) => `#pragma HLS ${p}`));
-    if (a.input) body.push(...copyLoops(a.decl, names[k], callArgs[k], `${names[k]}_in`, table));
+    if (a.scalar) return;
+    body.push(`  ${localDeclarator(a.decl, locals[k])};`);
+    body.push(...partitionPragmas(a.decl, locals[k]).map((p) => `#pragma HLS ${p}`));
+    if (a.input) body.push(...copyLoops(a.decl, names[k], locals[k], `buf${k}`, table));
   });
-  body.push(`  ${parts.top}(${callArgs.join(", ")});`);
+  body.push(`  ${parts.top}(${locals.join(", ")});`);
   args.forEach((a, k) => {
-    if (partitioned[k] && a.output)
-      body.push(...copyLoops(a.decl, callArgs[k], names[k], `${names[k]}_out`, table));
+    if (!a.scalar && a.output) body.push(...copyLoops(a.decl, locals[k], names[k], `result${k}`, table));
   });
-  const name = new NameTable(renamed.functions.map((f) => f.name)).unique(m.top);
   const wrapper = `extern "C" {\n${prototype(name, decls)} {\n${body.join("\n")}\n}\n}\n`;
   return {
     code: `${BANNER}${INCLUDES}\n${parts.body}\n${wrapper}`,
@@ -94,6 +142,12 @@ export function emitVitisKernel(m: Module): VitisKernel {
     top: name,
     cyclic: parts.cyclic,
   };
+}
+
+export function emitVitisKernel(m: Module, o: ProjectOptions): VitisKernel {
+  const args = tbArgs(m.functions.find((f) => f.name === m.top) as Func);
+  const arrays = args.some((a) => !a.scalar);
+  return o.wrapIo && arrays ? wrappedKernel(m, args, o) : inPlaceKernel(m, args, o);
 }
 
 function headerText(top: string, decls: readonly string[]): string {

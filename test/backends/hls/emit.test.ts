@@ -1,19 +1,15 @@
 // The Vitis HLS C++ text: goldens for every corpus kernel, every schedule primitive (its pragma or loop
 // structure), the systolic arrays and the hand-built modules; Allo's format (labels, pragma placement,
-// location comments, widening casts); determinism; and the vitis_hls kernel form (extern "C", m_axi).
+// location comments, widening casts) and determinism. The vitis_hls kernel form is in wrap-io.test.ts.
 import assert from "node:assert/strict";
-import { performance } from "node:perf_hooks";
 import { test } from "node:test";
 import { emitHls } from "../../../src/backends/hls/index.ts";
-import { emitVitisKernel } from "../../../src/backends/hls/vitis.ts";
 import { customize } from "../../../src/index.ts";
 import { CASES } from "../../corpus/cases.ts";
 import { assertGolden } from "../../support/golden.ts";
 import { systolicMatmul } from "../../verify/support/systolic.ts";
 import { MODULES } from "../mlir/modules.ts";
 import { PRIMITIVES, scheduled } from "./scheduled.ts";
-
-const body = (code: string): string => code.slice(code.indexOf("#include <stdint.h>"));
 
 test("every corpus kernel prints as its golden HLS C++", () => {
   for (const c of CASES) assertGolden(`hls/corpus/${c.name}.cpp`, emitHls(customize(c.kernel, c.options).ir));
@@ -95,46 +91,8 @@ test("output is deterministic: the same module, rebuilt, prints the same text", 
   }
 });
 
-test('the vitis_hls kernel: extern "C" top with one m_axi bundle per array argument', () => {
-  const k = emitVitisKernel(customize(CASES.find((c) => c.name === "compound")!.kernel).ir);
-  assert.match(k.code, /extern "C" \{\nvoid compound\(/);
-  for (const [port, n] of [
-    ["A", 0],
-    ["B", 1],
-    ["result", 2],
-  ]) {
-    assert.ok(
-      k.code.includes(`#pragma HLS interface m_axi port=${port} offset=slave bundle=gmem${n}\n`),
-      String(port),
-    );
-  }
-  assert.match(
-    k.header,
-    /extern "C" \{\nvoid compound\(\n {2}int32_t A\[6\]\[5\],\n {2}int32_t B\[6\]\[5\],\n {2}int32_t result\[1\]\n\);\n\}/,
-  );
-  assert.equal(
-    body(emitHls(customize(CASES.find((c) => c.name === "compound")!.kernel).ir)).includes("extern"),
-    false,
-  );
-});
-
-test("a partitioned top argument is copied into a partitioned local buffer around the kernel", () => {
-  const k = emitVitisKernel(scheduled("partition").ir);
-  assertGolden("hls/vitis/partition_kernel.cpp", k.code);
-  assert.match(k.code, /void gemm_kernel\(/);
-  assert.match(k.code, /extern "C" \{\nvoid gemm\(/);
-  assert.match(
-    k.code,
-    /float A_local\[16\]\[16\];\n#pragma HLS array_partition variable=A_local cyclic dim=2 factor=4\n/,
-  );
-  assert.match(k.code, /gemm_kernel\(A_local, B_local, C_local\);/);
-});
-
-test("emission is linear in PEs: a 64x64 systolic array prints in seconds, not tens", () => {
-  // The dataflow order used to rescan every unit per pick (n^1.8 in PEs, 12.9 s at 64x64 PEs).
-  const t = performance.now();
+test("a 64x64 systolic array prints every PE and its call (emission time is a bench row: bench/hls.ts)", () => {
   const text = emitHls(systolicMatmul(64, 64, 4));
-  const ms = performance.now() - t;
-  assert.match(text, /PE_63_63\(/);
-  assert.ok(ms < 6000, `64x64 PEs took ${ms.toFixed(0)} ms`);
+  assert.match(text, /void PE_63_63\(/);
+  assert.match(text, /\n {2}PE_63_63\(/);
 });
