@@ -66,10 +66,6 @@ export const CODES = {
   AL3019: "bad schedule argument",
   AL3020: "unknown schedule option",
   AL3021: "bad replay",
-  AL3301: "compose: no matching instance",
-  AL3302: "compose: a replayed step failed",
-  AL3303: "compose: no registered schedule",
-  AL3304: "compose: instantiate with a schedule",
   AL3305: "instance name clash",
   AL3306: "bad instance() call",
   // streams and dataflow
