@@ -3,18 +3,19 @@
 // emits HLS and simulates in csim; without an id every instance is a target; the steps enter the
 // parent's trace (which replays); nested composes, registered schedules and template values.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { printMlir } from "../../src/backends/mlir/print.ts";
 import { customize, registerSchedule, type Schedule } from "../../src/index.ts";
+import { inWorkDir, requireTools, run, skipWithoutTools } from "../backends/mlir/tools.ts";
 import { spatialIJ, spatialKJ } from "../schedule/spatial/support.ts";
 import { assertReplays, assertSameRun } from "../schedule/support.ts";
 import { assertSameOutputs, cloneArgs } from "../support/compare.ts";
 import { fillInt, rng } from "../support/random.ts";
 import { add, add_const, consts, scale, scales } from "./fixtures/nested.ts";
-import { matmul, top as seedTop } from "./fixtures/seed.ts";
+import { matmul, top as seedTop, top2 as seedTop2 } from "./fixtures/seed.ts";
 import { mm4, top, top2 } from "./fixtures/systolic.ts";
 
 const SIZES = { M: 4, N: 4, K: 4 };
@@ -180,4 +181,34 @@ test("compose(f) runs f's registered schedule; instantiate picks the template va
   const both = customize(scales).compose(scale, { instantiate: { N: 4 }, id: "s0" });
   assert.equal(both.steps.length, 1);
   assert.equal((both.steps[0].args[0] as { loop: { func: string } }).loop.func, "scale_s0");
+});
+
+test("the seed's schedules composed by id (acceptance 1 without layouts): runs, emits HLS, valid MLIR", {
+  skip: skipWithoutTools(),
+}, () => {
+  const s1 = customize(matmul);
+  s1.reorder("k", "j");
+  s1.partition("C", { type: "complete", dim: 1 });
+  const s2 = customize(matmul);
+  s2.partition("A", { type: "complete", dim: 1 });
+  const sTop = customize(seedTop2);
+  sTop.compose(s1, { id: "mm1" });
+  sTop.compose(s2, { id: "mm2" });
+  assert.match(sTop.trace(), /s\.reorder\("matmul_mm1:k", "matmul_mm1:j"\);/);
+  assert.match(sTop.trace(), /s\.partition\("matmul_mm2:A", \{ type: "complete", dim: 1 \}\);/);
+  assertSameRun(sTop.original, sTop.ir, "seed top2 composed");
+  const vhls = sTop.build({ target: "vhls" }).code;
+  const fn = (f: string) =>
+    vhls.slice(vhls.indexOf(`void ${f}(`), vhls.indexOf("\n}\n", vhls.indexOf(`void ${f}(`)));
+  const loops = (f: string) => [...fn(f).matchAll(/for \(int (\w+) =/g)].map((m) => m[1]);
+  assert.deepEqual(loops("matmul_mm1"), ["i", "k", "j"], "only matmul_mm1 has k outside j");
+  assert.deepEqual(loops("matmul_mm2"), ["i", "j", "k"]);
+  assert.match(fn("matmul_mm1"), /#pragma HLS array_partition variable=C complete dim=1/);
+  assert.match(fn("matmul_mm2"), /#pragma HLS array_partition variable=A complete dim=1/);
+  const tools = requireTools();
+  inWorkDir("compose", (dir) => {
+    const file = join(dir, "top2.mlir");
+    writeFileSync(file, sTop.build({ target: "mlir" }).code);
+    run(tools.opt, [file, "-o", join(dir, "out.mlir")], "verifying the composed top2");
+  });
 });
