@@ -55,8 +55,17 @@ const OPTIONS: Param = {
   optional: true,
 };
 
-const isComposable = (x: unknown): x is Composable =>
-  typeof x === "object" && x !== null && "original" in x && Array.isArray((x as Composable).steps);
+/** A schedule, or an object shaped like one: a module with a top function and known steps. */
+function isComposable(x: unknown): x is Composable {
+  if (typeof x !== "object" || x === null || !("original" in x) || !("steps" in x)) return false;
+  const { original: m, steps } = x as Partial<Composable>;
+  return (
+    Array.isArray(m?.functions) &&
+    m.functions.some((f) => f.name === m.top) &&
+    Array.isArray(steps) &&
+    steps.every((s) => primitiveDef(s?.prim) !== undefined && Array.isArray(s.args))
+  );
+}
 
 /** The schedules a compose call replays, in order: kernels are customized and scheduled first. */
 export function composeParts(sub: unknown, options: unknown, customize: Customizer): Composable[] {
@@ -120,11 +129,11 @@ export function replayInto(m: Module, sub: Composable, into: string, at: Span | 
   const label = `${sub.original.top}'s schedule`;
   let rename: ((f: string) => string) | undefined;
   for (const [k, step] of steps.entries()) {
-    const def = primitiveDef(step.prim);
+    const def = primitiveDef(step.prim)!;
     let call = `${step.prim}(...)`;
     try {
       rename ??= funcRenaming(sub.original, sub.original.top, m, into);
-      const args = argsFromData(def!.params, step.args, rename, `step ${k + 1} (${step.prim})`);
+      const args = argsFromData(def.params, step.args, rename, `step ${k + 1} (${step.prim})`);
       call = formatCall(step.prim, args as TraceValue[]);
       run(step.prim as PrimitiveName, args, {
         ...(step.site ? { site: step.site } : {}),

@@ -79,6 +79,8 @@ test("compose and registerSchedule refuse what is no schedule or option (AL3019,
   const s = customize(top2);
   const sub = customize(matmul);
   assert.equal(caught(() => s.compose(42 as never)).code, "AL3019");
+  const fake = { original: sub.original, steps: [{ prim: "tile", args: [] }] };
+  assert.equal(caught(() => s.compose(fake as never)).code, "AL3019", "steps that are no steps");
   assert.equal(caught(() => s.compose([])).code, "AL3019");
   assert.equal(caught(() => s.compose(sub, { id: 3 } as never)).code, "AL3019");
   assert.equal(caught(() => s.compose(sub, { instantiate: 4 } as never)).code, "AL3019");
