@@ -14,6 +14,7 @@ import { spatialIJ, spatialKJ } from "../schedule/spatial/support.ts";
 import { assertReplays, assertSameRun } from "../schedule/support.ts";
 import { assertSameOutputs, cloneArgs } from "../support/compare.ts";
 import { fillInt, rng } from "../support/random.ts";
+import { ffn, linear } from "./fixtures/ffn.ts";
 import { add, add_const, consts, scale, scales } from "./fixtures/nested.ts";
 import { matmul, top as seedTop, top2 as seedTop2 } from "./fixtures/seed.ts";
 import { mm4, top, top2 } from "./fixtures/systolic.ts";
@@ -211,4 +212,18 @@ test("the seed's schedules composed by id (acceptance 1 without layouts): runs, 
     writeFileSync(file, sTop.build({ target: "mlir" }).code);
     run(tools.opt, [file, "-o", join(dir, "out.mlir")], "verifying the composed top2");
   });
+});
+
+test("a kernel that returns its buffer composes into the caller of its results (acceptance 6, no layouts)", () => {
+  const sL = customize(linear);
+  sL.partition("outp", { type: "block", dim: 2, factor: 2 });
+  sL.pipeline("k");
+  const sF = customize(ffn).compose(sL);
+  assert.deepEqual(
+    sF.steps.map((s) => s.args[0]),
+    [{ buffer: { func: "linear", name: "outp" } }, { loop: { func: "linear", name: "k" } }],
+  );
+  assertSameRun(sF.original, sF.ir, "ffn with the composed linear");
+  assert.equal(sF.verify().equivalent, true);
+  assertReplays(ffn, sF);
 });
