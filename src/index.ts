@@ -3,11 +3,13 @@
 
 export type { BuildOptions, CodeModule, CpuKernel, VitisMode, VitisProject } from "./api/build.ts";
 export { customize } from "./api/customize.ts";
-export { IRModule, Schedule } from "./api/schedule.ts";
+export { IRModule, registerSchedule, Schedule } from "./api/schedule.ts";
 export { AlloError } from "./diagnostics/error.ts";
 export * from "./dsl/dtypes.ts";
+export { instance } from "./dsl/instance.ts";
 export { full, grid, type LoopOptions, range, reduction, zeros } from "./dsl/loops.ts";
 export type { DType, Shape, Tensor } from "./dsl/tensor-types.ts";
+export type { ComposeOptions } from "./schedule/compose.ts";
 export type {
   CustomizeOptions,
   PartitionOptions,

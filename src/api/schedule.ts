@@ -1,9 +1,11 @@
 // The Schedule that customize() returns: the schedule core (src/schedule/) plus the entry points that
-// need the layers above it: build for a target, verify against the unscheduled kernel, and the MLIR
-// text of the current IR (`String(s.module)`, `s.toString()`, printAfterEach).
+// need the layers above it: build for a target, verify against the unscheduled kernel, the MLIR text of
+// the current IR (`String(s.module)`, `s.toString()`, printAfterEach) and the fresh schedule of a
+// kernel that compose(f) runs its registered schedule on.
 
 import { printMlir } from "../backends/mlir/print.ts";
 import type { Module } from "../ir/nodes.ts";
+import { registerSchedule as register } from "../schedule/compose.ts";
 import { ScheduleCore } from "../schedule/schedule.ts";
 import { type VerifyOptions, type VerifyResult, verify } from "../verify/index.ts";
 import {
@@ -15,6 +17,7 @@ import {
   type VitisBuildOptions,
   type VitisProject,
 } from "./build.ts";
+import { kernelModule } from "./kernel-module.ts";
 
 /** The IR module as `s.module` shows it: String() of it is the MLIR text. */
 export class IRModule {
@@ -27,6 +30,11 @@ export class IRModule {
 export class Schedule extends ScheduleCore {
   protected override printIR(m: Module): string {
     return printMlir(m);
+  }
+
+  protected override customizeKernel(kernel: Function, instantiate?: Readonly<Record<string, unknown>>) {
+    const options = instantiate ? { instantiate } : {};
+    return new Schedule(kernelModule(kernel, options), options);
   }
 
   get module(): IRModule {
@@ -51,3 +59,6 @@ export class Schedule extends ScheduleCore {
     return verify(this.current, this.original, { labels: ["scheduled", "original"], ...opts });
   }
 }
+
+/** The schedule `compose(kernel)` applies to a fresh `customize(kernel, { instantiate })`. */
+export const registerSchedule: (kernel: Function, apply: (s: Schedule) => void) => void = register;

@@ -66,6 +66,12 @@ export const CODES = {
   AL3019: "bad schedule argument",
   AL3020: "unknown schedule option",
   AL3021: "bad replay",
+  AL3301: "no instance to compose into",
+  AL3302: "composed step failed",
+  AL3303: "kernel has no registered schedule",
+  AL3304: "instantiate with a schedule",
+  AL3305: "instance name clash",
+  AL3306: "bad instance() call",
   // streams and dataflow
   AL4101: "dataflow deadlock",
   AL4102: "data left in a stream",

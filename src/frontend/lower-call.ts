@@ -1,5 +1,5 @@
 // Calls of other kernels: `f(A, B);` (outputs as parameters) and `const C = f(A, B);` (returned
-// tensor or scalar). Arguments are checked against the callee's signature (count, shape, dtype);
+// tensor or scalar), either callee possibly `instance(f, "id")` (./instances.ts). Arguments are checked against the callee's signature (count, shape, dtype);
 // generic callees are instantiated from explicit type arguments or from the argument types.
 
 import ts from "typescript";
@@ -8,16 +8,12 @@ import { sameType, typeName } from "../types/dtype.ts";
 import type { ConstValue } from "./constants.ts";
 import type { FnContext } from "./context.ts";
 import { convertTo } from "./fold.ts";
+import { kernelCallee } from "./instances.ts";
 import { lowerExpr } from "./lower-expr.ts";
 import type { ValueType } from "./types.ts";
 
 export function isKernelCall(ctx: FnContext, e: ts.Expression): boolean {
-  return (
-    ts.isCallExpression(e) &&
-    ts.isIdentifier(e.expression) &&
-    !ctx.lookup(e.expression.text) &&
-    ctx.file.kernel(e.expression.text) !== undefined
-  );
+  return kernelCallee(ctx, e) !== undefined;
 }
 
 interface ResultBinding {
@@ -34,10 +30,9 @@ export function lowerKernelCall(
   call: ts.CallExpression,
   result: ResultBinding | undefined,
 ): CallStmt {
-  const calleeName = (call.expression as ts.Identifier).text;
-  const kernel = ctx.file.kernel(calleeName)!;
+  const { kernel, name: calleeName, id } = kernelCallee(ctx, call)!;
   const argTypes = call.arguments.map((a) => argType(ctx, a));
-  const sig = ctx.modules.instantiateAt(kernel, call, ctx, argTypes);
+  const sig = ctx.modules.instantiateAt(kernel, call, ctx, argTypes, id);
   if (call.arguments.length !== sig.params.length) {
     throw ctx.error(
       call,

@@ -1,6 +1,7 @@
-// Collects the functions of one module: each (kernel, template values) pair becomes one IR function,
-// built once and shared by its call sites. The first instance of a kernel keeps its name; later
-// distinct instantiations are named f_1, f_2, ... (Allo's rule). Detects recursion.
+// Collects the functions of one module: each (kernel, template values, instance id) becomes one IR
+// function, built once and shared by its call sites. The first instance of a kernel keeps its name;
+// later distinct instantiations are named f_1, f_2, ... (Allo's rule), private instances get their id
+// as a suffix (./instances.ts). Detects recursion and instance names that clash.
 
 import ts from "typescript";
 import type { Func } from "../ir/nodes.ts";
@@ -8,6 +9,7 @@ import type { DType } from "../types/dtype.ts";
 import type { ConstValue, KernelDecl } from "./constants.ts";
 import type { FnContext } from "./context.ts";
 import { intLiteral } from "./fold.ts";
+import { instanceSuffix, originOf } from "./instances.ts";
 import { compileFunction, type Signature } from "./kernel.ts";
 import { errorAt } from "./source.ts";
 import { readDim, readType, type ValueType } from "./types.ts";
@@ -18,40 +20,54 @@ export class ModuleBuilder {
   private readonly instances = new Map<string, Signature>();
   private readonly baseCount = new Map<string, number>();
   private readonly inProgress = new Map<string, string>();
+  /** Function name -> the instance key that took it, for AL3305. */
+  private readonly taken = new Map<string, string>();
+  /** The instance suffix of each function being compiled, innermost last (see ./instances.ts). */
+  private readonly suffixes: string[] = [""];
 
-  /** Instantiates (or reuses) a kernel with fully known template values. */
+  /** Instantiates (or reuses) a kernel with fully known template values; `id` makes a private instance. */
   instantiate(
     k: KernelDecl,
     templates: ReadonlyMap<string, ConstValue>,
     at?: { ctx: FnContext; node: ts.Node },
+    id?: string,
   ): Signature {
     const base = k.decl.name!.text;
     const sorted = [...templates].sort(([a], [b]) => (a < b ? -1 : 1));
     const text = JSON.stringify(sorted, (_, v) => (typeof v === "bigint" ? `${v}n` : v));
-    const key = `${k.file.sf.absPath ?? k.file.sf.path}\0${base}\0${text}`;
+    const suffix = instanceSuffix(this.suffixes[this.suffixes.length - 1], id);
+    const key = `${k.file.sf.absPath ?? k.file.sf.path}\0${base}\0${text}\0${suffix}`;
     const done = this.instances.get(key);
     if (done) return done;
+    const fail = (code: "AL1017" | "AL3305", message: string) =>
+      at ? at.ctx.error(at.node, code, message) : errorAt(k.file.sf, k.decl, code, message);
     if (this.inProgress.has(key)) {
       const chain = [...this.inProgress.values(), base].join(" -> ");
-      if (at)
-        throw at.ctx.error(
-          at.node,
-          "AL1017",
-          `recursion is not supported in kernels (${chain}); rewrite it as a loop`,
-        );
-      throw errorAt(k.file.sf, k.decl, "AL1017", `recursion is not supported in kernels (${chain})`);
+      throw fail(
+        "AL1017",
+        `recursion is not supported in kernels (${chain})${at ? "; rewrite it as a loop" : ""}`,
+      );
     }
-    const n = this.baseCount.get(base) ?? 0;
-    this.baseCount.set(base, n + 1);
-    const name = n === 0 ? base : `${base}_${n}`;
+    const n = this.baseCount.get(`${base}${suffix}`) ?? 0;
+    this.baseCount.set(`${base}${suffix}`, n + 1);
+    const name = `${n === 0 ? base : `${base}_${n}`}${suffix}`;
+    if (this.taken.has(name) || (name !== base && k.file.kernel(name))) {
+      throw fail(
+        "AL3305",
+        `the instance of '${base}' here would be named '${name}', which another ${this.taken.has(name) ? "instance" : "kernel function"} already is; choose another instance id`,
+      );
+    }
+    this.taken.set(name, key);
     this.inProgress.set(key, base);
+    this.suffixes.push(suffix);
     try {
       const { func, signature } = compileFunction(this, k, templates, name);
-      this.functions.push(func);
+      this.functions.push({ ...func, origin: originOf(k, text, suffix) });
       this.instances.set(key, signature);
       return signature;
     } finally {
       this.inProgress.delete(key);
+      this.suffixes.pop();
     }
   }
 
@@ -61,6 +77,7 @@ export class ModuleBuilder {
     call: ts.CallExpression,
     ctx: FnContext,
     argTypes: readonly (ValueType | undefined)[],
+    id?: string,
   ): Signature {
     const params = k.decl.typeParameters ?? [];
     const values = new Map<string, ConstValue>();
@@ -97,7 +114,7 @@ export class ModuleBuilder {
         `cannot infer template parameter(s) ${missing.join(", ")} of '${k.decl.name!.text}'; pass them explicitly: ${k.decl.name!.text}<${params.map((p) => p.name.text).join(", ")}>(...)`,
       );
     }
-    return this.instantiate(k, values, { ctx, node: call });
+    return this.instantiate(k, values, { ctx, node: call }, id);
   }
 }
 

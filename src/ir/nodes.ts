@@ -295,6 +295,19 @@ export interface Func {
   readonly body: readonly Stmt[];
   readonly attrs: FuncAttrs;
   readonly span?: Span;
+  /** Which kernel instance the frontend built this function as (compose matches instances by it). */
+  readonly origin?: FuncOrigin;
+}
+
+/** A kernel instance: the kernel's identity, its template values (canonical text) and its instance id. */
+export interface FuncOrigin {
+  /** The kernel's source file (or a hash of its text) and its name. */
+  readonly kernel: string;
+  /** The kernel's function name in its source. */
+  readonly base: string;
+  readonly templates: string;
+  /** The instance id chain ("mm1", "x_mm1"), absent for shared instances. */
+  readonly id?: string;
 }
 
 export interface Module {

@@ -13,6 +13,8 @@ export type Field =
   | { readonly type: "intOrInts" }
   | { readonly type: "flag" }
   | { readonly type: "name" }
+  /** A plain object of values (compose's template values). */
+  | { readonly type: "record" }
   | { readonly type: "enum"; readonly values: readonly string[] };
 
 export type Kind =
@@ -63,6 +65,7 @@ const FIELD: Record<Field["type"], string> = {
   intOrInts: "an integer or a list of integers",
   flag: "true or false",
   name: "a name",
+  record: "an object",
   enum: "one of",
 };
 
@@ -113,6 +116,8 @@ function fieldOk(f: Field, v: unknown): boolean {
       return typeof v === "boolean";
     case "name":
       return nonEmpty(v);
+    case "record":
+      return isObject(v);
     case "enum":
       return str(v) && f.values.includes(v);
   }

@@ -10,6 +10,14 @@ import { verifyStep } from "../verify/index.ts";
 import { atCallSite, callSite } from "./call-site.ts";
 import { checkModule } from "./check.ts";
 import {
+  type Composable,
+  type ComposeOptions,
+  composeParts,
+  composeTargets,
+  type Replayed,
+  replayInto,
+} from "./compose.ts";
+import {
   type BandSpec,
   BufferHandle,
   type BufferSpec,
@@ -81,8 +89,8 @@ export abstract class ScheduleCore {
   readonly original: Module;
   protected current: Module;
   private readonly recorded: Step[] = [];
-  /** Each recorded step as the trace prints it: `split("i", 4)`. */
-  private readonly calls: string[] = [];
+  /** Each recorded step as the trace prints it: `split("i", 4)`, with a compose's comments. */
+  private readonly calls: { readonly call: string; readonly from?: Replayed }[] = [];
 
   constructor(
     module: Module,
@@ -95,6 +103,12 @@ export abstract class ScheduleCore {
   /** The IR as text, for printAfterEach (the layer above supplies the MLIR printer). */
   protected abstract printIR(m: Module): string;
 
+  /** A fresh schedule of a kernel, for compose(f) (the layer above has the frontend). */
+  protected abstract customizeKernel(
+    kernel: Function,
+    instantiate?: Readonly<Record<string, unknown>>,
+  ): ScheduleCore;
+
   /** The current IR (plain data). */
   get ir(): Module {
     return this.current;
@@ -105,9 +119,14 @@ export abstract class ScheduleCore {
     return this.recorded;
   }
 
-  /** The steps as replayable TypeScript, one `s.primitive(...);` per line. */
+  /** The steps as replayable TypeScript, one `s.primitive(...);` per line (composed ones commented). */
   trace(receiver = "s"): string {
-    return this.calls.map((c) => `${receiver}.${c};\n`).join("");
+    return this.calls
+      .map(({ call, from }) => {
+        const head = from?.header ? `// ${from.header}\n` : "";
+        return `${head}${receiver}.${call};${from ? ` // ${from.comment}` : ""}\n`;
+      })
+      .join("");
   }
 
   /** Handles for every band of a function (the top by default) and its loops: `s.getLoops().S_i_j_0.i`. */
@@ -125,7 +144,7 @@ export abstract class ScheduleCore {
    */
   replay(steps: readonly Step[], options?: ReplayOptions): this {
     const site = callSite();
-    const saved = { current: this.current, count: this.recorded.length };
+    const saved = this.saved();
     try {
       const opts = (checkArg("replay", REPLAY_OPTIONS, options) ?? {}) as ReplayOptions;
       const list = checkSteps(steps);
@@ -144,12 +163,45 @@ export abstract class ScheduleCore {
         this.run(s.prim, argsFromData(s.def.params, s.args, rename, `step ${k + 1} (${s.prim})`));
       }
     } catch (e) {
-      this.current = saved.current;
-      this.recorded.length = saved.count;
-      this.calls.length = saved.count;
+      saved();
       throw e instanceof AlloError ? atCallSite(e, site) : e;
     }
     return this;
+  }
+
+  /**
+   * Re-applies a sub-schedule's steps inside every instance of its kernel (with its template values),
+   * or only instance `f_<id>`: `sTop.compose(sMatmul, { id: "mm1" })`. Takes a schedule, a kernel with a
+   * registered schedule (`{ instantiate }` gives its template values) or a list of them; the steps enter
+   * this schedule's trace. All or nothing: when a step fails (AL3302), the schedule is as before.
+   */
+  compose(sub: Composable | Function | readonly (Composable | Function)[], options?: ComposeOptions): this {
+    const site = callSite();
+    const saved = this.saved();
+    try {
+      const parts = composeParts(sub, options, (k, values) => this.customizeKernel(k, values));
+      const id = (options as ComposeOptions | undefined)?.id;
+      for (const part of parts) {
+        for (const into of composeTargets(this.current, part.original, id)) {
+          replayInto(this.current, part, into, site, (prim, args, from) => this.run(prim, args, from));
+        }
+      }
+    } catch (e) {
+      saved();
+      throw e instanceof AlloError ? atCallSite(e, site) : e;
+    }
+    return this;
+  }
+
+  /** A function that puts the schedule back as it is now (for all-or-nothing replay and compose). */
+  private saved(): () => void {
+    const current = this.current;
+    const count = this.recorded.length;
+    return () => {
+      this.current = current;
+      this.recorded.length = count;
+      this.calls.length = count;
+    };
   }
 
   // ------------------------------------------------------------ loop primitives
@@ -233,11 +285,11 @@ export abstract class ScheduleCore {
    * Runs one step of the registry: checks and resolves the arguments against the current module,
    * applies the primitive, checks the result, records the step (as data and as the trace prints it)
    * and prints it when asked; returns what the primitive gives the user. Errors get the user's call
-   * site; the schedule is unchanged by a failed step.
+   * site (a composed step's own); the schedule is unchanged by a failed step.
    */
-  protected run(prim: PrimitiveName, args: readonly unknown[]): unknown {
+  protected run(prim: PrimitiveName, args: readonly unknown[], from?: Replayed): unknown {
     const def = PRIMITIVES[prim];
-    const site = callSite();
+    const site = from ? from.site : callSite();
     const before = this.current;
     try {
       const bound = bindArgs(prim, def.params, args);
@@ -250,6 +302,7 @@ export abstract class ScheduleCore {
         prim,
         args: data,
         ...(site ? { site } : {}),
+        ...(from?.via ? { via: from.via } : {}),
         changed: after !== before,
       };
       const call = formatCall(prim, shown);
@@ -257,7 +310,7 @@ export abstract class ScheduleCore {
       if (step.changed) checkModule(after, header);
       if (this.options.verifyEachStep && step.changed) proveStep(before, step.index, call, after);
       this.recorded.push(step);
-      this.calls.push(call);
+      this.calls.push(from ? { call, from } : { call });
       this.current = after;
       if (this.options.printAfterEach) {
         process.stdout.write(`${header}\n${step.changed ? this.printIR(after) : "(unchanged)\n"}`);

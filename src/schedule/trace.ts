@@ -38,8 +38,10 @@ export interface Step {
   readonly prim: string;
   /** `{ prim: "split", args: [{ loop: { func: "gemm", name: "i" } }, 4] }`; replayable with `s.replay`. */
   readonly args: readonly StepArg[];
-  /** Where the user called it. */
+  /** Where the user called it (for a composed step, the call in the sub-schedule). */
   readonly site?: Span;
+  /** The compose call that replayed the step into this schedule. */
+  readonly via?: Span;
   /** False when the step left the module as it was (a repeated annotation). */
   readonly changed: boolean;
 }

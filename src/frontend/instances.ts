@@ -1,0 +1,75 @@
+// Kernel call sites and instance names. A call is `f(...)`, `f<4>(...)` or a private instance
+// `instance(f, "id")(...)`. Every function gets a suffix: "" for shared instances, `_id` for a private
+// instance, and a private instance's callees inherit it (`g_mm1`; an inner `instance(g, "x")` is `g_x_mm1`),
+// so naming a private copy appends its id throughout its call tree.
+
+import ts from "typescript";
+import type { FuncOrigin } from "../ir/nodes.ts";
+import type { KernelDecl } from "./constants.ts";
+import type { FnContext } from "./context.ts";
+
+export interface KernelCallee {
+  readonly kernel: KernelDecl;
+  /** The callee as written (`matmul`), for messages. */
+  readonly name: string;
+  /** The id of `instance(f, "id")`. */
+  readonly id?: string;
+}
+
+const ID = /^[A-Za-z0-9_]+$/;
+
+/** The kernel a call expression calls, or undefined when it is no kernel call. */
+export function kernelCallee(ctx: FnContext, e: ts.Expression): KernelCallee | undefined {
+  if (!ts.isCallExpression(e)) return undefined;
+  const f = e.expression;
+  if (ts.isIdentifier(f)) {
+    if (ctx.lookup(f.text)) return undefined;
+    const kernel = ctx.file.kernel(f.text);
+    return kernel ? { kernel, name: f.text } : undefined;
+  }
+  if (!isInstanceCall(ctx, f)) return undefined;
+  const [fn, id] = f.arguments;
+  const kernel = fn && ts.isIdentifier(fn) && !ctx.lookup(fn.text) ? ctx.file.kernel(fn.text) : undefined;
+  if (!kernel || f.arguments.length !== 2) {
+    throw ctx.error(
+      fn ?? f,
+      "AL3306",
+      'instance() takes a kernel function and an id: instance(matmul, "mm1")(X, W, Y)',
+    );
+  }
+  if (!id || !ts.isStringLiteralLike(id) || !ID.test(id.text)) {
+    throw ctx.error(
+      id ?? f,
+      "AL3306",
+      "the id of instance(f, id) must be a string literal of letters, digits and '_' (it becomes part of a function name)",
+    );
+  }
+  return { kernel, name: (fn as ts.Identifier).text, id: id.text };
+}
+
+/** `instance(...)` where `instance` is allo-ts's, not a local name or a kernel of that name. */
+function isInstanceCall(ctx: FnContext, f: ts.Expression): f is ts.CallExpression {
+  if (!ts.isCallExpression(f) || !ts.isIdentifier(f.expression)) return false;
+  const name = f.expression.text;
+  return ctx.file.libraryName(name) === "instance" && !ctx.lookup(name) && !ctx.file.kernel(name);
+}
+
+/** The suffix of a function called from a function with suffix `outer`, with the call's id if any. */
+export function instanceSuffix(outer: string, id: string | undefined): string {
+  return id === undefined ? outer : `_${id}${outer}`;
+}
+
+/** What compose matches an instance by: the kernel's identity, template values and id chain. */
+export function originOf(k: KernelDecl, templates: string, suffix: string): FuncOrigin {
+  const sf = k.file.sf;
+  const base = k.decl.name!.text;
+  const file = sf.absPath ?? `${sf.path}#${textHash(sf.text)}`;
+  return { kernel: `${file}\0${base}`, base, templates, ...(suffix ? { id: suffix.slice(1) } : {}) };
+}
+
+/** FNV-1a of a source text: tells apart kernels customized from different texts under one file name. */
+function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16);
+}
