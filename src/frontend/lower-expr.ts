@@ -77,6 +77,18 @@ export function lowerExpr(ctx: FnContext, node: ts.Expression): Expr {
       `bigint literals are not kernel values; write ${node.text.slice(0, -1)} (integer literals are exact at any size)`,
     );
   }
+  if (ts.isDeleteExpression(node))
+    throw ctx.error(
+      node,
+      "AL1005",
+      "'delete' has no meaning in kernels (every element exists); assign a value instead",
+    );
+  if (ts.isVoidExpression(node) || ts.isTypeOfExpression(node))
+    throw ctx.error(
+      node,
+      "AL1005",
+      `'${ts.isVoidExpression(node) ? "void" : "typeof"}' is not supported in kernels (kernel values are numbers and bools of types known at compile time)`,
+    );
   throw ctx.error(node, "AL1005", `unsupported expression '${node.getText(ctx.sf.ast)}' in a kernel`);
 }
 
