@@ -38,6 +38,7 @@ export const elements = (args: readonly unknown[]) => args.map((a) => [...(a as 
 const fn = (params: string, body: string) =>
   `export function k(${params}): void {${body === "" ? "" : `\n${body}\n`}}`;
 const deep = `${"(".repeat(600)}A[1]${")".repeat(600)}`;
+const deepIfs = `${"if (A[0] > 0) ".repeat(300)}A[1] = 1;`;
 
 export const ERRORS: readonly ErrorRow[] = [
   // Item 5: widths and fixed-point operations csim would only fail on later.
@@ -66,6 +67,13 @@ export const ERRORS: readonly ErrorRow[] = [
     at: "5:10",
     golden: true,
     source: fn("A: int32<[M]>", `  A[0] = ${deep};`),
+  },
+  {
+    name: "deep_statements",
+    code: "AL1029",
+    at: `5:${3 + 256 * "if (A[0] > 0) ".length}`,
+    golden: true,
+    source: fn("A: int32<[M]>", `  ${deepIfs}`),
   },
   // Item 6: TypeScript that means something else, or nothing, in a kernel.
   {
@@ -148,6 +156,8 @@ export const ERRORS: readonly ErrorRow[] = [
   { name: "logical_assign", code: "AL1005", at: "5:8", source: fn("A: int32<[M]>", "  A[0] &&= 2;") },
   { name: "null", code: "AL1005", at: "5:10", source: fn("A: int32<[M]>", "  A[0] = null;") },
   { name: "undefined", code: "AL1006", at: "5:10", source: fn("A: int32<[M]>", "  A[0] = undefined;") },
+  { name: "infinity", code: "AL1006", at: "5:10", source: fn("A: float32<[M]>", "  A[0] = Infinity;") },
+  { name: "nan", code: "AL1006", at: "5:11", source: fn("A: float32<[M]>", "  A[0] = -NaN;") },
   { name: "string", code: "AL1005", at: "5:10", source: fn("A: int32<[M]>", '  A[0] = "1";') },
   { name: "object_literal", code: "AL1005", at: "5:10", source: fn("A: int32<[M]>", "  A[0] = {};") },
   {
