@@ -32,6 +32,7 @@ export const CODES = {
   AL1026: "expression nested too deeply",
   AL1027: "type assertion in a kernel expression",
   AL1028: "optional parameter",
+  AL1029: "statements nested too deeply",
   // typing
   AL2001: "type mismatch",
   AL2002: "argument count mismatch at a call",

@@ -1,7 +1,7 @@
-// Expression nesting limit (AL1026). The parser, the lowering, the backends and the verifier all
-// recurse over expressions, so a very deep one would overflow the JS stack; it is refused up front,
-// measured without recursion: brackets in the raw text (before the recursive parser runs), then
-// expression nodes in the parsed tree.
+// Nesting limits: expressions (AL1026) and statements (AL1029). The parser, the lowering, the backends
+// and the verifier all recurse over expressions and statement bodies, so a very deep nest would overflow
+// the JS stack; it is refused up front, measured without recursion: brackets and braces in the raw text
+// (before the recursive parser runs), then expression and statement nodes in the parsed tree.
 
 import ts from "typescript";
 import { AlloError } from "../diagnostics/error.ts";
@@ -11,10 +11,24 @@ import type { Span } from "../ir/nodes.ts";
  *  target and verifies with room to spare on Node's default stack (the first failure is ~900). */
 export const MAX_EXPRESSION_DEPTH = 512;
 
+/** Deepest accepted statement nesting inside a function: loops, if and else-if arms and bare blocks each
+ *  add a level. Every target (and an expression at its own limit inside) still has stack to spare. */
+export const MAX_STATEMENT_DEPTH = 256;
+
 const advice = (depth: number | string) =>
   `expression nested ${depth} deep; the limit is ${MAX_EXPRESSION_DEPTH}; split it into temporaries (const t = ...;) and combine those`;
 
-function deepError(path: string, text: string, start: number, end: number, depth: number | string) {
+const statementAdvice = (depth: number) =>
+  `statements nested ${depth} deep (blocks, loops, if and else-if arms each count); the limit is ${MAX_STATEMENT_DEPTH}; move the inner part into a kernel of its own and call it, or write a long else-if chain as a sequence of ifs`;
+
+function deepError(
+  path: string,
+  text: string,
+  start: number,
+  end: number,
+  message: string,
+  code: "AL1026" | "AL1029" = "AL1026",
+) {
   const at = (pos: number) => {
     const before = text.slice(0, pos);
     const line = before.split("\n").length;
@@ -23,14 +37,15 @@ function deepError(path: string, text: string, start: number, end: number, depth
   const a = at(start);
   const b = at(end);
   const span: Span = { file: path, line: a.line, col: a.col, endLine: b.line, endCol: b.col };
-  return new AlloError("AL1026", advice(depth), { span, source: text });
+  return new AlloError(code, message, { span, source: text });
 }
 
-/** Brackets `(` and `[` nested past the limit in the raw text, found with the (flat) scanner. */
-export function bracketDepthError(path: string, text: string): AlloError | undefined {
-  if (!/[([]/.test(text)) return undefined;
+/** Brackets `(` `[` or braces `{` nested past their limit in the raw text, found with the (flat) scanner. */
+export function rawDepthError(path: string, text: string): AlloError | undefined {
+  if (!/[([{]/.test(text)) return undefined;
   const scanner = ts.createScanner(ts.ScriptTarget.ES2022, false, ts.LanguageVariant.Standard, text);
   const opens: number[] = [];
+  const braces: number[] = [];
   let worst = 0;
   let from = -1;
   for (let t = scanner.scan(); t !== ts.SyntaxKind.EndOfFileToken; t = scanner.scan()) {
@@ -41,19 +56,27 @@ export function bracketDepthError(path: string, text: string): AlloError | undef
     } else if (t === ts.SyntaxKind.CloseParenToken || t === ts.SyntaxKind.CloseBracketToken) {
       opens.pop();
       if (opens.length === 0 && from >= 0) {
-        return deepError(path, text, from, scanner.getTokenEnd(), worst);
+        return deepError(path, text, from, scanner.getTokenEnd(), advice(worst));
       }
-    }
+    } else if (t === ts.SyntaxKind.OpenBraceToken) {
+      braces.push(scanner.getTokenStart());
+      // One more brace than levels: a function's body adds none.
+      if (braces.length > MAX_STATEMENT_DEPTH + 1) {
+        const at = braces[MAX_STATEMENT_DEPTH + 1] ?? 0;
+        return deepError(path, text, at, at + 1, statementAdvice(braces.length - 1), "AL1029");
+      }
+    } else if (t === ts.SyntaxKind.CloseBraceToken) braces.pop();
   }
-  return from >= 0 ? deepError(path, text, from, text.length, worst) : undefined;
+  return from >= 0 ? deepError(path, text, from, text.length, advice(worst)) : undefined;
 }
 
-/** The parser itself overflowed (deep nesting without brackets, e.g. `- - - ... x`). */
+/** The parser itself overflowed (deep nesting without brackets, e.g. `- - - ... x` or `if (c) if (c) ...`). */
 export function parserDepthError(path: string, text: string): AlloError {
-  return new AlloError("AL1026", advice(`more than ${MAX_EXPRESSION_DEPTH}`), {
-    span: { file: path, line: 1, col: 1, endLine: 1, endCol: 1 },
-    source: text,
-  });
+  return new AlloError(
+    "AL1026",
+    `the source nests too deeply to parse; expressions may nest ${MAX_EXPRESSION_DEPTH} deep and statements ${MAX_STATEMENT_DEPTH}: split expressions into temporaries (const t = ...;) and move inner statements into kernels of their own`,
+    { span: { file: path, line: 1, col: 1, endLine: 1, endCol: 1 }, source: text },
+  );
 }
 
 /** The first outermost expression of the tree nested deeper than the limit, with its depth.
@@ -80,7 +103,36 @@ export function expressionDepthError(path: string, text: string, ast: ts.SourceF
     }
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] as ts.Node, depth: d, root: r });
   }
-  return bad ? deepError(path, text, bad.getStart(ast), bad.getEnd(), worst) : undefined;
+  return bad ? deepError(path, text, bad.getStart(ast), bad.getEnd(), advice(worst)) : undefined;
+}
+
+/** The first statement nested past MAX_STATEMENT_DEPTH, with the deepest nesting below it. */
+export function statementDepthError(path: string, text: string, ast: ts.SourceFile): AlloError | undefined {
+  const stack: { node: ts.Node; depth: number }[] = [{ node: ast, depth: 0 }];
+  let bad: ts.Node | undefined;
+  let worst = 0;
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() as (typeof stack)[number];
+    const d = addsLevel(node) ? depth + 1 : depth;
+    if (d > MAX_STATEMENT_DEPTH) {
+      bad ??= node;
+      worst = Math.max(worst, d);
+    }
+    const kids: ts.Node[] = [];
+    node.forEachChild((c) => {
+      kids.push(c);
+    });
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i] as ts.Node, depth: d });
+  }
+  if (!bad) return undefined;
+  return deepError(path, text, bad.getStart(ast), bad.getEnd(), statementAdvice(worst), "AL1029");
+}
+
+/** A block adds a level only when it stands alone (not as the body of a function, an if or a loop). */
+function addsLevel(n: ts.Node): boolean {
+  if (ts.isIfStatement(n) || ts.isIterationStatement(n, false)) return true;
+  const p = n.parent;
+  return ts.isBlock(n) && !ts.isFunctionLike(p) && !ts.isIfStatement(p) && !ts.isIterationStatement(p, false);
 }
 
 const isAssignment = (n: ts.Node) =>

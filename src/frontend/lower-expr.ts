@@ -77,6 +77,18 @@ export function lowerExpr(ctx: FnContext, node: ts.Expression): Expr {
       `bigint literals are not kernel values; write ${node.text.slice(0, -1)} (integer literals are exact at any size)`,
     );
   }
+  if (ts.isDeleteExpression(node))
+    throw ctx.error(
+      node,
+      "AL1005",
+      "'delete' has no meaning in kernels (every element exists); assign a value instead",
+    );
+  if (ts.isVoidExpression(node) || ts.isTypeOfExpression(node))
+    throw ctx.error(
+      node,
+      "AL1005",
+      `'${ts.isVoidExpression(node) ? "void" : "typeof"}' is not supported in kernels (kernel values are numbers and bools of types known at compile time)`,
+    );
   throw ctx.error(node, "AL1005", `unsupported expression '${node.getText(ctx.sf.ast)}' in a kernel`);
 }
 
@@ -116,14 +128,22 @@ function constOfBinding(ctx: FnContext, name: string): ConstValue | undefined {
   return b?.kind === "const" ? b.value : undefined;
 }
 
+/** JavaScript's global values, which kernels do not see, and how to write them. */
+const GLOBAL_VALUES: Readonly<Record<string, string>> = {
+  Infinity: "kernels do not see JavaScript's globals; write 1.0 / 0.0 (float32 +Inf)",
+  NaN: "kernels do not see JavaScript's globals; write 0.0 / 0.0 (float32 NaN)",
+  undefined: "nothing is undefined in kernels; every value has an element type, e.g. 0",
+};
+
 function lowerName(ctx: FnContext, node: ts.Identifier): Expr {
   const b = ctx.lookup(node.text);
   if (!b) {
     const names = ctx.visibleNames();
+    const instead = GLOBAL_VALUES[node.text];
     throw ctx.error(
       node,
       "AL1006",
-      `unknown identifier '${node.text}'${names.length ? `; names in scope: ${names.join(", ")}` : ""}`,
+      `unknown identifier '${node.text}'${instead ? `: ${instead}` : names.length ? `; names in scope: ${names.join(", ")}` : ""}`,
     );
   }
   switch (b.kind) {

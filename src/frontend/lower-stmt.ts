@@ -298,6 +298,7 @@ function lowerExpressionStatement(ctx: FnContext, e: ts.Expression, out: Stmt[])
       );
     }
   }
+  lowerExpr(ctx, e); // raises the precise error for an unsupported expression such as delete A[0]
   throw ctx.error(
     e,
     "AL1004",

@@ -1,13 +1,13 @@
 // Kernel source files: read, parsed once with the `typescript` parser (no type checker: parsing is
 // ~15 ms, a Program is over a second) and cached by path. Spans and coded errors point into them.
-// Expressions nested past the limit are refused here, before anything recurses over them.
+// Expressions and statements nested past their limits are refused here, before anything recurses.
 
 import { readFileSync } from "node:fs";
 import ts from "typescript";
 import type { Code } from "../diagnostics/codes.ts";
 import { AlloError, type Note } from "../diagnostics/error.ts";
 import type { Span } from "../ir/nodes.ts";
-import { bracketDepthError, expressionDepthError, parserDepthError } from "./depth.ts";
+import { expressionDepthError, parserDepthError, rawDepthError, statementDepthError } from "./depth.ts";
 
 export interface SourceFile {
   /** Path as shown in diagnostics (relative to the working directory when inside it). */
@@ -24,10 +24,10 @@ export function parseSource(path: string, text: string, absPath?: string): Sourc
   const key = `${absPath ?? path}\0${text.length}`;
   const hit = cache.get(key);
   if (hit && hit.text === text) return hit;
-  const deep = bracketDepthError(path, text);
+  const deep = rawDepthError(path, text);
   if (deep) throw deep;
   const ast = parse(path, text);
-  const deeper = expressionDepthError(path, text, ast);
+  const deeper = expressionDepthError(path, text, ast) ?? statementDepthError(path, text, ast);
   if (deeper) throw deeper;
   const sf: SourceFile = absPath ? { path, absPath, text, ast } : { path, text, ast };
   cache.set(key, sf);

@@ -71,16 +71,16 @@ const PRECISION = { 16: 11, 32: 24, 64: 53 } as const;
 
 /**
  * v / 2^frac rounded once to nearest even in format t. Number(v) alone rounds to 53 bits first, and a
- * second rounding to float32/float16 can then go the wrong way at a tie; past 2^53 the low bits are
- * folded into a sticky bit below the rounding position instead (as C's int-to-float conversions round).
+ * second rounding to float32/float16 can then go the wrong way at a tie; so the bits past the format's
+ * precision and a guard bit are folded into one sticky bit first (as C's int-to-float conversions round).
  */
 export function scaledToFloat(v: bigint, frac: number, t: FloatType): number {
   const neg = v < 0n;
   let a = neg ? -v : v;
   let scale = -frac;
-  const bits = a.toString(2).length;
-  if (bits > 53) {
-    const drop = bits - (PRECISION[t.bits] + 2);
+  // Keep the format's precision plus a guard and a sticky bit (a shorter value converts exactly).
+  const drop = a.toString(2).length - (PRECISION[t.bits] + 2);
+  if (drop > 0) {
     const sticky = (a & ((1n << BigInt(drop)) - 1n)) !== 0n ? 1n : 0n;
     a = (a >> BigInt(drop)) | sticky;
     scale += drop;

@@ -1,9 +1,10 @@
-// Expression nesting limit (issue 17 item 1): a kernel exactly at MAX_EXPRESSION_DEPTH compiles, runs
-// on the CPU backend, prints MLIR, emits HLS C++ and verifies; one level deeper is AL1026 at the
-// expression, and a 10,000-deep expression is AL1026 too, not a stack overflow.
+// Nesting limits (issue 17 item 5): a kernel exactly at MAX_EXPRESSION_DEPTH, or with statements exactly
+// MAX_STATEMENT_DEPTH deep, compiles, runs on the CPU backend, prints MLIR, emits HLS C++ and verifies;
+// one level deeper is AL1026 at the expression or AL1029 at the statement, and 10,000 levels are a coded
+// error too, not a stack overflow.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { MAX_EXPRESSION_DEPTH as MAX } from "../../src/frontend/depth.ts";
+import { MAX_EXPRESSION_DEPTH as MAX, MAX_STATEMENT_DEPTH as MAX_S } from "../../src/frontend/depth.ts";
 import { AlloError, customize, verify } from "../../src/index.ts";
 
 const kernel = (dtype: string, expr: string) =>
@@ -71,4 +72,63 @@ test("a module constant nested past the limit is AL1026 at its line", () => {
     () => customize(src, { name: "k", file: "deep.ts" }),
     (e: unknown) => e instanceof AlloError && e.code === "AL1026" && e.message.includes("deep.ts:1:11"),
   );
+});
+
+// Statement nests: n levels of one form around `A[1] = <body>;` (loops named i0, i1, ... so that the
+// innermost can be split), each on line 3 of the kernel.
+const nests = {
+  loops: (n: number, body: string) =>
+    `${Array.from({ length: n }, (_, d) => `for (const i${d} of range(1)) `).join("")}A[1] = ${body};`,
+  ifs: (n: number, body: string) => `${"if (A[0] > 0) ".repeat(n)}A[1] = ${body};`,
+  "else-if arms": (n: number, body: string) =>
+    `${"if (A[0] > 9) A[1] = 0; else ".repeat(n - 1)}if (A[0] > 0) A[1] = ${body};`,
+  "bare blocks": (n: number, body: string) => `${"{".repeat(n)}A[1] = ${body};${"}".repeat(n)}`,
+};
+const stmtKernel = (nest: string) =>
+  `import { int32, range } from "allo-ts";\nexport function k(A: int32<[2]>): void {\n  ${nest}\n}`;
+
+for (const [form, nest] of Object.entries(nests)) {
+  test(`${form} ${MAX_S} deep around an expression at its limit: cpu, mlir, vhls and verify`, () => {
+    const src = stmtKernel(nest(MAX_S, chain(MAX)));
+    const s = customize(src, { name: "k", file: "deep.ts" });
+    const A = Int32Array.of(3, 0);
+    s.build()(A);
+    assert.equal(A[1], 3 * MAX);
+    assert.match(s.build({ target: "mlir" }).code, /func\.func @k/);
+    assert.match(s.build({ target: "vhls" }).code, /void k\(/);
+    if (form === "loops") {
+      // A real symbolic run: the split kernel is not the same IR.
+      const split = customize(src, { name: "k", file: "deep.ts" });
+      split.split(`i${MAX_S - 1}`, 1);
+      assert.equal(verify(s, split).status, "equivalent");
+    }
+    assert.equal(s.verify().status, "equivalent");
+  });
+
+  test(`${form} one level past the limit are AL1029 at the first statement past it`, () => {
+    const text = nest(MAX_S + 1, "1");
+    // Where the (MAX_S + 1)-th level starts: its brace, or its if/for keyword (after a 2-space indent).
+    const starts = [...text.matchAll(form === "bare blocks" ? /\{/g : /\b(if|for)\b/g)].map((m) => m.index);
+    const at = `deep.ts:3:${(starts[MAX_S] ?? Number.NaN) + 3}`;
+    assert.throws(
+      () => customize(stmtKernel(text), { name: "k", file: "deep.ts" }),
+      (e: unknown) =>
+        e instanceof AlloError &&
+        e.code === "AL1029" &&
+        e.message.startsWith(`${at} - error AL1029: statements nested ${MAX_S + 1} deep`) &&
+        e.message.includes(`the limit is ${MAX_S}`),
+    );
+  });
+}
+
+test("2,000 nested ifs are AL1029; 50,000, past what the parser can nest, a coded error too", () => {
+  const code = (n: number) => {
+    try {
+      customize(stmtKernel(nests.ifs(n, "1")), { name: "k", file: "deep.ts" });
+    } catch (e) {
+      return e instanceof AlloError ? e.code : String(e);
+    }
+  };
+  assert.equal(code(2_000), "AL1029");
+  assert.match(code(50_000) ?? "", /^AL10(26|29)$/);
 });

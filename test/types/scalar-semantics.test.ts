@@ -54,3 +54,41 @@ test("float32 arithmetic rounds every operation", () => {
   assert.equal(binary("+", 16777216, 1, floatType(32)), 16777216);
   assert.equal(binary("*", 0.1, 3, floatType(32)), Math.fround(0.1 * 3));
 });
+
+/** v rounded to p significant bits, nearest even, in BigInt arithmetic (the expected value). */
+function roundBits(v: bigint, p: number): bigint {
+  const a = v < 0n ? -v : v;
+  const drop = BigInt(Math.max(0, a.toString(2).length - p));
+  if (drop === 0n) return v;
+  const q = a >> drop;
+  const rem = a - (q << drop);
+  const half = 1n << (drop - 1n);
+  const up = rem > half || (rem === half && (q & 1n) === 1n);
+  const r = (up ? q + 1n : q) << drop;
+  return v < 0n ? -r : r;
+}
+
+test("wide integers reach float64 and float32 with one rounding, ties to even, at every width", () => {
+  // 2^53 + 1 is a tie between 2^53 and 2^53 + 2 for float64 (54 bits: one bit past the precision).
+  assert.equal(convert(2n ** 53n + 1n, intType(64), floatType(64)), 2 ** 53);
+  assert.equal(convert(-(2n ** 53n) - 3n, intType(64), floatType(64)), -(2 ** 53) - 4);
+  let x = 0x9e3779b97f4a7c15n;
+  for (let bits = 3; bits <= 130; bits++) {
+    for (const low of [0n, 1n, 2n, 3n]) {
+      x = (x * 6364136223846793005n + 1442695040888963407n) & ((1n << 128n) - 1n);
+      // A random value of exactly `bits` bits whose two low bits are `low`: exact ties and their neighbours.
+      const v = (((x >> BigInt(Math.max(0, 128 - bits))) | (1n << BigInt(bits - 1))) & ~3n) | low;
+      for (const t of [intType(bits + 1), intType(132)]) {
+        for (const [f, p] of [
+          [64, 53],
+          [32, 24],
+        ] as const) {
+          const want = Number(roundBits(v, p));
+          const got = convert(-v, t, floatType(f));
+          assert.equal(got, f === 32 && Math.abs(want) >= 2 ** 128 ? -Infinity : -want, `-${v} -> f${f}`);
+          assert.equal(convert(v, t, floatType(f)), f === 32 && want >= 2 ** 128 ? Infinity : want);
+        }
+      }
+    }
+  }
+});
