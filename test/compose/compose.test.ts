@@ -182,6 +182,15 @@ test("compose(f) runs f's registered schedule; instantiate picks the template va
   const both = customize(scales).compose(scale, { instantiate: { N: 4 }, id: "s0" });
   assert.equal(both.steps.length, 1);
   assert.equal((both.steps[0].args[0] as { loop: { func: string } }).loop.func, "scale_s0");
+  registerSchedule(scale, (s) => {
+    s.pipeline("i");
+  });
+  const again = customize(scales).compose(scale, { instantiate: { N: 8 } });
+  assert.deepEqual(
+    again.steps.map((s) => s.prim),
+    ["pipeline"],
+    "registering again replaces the schedule",
+  );
 });
 
 test("the seed's schedules composed by id (acceptance 1 without layouts): runs, emits HLS, valid MLIR", {
