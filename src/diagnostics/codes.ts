@@ -33,6 +33,7 @@ export const CODES = {
   AL1027: "type assertion in a kernel expression",
   AL1028: "optional parameter",
   AL1029: "statements nested too deeply",
+  AL1030: "constant outside the index type",
   // typing
   AL2001: "type mismatch",
   AL2002: "argument count mismatch at a call",

@@ -5,7 +5,7 @@ import ts from "typescript";
 import { NAMED_DTYPES } from "../dsl/dtypes.ts";
 import { cast, constOf } from "../ir/build.ts";
 import type { Expr } from "../ir/nodes.ts";
-import { type DType, INDEX, typeName } from "../types/dtype.ts";
+import { type DType, INDEX, INDEX_BITS, typeName } from "../types/dtype.ts";
 import { TypingError } from "../types/typing-rules.ts";
 import { asLiteral, type ConstValue, foldConst, isDType, isScalar } from "./constants.ts";
 import type { FnContext } from "./context.ts";
@@ -217,7 +217,32 @@ export function lowerIndex(ctx: FnContext, node: ts.Expression): Expr {
       `an index must be an integer, but '${node.getText(ctx.sf.ast)}' is ${typeName(e.type)}; convert it with index(...) or int32(...)`,
     );
   }
-  return toIndex(e);
+  const ix = toIndex(e);
+  const big = outOfIndexRange(ix);
+  if (big !== undefined) throw indexRangeError(ctx, node, big);
+  return ix;
+}
+
+// What INDEX_BITS hold read as signed or as unsigned (a bound of 2^31 counts 2^31 iterations).
+const INDEX_MIN = -(1n << BigInt(INDEX_BITS - 1));
+const INDEX_MAX = (1n << BigInt(INDEX_BITS)) - 1n;
+
+export const fitsIndex = (v: bigint) => v >= INDEX_MIN && v <= INDEX_MAX;
+
+/** A constant of an index expression that the index type cannot hold (it would wrap silently). */
+function outOfIndexRange(e: Expr): bigint | undefined {
+  if (e.kind === "const") return fitsIndex(e.value as bigint) ? undefined : (e.value as bigint);
+  if (e.kind === "binary") return outOfIndexRange(e.lhs) ?? outOfIndexRange(e.rhs);
+  if (e.kind === "cast") return outOfIndexRange(e.value);
+  return undefined;
+}
+
+export function indexRangeError(ctx: FnContext, node: ts.Node, v: bigint) {
+  return ctx.error(
+    node,
+    "AL1030",
+    `${v} does not fit the ${INDEX_BITS}-bit index type (${INDEX_MIN}..${INDEX_MAX}); indices, loop bounds and steps must be in that range (a larger one would wrap)`,
+  );
 }
 
 /** Rewrites integer arithmetic over ivs and constants into index arithmetic. */

@@ -9,7 +9,7 @@ import type { Expr, ForStmt, LoopAttrs, Stmt } from "../ir/nodes.ts";
 import { isBool } from "../types/dtype.ts";
 import { foldConst, isScalar, plainInt } from "./constants.ts";
 import type { FnContext } from "./context.ts";
-import { lowerIndex } from "./lower-expr.ts";
+import { fitsIndex, indexRangeError, lowerIndex } from "./lower-expr.ts";
 import { readDim, readShape } from "./types.ts";
 
 interface LoopHead {
@@ -103,6 +103,8 @@ function readStep(ctx: FnContext, node: ts.ForStatement, v: string): number | un
     const b = ctx.lookup(n);
     return b?.kind === "const" ? b.value : undefined;
   });
+  if (isScalar(s) && typeof s.value === "bigint" && !fitsIndex(s.value))
+    throw indexRangeError(ctx, amount, s.value);
   const n = plainInt(s);
   if (n === undefined || n <= 0) {
     throw ctx.error(amount, "AL1019", "a loop step must be a positive integer constant");

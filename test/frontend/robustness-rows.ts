@@ -75,6 +75,31 @@ export const ERRORS: readonly ErrorRow[] = [
     golden: true,
     source: fn("A: int32<[M]>", `  ${deepIfs}`),
   },
+  // Item 3: an integer literal used as an index, bound or step must fit the index type, not wrap.
+  {
+    name: "huge_index",
+    code: "AL1030",
+    at: "5:5",
+    source: fn("A: int32<[M]>", "  A[18446744073709551617] = 7;"),
+  },
+  {
+    name: "huge_index_offset",
+    code: "AL1030",
+    at: "5:31",
+    source: fn("A: int32<[M]>", "  for (const i of range(M)) A[i + 4294967296] = 7;"),
+  },
+  {
+    name: "huge_bound",
+    code: "AL1030",
+    at: "5:28",
+    source: fn("A: int32<[M]>", "  for (const i of range(1, 123456789012345678901)) A[0] = i;"),
+  },
+  {
+    name: "huge_step",
+    code: "AL1030",
+    at: "5:31",
+    source: fn("A: int32<[M]>", "  for (let i = 0; i < M; i += 18446744073709551617) A[i] = 1;"),
+  },
   // Item 6: TypeScript that means something else, or nothing, in a kernel.
   {
     name: "optional_chaining",
