@@ -2,6 +2,7 @@
 // ./params.ts), what it returns to the user, and how it applies to resolved arguments. The Schedule's
 // methods, the argument checks, the trace (printed and as data) and replay are all driven by it.
 
+import { constTripCount } from "../ir/analysis/trip-count.ts";
 import type { Module, PartitionType } from "../ir/nodes.ts";
 import type { Kind, Param } from "./params.ts";
 import { bufferAt } from "./primitives/buffer-at.ts";
@@ -20,7 +21,7 @@ import { reuseAt } from "./primitives/reuse-at.ts";
 import { split } from "./primitives/split.ts";
 import { unfold } from "./primitives/unfold.ts";
 import { unroll } from "./primitives/unroll.ts";
-import { constTrip, getLoop, perfectChain } from "./primitives/util/loops.ts";
+import { getLoop, perfectChain } from "./primitives/util/loops.ts";
 import type { BandRef, BufferRef, LoopRef, SpatialRef } from "./refs.ts";
 import { resolveLoop } from "./resolve.ts";
 
@@ -199,5 +200,5 @@ export function primitiveDef(name: unknown): PrimitiveDef | undefined {
 /** One PE per iteration along each unfolded axis (axes out of range are reported by unfold itself). */
 function fullFactors(m: Module, band: BandRef, axes: readonly number[]): number[] {
   const chain = perfectChain(getLoop(m, resolveLoop(m, band, "unfold"), "unfold").site.loop);
-  return axes.map((a) => (chain[a] ? (constTrip(chain[a]) ?? 0) : 0));
+  return axes.map((a) => (chain[a] ? (constTripCount(chain[a]) ?? 0) : 0));
 }

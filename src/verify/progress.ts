@@ -2,7 +2,7 @@
 // for two seconds, so scripts, tests and short proofs print nothing. The amount of work is estimated
 // statically (loads and stores times the constant trip counts of their loops).
 
-import { constIndex } from "../ir/build.ts";
+import { constTripCount } from "../ir/analysis/trip-count.ts";
 import type { Expr, Module, Stmt } from "../ir/nodes.ts";
 
 const DELAY_MS = 2000;
@@ -80,10 +80,7 @@ export function estimateWork(m: Module): number {
   const stmt = (s: Stmt): number => {
     switch (s.kind) {
       case "for": {
-        const lb = constIndex(s.lb);
-        const ub = constIndex(s.ub);
-        const trips = lb !== undefined && ub !== undefined ? Math.max(0, Math.ceil((ub - lb) / s.step)) : 1;
-        return trips * block(s.body);
+        return (constTripCount(s) ?? 1) * block(s.body);
       }
       case "if":
         return accesses(s.cond) + Math.max(block(s.then), block(s.else));

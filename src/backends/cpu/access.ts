@@ -3,15 +3,10 @@
 // are proven, the common case), and loop-invariant hoisting: the part of an affine offset that does not
 // depend on the innermost enclosing loop is computed once before that loop.
 
+import { type Affine, affineOf, combineAffine, constAffine } from "../../ir/analysis/affine.ts";
+import { type Range, type RangeEnv, rangeOf } from "../../ir/analysis/range.ts";
 import type { Expr } from "../../ir/nodes.ts";
-import { INT32, type Val } from "./int-ops.ts";
-import { addRange, mulRange, type Range, subRange, within } from "./values.ts";
-
-/** c0 + sum of coef * iv, exact (no index wrap anywhere inside). */
-export interface Affine {
-  readonly c0: bigint;
-  readonly terms: ReadonlyMap<string, bigint>;
-}
+import type { Val } from "./int-ops.ts";
 
 /** An enclosing `for` loop as the generator sees it. */
 export interface LoopFrame {
@@ -26,58 +21,22 @@ export interface LoopFrame {
   readonly hoisted: Map<string, string>;
 }
 
-function combine(a: Affine, b: Affine, k: bigint): Affine {
-  const terms = new Map(a.terms);
-  for (const [v, c] of b.terms) {
-    const s = (terms.get(v) ?? 0n) + k * c;
-    if (s === 0n) terms.delete(v);
-    else terms.set(v, s);
-  }
-  return { c0: a.c0 + k * b.c0, terms };
-}
-
-const scale = (a: Affine, k: bigint): Affine => combine({ c0: 0n, terms: new Map() }, a, k);
-
-/** The affine form of an index expression, or undefined when it is not affine or may wrap. */
-export function affineOf(
+/** The exact affine form of an index expression and its range, or undefined when not affine or it may wrap. */
+export function exactAffine(
   e: Expr,
   ivRange: (iv: string) => Range | undefined,
 ): { aff: Affine; range: Range } | undefined {
-  switch (e.kind) {
-    case "const":
-      if (typeof e.value !== "bigint") return undefined;
-      return { aff: { c0: e.value, terms: new Map() }, range: [e.value, e.value] };
-    case "iv":
-      return { aff: { c0: 0n, terms: new Map([[e.name, 1n]]) }, range: ivRange(e.name) ?? INT32 };
-    case "binary": {
-      if (e.type.kind !== "index" || (e.op !== "+" && e.op !== "-" && e.op !== "*")) return undefined;
-      const a = affineOf(e.lhs, ivRange);
-      const b = affineOf(e.rhs, ivRange);
-      if (!a || !b) return undefined;
-      let out: { aff: Affine; range: Range };
-      if (e.op === "*") {
-        if (a.aff.terms.size && b.aff.terms.size) return undefined;
-        const [k, x] = a.aff.terms.size ? [b.aff.c0, a.aff] : [a.aff.c0, b.aff];
-        out = { aff: scale(x, k), range: mulRange(a.range, b.range) };
-      } else {
-        const sub = e.op === "-";
-        out = {
-          aff: combine(a.aff, b.aff, sub ? -1n : 1n),
-          range: sub ? subRange(a.range, b.range) : addRange(a.range, b.range),
-        };
-      }
-      return within(out.range, INT32) ? out : undefined;
-    }
-    default:
-      return undefined;
-  }
+  const env: RangeEnv = { get: ivRange };
+  const aff = affineOf(e, env);
+  const range = aff && rangeOf(e, env);
+  return aff && range ? { aff, range } : undefined;
 }
 
 /** JS for an affine form over the given iv variables. */
 export function affineCode(a: Affine, js: (iv: string) => string): string {
   const parts: string[] = [];
   for (const [v, c] of a.terms) parts.push(c === 1n ? js(v) : `${js(v)} * ${c}`);
-  if (a.c0 !== 0n || parts.length === 0) parts.push(`${a.c0}`);
+  if (a.c !== 0n || parts.length === 0) parts.push(`${a.c}`);
   return parts.join(" + ").replace(/\+ -/g, "- ");
 }
 
@@ -103,12 +62,9 @@ const proven = (r: Range | undefined, dim: number): boolean =>
 /** The flat offset expression of an element access of a buffer of the given shape. */
 export function offsetOf(indices: readonly Expr[], shape: readonly number[], env: AccessEnv): string {
   const st = strides(shape);
-  const affs = indices.map((ix) => affineOf(ix, (v) => env.ivRange(v)));
+  const affs = indices.map((ix) => exactAffine(ix, (v) => env.ivRange(v)));
   if (affs.every((a, k) => a && proven(a.range, shape[k]))) {
-    const flat = affs.reduce<Affine>((acc, a, k) => combine(acc, a!.aff, BigInt(st[k])), {
-      c0: 0n,
-      terms: new Map(),
-    });
+    const flat = affs.reduce((acc, a, k) => combineAffine(acc, a!.aff, BigInt(st[k])), constAffine(0n));
     return hoist(flat, env);
   }
   const vals = indices.map((ix) => env.compileIndex(ix));
@@ -138,7 +94,7 @@ function hoist(flat: Affine, env: AccessEnv): string {
   const rest = new Map(flat.terms);
   rest.delete(frame.iv);
   if (rest.size === 0) return affineCode(flat, js);
-  const baseCode = affineCode({ c0: flat.c0, terms: rest }, js);
+  const baseCode = affineCode({ c: flat.c, terms: rest }, js);
   let base = /^\w+$/.test(baseCode) ? baseCode : undefined;
   if (!base) {
     let d = frames.length - 2;

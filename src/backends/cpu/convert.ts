@@ -3,19 +3,10 @@
 // the raw value (floor to fixed, truncation to int) then wraps, float->fixed floors x * 2^F, and
 // anything->float rounds once to nearest even. Integer -0 (from `0 * -3` on numbers) is cleared here.
 
+import { mulRange, type Range, shrRange, typeRange } from "../../ir/analysis/range.ts";
 import { type DType, type FloatType, sameType } from "../../types/dtype.ts";
 import { rangeOf, type Val, wrapB, wrapN } from "./int-ops.ts";
-import {
-  fitsExact,
-  fracBits,
-  isUnsigned,
-  mulRange,
-  type Range,
-  rawBits,
-  reprOf,
-  shrRange,
-  typeRange,
-} from "./values.ts";
+import { fitsExact, fracBits, isUnsigned, rawBits, reprOf } from "./values.ts";
 
 /** Rounds a double expression to a float format. */
 export function roundTo(code: string, t: FloatType): string {

@@ -4,6 +4,7 @@
 // evaluated left to right, and `&&`, `||`, `?:` evaluate only the taken side.
 
 import { internalError } from "../../diagnostics/error.ts";
+import { type Range, typeRange, union } from "../../ir/analysis/range.ts";
 import type { Expr, IntrinsicExpr, LoadExpr, StreamGetExpr } from "../../ir/nodes.ts";
 import { roundFloat } from "../../semantics/scalar.ts";
 import { assertNever, BOOL, type DType, type FloatType, sameType } from "../../types/dtype.ts";
@@ -11,7 +12,7 @@ import type { BinaryOp } from "../../types/typing-rules.ts";
 import { convertVal, roundTo } from "./convert.ts";
 import { compare, intBinary, intBitNot, intConst, intNegate, type Temps, type Val } from "./int-ops.ts";
 import { narrowable, narrowCast } from "./narrow.ts";
-import { floatLiteral, type Range, reprOf, typeRange, union } from "./values.ts";
+import { floatLiteral, reprOf } from "./values.ts";
 
 /** What expression code needs from the function being generated. */
 export interface ExprEnv extends Temps {

@@ -4,6 +4,7 @@
 // func.ts).
 
 import { internalError } from "../../diagnostics/error.ts";
+import type { Range } from "../../ir/analysis/range.ts";
 import type { Expr, Func, LoadExpr, Span, Stmt, StreamGetExpr } from "../../ir/nodes.ts";
 import { sameType } from "../../types/dtype.ts";
 import { type AccessEnv, type LoopFrame, offsetOf } from "./access.ts";
@@ -11,7 +12,6 @@ import { convertVal } from "./convert.ts";
 import { compileExpr, type ExprEnv } from "./expr.ts";
 import type { Val } from "./int-ops.ts";
 import type { ModuleInfo } from "./module-info.ts";
-import type { Range } from "./values.ts";
 
 /** One JS function being emitted: an IR function or a unit of a spatial region. */
 export interface Scope {

@@ -2,6 +2,8 @@
 // hoisted in front of loops, elements kept in locals across a loop (promote.ts), and unroll-and-jam
 // by JAM of loops whose inner loop accumulates into such elements (jam.ts) with a remainder loop.
 
+import { ivSpan, type Range } from "../../ir/analysis/range.ts";
+import { tripCount } from "../../ir/analysis/trip-count.ts";
 import { idx, idxOp, ivRef } from "../../ir/build.ts";
 import type { ForStmt, Stmt } from "../../ir/nodes.ts";
 import { substituteIvs } from "../../ir/walk.ts";
@@ -11,14 +13,11 @@ import { GenBase, indent } from "./gen-base.ts";
 import type { Val } from "./int-ops.ts";
 import { innerOf, JAM, jammable } from "./jam.ts";
 import { type Promotion, promotions } from "./promote.ts";
-import type { Range } from "./values.ts";
 
 export abstract class LoopGen extends GenBase {
   /** The range of an iv running from lb to below ub, its last `spare` steps left to a remainder loop. */
   private ivSpan(lb: Val, ub: Val, spare = 0n): Range | undefined {
-    if (!lb.range || !ub.range) return undefined;
-    const hi = ub.range[1] - 1n - spare;
-    return [lb.range[0], hi > lb.range[0] ? hi : lb.range[0]];
+    return lb.range && ub.range ? ivSpan(lb.range, ub.range, spare) : undefined;
   }
 
   private frameFor(s: ForStmt, js: string, range: Range | undefined): LoopFrame {
@@ -138,8 +137,7 @@ export abstract class LoopGen extends GenBase {
   /** The iterations a jammed loop leaves over (none when constant bounds make the count a multiple of JAM). */
   private remainder(s: ForStmt, v: string, end: string, lb: Val, ub: Val): string[] {
     const [l, u] = [lb.range!, ub.range!];
-    const trips = (u[0] - l[0] + BigInt(s.step) - 1n) / BigInt(s.step);
-    if (l[0] === l[1] && u[0] === u[1] && trips % BigInt(JAM) === 0n) return [];
+    if (l[0] === l[1] && u[0] === u[1] && tripCount(l[0], u[0], s.step) % BigInt(JAM) === 0n) return [];
     const rest = this.frameFor(s, v, this.ivSpan(lb, ub));
     const [locals, before, after] = [new Map<string, string>(), [] as string[], [] as string[]];
     this.promote(s, locals, before, after);

@@ -3,29 +3,28 @@
 // exact result provably fits its type skips the wrap, and numbers are used only where every
 // intermediate provably stays below 2^53; otherwise Math.imul (32-bit products) or BigInt does the work.
 
-import type { DType } from "../../types/dtype.ts";
-import type { BinaryOp } from "../../types/typing-rules.ts";
 import {
   addRange,
   andRange,
+  bitNotRange,
   divRange,
-  fitsExact,
-  fracBits,
-  intLiteral,
-  isUnsigned,
+  hull,
   magnitude,
+  maxRange,
+  minRange,
   mulRange,
   negRange,
   orRange,
   type Range,
-  type Repr,
-  rawBits,
   remRange,
   shrRange,
   subRange,
   typeRange,
   within,
-} from "./values.ts";
+} from "../../ir/analysis/range.ts";
+import type { DType } from "../../types/dtype.ts";
+import type { BinaryOp } from "../../types/typing-rules.ts";
+import { fitsExact, fracBits, intLiteral, isUnsigned, type Repr, rawBits } from "./values.ts";
 
 /** A compiled expression: its code, how it is held, and for integers the range of its value. */
 export interface Val {
@@ -125,10 +124,7 @@ function divide(op: "/" | "%", a: Val, b: Val, t: DType, ra: Range, rb: Range, t
 }
 
 function minMax(op: "min" | "max", a: Val, b: Val, ra: Range, rb: Range, tmp: Temps): Val {
-  const range: Range =
-    op === "min"
-      ? [ra[0] < rb[0] ? ra[0] : rb[0], ra[1] < rb[1] ? ra[1] : rb[1]]
-      : [ra[0] > rb[0] ? ra[0] : rb[0], ra[1] > rb[1] ? ra[1] : rb[1]];
+  const range = op === "min" ? minRange(ra, rb) : maxRange(ra, rb);
   if (a.repr === "n") return { code: `Math.${op}(${a.code}, ${b.code})`, repr: "n", range };
   const ta = tmp.temp();
   const tb = tmp.temp();
@@ -164,8 +160,7 @@ export function shift(op: "<<" | ">>", a: Val, s: Val, t: DType, ra: Range, rs: 
   const [lo, hi] = [Number(rs[0]), Number(rs[1])];
   const sn = num(s);
   if (op === ">>") {
-    const ends = [ra[0] >> BigInt(lo), ra[0] >> BigInt(hi), ra[1] >> BigInt(lo), ra[1] >> BigInt(hi)];
-    const range: Range = [ends.reduce((x, y) => (y < x ? y : x)), ends.reduce((x, y) => (y > x ? y : x))];
+    const range = hull([...shrRange(ra, lo), ...shrRange(ra, hi)]);
     if (a.repr === "b") return { code: `(${a.code} >> ${big(s)})`, repr: "b", range };
     if (w <= 32) return { code: `(${a.code} ${unsigned ? ">>>" : ">>"} ${sn})`, repr: "n", range };
     return { code: `Math.floor(${a.code} / 2 ** ${sn})`, repr: "n", range };
@@ -228,8 +223,7 @@ export function intNegate(a: Val, t: DType): Val {
 }
 
 export function intBitNot(a: Val, t: DType): Val {
-  const r = rangeOf(a, t);
-  const exact: Range = [-r[1] - 1n, -r[0] - 1n];
+  const exact = bitNotRange(rangeOf(a, t));
   if (a.repr === "b") return wrapB(`(~${a.code})`, exact, t);
   if (!isUnsigned(t) && rawBits(t) <= 32) return { code: `(~${a.code})`, repr: "n", range: exact };
   return wrapN(`(-1 - ${a.code})`, exact, t);

@@ -3,10 +3,11 @@
 // taking them. Such trees are computed on int32 numbers instead (`| 0`, Math.imul), which keeps
 // `int32 acc += int32 * int32` (an int64 product, an int65 sum) off BigInt entirely.
 
+import { type Range, within } from "../../ir/analysis/range.ts";
 import type { Expr } from "../../ir/nodes.ts";
 import type { DType } from "../../types/dtype.ts";
 import { INT32, type Val, wrapN } from "./int-ops.ts";
-import { type Range, rawBits, within } from "./values.ts";
+import { rawBits } from "./values.ts";
 
 const integral = (t: DType): boolean => t.kind === "int" || t.kind === "index";
 

@@ -1,15 +1,12 @@
-// How the CPU backend holds each IR type in JavaScript, and the value ranges it reasons with.
+// How the CPU backend holds each IR type in JavaScript, and its exact-double check on value ranges.
 // Floats are numbers; integer, index and fixed-point raw values are exact JS numbers up to 53 bits
 // ("n") and BigInt past that ("b"). Buffers are flat typed arrays chosen by raw width and signedness,
 // except that 33..53-bit integers live in Float64Array so their arithmetic stays on numbers.
 
-import { rawRange } from "../../semantics/scalar.ts";
+import type { Range } from "../../ir/analysis/range.ts";
 import { type DType, INDEX_BITS } from "../../types/dtype.ts";
 
 export type Repr = "f" | "n" | "b";
-
-/** Inclusive bounds of an exact integer (raw) value. */
-export type Range = readonly [bigint, bigint];
 
 /** Doubles represent every integer of magnitude <= 2^53 exactly. */
 export const EXACT = 2n ** 53n;
@@ -65,60 +62,8 @@ export function boundaryOf(t: DType): StorageClass {
 /** Zero of a repr, as source text. */
 export const zeroOf = (r: Repr): string => (r === "b" ? "0n" : "0");
 
-/** Raw value range of an integer-like type (bool: [0, 1]; index: int32). */
-export const typeRange = (t: DType): Range => rawRange(t);
-
-export const within = (r: Range, outer: Range): boolean => r[0] >= outer[0] && r[1] <= outer[1];
+/** The CPU backend's policy on the shared ranges: doubles hold every integer of magnitude <= 2^53. */
 export const fitsExact = (r: Range): boolean => r[0] >= -EXACT && r[1] <= EXACT;
-export const union = (a: Range, b: Range): Range => [a[0] < b[0] ? a[0] : b[0], a[1] > b[1] ? a[1] : b[1]];
-
-const min = (xs: bigint[]) => xs.reduce((a, b) => (b < a ? b : a));
-const max = (xs: bigint[]) => xs.reduce((a, b) => (b > a ? b : a));
-
-export function addRange(a: Range, b: Range): Range {
-  return [a[0] + b[0], a[1] + b[1]];
-}
-export function subRange(a: Range, b: Range): Range {
-  return [a[0] - b[1], a[1] - b[0]];
-}
-export function mulRange(a: Range, b: Range): Range {
-  const p = [a[0] * b[0], a[0] * b[1], a[1] * b[0], a[1] * b[1]];
-  return [min(p), max(p)];
-}
-/** Floor of a range divided by 2^k (an arithmetic right shift). */
-export function shrRange(a: Range, k: number): Range {
-  const s = BigInt(k);
-  return [a[0] >> s, a[1] >> s];
-}
-export const negRange = (a: Range): Range => [-a[1], -a[0]];
-
-/** Bound of |x| over a range. */
-export const magnitude = (a: Range): bigint => max([a[0] < 0n ? -a[0] : a[0], a[1] < 0n ? -a[1] : a[1]]);
-
-/** Range of C's truncating a / b and a % b. */
-export function divRange(a: Range, b: Range): Range {
-  const m = magnitude(a);
-  return a[0] >= 0n && b[0] >= 0n ? [0n, m] : [-m, m];
-}
-export function remRange(a: Range, b: Range): Range {
-  const limit = magnitude(b) - 1n;
-  const m = magnitude(a) < limit ? magnitude(a) : limit < 0n ? 0n : limit;
-  return a[0] >= 0n ? [0n, m] : a[1] <= 0n ? [-m, 0n] : [-m, m];
-}
-
-/** Range of a & b: non-negative when either side is. */
-export function andRange(a: Range, b: Range, t: Range): Range {
-  if (a[0] >= 0n && b[0] >= 0n) return [0n, a[1] < b[1] ? a[1] : b[1]];
-  if (a[0] >= 0n) return [0n, a[1]];
-  if (b[0] >= 0n) return [0n, b[1]];
-  return t;
-}
-/** Range of a | b and a ^ b for non-negative operands: below the next power of two. */
-export function orRange(a: Range, b: Range, t: Range): Range {
-  if (a[0] < 0n || b[0] < 0n) return t;
-  const hi = a[1] > b[1] ? a[1] : b[1];
-  return [0n, (1n << BigInt(hi.toString(2).length)) - 1n];
-}
 
 /** A JS literal for an exact integer in a repr. */
 export function intLiteral(v: bigint, r: Repr): string {

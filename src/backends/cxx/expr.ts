@@ -4,7 +4,7 @@
 // evaluated: when it needs statements of its own they go inside an `if`.
 
 import { AlloError } from "../../diagnostics/error.ts";
-import { exactRange, fitsExactly, rangeOf } from "../../ir/intervals.ts";
+import { exactRange, fitsExactly, rangeOf } from "../../ir/analysis/range.ts";
 import type { BinaryExpr, Expr, IntrinsicExpr, LogicalExpr, SelectExpr, UnaryExpr } from "../../ir/nodes.ts";
 import { type DType, typeName } from "../../types/dtype.ts";
 import { atom, bare, castText } from "./convert.ts";

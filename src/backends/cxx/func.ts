@@ -2,7 +2,7 @@
 // arguments; function directives (dataflow, inline, and m_axi ports for a Vitis kernel top), array
 // directives of the ports, then the body. Locals get their C++ names up front so naming is stable.
 
-import { paramKey } from "../../ir/intervals.ts";
+import { paramKey } from "../../ir/analysis/range.ts";
 import type { BufferDecl, Func, Stmt } from "../../ir/nodes.ts";
 import { visitStmts } from "../../ir/walk.ts";
 import { fnName, type ModuleContext, paramDeclarator } from "./decls.ts";

@@ -3,7 +3,7 @@
 // loop variables and ranged parameters, temporaries, used helpers.
 
 import { internalError } from "../../diagnostics/error.ts";
-import type { Interval } from "../../ir/intervals.ts";
+import type { Range } from "../../ir/analysis/range.ts";
 import type { BufferDecl } from "../../ir/nodes.ts";
 import type { NameTable } from "./names.ts";
 import type { Helper } from "./prelude.ts";
@@ -28,7 +28,7 @@ export class Scope {
   readonly ports = new Set<string>();
   readonly ivs = new Map<string, string>();
   readonly params = new Map<string, string>();
-  readonly ranges = new Map<string, Interval>();
+  readonly ranges = new Map<string, Range>();
   private temps = 0;
 
   constructor(

@@ -5,8 +5,8 @@
 // one function per unit.
 
 import { AlloError, internalError } from "../../diagnostics/error.ts";
+import { loopRange } from "../../ir/analysis/range.ts";
 import { constIndex } from "../../ir/build.ts";
-import { loopRange } from "../../ir/intervals.ts";
 import type {
   AllocStmt,
   BufferDecl,

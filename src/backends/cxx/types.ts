@@ -6,7 +6,7 @@
 import { AlloError } from "../../diagnostics/error.ts";
 import { type DType, isBool, typeName } from "../../types/dtype.ts";
 
-export { signedOf, typeRange, widthOf } from "../../ir/intervals.ts";
+export { signedOf, typeRange, widthOf } from "../../ir/analysis/range.ts";
 
 /** How C++ computes with a type, which decides how each operation must be written to stay exact. */
 export type Category = "bool" | "native" | "ap" | "fixed" | "float" | "half";

@@ -1,14 +1,12 @@
-// Affine analysis for the MLIR printer: which index expressions are affine in the induction variables
-// of enclosing affine.for loops (so they may be written as affine maps / affine.load indices), and
-// conservative integer ranges of index expressions (to prove floordiv/mod equal C's / and %, and to
-// prove a load in bounds before it is evaluated speculatively by arith.select).
+// Affine maps for the MLIR printer: which index expressions are (quasi-)affine in the induction
+// variables of enclosing affine.for loops, as affine-map text (for affine.load/store indices and
+// affine.for bounds). The linear part and every range come from the shared analyses in src/ir/analysis;
+// the printer's own policy is MLIR's: IR index values are 32-bit while MLIR's index is 64-bit, so an
+// operation may be computed in index only when its exact result provably fits 32 bits.
 
-import type { Expr } from "../../ir/nodes.ts";
-
-export interface Range {
-  readonly lo: bigint;
-  readonly hi: bigint;
-}
+import { type Affine, affineOf } from "../../ir/analysis/affine.ts";
+import { fitsExactly, type Range, type RangeEnv, rangeOf as sharedRange } from "../../ir/analysis/range.ts";
+import type { BinaryExpr, Expr } from "../../ir/nodes.ts";
 
 /** What the printer knows about a loop induction variable in scope. */
 export interface IvInfo {
@@ -19,134 +17,74 @@ export interface IvInfo {
 }
 export type IvEnv = ReadonlyMap<string, IvInfo>;
 
-const min = (...xs: bigint[]): bigint => xs.reduce((a, b) => (a < b ? a : b));
-const max = (...xs: bigint[]): bigint => xs.reduce((a, b) => (a > b ? a : b));
+/** The loop-variable ranges of `env` as a range environment of the shared analysis. */
+export const ivRanges = (env: IvEnv): RangeEnv => ({ get: (iv) => env.get(iv)?.range });
 
-const posConst = (e: Expr): bigint | undefined =>
-  e.kind === "const" && typeof e.value === "bigint" && e.value > 0n ? e.value : undefined;
+/** A range containing every value `e` takes (loop variables ranging as recorded in `env`). */
+export const rangeOf = (e: Expr, env: IvEnv): Range | undefined => sharedRange(e, ivRanges(env));
 
-/** Every index value is a 32-bit signed integer (docs/ir-semantics.md); the printer keeps it so. */
-export const INDEX_RANGE: Range = { lo: -(1n << 31n), hi: (1n << 31n) - 1n };
-
-export const inIndexRange = (r: Range | undefined): boolean =>
-  r !== undefined && r.lo >= INDEX_RANGE.lo && r.hi <= INDEX_RANGE.hi;
-
-/** A range containing every value `e` takes, for index-like expressions over ivs; else undefined. */
-export function rangeOf(e: Expr, env: IvEnv): Range | undefined {
-  switch (e.kind) {
-    case "const":
-      return typeof e.value === "bigint" ? { lo: e.value, hi: e.value } : undefined;
-    case "iv":
-      return env.get(e.name)?.range ?? INDEX_RANGE;
-    case "cast":
-      if (e.type.kind !== "index") return undefined;
-      return e.value.type.kind === "index" ? rangeOf(e.value, env) : INDEX_RANGE;
-    case "binary":
-      if (e.type.kind !== "index") return undefined;
-      return fitsIndex(e.op, e.lhs, e.rhs, env) ?? INDEX_RANGE;
-    default:
-      return e.type.kind === "index" ? INDEX_RANGE : undefined;
-  }
-}
-
-/**
- * The range of an index operation when its exact result provably fits 32 bits (so computing it in
- * MLIR's 64-bit index type gives the IR's value); undefined when it might wrap.
- */
-export function fitsIndex(op: string, lhs: Expr, rhs: Expr, env: IvEnv): Range | undefined {
-  const r = binaryRange(op, lhs, rhs, env);
-  return inIndexRange(r) ? r : undefined;
-}
-
-function binaryRange(op: string, lhs: Expr, rhs: Expr, env: IvEnv): Range | undefined {
-  const a = rangeOf(lhs, env);
-  if (!a) return undefined;
-  const c = posConst(rhs);
-  if (op === "/" && c !== undefined) return { lo: a.lo / c, hi: a.hi / c };
-  if (op === "%" && c !== undefined) {
-    return a.lo >= 0n ? { lo: 0n, hi: min(a.hi, c - 1n) } : { lo: -(c - 1n), hi: c - 1n };
-  }
-  const b = rangeOf(rhs, env);
-  if (!b) return undefined;
-  switch (op) {
-    case "+":
-      return { lo: a.lo + b.lo, hi: a.hi + b.hi };
-    case "-":
-      return { lo: a.lo - b.hi, hi: a.hi - b.lo };
-    case "*": {
-      const ps = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi];
-      return { lo: min(...ps), hi: max(...ps) };
-    }
-    case "min":
-      return { lo: min(a.lo, b.lo), hi: min(a.hi, b.hi) };
-    case "max":
-      return { lo: max(a.lo, b.lo), hi: max(a.hi, b.hi) };
-    default:
-      return undefined;
-  }
-}
+/** Whether a binary index operation's exact result provably fits 32 bits (so 64-bit index computes it). */
+export const fitsIndex = (e: BinaryExpr, env: IvEnv): boolean => fitsExactly(e, ivRanges(env));
 
 /** Text of an affine expression and its binding strength (0 sum, 1 product, 2 atom). */
-interface Affine {
+interface AffineText {
   readonly text: string;
   readonly prec: 0 | 1 | 2;
 }
 
-const paren = (a: Affine, atLeast: number): string => (a.prec >= atLeast ? a.text : `(${a.text})`);
+const paren = (a: AffineText, atLeast: number): string => (a.prec >= atLeast ? a.text : `(${a.text})`);
+
+/** `d0 * 4 + d1 - 1`: the terms in order of first appearance, then the constant (`16 - d0 * 3` first). */
+function linearText(a: Affine, dim: (iv: string) => string): AffineText {
+  const first = [...a.terms.values()][0];
+  if (first === undefined) return { text: String(a.c), prec: a.c < 0n ? 0 : 2 };
+  // A positive constant leads a form whose first term is negative, as split's bounds read.
+  let text = first < 0n && a.c > 0n ? String(a.c) : "";
+  for (const [v, k] of a.terms) {
+    const mag = k < 0n ? -k : k;
+    const term = mag === 1n ? dim(v) : `${dim(v)} * ${mag}`;
+    if (text === "") text = k < 0n ? `${dim(v)} * ${k}` : term;
+    else text = `${text} ${k < 0n ? "-" : "+"} ${term}`;
+  }
+  if (a.c !== 0n && !(first < 0n && a.c > 0n))
+    text = `${text} ${a.c < 0n ? "-" : "+"} ${a.c < 0n ? -a.c : a.c}`;
+  const atom = a.c === 0n && a.terms.size === 1 && first === 1n;
+  return { text, prec: atom ? 2 : a.c === 0n && a.terms.size === 1 ? 1 : 0 };
+}
 
 /**
  * The expression as affine text over enclosing affine ivs (named through `dim`), or undefined when it
- * is not affine. `/` and `%` become floordiv/mod only where the dividend is provably non-negative
- * and the divisor a positive constant, since there they agree with C's truncating operators.
+ * is not affine. Exact linear forms print from the shared affine form; `/` and `%` become floordiv/mod
+ * only where the dividend is provably non-negative and the divisor a positive constant, since there
+ * they agree with C's truncating operators, and sums and constant multiples of those stay affine.
  */
-export function affineOf(e: Expr, env: IvEnv, dim: (iv: string) => string): Affine | undefined {
-  switch (e.kind) {
-    case "const":
-      if (typeof e.value !== "bigint" || e.type.kind !== "index") return undefined;
-      return { text: String(e.value), prec: e.value < 0n ? 0 : 2 };
-    case "iv":
-      return env.get(e.name)?.affine ? { text: dim(e.name), prec: 2 } : undefined;
-    case "cast":
-      return e.type.kind === "index" && e.value.type.kind === "index"
-        ? affineOf(e.value, env, dim)
-        : undefined;
-    case "binary":
-      if (e.type.kind !== "index" || !fitsIndex(e.op, e.lhs, e.rhs, env)) return undefined;
-      return affineBinary(e.op, e.lhs, e.rhs, env, dim);
-    default:
-      return undefined;
-  }
-}
-
-function affineBinary(
-  op: string,
-  lhs: Expr,
-  rhs: Expr,
-  env: IvEnv,
-  dim: (iv: string) => string,
-): Affine | undefined {
-  const a = affineOf(lhs, env, dim);
+export function affineText(e: Expr, env: IvEnv, dim: (iv: string) => string): AffineText | undefined {
+  if (e.type.kind !== "index") return undefined;
+  const lin = affineOf(e, ivRanges(env));
+  if (lin) return [...lin.terms.keys()].every((v) => env.get(v)?.affine) ? linearText(lin, dim) : undefined;
+  if (e.kind === "cast" && e.value.type.kind === "index") return affineText(e.value, env, dim);
+  if (e.kind !== "binary" || !fitsIndex(e, env)) return undefined;
+  const a = affineText(e.lhs, env, dim);
   if (!a) return undefined;
-  const c = rhs.kind === "const" && typeof rhs.value === "bigint" ? rhs.value : undefined;
-  if (op === "/" || op === "%") {
-    const r = rangeOf(lhs, env);
-    if (c === undefined || c <= 0n || !r || r.lo < 0n) return undefined;
-    return { text: `${paren(a, 1)} ${op === "/" ? "floordiv" : "mod"} ${c}`, prec: 1 };
+  const c = e.rhs.kind === "const" && typeof e.rhs.value === "bigint" ? e.rhs.value : undefined;
+  if (e.op === "/" || e.op === "%") {
+    const r = rangeOf(e.lhs, env);
+    if (c === undefined || c <= 0n || !r || r[0] < 0n) return undefined;
+    return { text: `${paren(a, 1)} ${e.op === "/" ? "floordiv" : "mod"} ${c}`, prec: 1 };
   }
-  const b = affineOf(rhs, env, dim);
+  const b = affineText(e.rhs, env, dim);
   if (!b) return undefined;
-  switch (op) {
+  switch (e.op) {
     case "+":
       if (c !== undefined && c < 0n) return { text: `${a.text} - ${-c}`, prec: 0 };
       return { text: `${a.text} + ${b.text}`, prec: 0 };
     case "-":
       if (c !== undefined && c < 0n) return { text: `${a.text} + ${-c}`, prec: 0 };
       return { text: `${a.text} - ${paren(b, 1)}`, prec: 0 };
-    case "*": {
+    case "*":
       if (c !== undefined) return { text: `${paren(a, 1)} * ${c < 0n ? `(${c})` : c}`, prec: 1 };
-      if (lhs.kind === "const") return { text: `${paren(b, 1)} * ${paren(a, 1)}`, prec: 1 };
+      if (e.lhs.kind === "const") return { text: `${paren(b, 1)} * ${paren(a, 1)}`, prec: 1 };
       return undefined;
-    }
     default:
       return undefined;
   }
@@ -167,6 +105,6 @@ export function boundResults(
     const r = l && boundResults(e.rhs, combine, env, dim);
     return l && r ? [...l, ...r] : undefined;
   }
-  const a = affineOf(e, env, dim);
+  const a = affineText(e, env, dim);
   return a ? [a.text] : undefined;
 }

@@ -6,7 +6,7 @@
 import type { BufferDecl, Expr, IntrinsicExpr, LoadExpr } from "../../ir/nodes.ts";
 import { convert } from "../../semantics/scalar.ts";
 import { BOOL, type DType, type FloatType, floatType, I32, INDEX, isBool } from "../../types/dtype.ts";
-import { affineOf, fitsIndex, type IvEnv, rangeOf } from "./affine.ts";
+import { affineText, fitsIndex, type IvEnv, rangeOf } from "./affine.ts";
 import { binaryOp, type Operand } from "./arith.ts";
 import type { Body } from "./body.ts";
 import { convertValue } from "./convert.ts";
@@ -33,7 +33,7 @@ export function access(
 ): { affine: boolean; text: string } {
   const { ssa } = s.buffer(buffer);
   const dim = (iv: string) => s.env.get(iv)!.ssa;
-  const affine = indices.map((e) => affineOf(e, s.env, dim));
+  const affine = indices.map((e) => affineText(e, s.env, dim));
   if (affine.every((a) => a !== undefined)) {
     return { affine: true, text: `${ssa}[${affine.map((a) => a!.text).join(", ")}]` };
   }
@@ -64,7 +64,7 @@ export function isSafe(e: Expr, env: IvEnv, decl: (buffer: string) => BufferDecl
       const shape = decl(e.buffer).shape;
       return e.indices.every((x, k) => {
         const r = rangeOf(x, env);
-        return r !== undefined && r.lo >= 0n && r.hi < BigInt(shape[k]) && isSafe(x, env, decl);
+        return r !== undefined && r[0] >= 0n && r[1] < BigInt(shape[k]) && isSafe(x, env, decl);
       });
     }
     case "binary":
@@ -152,7 +152,7 @@ export function emitExpr(s: Scope, e: Expr): string {
       return b.op(`func.call ${sym(s.streamFn("get", decl))}(${[ssa, ...idx].join(", ")}) : ${sig}`);
     }
     case "binary": {
-      if (e.type.kind === "index" && WRAPS.has(e.op) && !fitsIndex(e.op, e.lhs, e.rhs, s.env)) {
+      if (e.type.kind === "index" && WRAPS.has(e.op) && !fitsIndex(e, s.env)) {
         // Might leave 32 bits: compute in i32 (wrapping like the IR's index) and widen back.
         const r = binaryOp(b, e.op, to32(s, e.lhs), to32(s, e.rhs), I32);
         return b.op(`arith.index_cast ${r} : i32 to index`);

@@ -3,6 +3,7 @@
 // affine or memref stores, func.call, stream puts, and spatial regions as nested scf.execute_region.
 
 import { internalError } from "../../diagnostics/error.ts";
+import { loopRange } from "../../ir/analysis/range.ts";
 import type {
   AllocStmt,
   BufferDecl,
@@ -15,7 +16,7 @@ import type {
 } from "../../ir/nodes.ts";
 import { convert } from "../../semantics/scalar.ts";
 import { assertNever, type DType, INDEX } from "../../types/dtype.ts";
-import { boundResults, type IvEnv, type IvInfo, type Range, rangeOf } from "./affine.ts";
+import { boundResults, type IvEnv, type IvInfo, ivRanges } from "./affine.ts";
 import { Body } from "./body.ts";
 import { access, emitAs, emitCond, emitExpr, type Scope } from "./expr.ts";
 import { fixedName, isUnsigned, layoutText, memrefType, mlirType, signChar, str, sym } from "./types.ts";
@@ -226,9 +227,7 @@ class FuncPrinter implements Scope {
     const { b } = this;
     const lb = this.affineBound(f.lb, "max");
     const ub = lb === undefined ? undefined : this.affineBound(f.ub, "min");
-    const lo = rangeOf(f.lb, this.env);
-    const hi = rangeOf(f.ub, this.env);
-    const range: Range | undefined = lo && hi ? { lo: lo.lo, hi: hi.hi - 1n } : undefined;
+    const range = loopRange(f.lb, f.ub, ivRanges(this.env));
     const ssa = b.name(f.iv);
     if (lb !== undefined && ub !== undefined) {
       b.open(`affine.for ${ssa} = ${lb} to ${ub}${f.step === 1 ? "" : ` step ${f.step}`}`);
@@ -238,7 +237,7 @@ class FuncPrinter implements Scope {
       b.open(`scf.for ${ssa} = ${l} to ${u} step ${b.index(f.step)}`);
     }
     const outer = this.env.get(f.iv);
-    this.env.set(f.iv, { ssa, affine: ub !== undefined, ...(range ? { range } : {}) });
+    this.env.set(f.iv, { ssa, affine: ub !== undefined, range });
     this.block(f.body);
     if (outer) this.env.set(f.iv, outer);
     else this.env.delete(f.iv);

@@ -5,8 +5,8 @@
 // function's whole body becomes a function of its own. Run after orderProcesses: calls keep unit order.
 
 import { INDEX } from "../../types/dtype.ts";
+import { loopRange, paramKey, type Range, type RangeEnv } from "../analysis/range.ts";
 import { constIndex } from "../build.ts";
-import { type Interval, type IvRanges, loopRange, paramKey } from "../intervals.ts";
 import type { BufferDecl, CallArg, Expr, ForStmt, Func, Param, SpatialStmt, Stmt } from "../nodes.ts";
 import { mapBlockExprs, rewriteBlock, substituteIvs, visitStmts } from "../walk.ts";
 import type { Pass } from "./pass.ts";
@@ -77,7 +77,7 @@ class FuncOutliner {
   }
 
   run(): Func {
-    const ranges = new Map<string, Interval>();
+    const ranges = new Map<string, Range>();
     for (const p of this.f.params) if (p.kind === "scalar" && p.range) ranges.set(paramKey(p.name), p.range);
     const walked = this.walk(this.f.body, ranges);
     if (walked === this.f.body) return this.f;
@@ -96,7 +96,7 @@ class FuncOutliner {
   private readonly moved = new Set<string>();
   private readonly declaredHere = new Set<Stmt>();
 
-  private walk(b: readonly Stmt[], ranges: Map<string, Interval>): readonly Stmt[] {
+  private walk(b: readonly Stmt[], ranges: Map<string, Range>): readonly Stmt[] {
     return rewriteBlock(b, (st) => {
       if (st.kind === "spatial") return this.region(st, ranges);
       if (st.kind !== "for") return undefined;
@@ -129,7 +129,7 @@ class FuncOutliner {
     return { local, split };
   }
 
-  private region(st: SpatialStmt, ranges: IvRanges): Stmt[] {
+  private region(st: SpatialStmt, ranges: RangeEnv): Stmt[] {
     const { local, split } = this.plan(st);
     const span = st.span ? { span: st.span } : {};
     // One 0-d FIFO per constant index of each split array, declared in first-use order.
@@ -188,7 +188,7 @@ class FuncOutliner {
   }
 
   /** A function of `body` taking `items` in order; loop variables become ranged scalar parameters. */
-  private outlined(name: string, items: readonly Item[], body: readonly Stmt[], ranges: IvRanges): Func {
+  private outlined(name: string, items: readonly Item[], body: readonly Stmt[], ranges: RangeEnv): Func {
     const params: Param[] = [];
     const buffers: Record<string, BufferDecl> = {};
     const ivs = new Map<string, Expr>();

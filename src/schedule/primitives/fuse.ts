@@ -1,13 +1,13 @@
 // fuse(...loops): coalesce consecutive perfectly nested loops into one loop named `i_j_fused` (Allo's
 // name), whose iterations run in the original order; the original indices are recovered with / and %.
 
+import { constTripCount, tripCountExpr } from "../../ir/analysis/trip-count.ts";
 import { idx, idxOp, ivRef } from "../../ir/build.ts";
 import type { Expr, ForStmt, Module } from "../../ir/nodes.ts";
 import { substituteIvs } from "../../ir/walk.ts";
 import type { LoopRef } from "../refs.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
 import {
-  constTrip,
   definedAttrs,
   freshName,
   getLoop,
@@ -15,7 +15,6 @@ import {
   ivsOf,
   replaceLoop,
   takenNames,
-  tripCount,
   withFunc,
 } from "./util/loops.ts";
 
@@ -50,9 +49,9 @@ export function fuse(m: Module, loops: readonly LoopRef[]): PrimitiveResult {
     }
   }
   const trips = ls.map((l, k) => {
-    if (k === 0) return tripCount(l);
+    if (k === 0) return tripCountExpr(l);
     const dep = ls.find((x) => ivsOf(l.lb).has(x.iv) || ivsOf(l.ub).has(x.iv));
-    const t = constTrip(l);
+    const t = constTripCount(l);
     if (dep || t === undefined) {
       const why = dep ? `its bounds depend on loop '${dep.name}'` : "its bounds vary with enclosing loops";
       throw primitiveError(

@@ -3,13 +3,15 @@
 // only the new row, so every element is read from the original buffer once per sweep. Exact: the
 // reads see the same values, and the original is never written while the window slides.
 
+import { type Affine, affineOf, affineRange, exprOfAffine } from "../../ir/analysis/affine.ts";
+import type { Range } from "../../ir/analysis/range.ts";
+import { constTripCount } from "../../ir/analysis/trip-count.ts";
 import { constIndex, idx, idxOp, ivRef, load } from "../../ir/build.ts";
 import type { BufferDecl, Expr, ForStmt, Module, Stmt } from "../../ir/nodes.ts";
 import type { BufferRef, LoopRef } from "../refs.ts";
-import { fromLinear, type Linear, linear } from "./memory/affine.ts";
 import { type Access, accessesOf, dimName, fixedDim, redirect, replaceIn } from "./memory/nest.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
-import { constTrip, freshName, getLoop, ivsOf, takenNames, withFunc } from "./util/loops.ts";
+import { freshName, getLoop, ivsOf, takenNames, withFunc } from "./util/loops.ts";
 
 const P = "reuseAt";
 
@@ -111,7 +113,7 @@ export function reuseAt(m: Module, buf: BufferRef, loop: LoopRef): PrimitiveResu
   );
   const body = redirect(X.body, decl.name, reuse.name, (ix) =>
     ix.flatMap((e, d) =>
-      d === window.dim ? [fromLinear(offsetOf(e, X.iv, -window.lo))] : kept[d] ? [e] : [],
+      d === window.dim ? [exprOfAffine(offsetOf(e, X.iv, -window.lo))] : kept[d] ? [e] : [],
     ),
   );
   const g = {
@@ -150,39 +152,36 @@ function windowOf(acc: readonly Access[], X: ForStmt, decl: BufferDecl, fail: (t
     if (dim !== undefined && slides[0] !== dim)
       throw fail(`the reads slide along different dimensions (${text})`);
     dim = slides[0];
-    const l = linear(a.indices[dim]);
-    if (l?.terms.get(X.iv) !== 1) throw fail(`the read ${text} is not '${X.name}' plus an offset`);
+    const l = affineOf(a.indices[dim]);
+    if (l?.terms.get(X.iv) !== 1n) throw fail(`the read ${text} is not '${X.name}' plus an offset`);
     const range = offsetRange(offsetOf(a.indices[dim], X.iv, 0), a.loops);
     if (!range) {
       throw fail(`the offset of ${text} must depend only on loops inside '${X.name}' with constant bounds`);
     }
-    lo = Math.min(lo, range[0]);
-    hi = Math.max(hi, range[1]);
+    lo = Math.min(lo, Number(range[0]));
+    hi = Math.max(hi, Number(range[1]));
   }
   return { dim: dim!, lo, hi };
 }
 
-/** `e - x + shift` as a linear form (e is affine with coefficient 1 on x). */
-function offsetOf(e: Expr, x: string, shift: number): Linear {
-  const l = linear(e)!;
+/** `e - x + shift` as an affine form (e is affine with coefficient 1 on x). */
+function offsetOf(e: Expr, x: string, shift: number): Affine {
+  const l = affineOf(e)!;
   const terms = new Map(l.terms);
   terms.delete(x);
-  return { c: l.c + shift, terms };
+  return { c: l.c + BigInt(shift), terms };
 }
 
-function offsetRange(off: Linear, loops: readonly ForStmt[]): [number, number] | undefined {
-  let lo = off.c;
-  let hi = off.c;
-  for (const [v, k] of off.terms) {
+/** The offset's range over the loops inside the window loop; undefined unless all have constant bounds. */
+function offsetRange(off: Affine, loops: readonly ForStmt[]): Range | undefined {
+  const ivs = new Map<string, Range>();
+  for (const v of off.terms.keys()) {
     const l = loops.find((x) => x.iv === v);
     const start = l && constIndex(l.lb);
-    const trip = l && constTrip(l);
-    if (!l || start === undefined || !trip) return undefined;
-    const end = start + (trip - 1) * l.step;
-    lo += Math.min(k * start, k * end);
-    hi += Math.max(k * start, k * end);
+    const trip = l && constTripCount(l);
+    if (l && start !== undefined && trip) ivs.set(v, [BigInt(start), BigInt(start + (trip - 1) * l.step)]);
   }
-  return [lo, hi];
+  return affineRange(off, ivs);
 }
 
 /** Allo's name: `<band>_reuse_<depth of the loop in its band>`. */
@@ -200,9 +199,9 @@ function forOf(iv: string, name: string, n: number, body: readonly Stmt[]): ForS
 }
 
 function show(e: Expr): string {
-  const l = linear(e);
+  const l = affineOf(e);
   if (!l) return "...";
-  const parts = [...l.terms].map(([v, k]) => (k === 1 ? v : `${k} * ${v}`));
-  if (l.c !== 0 || parts.length === 0) parts.push(String(l.c));
+  const parts = [...l.terms].map(([v, k]) => (k === 1n ? v : `${k} * ${v}`));
+  if (l.c !== 0n || parts.length === 0) parts.push(String(l.c));
   return parts.join(" + ");
 }

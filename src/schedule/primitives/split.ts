@@ -2,6 +2,7 @@
 // every trip count: when the factor does not divide it, the inner loop's bound is a min, so the last
 // tile is partial and no iteration runs twice or out of range.
 
+import { tripCountExpr } from "../../ir/analysis/trip-count.ts";
 import { idx, idxOp, ivRef } from "../../ir/build.ts";
 import type { ForStmt, LoopAttrs, Module } from "../../ir/nodes.ts";
 import { substituteIvs } from "../../ir/walk.ts";
@@ -14,7 +15,6 @@ import {
   definedAttrs as pick,
   replaceLoop,
   takenNames,
-  tripCount,
   withFunc,
 } from "./util/loops.ts";
 
@@ -44,7 +44,7 @@ export function split(m: Module, loop: LoopRef, factor: number): PrimitiveResult
   const taken = takenNames(func);
   const outerIv = freshName(taken, `${l.iv}_outer`);
   const innerIv = freshName(taken, `${l.iv}_inner`);
-  const trip = tripCount(l);
+  const trip = tripCountExpr(l);
   const f = idx(factor);
   const outerTrip = idxOp("/", idxOp("+", trip, idx(factor - 1)), f);
   const divides = trip.kind === "const" && (trip.value as bigint) % BigInt(factor) === 0n;

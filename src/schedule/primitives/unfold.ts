@@ -2,13 +2,13 @@
 // `spatial` region of PE units (`PE_0_0`, `PE_0_1`, ...), one per point of the grid of factors, each a
 // copy of the nest with the unfolded loop variables fixed (or tiled); unit order is row-major.
 
+import { constTripCount } from "../../ir/analysis/trip-count.ts";
 import { idx, idxOp, ivRef } from "../../ir/build.ts";
 import type { Expr, ForStmt, Module, SpatialStmt, SpatialUnit, Stmt } from "../../ir/nodes.ts";
 import { rewriteBlock, stmtExprs, substituteIvs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import type { BandRef } from "../refs.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
 import {
-  constTrip,
   freshName,
   getFunc,
   ivFromIndex,
@@ -75,7 +75,7 @@ export function unfold(
   const order = axis.map((a, k) => ({ a, factor: factor[k] })).sort((x, y) => x.a - y.a);
   const plan = order.map(({ a, factor: fac }) => {
     const loop = chain[a];
-    const trip = constTrip(loop);
+    const trip = constTripCount(loop);
     if (trip === undefined) {
       throw primitiveError(
         "AL3009",

@@ -4,7 +4,7 @@
 // generator variant, so stream operations in callees can suspend as well.
 
 import { where } from "../../diagnostics/error.ts";
-import { constIndex } from "../../ir/build.ts";
+import { loopRange, type Range, rangeOf } from "../../ir/analysis/range.ts";
 import type { BufferDecl, Expr, Func, Module, Span, Stmt } from "../../ir/nodes.ts";
 import { assertNever, type DType, sameType, typeName } from "../../types/dtype.ts";
 import type { Dag } from "../dag/dag.ts";
@@ -49,11 +49,10 @@ export class ModuleGen {
   }
 }
 
-type Range = readonly [number, number];
-
 class FuncGen implements ExprEnv {
   private readonly out: string[] = [];
   private depth = 1;
+  /** Ranges of the loop variables (and unit template parameters) in scope, for unchecked indexing. */
   private readonly ranges = new Map<string, Range>();
   private readonly temps: string[][] = [[]];
   private tempCount = 0;
@@ -92,8 +91,8 @@ class FuncGen implements ExprEnv {
     const shape = this.buffer(buffer).shape;
     let acc = "";
     indices.forEach((e, d) => {
-      const r = this.rangeOf(e);
-      const safe = r !== undefined && r[0] >= 0 && r[1] < shape[d];
+      const r = rangeOf(e, this.ranges);
+      const safe = r !== undefined && r[0] >= 0n && r[1] < BigInt(shape[d]);
       const code = safe
         ? numCode(e, this)
         : `R.ix(${numCode(e, this)}, ${shape[d]}, ${JSON.stringify(buffer)}, ${d}, ${this.site})`;
@@ -102,20 +101,6 @@ class FuncGen implements ExprEnv {
       acc = acc ? `${acc} + ${term}` : term;
     });
     return acc || "0";
-  }
-
-  /** Exact range of simple index forms (constants, loop variables, iv +- constant); else undefined. */
-  private rangeOf(e: Expr): Range | undefined {
-    const c = constIndex(e);
-    if (c !== undefined) return [c, c];
-    if (e.kind === "iv") return this.ranges.get(e.name);
-    if (e.kind === "binary" && e.type.kind === "index" && (e.op === "+" || e.op === "-")) {
-      const a = this.rangeOf(e.lhs);
-      const k = constIndex(e.rhs);
-      if (!a || k === undefined || Math.abs(k) > 2 ** 20) return undefined;
-      return e.op === "+" ? [a[0] + k, a[1] + k] : [a[0] - k, a[1] - k];
-    }
-    return undefined;
   }
 
   private line(s: string): void {
@@ -180,9 +165,7 @@ class FuncGen implements ExprEnv {
       case "for": {
         this.addSite(`loop ${s.name}`, s.span);
         const v = this.iv(s.iv);
-        const lb = constIndex(s.lb);
-        const ub = constIndex(s.ub);
-        if (lb !== undefined && ub !== undefined && ub > lb) this.ranges.set(s.iv, [lb, ub - 1]);
+        this.ranges.set(s.iv, loopRange(s.lb, s.ub, this.ranges));
         this.line(
           `for (let ${v} = ${numCode(s.lb, this)}, ${v}_end = ${numCode(s.ub, this)}; ${v} < ${v}_end; ${v} += ${s.step}) {`,
         );
@@ -276,7 +259,7 @@ class FuncGen implements ExprEnv {
     this.depth++;
     groups.templates.forEach((t, k) => {
       this.line(`const u${k} = function* (${t.params.map((p) => this.iv(p.name)).join(", ")}) {`);
-      for (const p of t.params) this.ranges.set(p.name, p.range);
+      for (const p of t.params) this.ranges.set(p.name, [BigInt(p.range[0]), BigInt(p.range[1])]);
       this.unitLocal = new Set(t.locals);
       this.temps.push([]);
       const at = this.out.length;

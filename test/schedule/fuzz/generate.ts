@@ -5,10 +5,11 @@
 
 import { AlloError } from "../../../src/diagnostics/error.ts";
 import type { Schedule } from "../../../src/index.ts";
+import { constTripCount } from "../../../src/ir/analysis/trip-count.ts";
 import type { ForStmt, Func, Module, PartitionType } from "../../../src/ir/nodes.ts";
 import { visitExprs, visitStmts } from "../../../src/ir/walk.ts";
 import { type BufferHandle, LoopHandle, type SpatialHandle } from "../../../src/schedule/handles.ts";
-import { constTrip, perfectChain } from "../../../src/schedule/primitives/util/loops.ts";
+import { perfectChain } from "../../../src/schedule/primitives/util/loops.ts";
 
 export interface FuzzKernel {
   readonly kernel: Function;
@@ -165,7 +166,7 @@ const STEPS: Record<string, (st: State) => void> = {
       bases(x.name).every((b) => st.k.parallel.includes(b)) && st.r() < 0.6 ? [a] : [],
     );
     const factor = axes.map((a) => {
-      const t = constTrip(chain[a]) ?? 1;
+      const t = constTripCount(chain[a]) ?? 1;
       return pick(
         st.r,
         [...Array(t).keys()].map((d) => d + 1).filter((d) => t % d === 0),

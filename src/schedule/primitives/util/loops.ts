@@ -1,6 +1,7 @@
 // Loop and function lookups shared by the schedule primitives: find a function or a loop (by its
-// function-unique iv), replace a loop in place with structural sharing, walk a perfect nest, compute
-// trip counts and fresh names. Lookups that fail throw the coded primitive errors (AL3001, AL3012).
+// function-unique iv), replace a loop in place with structural sharing, walk a perfect nest, and
+// fresh names (trip counts: src/ir/analysis/trip-count.ts). Lookups that fail throw the coded
+// primitive errors (AL3001, AL3012).
 
 import { idx, idxOp } from "../../../ir/build.ts";
 import type { Expr, ForStmt, Func, LoopAttrs, Module, Stmt } from "../../../ir/nodes.ts";
@@ -71,18 +72,6 @@ export function perfectChain(loop: ForStmt): ForStmt[] {
     chain.push(cur);
   }
   return chain;
-}
-
-/** Number of iterations as an index expression: ceil((ub - lb) / step), possibly <= 0. */
-export function tripCount(l: ForStmt): Expr {
-  const span = idxOp("-", l.ub, l.lb);
-  return l.step === 1 ? span : idxOp("/", idxOp("+", span, idx(l.step - 1)), idx(l.step));
-}
-
-/** The constant trip count, or undefined when the bounds depend on enclosing loops. */
-export function constTrip(l: ForStmt): number | undefined {
-  const t = tripCount(l);
-  return t.kind === "const" ? Math.max(0, Number(t.value)) : undefined;
 }
 
 /** The value of the original iv given the normalized index n (0, 1, 2, ...): lb + n * step. */

@@ -20,8 +20,8 @@ module {
   func.func @tri(%A: memref<9x9xf64>, %B: memref<9x9xf64>) attributes {itypes = "__", otypes = ""} {
     %cst = arith.constant 0.5 : f64
     affine.for %i = 1 to 9 step 2 {
-      affine.for %j_outer = 0 to affine_map<(d0) -> ((d0 + 1 + 1) floordiv 2)>(%i) {
-        affine.for %j_inner = 0 to min affine_map<(d0, d1) -> (2, d0 + 1 - d1 * 2)>(%i, %j_outer) {
+      affine.for %j_outer = 0 to affine_map<(d0) -> ((d0 + 2) floordiv 2)>(%i) {
+        affine.for %j_inner = 0 to min affine_map<(d0, d1) -> (2, d0 - d1 * 2 + 1)>(%i, %j_outer) {
           %0 = affine.load %A[%i, %j_outer * 2 + %j_inner] {from = "A"} : memref<9x9xf64>
           %1 = arith.mulf %0, %cst : f64
           %2 = affine.load %A[%j_outer * 2 + %j_inner, %i] {from = "A"} : memref<9x9xf64>
