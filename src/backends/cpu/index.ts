@@ -6,7 +6,8 @@
 import { AlloError, internalError } from "../../diagnostics/error.ts";
 import type { Func, Module } from "../../ir/nodes.ts";
 import { visitStmts } from "../../ir/walk.ts";
-import { bufferIn, paramText, resultOut, scalarIn } from "./boundary.ts";
+import { checkArgCount } from "../../runtime/host-abi.ts";
+import { bufferIn, resultOut, scalarIn } from "./boundary.ts";
 import { type Budget, hasBudget, StepCounter } from "./budget.ts";
 import { FuncGen } from "./func.ts";
 import * as helpers from "./helpers.ts";
@@ -60,13 +61,7 @@ export function compileCpu(m: Module, budget: Budget = {}): CpuKernel {
   const blocking = info.mayBlock(top.name);
 
   const kernel = (...args: unknown[]): unknown => {
-    if (args.length !== top.params.length) {
-      const list = top.params.map((p) => paramText(top, p)).join(", ");
-      throw new AlloError(
-        "AL5001",
-        `'${top.name}' takes ${top.params.length} argument(s) (${list}), got ${args.length}`,
-      );
-    }
+    checkArgCount(top, args);
     const writeBacks: (() => void)[] = [];
     const inputs = top.params.map((p, k) => {
       if (p.kind === "scalar") return scalarIn(top, p, args[k]);
