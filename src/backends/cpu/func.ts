@@ -1,8 +1,8 @@
 // JavaScript for one IR function: branches, stores, local buffers, calls, streams and spatial
 // regions (loops: gen-loops.ts). Plain code is straight-line JS over typed arrays; only functions that
 // may block on a stream become generators, and the units of a spatial region become generator
-// closures run by the round-robin scheduler of streams.ts. Buffers allocated inside loops are
-// allocated once per call and refilled.
+// closures run by the round-robin scheduler of src/runtime/streams.ts. Buffers allocated inside
+// loops are allocated once per call and refilled.
 
 import { regionLocalStreams, streamUses } from "../../ir/analysis/streams.ts";
 import type { Stmt, StreamGetExpr } from "../../ir/nodes.ts";
