@@ -1,7 +1,7 @@
 // FIFOs and spatial units: systolic arrays (hand-built as unfold + relay make them, and made by the real
 // primitives) proven equal to the plain matmul for several FIFO depths; a loader sending A in the wrong
 // order is rejected with a counterexample; deadlocks and data left in FIFOs are reported as failures
-// of the design, with the blocked units, like the CPU backend reports them.
+// of the design, with the blocked units, in the report the CPU backend gives (test/runtime/streams.test.ts).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { customize } from "../../src/index.ts";
@@ -47,11 +47,15 @@ test("a deadlock fails the design on every input: not equivalent, with the block
   assert.equal(
     r.reason,
     [
-      "the first module fails on every input, the other does not: deadlock in spatial region 'PE': every unfinished unit is blocked.",
-      "  PE_0_0  get B_fifo[0][0]  0/2 empty  at (matmul: store to a unit-local buffer)",
-      "  PE_0_1  get A_fifo[0][1]  0/2 empty  at (matmul: store to a unit-local buffer)",
-      "  PE_1_0  get B_fifo[1][0]  0/2 empty  at (matmul: store to a unit-local buffer)",
-      "  PE_1_1  get A_fifo[1][1]  0/2 empty  at (matmul: store to a unit-local buffer)",
+      "the first module fails on every input, the other does not: Dataflow deadlock in region 'PE': every unfinished unit is blocked.",
+      "  PE_0_0  get B_fifo[0][0]  0/2 empty    k=2",
+      "  PE_0_1  get A_fifo[0][1]  0/2 empty    k=2",
+      "  PE_1_0  get B_fifo[1][0]  0/2 empty    k=2",
+      "  PE_1_1  get A_fifo[1][1]  0/2 empty    k=2",
+      "  stream B_fifo[0][0]  load_B_0 -> PE_0_0  0/2  puts 2  gets 2",
+      "  stream A_fifo[0][1]  PE_0_0 -> PE_0_1    0/2  puts 2  gets 2",
+      "  stream B_fifo[1][0]  PE_0_0 -> PE_1_0    0/2  puts 2  gets 2",
+      "  stream A_fifo[1][1]  PE_1_0 -> PE_1_1    0/2  puts 2  gets 2",
       "  finished: load_A_0, load_A_1, load_B_0, load_B_1",
     ].join("\n"),
   );
@@ -62,7 +66,7 @@ test("data left in a FIFO when the region ends fails the design", () => {
   assert.equal(r.status, "not-equivalent");
   assert.match(
     r.reason!,
-    /second module fails on every input.*ended with data left in A_fifo\[0\]\[0\] \(1 element\(s\), 4 puts, 3 gets\)/s,
+    /second module fails on every input.*stream A_fifo\[0\]\[0\] still holds 1 value\(s\) at the end of region 'PE' \(puts 4, gets 3\)/s,
   );
 });
 
@@ -74,6 +78,6 @@ test("two designs that both fail are not compared: unknown", () => {
   assert.equal(r.status, "unknown");
   assert.match(
     r.reason!,
-    /^both modules fail: first: deadlock.*; second: spatial region 'PE' ended with data left/s,
+    /^both modules fail: first: Dataflow deadlock.*; second: stream A_fifo\[0\]\[0\] still holds/s,
   );
 });

@@ -1,11 +1,11 @@
 // JavaScript for one IR function: branches, stores, local buffers, calls, streams and spatial
 // regions (loops: gen-loops.ts). Plain code is straight-line JS over typed arrays; only functions that
 // may block on a stream become generators, and the units of a spatial region become generator
-// closures run by the round-robin scheduler of streams.ts. Buffers allocated inside loops are
-// allocated once per call and refilled.
+// closures run by the round-robin scheduler of src/runtime/streams.ts. Buffers allocated inside
+// loops are allocated once per call and refilled.
 
+import { regionLocalStreams, streamUses } from "../../ir/analysis/streams.ts";
 import type { Stmt, StreamGetExpr } from "../../ir/nodes.ts";
-import { visitStmts } from "../../ir/walk.ts";
 import { roundFloat } from "../../semantics/scalar.ts";
 import { assertNever } from "../../types/dtype.ts";
 import { compileExpr, condOf } from "./expr.ts";
@@ -34,8 +34,16 @@ export class FuncGen extends LoopGen {
     return b.flatMap((s) => this.stmt(s));
   }
 
+  /** A statement without a span of its own reports the span of the statement that encloses it. */
   private stmt(s: Stmt): string[] {
-    this.span = s.span ?? this.span;
+    const outer = this.span;
+    this.span = s.span ?? outer;
+    const code = this.stmtCode(s);
+    this.span = outer;
+    return code;
+  }
+
+  private stmtCode(s: Stmt): string[] {
     switch (s.kind) {
       case "for":
         return this.loop(s);
@@ -143,15 +151,10 @@ export class FuncGen extends LoopGen {
       const body = this.jsFunction(u.body, true);
       return [`{ name: ${JSON.stringify(u.name)}, body: function* () {`, ...indent(body), "} },"];
     });
-    // Streams a unit allocates belong to that unit's own (nested) region, not to this one.
-    const inner = new Set<string>();
-    for (const u of s.units) visitStmts(u.body, (st) => st.kind === "alloc" && inner.add(st.buffer));
-    const locals = this.info
-      .streamsOf(s)
-      .filter((n) => this.f.buffers[n].role === "local" && !inner.has(n))
-      .map((n) => this.buf(n));
+    const uses = streamUses(s.units);
+    const locals = regionLocalStreams(this.f, s, uses).map((n) => this.buf(n));
     const region = `rt.s.region(${JSON.stringify(s.name)}, ${this.konst(s.span ?? this.span)}, [`;
-    const tail = `], ${this.konst(this.info.streamUses(s))}, [${locals.join(", ")}])`;
+    const tail = `], ${this.konst(uses)}, [${locals.join(", ")}])`;
     const run = this.scope.generator
       ? [`yield* ${region}`, ...indent(units.flat()), `${tail};`]
       : [

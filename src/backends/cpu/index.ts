@@ -6,13 +6,14 @@
 import { AlloError, internalError } from "../../diagnostics/error.ts";
 import type { Func, Module } from "../../ir/nodes.ts";
 import { visitStmts } from "../../ir/walk.ts";
-import { bufferIn, paramText, resultOut, scalarIn } from "./boundary.ts";
+import { checkArgCount } from "../../runtime/host-abi.ts";
+import { type Failure, makeFifos, Streams } from "../../runtime/streams.ts";
+import { bufferIn, resultOut, scalarIn } from "./boundary.ts";
 import { type Budget, hasBudget, StepCounter } from "./budget.ts";
 import { FuncGen } from "./func.ts";
 import * as helpers from "./helpers.ts";
 import { checkSizes, outOfMemory } from "./limits.ts";
 import { ModuleInfo } from "./module-info.ts";
-import { makeFifos, Streams } from "./streams.ts";
 
 export interface CpuKernel {
   (...args: unknown[]): unknown;
@@ -29,6 +30,10 @@ function writtenParams(f: Func): Set<string> {
   });
   return out;
 }
+
+/** A stream failure on the CPU is the user's error, at the region (or the blocked statement). */
+const streamError: Failure = (code, text, span, details) =>
+  new AlloError(code, text, span ? { span, details } : { details });
 
 export function compileCpu(m: Module, budget: Budget = {}): CpuKernel {
   const top = m.functions.find((f) => f.name === m.top);
@@ -48,7 +53,7 @@ export function compileCpu(m: Module, budget: Budget = {}): CpuKernel {
   const prelude = counted ? '"use strict";\nconst B = rt.b;\n' : '"use strict";\n';
   const source = `${prelude}${functions.join("\n\n")}\nreturn ${info.jsName(top.name)};\n`;
   const steps = counted ? new StepCounter(budget, top.name, info.sites) : undefined;
-  const rt = { ...helpers, fifos: makeFifos, s: new Streams(), b: steps };
+  const rt = { ...helpers, fifos: makeFifos, s: new Streams(streamError), b: steps };
   let fn: (...a: unknown[]) => unknown;
   try {
     fn = new Function("rt", "K", source)(rt, info.pool);
@@ -60,13 +65,7 @@ export function compileCpu(m: Module, budget: Budget = {}): CpuKernel {
   const blocking = info.mayBlock(top.name);
 
   const kernel = (...args: unknown[]): unknown => {
-    if (args.length !== top.params.length) {
-      const list = top.params.map((p) => paramText(top, p)).join(", ");
-      throw new AlloError(
-        "AL5001",
-        `'${top.name}' takes ${top.params.length} argument(s) (${list}), got ${args.length}`,
-      );
-    }
+    checkArgCount(top, args);
     const writeBacks: (() => void)[] = [];
     const inputs = top.params.map((p, k) => {
       if (p.kind === "scalar") return scalarIn(top, p, args[k]);

@@ -1,13 +1,12 @@
 // Facts about a module the CPU code generator needs across functions: JS names of functions, which
 // functions may block on a stream (they become generators), which 0-d buffers can live in a JS local,
-// where buffers are defined, which streams each spatial region uses, and the constant pool that hands
+// where buffers are defined, and the constant pool that hands
 // run-time data (types, spans, shapes) to the generated code.
 
 import { internalError } from "../../diagnostics/error.ts";
-import type { Expr, Func, Module, SpatialStmt, Stmt } from "../../ir/nodes.ts";
+import type { Expr, Func, Module, Stmt } from "../../ir/nodes.ts";
 import { childBlocks, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import type { LoopSite } from "./budget.ts";
-import type { StreamUses } from "./streams.ts";
 
 /** Calls f on every statement of a block, not descending into the units of spatial regions. */
 function visitOwn(b: readonly Stmt[], f: (s: Stmt) => void): void {
@@ -20,9 +19,6 @@ function visitOwn(b: readonly Stmt[], f: (s: Stmt) => void): void {
 function exprsOf(s: Stmt, f: (e: Expr) => void): void {
   for (const e of stmtExprs(s)) walkExpr(e, f);
 }
-
-const constIndices = (ix: readonly Expr[]): number[] | null =>
-  ix.every((e) => e.kind === "const") ? ix.map((e) => Number(e.kind === "const" ? e.value : 0)) : null;
 
 /** Every buffer and callee the body names exists, so generation never trips over malformed IR. */
 function checkNames(f: Func, funcs: ReadonlyMap<string, Func>): void {
@@ -149,26 +145,5 @@ export class ModuleInfo {
     return Object.values(f.buffers)
       .filter((b) => b.role !== "param" && !defined.has(b.name))
       .map((b) => b.name);
-  }
-
-  /** Every (unit, put/get, stream, constant indices) of a region. */
-  streamUses(s: SpatialStmt): StreamUses {
-    const uses: Record<string, { unit: string; op: "put" | "get"; indices: number[] | null }[]> = {};
-    const add = (stream: string, unit: string, op: "put" | "get", ix: readonly Expr[]) =>
-      (uses[stream] ??= []).push({ unit, op, indices: constIndices(ix) });
-    for (const u of s.units) {
-      visitStmts(u.body, (st) => {
-        if (st.kind === "streamPut") add(st.stream, u.name, "put", st.indices);
-        exprsOf(st, (e) => {
-          if (e.kind === "streamGet") add(e.stream, u.name, "get", e.indices);
-        });
-      });
-    }
-    return uses;
-  }
-
-  /** Streams a region's units use. */
-  streamsOf(s: SpatialStmt): string[] {
-    return Object.keys(this.streamUses(s));
   }
 }

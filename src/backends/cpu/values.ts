@@ -4,6 +4,7 @@
 // except that 33..53-bit integers live in Float64Array so their arithmetic stays on numbers.
 
 import type { Range } from "../../ir/analysis/range.ts";
+import { type ArrayClass, intArrayClass } from "../../runtime/host-abi.ts";
 import { type DType, INDEX_BITS } from "../../types/dtype.ts";
 
 export type Repr = "f" | "n" | "b";
@@ -23,40 +24,12 @@ export function reprOf(t: DType): Repr {
   return rawBits(t) <= 53 ? "n" : "b";
 }
 
-export type StorageClass =
-  | "Int8Array"
-  | "Uint8Array"
-  | "Int16Array"
-  | "Uint16Array"
-  | "Int32Array"
-  | "Uint32Array"
-  | "Float32Array"
-  | "Float64Array"
-  | "BigInt64Array"
-  | "BigUint64Array"
-  | "Array";
-
-function intClass(bits: number, unsigned: boolean): StorageClass {
-  if (bits <= 8) return unsigned ? "Uint8Array" : "Int8Array";
-  if (bits <= 16) return unsigned ? "Uint16Array" : "Int16Array";
-  if (bits <= 32) return unsigned ? "Uint32Array" : "Int32Array";
-  if (bits <= 64) return unsigned ? "BigUint64Array" : "BigInt64Array";
-  return "Array";
-}
-
 /** The array class the generated code keeps a buffer of element type t in (raw values). */
-export function storageOf(t: DType): StorageClass {
+export function storageOf(t: DType): ArrayClass {
   if (t.kind === "float") return t.bits === 64 ? "Float64Array" : "Float32Array";
   const w = rawBits(t);
   if (w > 32 && w <= 53) return "Float64Array";
-  return intClass(w, isUnsigned(t));
-}
-
-/** The array class users pass and receive for element type t (api.md section 1.1). */
-export function boundaryOf(t: DType): StorageClass {
-  if (t.kind === "float") return t.bits === 64 ? "Float64Array" : "Float32Array";
-  if (t.kind === "fixed") return "Float64Array";
-  return intClass(rawBits(t), isUnsigned(t));
+  return intArrayClass(w, isUnsigned(t));
 }
 
 /** Zero of a repr, as source text. */

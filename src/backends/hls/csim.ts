@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AlloError } from "../../diagnostics/error.ts";
 import type { Func, Module } from "../../ir/nodes.ts";
-import { decodeBuffer, encodeBuffer, encodeScalar, scalarResult, writeBack } from "./data.ts";
+import { checkArgCount } from "../../runtime/host-abi.ts";
+import { decodeBuffer, encodeBuffer, encodeScalar, writeBack } from "./data.ts";
 import { BANNER, emitParts, INCLUDES } from "./emit.ts";
 import { TESTBENCH_HELPERS, TESTBENCH_INCLUDES, tbArgs, testbenchRun } from "./testbench.ts";
 
@@ -181,25 +182,22 @@ export function stageCall(m: Module, args: readonly unknown[], dir: string): () 
   const f = topOf(m);
   const tb = tbArgs(f);
   const nParams = f.params.length;
-  if (args.length !== nParams) {
-    const names = f.params.map((p) => p.name).join(", ");
-    throw new AlloError("AL5001", `'${f.name}' takes ${nParams} argument(s) (${names}), got ${args.length}`);
-  }
+  checkArgCount(f, args);
   mkdirSync(dir, { recursive: true });
   tb.forEach((a, k) => {
     if (!a.input) return;
     const bytes = a.scalar
-      ? encodeScalar(f, a.decl.name, a.decl.type, args[k], k)
-      : encodeBuffer(f, a.decl, args[k], k);
+      ? encodeScalar(f, a.decl.name, a.decl.type, args[k])
+      : encodeBuffer(f, a.decl, args[k]);
     writeFileSync(join(dir, `input${k}.data`), bytes);
   });
   return () => {
     const results: unknown[] = [];
     tb.forEach((a, k) => {
       if (!a.output) return;
-      const values = decodeBuffer(a.decl, readFileSync(join(dir, `output${k}.data`)));
-      if (k < nParams) writeBack(args[k], values);
-      else results.push(a.decl.shape.length === 0 ? scalarResult(a.decl.type, values[0]) : values);
+      const bytes = readFileSync(join(dir, `output${k}.data`));
+      if (k < nParams) writeBack(args[k], a.decl, bytes);
+      else results.push(decodeBuffer(a.decl, bytes));
     });
     return results.length === 0 ? undefined : results.length === 1 ? results[0] : results;
   };

@@ -6,11 +6,12 @@
 
 import { INDEX } from "../../types/dtype.ts";
 import { loopRange, paramKey, type Range, type RangeEnv } from "../analysis/range.ts";
+import { indexKey } from "../analysis/streams.ts";
 import { constIndex } from "../build.ts";
 import type { BufferDecl, CallArg, Expr, ForStmt, Func, Param, SpatialStmt, Stmt } from "../nodes.ts";
 import { mapBlockExprs, rewriteBlock, substituteIvs, visitStmts } from "../walk.ts";
 import type { Pass } from "./pass.ts";
-import { type Item, indexKey, streamAccesses, usesOf } from "./uses.ts";
+import { type Item, streamAccesses, usesOf } from "./uses.ts";
 
 /** Names not yet taken in `taken`, derived from a hint (`PE_0`, `PE_0_1`, ...). */
 const freshIn =

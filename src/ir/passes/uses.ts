@@ -1,9 +1,10 @@
 // What a block (a spatial unit) uses from outside itself (buffers, scalars, loop variables, FIFOs, in
 // the order its outlined function takes them as parameters) and which FIFOs it writes and reads, by
-// constant index (`name|1,2`) or as a whole array (`name|*`) when an index is not a constant.
+// constant index (`name|1,2`) or as a whole array (`name|*`) when an index is not a constant; the
+// FIFO accesses themselves come from the stream-network analysis (src/ir/analysis/streams.ts).
 
 import type { DType } from "../../types/dtype.ts";
-import { constIndex } from "../build.ts";
+import { fifoKey, fifoSets } from "../analysis/streams.ts";
 import type { Expr, Stmt } from "../nodes.ts";
 import { stmtExprs, visitStmts, walkExpr } from "../walk.ts";
 
@@ -18,14 +19,6 @@ export interface Uses {
   readonly puts: Set<string>;
   readonly gets: Set<string>;
 }
-
-/** Key of a constant index tuple of a FIFO array. */
-export const indexKey = (idx: readonly number[]): string => idx.join(",");
-
-export const fifoKey = (name: string, indices: readonly Expr[]): string => {
-  const idx = indices.map(constIndex);
-  return `${name}|${idx.every((i) => i !== undefined) ? indexKey(idx as number[]) : "*"}`;
-};
 
 /** Port order: memory buffers, scalar parameters, loop variables, then FIFOs; each group by first use. */
 function rank(it: Item, isStream: (name: string) => boolean): number {
@@ -48,22 +41,16 @@ export function usesOf(body: readonly Stmt[], isStream: (name: string) => boolea
     seen.add(key);
     items.push(item);
   };
-  const puts = new Set<string>();
-  const gets = new Set<string>();
-  const fifo = (name: string, indices: readonly Expr[], into: Set<string>): void => {
-    into.add(fifoKey(name, indices));
-    add(name, { kind: "buffer", name });
-  };
   const expr = (e: Expr): void =>
     walkExpr(e, (x) => {
       if (x.kind === "load") add(x.buffer, { kind: "buffer", name: x.buffer });
-      if (x.kind === "streamGet") fifo(x.stream, x.indices, gets);
+      if (x.kind === "streamGet") add(x.stream, { kind: "buffer", name: x.stream });
       if (x.kind === "param") add(`param:${x.name}`, { kind: "param", name: x.name, type: x.type });
       if (x.kind === "iv") add(`iv:${x.name}`, { kind: "iv", name: x.name });
     });
   visitStmts(body, (st) => {
     if (st.kind === "store") add(st.buffer, { kind: "buffer", name: st.buffer });
-    if (st.kind === "streamPut") fifo(st.stream, st.indices, puts);
+    if (st.kind === "streamPut") add(st.stream, { kind: "buffer", name: st.stream });
     if (st.kind === "call")
       for (const a of st.args) if (a.kind === "buffer") add(a.name, { kind: "buffer", name: a.name });
     for (const e of stmtExprs(st)) expr(e);
@@ -71,7 +58,7 @@ export function usesOf(body: readonly Stmt[], isStream: (name: string) => boolea
   const ordered = items
     .map((it, k) => ({ it, k }))
     .sort((a, b) => rank(a.it, isStream) - rank(b.it, isStream) || a.k - b.k);
-  return { items: ordered.map((x) => x.it), puts, gets };
+  return { items: ordered.map((x) => x.it), ...fifoSets(body) };
 }
 
 /** Every stream a block touches: its FIFO keys in first-use order, and whether it is passed to a call. */

@@ -12,7 +12,7 @@ import type { Dag } from "../dag/dag.ts";
 import { binCode, INTR_FNS, LOGIC_AND, UN_OPS } from "../dag/ops.ts";
 import type { TypeTable } from "../dag/types.ts";
 
-export interface ExprEnv {
+export interface SymbolicExprEnv {
   readonly D: Dag;
   /** Whether stream reads may suspend here (inside a spatial unit's generator). */
   readonly inUnit: boolean;
@@ -27,6 +27,10 @@ export interface ExprEnv {
   readonly site: number;
   /** JS expression for the flat element index of an access, with bounds checks. */
   flatIndex(buffer: string, indices: readonly Expr[]): string;
+  /** JS expression for why a put or get on FIFO variable `fifo` waits here (the stream runtime's Wait). */
+  wait(op: "put" | "get", fifo: string): string;
+  /** The IR function being compiled (a put or get outside any region is stuck in it). */
+  readonly funcName: string;
 }
 
 const INT32_MIN = -(2n ** 31n);
@@ -59,7 +63,7 @@ const NATIVE_CMP: Partial<Record<string, string>> = {
 };
 
 /** Native code for the exact integer value of e, or undefined when e is not plain index arithmetic. */
-export function nativeNum(e: Expr, env: ExprEnv): string | undefined {
+export function nativeNum(e: Expr, env: SymbolicExprEnv): string | undefined {
   switch (e.kind) {
     case "const":
       if (!isIntegral(e.type) || typeof e.value !== "bigint") return undefined;
@@ -95,7 +99,7 @@ export function nativeNum(e: Expr, env: ExprEnv): string | undefined {
 }
 
 /** Native code for a condition, or undefined. */
-export function nativeCond(e: Expr, env: ExprEnv): string | undefined {
+export function nativeCond(e: Expr, env: SymbolicExprEnv): string | undefined {
   switch (e.kind) {
     case "const":
       return isBool(e.type) ? String(e.value !== 0n) : undefined;
@@ -121,11 +125,11 @@ export function nativeCond(e: Expr, env: ExprEnv): string | undefined {
   }
 }
 
-export function numCode(e: Expr, env: ExprEnv): string {
+export function numCode(e: Expr, env: SymbolicExprEnv): string {
   return nativeNum(e, env) ?? `R.num(${valueCode(e, env)}, ${env.site})`;
 }
 
-export function condCode(e: Expr, env: ExprEnv): string {
+export function condCode(e: Expr, env: SymbolicExprEnv): string {
   const c = nativeCond(e, env);
   if (c !== undefined) return c;
   const n = nativeNum(e, env);
@@ -133,7 +137,7 @@ export function condCode(e: Expr, env: ExprEnv): string {
 }
 
 /** Code producing the node id of e's value. */
-export function valueCode(e: Expr, env: ExprEnv): string {
+export function valueCode(e: Expr, env: SymbolicExprEnv): string {
   const D = env.D;
   switch (e.kind) {
     case "const":
@@ -171,8 +175,11 @@ export function valueCode(e: Expr, env: ExprEnv): string {
     case "streamGet": {
       const q = env.temp();
       const fifo = `${env.bufferVar(e.stream)}[${env.flatIndex(e.stream, e.indices)}]`;
-      if (!env.inUnit) return `R.getNow(${fifo}, ${env.site})`;
-      return `(${q} = ${fifo}, ${q}.n !== 0 && R.spec === 0 ? R.pop(${q}) : (yield* R.waitGet(${q}, ${env.site})))`;
+      const wait = env.wait("get", q);
+      const fn = JSON.stringify(env.funcName);
+      if (!env.inUnit)
+        return `(${q} = ${fifo}, ${q}.n !== 0 && R.spec === 0 ? R.pop(${q}) : R.getNow(${wait}, ${env.site}, ${fn}))`;
+      return `(${q} = ${fifo}, ${q}.n !== 0 && R.spec === 0 ? R.pop(${q}) : (yield* R.waitGet(${wait}, ${env.site})))`;
     }
   }
 }
@@ -205,7 +212,7 @@ function pushCast(T: TypeTable, t: DType, x: Expr): Expr | undefined {
  * both arms are evaluated speculatively (nodes have no effects) and joined in a select node. Each arm's
  * code appears once, so nested selects do not blow up the generated code.
  */
-function selectCode(t: DType, cond: Expr, a: Expr, b: Expr, env: ExprEnv): string {
+function selectCode(t: DType, cond: Expr, a: Expr, b: Expr, env: SymbolicExprEnv): string {
   const c = env.temp();
   const m = env.temp();
   const x = env.temp();
@@ -219,7 +226,7 @@ function selectCode(t: DType, cond: Expr, a: Expr, b: Expr, env: ExprEnv): strin
 }
 
 /** `&&` / `||` short-circuit on a constant left operand; otherwise the right one is speculative. */
-function logicalCode(op: "&&" | "||", lhs: Expr, rhs: Expr, env: ExprEnv): string {
+function logicalCode(op: "&&" | "||", lhs: Expr, rhs: Expr, env: SymbolicExprEnv): string {
   const l = env.temp();
   const m = env.temp();
   const r = env.temp();

@@ -5,10 +5,11 @@
 
 import { where } from "../../diagnostics/error.ts";
 import { loopRange, type Range, rangeOf } from "../../ir/analysis/range.ts";
+import { regionLocalStreams, streamUses } from "../../ir/analysis/streams.ts";
 import type { BufferDecl, Expr, Func, Module, Span, Stmt } from "../../ir/nodes.ts";
 import { assertNever, type DType, sameType, typeName } from "../../types/dtype.ts";
 import type { Dag } from "../dag/dag.ts";
-import { condCode, type ExprEnv, numCode, valueCode } from "./gen-expr.ts";
+import { condCode, numCode, type SymbolicExprEnv, valueCode } from "./gen-expr.ts";
 import { groupUnits } from "./templates.ts";
 
 const san = (s: string) => s.replace(/[^A-Za-z0-9_]/g, (c) => `$${c.charCodeAt(0).toString(16)}`);
@@ -17,6 +18,9 @@ export const jsName = (func: string, gen: boolean) => `${gen ? "g" : "f"}_${san(
 /** Shared state of one module's code generation. */
 export class ModuleGen {
   readonly sites: string[] = [];
+  readonly spans: (Span | undefined)[] = [];
+  /** Constants the generated code reads as `R.k[i]`. */
+  readonly pool: unknown[] = [];
   private readonly wanted: { func: string; gen: boolean }[] = [];
   private readonly done = new Set<string>();
 
@@ -43,14 +47,18 @@ export class ModuleGen {
       const { func, gen } = this.wanted[k];
       const f = this.m.functions.find((x) => x.name === func);
       if (!f) throw new Error(`allo-ts internal error (a compiler bug): no function '${func}' in the module`);
-      out.push(new FuncGen(this, f, gen).generate());
+      out.push(new SymbolicFuncGen(this, f, gen).generate());
     }
     return out.join("\n\n");
   }
 }
 
-class FuncGen implements ExprEnv {
+class SymbolicFuncGen implements SymbolicExprEnv {
   private readonly out: string[] = [];
+  /** Enclosing loops (user-visible name, JS variable), for the ivs of a deadlock report. */
+  private readonly loops: { name: string; v: string }[] = [];
+  /** The span the statement being compiled reports (its own, else its enclosing statement's). */
+  private span: Span | undefined;
   private depth = 1;
   /** Ranges of the loop variables (and unit template parameters) in scope, for unchecked indexing. */
   private readonly ranges = new Map<string, Range>();
@@ -109,7 +117,17 @@ class FuncGen implements ExprEnv {
 
   private addSite(what: string, span: Span | undefined): number {
     this.site = this.mg.sites.push(`${span ? `${where(span)} ` : ""}(${this.f.name}: ${what})`) - 1;
+    this.mg.spans.push(this.span);
     return this.site;
+  }
+
+  get funcName(): string {
+    return this.f.name;
+  }
+
+  wait(op: "put" | "get", fifo: string): string {
+    const ivs = this.loops.map((l) => `${JSON.stringify(l.name)}: ${l.v}`).join(", ");
+    return `R.wait("${op}", ${fifo}, ${this.site}, { ${ivs} })`;
   }
 
   generate(): string {
@@ -160,7 +178,15 @@ class FuncGen implements ExprEnv {
     this.depth--;
   }
 
+  /** A statement without a span of its own reports the span of the statement that encloses it. */
   private stmt(s: Stmt): void {
+    const outer = this.span;
+    this.span = s.span ?? outer;
+    this.stmtCode(s);
+    this.span = outer;
+  }
+
+  private stmtCode(s: Stmt): void {
     switch (s.kind) {
       case "for": {
         this.addSite(`loop ${s.name}`, s.span);
@@ -170,7 +196,9 @@ class FuncGen implements ExprEnv {
           `for (let ${v} = ${numCode(s.lb, this)}, ${v}_end = ${numCode(s.ub, this)}; ${v} < ${v}_end; ${v} += ${s.step}) {`,
         );
         this.line("  if (++R.iters >= R.nextIter) R.tick();");
+        this.loops.push({ name: s.name, v });
         this.nested(s.body);
+        this.loops.pop();
         this.line("}");
         this.ranges.delete(s.iv);
         return;
@@ -229,10 +257,10 @@ class FuncGen implements ExprEnv {
         const value = valueCode(sameType(s.value.type, b.type) ? s.value : castTo(s.value, b.type), this);
         this.line(`${v} = ${value};`);
         this.line(`${q} = ${this.bufferVar(s.stream)}[${this.flatIndex(s.stream, s.indices)}];`);
-        if (this.inUnit) {
-          this.line(`while (${q}.n === ${q}.depth) { R.block("put", ${q}, ${this.site}); yield; }`);
-          this.line(`R.push(${q}, ${v});`);
-        } else this.line(`R.putNow(${q}, ${v}, ${this.site});`);
+        const wait = this.wait("put", q);
+        if (this.inUnit) this.line(`while (${q}.n === ${q}.depth) yield ${wait};`);
+        else this.line(`if (${q}.n === ${q}.depth) R.s.stuck(${wait}, ${JSON.stringify(this.f.name)});`);
+        this.line(`R.push(${q}, ${v});`);
         this.line("if (++R.n >= R.next) R.tick();");
         return;
       }
@@ -269,12 +297,16 @@ class FuncGen implements ExprEnv {
       this.unitLocal = new Set();
       this.line("};");
     });
-    const streams = Object.values(this.f.buffers)
-      .filter((b) => b.stream)
-      .map((b) => this.bufferVar(b.name));
-    const units = groups.instances.map((i) => `() => u${i.template}(${i.args.join(", ")})`);
+    const uses = streamUses(s.units);
+    const locals = regionLocalStreams(this.f, s, uses).map((n) => this.bufferVar(n));
+    const units = groups.instances.map(
+      (i, k) =>
+        `{ name: ${JSON.stringify(s.units[k].name)}, body: () => u${i.template}(${i.args.join(", ")}) }`,
+    );
+    const k = this.mg.pool.push(uses) - 1;
+    const fn = JSON.stringify(this.f.name);
     this.line(
-      `R.spatial(${JSON.stringify(s.name)}, [${units.join(", ")}], ${JSON.stringify(s.units.map((u) => u.name))}, [${streams.join(", ")}]);`,
+      `R.spatial(${JSON.stringify(s.name)}, ${site}, [${units.join(", ")}], ${k}, [${locals.join(", ")}], ${fn});`,
     );
     this.depth--;
     this.line("}");

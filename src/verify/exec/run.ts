@@ -31,7 +31,7 @@ export function runModule(D: Dag, m: Module, hooks: RunHooks): RunResult & { rea
   const top = m.functions.find((f) => f.name === m.top);
   if (!top) throw new Error(`allo-ts internal error (a compiler bug): module has no function '${m.top}'`);
   const gen = new ModuleGen(m, D);
-  const R = new Runtime(D, gen.sites, hooks.onTick, hooks.budget);
+  const R = new Runtime(D, gen.sites, gen.spans, gen.pool, hooks.onTick, hooks.budget);
   try {
     // Code generation interns constants, so it runs under the node budget too.
     const source = gen.generate();

@@ -1,9 +1,12 @@
-// Run-time support of the symbolic executor: buffers of node ids, bounded FIFOs of node ids, the
-// round-robin scheduler of spatial units (the CPU backend's semantics, docs/ir-semantics.md), and the
-// two ways a symbolic run stops early: the design itself fails on every input (deadlock, data left in
-// a stream, an out-of-bounds access), or the run is not statically interpretable (data-dependent
+// Run-time support of the symbolic executor: buffers of node ids, FIFOs of node ids run by the stream
+// runtime the CPU backend uses (src/runtime/streams.ts: the same scheduler and deadlock report), and
+// the two ways a symbolic run stops early: the design itself fails on every input (deadlock, data left
+// in a stream, an out-of-bounds access), or the run is not statically interpretable (data-dependent
 // control flow or indices), which makes the verdict "unknown" rather than a guess.
 
+import type { StreamUses } from "../../ir/analysis/streams.ts";
+import type { Span } from "../../ir/nodes.ts";
+import { type Fifo, makeFifos, Streams, type Unit, type Wait } from "../../runtime/streams.ts";
 import type { Budget } from "../budget.ts";
 import type { Dag } from "../dag/dag.ts";
 
@@ -16,26 +19,6 @@ export interface Storage {
   readonly name: string;
   readonly shape: readonly number[];
   readonly mem: Int32Array;
-}
-
-export class Fifo {
-  readonly buf: Int32Array;
-  head = 0;
-  n = 0;
-  puts = 0;
-  gets = 0;
-  constructor(
-    readonly name: string,
-    readonly depth: number,
-  ) {
-    this.buf = new Int32Array(depth);
-  }
-}
-
-interface Blocked {
-  readonly op: "put" | "get";
-  readonly fifo: Fifo;
-  readonly site: number;
 }
 
 export const elementName = (name: string, shape: readonly number[], flat: number): string => {
@@ -57,14 +40,18 @@ export class Runtime {
   nextIter = 0;
   /** Depth of speculative evaluation (both arms of a select on a symbolic condition). */
   spec = 0;
-  private qops = 0;
-  private blocked: Blocked | undefined;
+  /** FIFOs and spatial regions; a deadlock or data left in a stream fails the design. */
+  readonly s = new Streams<number>((_code, text) => new RunFailure(text));
   private readonly smallConsts: Int32Array[] = [];
 
   constructor(
     readonly D: Dag,
     /** Source locations or descriptions of statements, referenced by index from generated code. */
     readonly sites: readonly string[],
+    /** The source span of each site, for the stream runtime's reports. */
+    readonly spans: readonly (Span | undefined)[],
+    /** Constants the generated code refers to by index (the stream uses of each region). */
+    readonly k: readonly unknown[],
     private readonly onTick: (n: number) => void,
     private readonly budget: Budget,
   ) {
@@ -98,10 +85,10 @@ export class Runtime {
     return { name, shape, mem };
   }
 
-  fifos(name: string, shape: readonly number[], depth: number): Fifo[] {
+  fifos(name: string, shape: readonly number[], depth: number): Fifo<number>[] {
     const n = shape.reduce((a, b) => a * b, 1);
     this.charge(n * depth, `stream '${name}'`);
-    return Array.from({ length: n }, (_, k) => new Fifo(elementName(name, shape, k), depth));
+    return makeFifos(name, shape, depth);
   }
 
   /** The constant node of integer type t with value x (a number computed natively). */
@@ -151,105 +138,44 @@ export class Runtime {
     throw new NotStatic(`${what} at ${this.sites[site]}`);
   }
 
-  push(f: Fifo, v: number): void {
-    f.buf[(f.head + f.n) % f.depth] = v;
-    f.n++;
-    f.puts++;
-    this.qops++;
+  push(f: Fifo<number>, v: number): void {
+    this.s.push(f, v);
   }
 
-  pop(f: Fifo): number {
-    const v = f.buf[f.head];
-    f.head = (f.head + 1) % f.depth;
-    f.n--;
-    f.gets++;
-    this.qops++;
+  pop(f: Fifo<number>): number {
     this.n++;
-    return v;
+    return this.s.pop(f);
   }
 
-  /** Records why a unit yields, for the deadlock report. */
-  block(op: "put" | "get", fifo: Fifo, site: number): void {
-    this.blocked = { op, fifo, site };
+  /** Why a unit waits (or a put or get outside any region is stuck), for the deadlock report. */
+  wait(op: "put" | "get", fifo: Fifo<number>, site: number, ivs: Record<string, number>): Wait<number> {
+    const at = this.spans[site];
+    return at ? { op, fifo, at, ivs } : { op, fifo, ivs };
   }
 
-  *waitGet(f: Fifo, site: number): Generator<void, number> {
+  *waitGet(w: Wait<number>, site: number): Generator<Wait<number>, number> {
     if (this.spec > 0) this.notStatic(`a stream read in an arm of a select on input data`, site);
-    while (f.n === 0) {
-      this.blocked = { op: "get", fifo: f, site };
-      yield;
-    }
-    return this.pop(f);
+    yield* this.s.waitGet(w);
+    return this.pop(w.fifo);
   }
 
-  putNow(f: Fifo, v: number, site: number): void {
-    if (f.n === f.depth) {
-      throw new RunFailure(
-        `deadlock: a put outside any spatial region finds ${f.name} full (${f.n}/${f.depth}) at ${this.sites[site]}`,
-      );
-    }
-    this.push(f, v);
-  }
-
-  getNow(f: Fifo, site: number): number {
+  /** A get outside any spatial region: an empty FIFO can never fill. */
+  getNow(w: Wait<number>, site: number, fn: string): number {
     if (this.spec > 0) this.notStatic(`a stream read in an arm of a select on input data`, site);
-    if (f.n === 0) {
-      throw new RunFailure(
-        `deadlock: a get outside any spatial region finds ${f.name} empty at ${this.sites[site]}`,
-      );
-    }
-    return this.pop(f);
+    if (w.fifo.n === 0) this.s.stuck(w, fn);
+    return this.pop(w.fifo);
   }
 
-  /** Runs the units round-robin in unit order until all finish, like the CPU backend. */
+  /** Runs the units of a region round-robin until all finish, like the CPU backend. */
   spatial(
     region: string,
-    units: readonly (() => Generator<void, void>)[],
-    names: readonly string[],
-    streams: readonly (readonly Fifo[])[],
+    site: number,
+    units: readonly Unit<number>[],
+    uses: number,
+    locals: readonly (readonly Fifo<number>[])[],
+    fn: string,
   ): void {
-    const gens = units.map((u) => u());
-    const done = new Array<boolean>(gens.length).fill(false);
-    const at = new Array<Blocked | undefined>(gens.length);
-    let remaining = gens.length;
-    while (remaining > 0) {
-      const before = this.qops;
-      let finished = false;
-      for (let u = 0; u < gens.length; u++) {
-        if (done[u]) continue;
-        // A unit whose FIFO is still full (put) or empty (get) would block again at once: skipping
-        // its resumption changes nothing but the cost.
-        const b = at[u];
-        if (b !== undefined && (b.op === "get" ? b.fifo.n === 0 : b.fifo.n === b.fifo.depth)) continue;
-        this.blocked = undefined;
-        if (gens[u].next().done) {
-          done[u] = true;
-          remaining--;
-          finished = true;
-        } else at[u] = this.blocked;
-      }
-      if (remaining > 0 && !finished && this.qops === before) {
-        const lines = gens.flatMap((_, u) => {
-          const b = at[u];
-          if (done[u] || !b) return [];
-          const state = b.op === "put" ? "full" : "empty";
-          return [
-            `${names[u]}  ${b.op} ${b.fifo.name}  ${b.fifo.n}/${b.fifo.depth} ${state}  at ${this.sites[b.site]}`,
-          ];
-        });
-        const fin = names.filter((_, u) => done[u]);
-        const tail = fin.length ? `\n  finished: ${fin.join(", ")}` : "";
-        throw new RunFailure(
-          `deadlock in spatial region '${region}': every unfinished unit is blocked.\n  ${lines.join("\n  ")}${tail}`,
-        );
-      }
-    }
-    const left = streams.flat().filter((f) => f.n > 0);
-    if (left.length) {
-      const what = left
-        .map((f) => `${f.name} (${f.n} element(s), ${f.puts} puts, ${f.gets} gets)`)
-        .join(", ");
-      throw new RunFailure(`spatial region '${region}' ended with data left in ${what}`);
-    }
+    const span = this.spans[site];
+    this.s.drive(this.s.region(region, span, units, this.k[uses] as StreamUses, locals), fn, span);
   }
 }

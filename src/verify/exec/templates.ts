@@ -33,14 +33,17 @@ function abstractable(e: Expr): e is Extract<Expr, { kind: "const" }> {
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null;
 
-/** Deep copy of an IR subtree with `f` applied to every abstractable constant, in a fixed order. */
+/**
+ * Deep copy of an IR subtree with `f` applied to every abstractable constant, in a fixed order. Spans
+ * are kept: every unit of a template reports the source locations of its first unit.
+ */
 function mapConsts(x: unknown, f: (c: Extract<Expr, { kind: "const" }>) => unknown): unknown {
   if (Array.isArray(x)) return x.map((y) => mapConsts(y, f));
   if (!isObject(x)) return x;
   const e = x as unknown as Expr;
   if (e.kind === "const" && abstractable(e)) return f(e);
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(x)) if (k !== "span") out[k] = mapConsts(x[k], f);
+  for (const k of Object.keys(x)) out[k] = mapConsts(x[k], f);
   return out;
 }
 

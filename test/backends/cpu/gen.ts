@@ -2,9 +2,9 @@
 // frontend builds them (Allo's result types from typing-rules.ts, explicit operand casts) over every
 // kind of dtype, and boundary inputs that include each type's extremes, 0, -1, NaN and infinities.
 
-import { boundaryOf } from "../../../src/backends/cpu/values.ts";
 import { cast, constOf } from "../../../src/ir/build.ts";
 import type { Expr, IntrinsicFn } from "../../../src/ir/nodes.ts";
+import { boundaryClass } from "../../../src/runtime/host-abi.ts";
 import { rawRange } from "../../../src/semantics/scalar.ts";
 import {
   BOOL,
@@ -144,7 +144,7 @@ export function inputValues(t: DType, r: () => number, N: number): (number | big
 }
 
 export function toArray(vals: (number | bigint)[], t: DType): unknown {
-  const cls = boundaryOf(t);
+  const cls = boundaryClass(t);
   if (cls === "Array") return vals.map(BigInt);
   const C = globalThis[cls] as unknown as { from(x: unknown[]): unknown };
   return C.from(cls.startsWith("Big") ? vals.map(BigInt) : vals.map(Number));

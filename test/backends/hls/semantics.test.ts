@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { boundaryClass } from "../../../src/backends/hls/data.ts";
 import { csimBatch } from "../../../src/backends/hls/index.ts";
 import { bin, cast, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
 import type { BufferDecl, Expr, Module, Stmt } from "../../../src/ir/nodes.ts";
+import { boundaryClass } from "../../../src/runtime/host-abi.ts";
 import {
   binary,
   bitNot,
