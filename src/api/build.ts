@@ -9,6 +9,7 @@ import { buildVitisProject, emitHls, type VitisProject } from "../backends/hls/i
 import { printMlir } from "../backends/mlir/print.ts";
 import { AlloError } from "../diagnostics/error.ts";
 import type { Module } from "../ir/nodes.ts";
+import { assertWellFormed } from "../ir/verify.ts";
 
 export type VitisMode = "csim" | "csyn" | "cosim" | "sw_emu" | "hw_emu" | "hw";
 
@@ -46,6 +47,8 @@ export function build(m: Module, o?: BuildOptions): CpuKernel | CodeModule | Vit
 export function build(m: Module, o: BuildOptions = {}): CpuKernel | CodeModule | VitisProject {
   const target = o.target ?? "cpu";
   const budget = checkBudget(o);
+  // Every backend may rely on well-formed IR (a malformed module is a compiler bug, reported as one).
+  assertWellFormed(m, `before build for target ${String(target)}`);
   switch (target) {
     case "cpu":
     case "llvm":

@@ -3,10 +3,10 @@
 // result closely enough); integers go through int-ops.ts, conversions through convert.ts. Operands are
 // evaluated left to right, and `&&`, `||`, `?:` evaluate only the taken side.
 
-import { internalError } from "../../diagnostics/error.ts";
+import { assertNever, internalError } from "../../diagnostics/error.ts";
 import type { Expr, IntrinsicExpr, LoadExpr, StreamGetExpr } from "../../ir/nodes.ts";
 import { roundFloat } from "../../semantics/scalar.ts";
-import { assertNever, BOOL, type DType, type FloatType, sameType } from "../../types/dtype.ts";
+import { BOOL, type DType, type FloatType, sameType } from "../../types/dtype.ts";
 import type { BinaryOp } from "../../types/typing-rules.ts";
 import { convertVal, roundTo } from "./convert.ts";
 import { compare, intBinary, intBitNot, intConst, intNegate, type Temps, type Val } from "./int-ops.ts";

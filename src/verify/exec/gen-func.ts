@@ -3,10 +3,10 @@
 // generator functions the runtime schedules round-robin. A function called inside a unit also gets a
 // generator variant, so stream operations in callees can suspend as well.
 
-import { where } from "../../diagnostics/error.ts";
+import { assertNever, where } from "../../diagnostics/error.ts";
 import { constIndex } from "../../ir/build.ts";
 import type { BufferDecl, Expr, Func, Module, Span, Stmt } from "../../ir/nodes.ts";
-import { assertNever, type DType, sameType, typeName } from "../../types/dtype.ts";
+import { type DType, sameType, typeName } from "../../types/dtype.ts";
 import type { Dag } from "../dag/dag.ts";
 import { condCode, type ExprEnv, numCode, valueCode } from "./gen-expr.ts";
 import { groupUnits } from "./templates.ts";
