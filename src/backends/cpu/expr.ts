@@ -10,7 +10,6 @@ import { BOOL, type DType, type FloatType, sameType } from "../../types/dtype.ts
 import type { BinaryOp } from "../../types/typing-rules.ts";
 import { convertVal, roundTo } from "./convert.ts";
 import { compare, intBinary, intBitNot, intConst, intNegate, type Temps, type Val } from "./int-ops.ts";
-import { narrowable, narrowCast } from "./narrow.ts";
 import { floatLiteral, type Range, reprOf, typeRange, union } from "./values.ts";
 
 /** What expression code needs from the function being generated. */
@@ -111,7 +110,6 @@ export function compileExpr(e: Expr, env: ExprEnv): Val {
       return e.op === "neg" ? intNegate(a, e.type) : intBitNot(a, e.type);
     }
     case "cast":
-      if (narrowable(e.value, e.type)) return narrowCast(e.value, e.type, (x) => compileExpr(x, env));
       return convertVal(compileExpr(e.value, env), e.value.type, e.type, env.konst);
     case "select": {
       const c = condOf(e.cond, env);
