@@ -3,7 +3,7 @@
 // generator functions the runtime schedules round-robin. A function called inside a unit also gets a
 // generator variant, so stream operations in callees can suspend as well.
 
-import { assertNever, where } from "../../diagnostics/error.ts";
+import { assertNever, internalError, where } from "../../diagnostics/error.ts";
 import { constIndex } from "../../ir/build.ts";
 import type { BufferDecl, Expr, Func, Module, Span, Stmt } from "../../ir/nodes.ts";
 import { type DType, sameType, typeName } from "../../types/dtype.ts";
@@ -42,7 +42,7 @@ export class ModuleGen {
     for (let k = 0; k < this.wanted.length; k++) {
       const { func, gen } = this.wanted[k];
       const f = this.m.functions.find((x) => x.name === func);
-      if (!f) throw new Error(`allo-ts internal error (a compiler bug): no function '${func}' in the module`);
+      if (!f) throw internalError(`no function '${func}' in the module`);
       out.push(new FuncGen(this, f, gen).generate());
     }
     return out.join("\n\n");
@@ -77,8 +77,7 @@ class FuncGen implements ExprEnv {
 
   buffer(name: string): BufferDecl {
     const b = this.f.buffers[name];
-    if (!b)
-      throw new Error(`allo-ts internal error (a compiler bug): no buffer '${name}' in '${this.f.name}'`);
+    if (!b) throw internalError(`no buffer '${name}' in '${this.f.name}'`);
     return b;
   }
 
