@@ -9,6 +9,7 @@ import { buildVitisProject, emitHls, type VitisOptions, type VitisProject } from
 import { printMlir } from "../backends/mlir/print.ts";
 import { AlloError } from "../diagnostics/error.ts";
 import type { Module, Span } from "../ir/nodes.ts";
+import { assertWellFormed } from "../ir/verify.ts";
 import type { Step } from "../schedule/trace.ts";
 
 export type VitisMode = "csim" | "csyn" | "cosim" | "sw_emu" | "hw_emu" | "hw";
@@ -57,6 +58,8 @@ export function build(
 ): CpuKernel | CodeModule | VitisProject {
   const target = o.target ?? "cpu";
   const budget = checkBudget(o);
+  // Every backend may rely on well-formed IR (a malformed module is a compiler bug, reported as one).
+  assertWellFormed(m, `before build for target ${String(target)}`);
   switch (target) {
     case "cpu":
     case "llvm":

@@ -99,6 +99,7 @@ export const CODES = {
   AL6003: "verification budget ran out (the verdict is unknown)",
   // API use
   AL9001: "bad option",
+  AL9002: "kernel-language function called on the host",
 } as const;
 
 export type Code = keyof typeof CODES;

@@ -50,3 +50,10 @@ export function internalError(what: string, ir?: string): Error {
     `allo-ts internal error (a compiler bug, please report it): ${what}${ir ? `\n--- IR ---\n${ir}` : ""}`,
   );
 }
+
+/** The default of an exhaustive switch: a kind no case handled fails to compile, and at run time is a bug. */
+export function assertNever(x: never, what = "value"): never {
+  throw internalError(
+    `unexpected ${what} ${JSON.stringify(x, (_k, v) => (typeof v === "bigint" ? `${v}n` : v))}`,
+  );
+}

@@ -1,6 +1,7 @@
 // A dtype value: callable as a cast inside kernels (`int16(x)`), carrying its descriptor for the host
 // (`instantiate: { T: int16 }`). Calling it on the host is a mistake we explain.
 
+import { AlloError } from "../diagnostics/error.ts";
 import type { DType } from "../types/dtype.ts";
 
 export interface DTypeValue {
@@ -10,7 +11,8 @@ export interface DTypeValue {
 
 export function dtypeValue(t: DType, name: string): DTypeValue {
   const f = (() => {
-    throw new Error(
+    throw new AlloError(
+      "AL9002",
       `${name}(...) is a cast inside kernels; kernels are compiled with customize(), not called`,
     );
   }) as unknown as DTypeValue;

@@ -1,6 +1,7 @@
 // Loop iterators and tensor initializers of the kernel language. They only type-check kernels: the
 // compiler reads them from the source, and calling them on the host is a mistake we explain.
 
+import { AlloError } from "../diagnostics/error.ts";
 import type { Shape } from "./tensor-types.ts";
 
 export interface LoopOptions {
@@ -15,7 +16,8 @@ export interface LoopOptions {
 type Ints<S extends Shape> = { [K in keyof S]: number };
 
 function notOnHost(what: string): never {
-  throw new Error(
+  throw new AlloError(
+    "AL9002",
     `${what} belongs to the kernel language: kernels are compiled with customize(kernel), not called directly`,
   );
 }

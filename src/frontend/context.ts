@@ -3,6 +3,7 @@
 
 import type ts from "typescript";
 import type { Code } from "../diagnostics/codes.ts";
+import { internalError } from "../diagnostics/error.ts";
 import type { BufferDecl, Span } from "../ir/nodes.ts";
 import type { DType } from "../types/dtype.ts";
 import type { ConstValue, FileScope } from "./constants.ts";
@@ -103,7 +104,7 @@ export class FnContext {
 
   buffer(name: string): BufferDecl {
     const b = this.buffers.get(name);
-    if (!b) throw new Error(`allo-ts internal error (a compiler bug): unknown buffer ${name}`);
+    if (!b) throw internalError(`unknown buffer ${name}`);
     return b;
   }
 }

@@ -3,6 +3,7 @@
 // through their `type X = typeof X` twins, `typeof X`, template values).
 
 import ts from "typescript";
+import { internalError } from "../diagnostics/error.ts";
 import { NAMED_DTYPES } from "../dsl/dtypes.ts";
 import { type DType, fixedType, intType, uintType } from "../types/dtype.ts";
 import { type ConstValue, checkedDType, isDType, plainInt } from "./constants.ts";
@@ -66,7 +67,7 @@ export function readShape(t: ts.TypeNode, sf: SourceFile, lookup: TypeLookup): r
 }
 
 export function readDim(t: ts.TypeNode | undefined, sf: SourceFile, lookup: TypeLookup): number {
-  if (!t) throw new Error("allo-ts internal error (a compiler bug): missing type argument");
+  if (!t) throw internalError("missing type argument");
   const fail = () =>
     errorAt(
       sf,

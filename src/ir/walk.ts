@@ -1,6 +1,8 @@
 // Generic traversals and rewrites of the IR with structural sharing: a rewrite that changes nothing
 // returns the very same node, so callers (and printAfterEach) can test `===` for "unchanged".
+// Every switch over node kinds ends in assertNever: a new kind fails to compile until it is handled here.
 
+import { assertNever } from "../diagnostics/error.ts";
 import type { Expr, ForStmt, Func, Module, SpatialUnit, Stmt } from "./nodes.ts";
 
 /** Rewrites every expression bottom-up with `f` (f sees children already rewritten). */
@@ -50,6 +52,8 @@ export function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
       if (args !== e.args) next = { ...e, args };
       break;
     }
+    default:
+      assertNever(e, "expression");
   }
   return f(next);
 }
@@ -99,6 +103,8 @@ export function mapStmtExprs(s: Stmt, f: (e: Expr) => Expr): Stmt {
     case "alloc":
     case "spatial":
       return s;
+    default:
+      return assertNever(s, "statement");
   }
 }
 
@@ -122,8 +128,13 @@ export function mapChildBlocks(s: Stmt, f: (b: readonly Stmt[]) => readonly Stmt
       });
       return units === s.units ? s : { ...s, units };
     }
-    default:
+    case "store":
+    case "streamPut":
+    case "alloc":
+    case "call":
       return s;
+    default:
+      return assertNever(s, "statement");
   }
 }
 
@@ -174,8 +185,13 @@ export function childBlocks(s: Stmt): readonly (readonly Stmt[])[] {
       return [s.then, s.else];
     case "spatial":
       return s.units.map((u) => u.body);
-    default:
+    case "store":
+    case "streamPut":
+    case "alloc":
+    case "call":
       return [];
+    default:
+      return assertNever(s, "statement");
   }
 }
 
@@ -198,8 +214,11 @@ export function stmtExprs(s: Stmt): readonly Expr[] {
       return [...s.indices, s.value];
     case "call":
       return s.args.flatMap((a) => (a.kind === "value" ? [a.value] : []));
-    default:
+    case "alloc":
+    case "spatial":
       return [];
+    default:
+      return assertNever(s, "statement");
   }
 }
 
@@ -229,8 +248,12 @@ export function walkExpr(e: Expr, f: (e: Expr) => void): void {
     case "intrinsic":
       for (const x of e.args) walkExpr(x, f);
       break;
-    default:
+    case "const":
+    case "iv":
+    case "param":
       break;
+    default:
+      assertNever(e, "expression");
   }
 }
 

@@ -6,9 +6,9 @@
 
 import { AlloError, internalError } from "../diagnostics/error.ts";
 import type { Module, PartitionType } from "../ir/nodes.ts";
+import { assertWellFormed } from "../ir/verify.ts";
 import { verifyStep } from "../verify/index.ts";
 import { atCallSite, callSite } from "./call-site.ts";
-import { checkModule } from "./check.ts";
 import {
   type Composable,
   type ComposeOptions,
@@ -96,6 +96,7 @@ export abstract class ScheduleCore {
     module: Module,
     readonly options: CustomizeOptions = {},
   ) {
+    assertWellFormed(module, `from the frontend (kernel '${module.top}')`);
     this.original = module;
     this.current = module;
   }
@@ -307,7 +308,7 @@ export abstract class ScheduleCore {
       };
       const call = formatCall(prim, shown);
       const header = stepHeader(step.index, call);
-      if (step.changed) checkModule(after, header);
+      if (step.changed) assertWellFormed(after, `after schedule step ${step.index}: ${call}`);
       if (this.options.verifyEachStep && step.changed) proveStep(before, step.index, call, after);
       this.recorded.push(step);
       this.calls.push(from ? { call, from } : { call });

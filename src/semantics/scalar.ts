@@ -3,6 +3,7 @@
 // floats are numbers rounded to their format after every operation. The CPU backend's slow path,
 // constant folding and the verifier's concrete evaluation all call these functions.
 
+import { internalError } from "../diagnostics/error.ts";
 import type { IntrinsicFn } from "../ir/nodes.ts";
 import { type DType, type FloatType, INDEX_BITS, isSigned } from "../types/dtype.ts";
 import type { BinaryOp } from "../types/typing-rules.ts";
@@ -39,7 +40,7 @@ export function wrap(v: bigint, t: DType): bigint {
     case "fixed":
       return t.signed ? BigInt.asIntN(t.bits, v) : BigInt.asUintN(t.bits, v);
     case "float":
-      throw new Error("allo-ts internal error (a compiler bug): wrap() on a float type");
+      throw internalError("wrap() on a float type");
   }
 }
 
@@ -189,7 +190,7 @@ function floatBinary(op: BinaryOp, a: number, b: number, t: FloatType): Scalar {
     case ">=":
       return compare(op, a, b);
     default:
-      throw new Error(`allo-ts internal error (a compiler bug): '${op}' on floats`);
+      throw internalError(`'${op}' on floats`);
   }
 }
 

@@ -82,7 +82,3 @@ export function typeName(t: DType): string {
       return `${t.signed ? "fixed" : "ufixed"}(${t.bits}, ${t.frac})`;
   }
 }
-
-export function assertNever(x: never, what = "value"): never {
-  throw new Error(`allo-ts internal error (a compiler bug): unexpected ${what} ${JSON.stringify(x)}`);
-}

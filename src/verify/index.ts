@@ -4,7 +4,7 @@
 // evaluation finds some; otherwise, and for data-dependent control flow or indices, the verdict is
 // "unknown" with the reason. `equivalent` is true only for a proof.
 
-import { AlloError } from "../diagnostics/error.ts";
+import { AlloError, internalError } from "../diagnostics/error.ts";
 import type { Module } from "../ir/nodes.ts";
 import { Budget, BudgetExceeded, type BudgetOptions, budgetReason } from "./budget.ts";
 import { type Counterexample, type Difference, firstDifference } from "./compare.ts";
@@ -147,8 +147,7 @@ export function verifyModules(a: Module, b: Module, opts: VerifyOptions = {}): V
       stats: done,
     };
   }
-  if (ra.kind !== "ok" || rb.kind !== "ok")
-    throw new Error("allo-ts internal error (a compiler bug): run state");
+  if (ra.kind !== "ok" || rb.kind !== "ok") throw internalError("run state");
 
   const params = fa.params;
   const inputName = (n: number): string => {

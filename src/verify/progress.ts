@@ -2,6 +2,7 @@
 // for two seconds, so scripts, tests and short proofs print nothing. The amount of work is estimated
 // statically (loads and stores times the constant trip counts of their loops).
 
+import { assertNever } from "../diagnostics/error.ts";
 import { constTripCount } from "../ir/analysis/trip-count.ts";
 import type { Expr, Module, Stmt } from "../ir/nodes.ts";
 
@@ -95,6 +96,8 @@ export function estimateWork(m: Module): number {
         return 1 + accesses(s.value) + s.indices.reduce((n, x) => n + accesses(x), 0);
       case "alloc":
         return 0;
+      default:
+        return assertNever(s, "statement");
     }
   };
   return Math.max(1, func(m.top));

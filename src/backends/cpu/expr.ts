@@ -3,15 +3,14 @@
 // result closely enough); integers go through int-ops.ts, conversions through convert.ts. Operands are
 // evaluated left to right, and `&&`, `||`, `?:` evaluate only the taken side.
 
-import { internalError } from "../../diagnostics/error.ts";
+import { assertNever, internalError } from "../../diagnostics/error.ts";
 import { type Range, typeRange, union } from "../../ir/analysis/range.ts";
 import type { Expr, IntrinsicExpr, LoadExpr, StreamGetExpr } from "../../ir/nodes.ts";
 import { roundFloat } from "../../semantics/scalar.ts";
-import { assertNever, BOOL, type DType, type FloatType, sameType } from "../../types/dtype.ts";
+import { BOOL, type DType, type FloatType, sameType } from "../../types/dtype.ts";
 import type { BinaryOp } from "../../types/typing-rules.ts";
 import { convertVal, roundTo } from "./convert.ts";
 import { compare, intBinary, intBitNot, intConst, intNegate, type Temps, type Val } from "./int-ops.ts";
-import { narrowable, narrowCast } from "./narrow.ts";
 import { floatLiteral, reprOf } from "./values.ts";
 
 /** What expression code needs from the function being generated. */
@@ -112,7 +111,6 @@ export function compileExpr(e: Expr, env: ExprEnv): Val {
       return e.op === "neg" ? intNegate(a, e.type) : intBitNot(a, e.type);
     }
     case "cast":
-      if (narrowable(e.value, e.type)) return narrowCast(e.value, e.type, (x) => compileExpr(x, env));
       return convertVal(compileExpr(e.value, env), e.value.type, e.type, env.konst);
     case "select": {
       const c = condOf(e.cond, env);

@@ -4,10 +4,10 @@
 // closures run by the round-robin scheduler of src/runtime/streams.ts. Buffers allocated inside
 // loops are allocated once per call and refilled.
 
+import { assertNever } from "../../diagnostics/error.ts";
 import { regionLocalStreams, streamUses } from "../../ir/analysis/streams.ts";
 import type { Stmt, StreamGetExpr } from "../../ir/nodes.ts";
 import { roundFloat } from "../../semantics/scalar.ts";
-import { assertNever } from "../../types/dtype.ts";
 import { compileExpr, condOf } from "./expr.ts";
 import { indent } from "./gen-base.ts";
 import { LoopGen } from "./gen-loops.ts";

@@ -1,10 +1,12 @@
-// The embedded CPU backend: compiles an IR module to JavaScript once (one JS function per IR function)
-// and returns a synchronous callable over typed arrays, bit-exact with docs/ir-semantics.md. Output
+// The embedded CPU backend: runs its passes (CPU_PASSES in ./passes.ts), compiles the module to
+// JavaScript once (one JS function per IR function) and returns a synchronous callable over typed
+// arrays, bit-exact with docs/ir-semantics.md. Output
 // parameters are updated in place; returned tensors come back as typed arrays (several as an array),
 // 0-d results as numbers (bigints past 53 bits). Nothing is cached globally.
 
 import { AlloError, internalError } from "../../diagnostics/error.ts";
 import type { Func, Module } from "../../ir/nodes.ts";
+import { runPasses } from "../../ir/passes/pass.ts";
 import { visitStmts } from "../../ir/walk.ts";
 import { checkArgCount } from "../../runtime/host-abi.ts";
 import { type Failure, makeFifos, Streams } from "../../runtime/streams.ts";
@@ -14,6 +16,7 @@ import { FuncGen } from "./func.ts";
 import * as helpers from "./helpers.ts";
 import { checkSizes, outOfMemory } from "./limits.ts";
 import { ModuleInfo } from "./module-info.ts";
+import { CPU_PASSES } from "./passes.ts";
 
 export interface CpuKernel {
   (...args: unknown[]): unknown;
@@ -35,7 +38,8 @@ function writtenParams(f: Func): Set<string> {
 const streamError: Failure = (code, text, span, details) =>
   new AlloError(code, text, span ? { span, details } : { details });
 
-export function compileCpu(m: Module, budget: Budget = {}): CpuKernel {
+export function compileCpu(given: Module, budget: Budget = {}): CpuKernel {
+  const m = runPasses(CPU_PASSES, given).module;
   const top = m.functions.find((f) => f.name === m.top);
   if (!top) throw new AlloError("AL5007", `the module has no function '${m.top}' to run`);
   for (const p of top.params) {

@@ -3,7 +3,6 @@
 // where buffers are defined, and the constant pool that hands
 // run-time data (types, spans, shapes) to the generated code.
 
-import { internalError } from "../../diagnostics/error.ts";
 import type { Expr, Func, Module, Stmt } from "../../ir/nodes.ts";
 import { childBlocks, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import type { LoopSite } from "./budget.ts";
@@ -18,30 +17,6 @@ function visitOwn(b: readonly Stmt[], f: (s: Stmt) => void): void {
 
 function exprsOf(s: Stmt, f: (e: Expr) => void): void {
   for (const e of stmtExprs(s)) walkExpr(e, f);
-}
-
-/** Every buffer and callee the body names exists, so generation never trips over malformed IR. */
-function checkNames(f: Func, funcs: ReadonlyMap<string, Func>): void {
-  const bad: string[] = [];
-  const buffer = (name: string) => {
-    if (!f.buffers[name]) bad.push(`buffer '${name}'`);
-  };
-  visitStmts(f.body, (s) => {
-    if (s.kind === "store" || s.kind === "alloc") buffer(s.buffer);
-    if (s.kind === "streamPut") buffer(s.stream);
-    if (s.kind === "call") {
-      if (!funcs.has(s.callee)) bad.push(`function '${s.callee}'`);
-      for (const a of s.args) if (a.kind === "buffer") buffer(a.name);
-      for (const r of s.results) buffer(r);
-    }
-    exprsOf(s, (e) => {
-      if (e.kind === "load") buffer(e.buffer);
-      if (e.kind === "streamGet") buffer(e.stream);
-    });
-  });
-  for (const p of f.params) if (p.kind === "buffer") buffer(p.name);
-  for (const r of f.results) buffer(r);
-  if (bad.length) throw internalError(`'${f.name}' refers to unknown ${[...new Set(bad)].join(", ")}`);
 }
 
 export class ModuleInfo {
@@ -71,7 +46,6 @@ export class ModuleInfo {
       });
       this.passed.set(f, passed);
     }
-    for (const f of m.functions) checkNames(f, this.funcs);
     this.findBlocking(m);
   }
 

@@ -4,7 +4,7 @@
 // A spatial region reaches here outlined (src/ir/passes): its function is a dataflow region calling
 // one function per unit.
 
-import { AlloError, internalError } from "../../diagnostics/error.ts";
+import { AlloError, assertNever, internalError } from "../../diagnostics/error.ts";
 import { loopRange } from "../../ir/analysis/range.ts";
 import { constIndex } from "../../ir/build.ts";
 import type {
@@ -124,6 +124,8 @@ export class FnBuilder {
       case "spatial":
         this.spatial(st);
         return;
+      default:
+        assertNever(st, "statement");
     }
   }
 

@@ -3,6 +3,7 @@
 // give 0 for a zero divisor and never hit LLVM's undefined cases (x / 0, INT_MIN / -1), shifts with
 // the amount clamped to [0, W], and NaN-propagating float min/max.
 
+import { internalError } from "../../diagnostics/error.ts";
 import { type DType, type FloatType, INDEX, type IntType, intType } from "../../types/dtype.ts";
 import type { BinaryOp } from "../../types/typing-rules.ts";
 import type { Body } from "./body.ts";
@@ -67,7 +68,7 @@ export function binaryOp(b: Body, op: BinaryOp, a: Operand, c: Operand, t: DType
     case ">>":
       return shift(b, op, a, c, t);
     default:
-      throw new Error(`allo-ts internal error (a compiler bug): MLIR printer has no integer '${op}'`);
+      throw internalError(`MLIR printer has no integer '${op}'`);
   }
 }
 
@@ -84,7 +85,7 @@ function floatOp(b: Body, op: BinaryOp, x: string, y: string, t: FloatType): str
   const name = simple[op];
   if (name) return b.op(`arith.${name} ${x}, ${y} : ${mt}`);
   if (op !== "min" && op !== "max") {
-    throw new Error(`allo-ts internal error (a compiler bug): MLIR printer has no float '${op}'`);
+    throw internalError(`MLIR printer has no float '${op}'`);
   }
   // a < b ? a : b (so min(-0, +0) is +0, as in the reference), NaN when either side is NaN.
   const pick = b.op(`arith.cmpf ${op === "min" ? "olt" : "ogt"}, ${x}, ${y} : ${mt}`);

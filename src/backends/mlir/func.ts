@@ -2,7 +2,7 @@
 // fill, affine.for where both bounds are affine (max/min maps included) else scf.for, scf.if/scf.while,
 // affine or memref stores, func.call, stream puts, and spatial regions as nested scf.execute_region.
 
-import { internalError } from "../../diagnostics/error.ts";
+import { assertNever, internalError } from "../../diagnostics/error.ts";
 import { loopRange } from "../../ir/analysis/range.ts";
 import type {
   AllocStmt,
@@ -15,7 +15,7 @@ import type {
   Stmt,
 } from "../../ir/nodes.ts";
 import { convert } from "../../semantics/scalar.ts";
-import { assertNever, type DType, INDEX } from "../../types/dtype.ts";
+import { type DType, INDEX } from "../../types/dtype.ts";
 import { boundResults, type IvEnv, type IvInfo, ivRanges } from "./affine.ts";
 import { Body } from "./body.ts";
 import { access, emitAs, emitCond, emitExpr, type Scope } from "./expr.ts";

@@ -3,6 +3,7 @@
 // compute different outputs. Iterative and in id order (children precede parents), so long chains
 // cannot exhaust the stack.
 
+import { internalError } from "../../diagnostics/error.ts";
 import type { Scalar } from "../../semantics/scalar.ts";
 import { applyNode, intrinsicArity } from "./ops.ts";
 import { K_CAST, K_CONST, K_INPUT, K_INTR, K_SEL, K_UN, type NodeStore } from "./store.ts";
@@ -46,8 +47,7 @@ export function evaluate(
   const vals = new Map<number, Scalar>();
   const get = (c: number): Scalar => {
     const v = vals.get(c);
-    if (v === undefined)
-      throw new Error(`allo-ts internal error (a compiler bug): node ${c} evaluated out of order`);
+    if (v === undefined) throw internalError(`node ${c} evaluated out of order`);
     return v;
   };
   for (const n of order) vals.set(n, s.kind(n) === K_INPUT ? input(n) : applyNode(s, n, get));

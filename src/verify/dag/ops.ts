@@ -2,6 +2,7 @@
 // folding, random evaluation of counterexamples) comes from src/semantics/scalar.ts, so the verifier
 // computes exactly what the CPU backend and the HLS code compute.
 
+import { internalError } from "../../diagnostics/error.ts";
 import type { IntrinsicFn } from "../../ir/nodes.ts";
 import {
   binary,
@@ -116,6 +117,6 @@ export function applyOp(
       return intrinsic(INTR_FNS[op], args as number[], t as FloatType);
     }
     default:
-      throw new Error(`allo-ts internal error (a compiler bug): no concrete value for node kind ${kind}`);
+      throw internalError(`no concrete value for node kind ${kind}`);
   }
 }

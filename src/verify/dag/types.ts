@@ -2,6 +2,7 @@
 // carry their IR type in a packed header and generated code can name types by number. Structurally
 // equal types share one id (the key is Allo's spelling, which is unique per type).
 
+import { internalError } from "../../diagnostics/error.ts";
 import { type DType, INDEX_BITS, typeName } from "../../types/dtype.ts";
 
 export const TK_INT = 0;
@@ -25,8 +26,7 @@ export class TypeTable {
     const known = this.ids.get(key);
     if (known !== undefined) return known;
     const id = this.dtypes.length;
-    if (id >= MAX_TYPES)
-      throw new Error("allo-ts internal error (a compiler bug): too many types in one proof");
+    if (id >= MAX_TYPES) throw internalError("too many types in one proof");
     this.ids.set(key, id);
     this.dtypes.push(t);
     this.kind.push(

@@ -3,11 +3,11 @@
 // generator functions the runtime schedules round-robin. A function called inside a unit also gets a
 // generator variant, so stream operations in callees can suspend as well.
 
-import { where } from "../../diagnostics/error.ts";
+import { assertNever, internalError, where } from "../../diagnostics/error.ts";
 import { loopRange, type Range, rangeOf } from "../../ir/analysis/range.ts";
 import { regionLocalStreams, streamUses } from "../../ir/analysis/streams.ts";
 import type { BufferDecl, Expr, Func, Module, Span, Stmt } from "../../ir/nodes.ts";
-import { assertNever, type DType, sameType, typeName } from "../../types/dtype.ts";
+import { type DType, sameType, typeName } from "../../types/dtype.ts";
 import type { Dag } from "../dag/dag.ts";
 import { condCode, numCode, type SymbolicExprEnv, valueCode } from "./gen-expr.ts";
 import { groupUnits } from "./templates.ts";
@@ -46,7 +46,7 @@ export class ModuleGen {
     for (let k = 0; k < this.wanted.length; k++) {
       const { func, gen } = this.wanted[k];
       const f = this.m.functions.find((x) => x.name === func);
-      if (!f) throw new Error(`allo-ts internal error (a compiler bug): no function '${func}' in the module`);
+      if (!f) throw internalError(`no function '${func}' in the module`);
       out.push(new SymbolicFuncGen(this, f, gen).generate());
     }
     return out.join("\n\n");
@@ -84,8 +84,7 @@ class SymbolicFuncGen implements SymbolicExprEnv {
 
   buffer(name: string): BufferDecl {
     const b = this.f.buffers[name];
-    if (!b)
-      throw new Error(`allo-ts internal error (a compiler bug): no buffer '${name}' in '${this.f.name}'`);
+    if (!b) throw internalError(`no buffer '${name}' in '${this.f.name}'`);
     return b;
   }
 

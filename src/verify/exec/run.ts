@@ -29,7 +29,7 @@ export interface RunHooks {
 
 export function runModule(D: Dag, m: Module, hooks: RunHooks): RunResult & { readonly count: number } {
   const top = m.functions.find((f) => f.name === m.top);
-  if (!top) throw new Error(`allo-ts internal error (a compiler bug): module has no function '${m.top}'`);
+  if (!top) throw internalError(`module has no function '${m.top}'`);
   const gen = new ModuleGen(m, D);
   const R = new Runtime(D, gen.sites, gen.spans, gen.pool, hooks.onTick, hooks.budget);
   try {

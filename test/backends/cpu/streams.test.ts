@@ -55,12 +55,16 @@ function systolic(K: number) {
   const a = local({ name: "a", type: I32, shape: [3, 3], stream: { depth: 2 } });
   const b = local({ name: "b", type: I32, shape: [3, 3], stream: { depth: 2 } });
   const scalars = ["acc", "x", "y", "sink"].map((name) => local({ name, type: I32, shape: [] }));
-  const k = ivRef("k");
+  // Loop variables are unique per function (src/ir/verify.ts), so each unit counts with its own.
   const units: Record<string, readonly Stmt[]> = {};
-  for (let r = 0; r < 2; r++)
-    units[`loadA_${r}`] = [loop("k", K, [put("a", [idx(r), idx(0)], load("A", [idx(r), k], I32))])];
-  for (let c = 0; c < 2; c++)
-    units[`loadB_${c}`] = [loop("k", K, [put("b", [idx(0), idx(c)], load("B", [k, idx(c)], I32))])];
+  for (let r = 0; r < 2; r++) {
+    const k = `kA${r}`;
+    units[`loadA_${r}`] = [loop(k, K, [put("a", [idx(r), idx(0)], load("A", [idx(r), ivRef(k)], I32))])];
+  }
+  for (let c = 0; c < 2; c++) {
+    const k = `kB${c}`;
+    units[`loadB_${c}`] = [loop(k, K, [put("b", [idx(0), idx(c)], load("B", [ivRef(k), idx(c)], I32))])];
+  }
   for (let r = 0; r < 2; r++) {
     for (let c = 0; c < 2; c++) {
       const x = load("x", [], I32);
@@ -70,7 +74,7 @@ function systolic(K: number) {
         alloc("acc"),
         alloc("x"),
         alloc("y"),
-        loop("k", K, [
+        loop(`kPE${r}${c}`, K, [
           store("x", [], get("a", [idx(r), idx(c)], I32)),
           store("y", [], get("b", [idx(r), idx(c)], I32)),
           put("a", [idx(r), idx(c + 1)], x),
@@ -84,12 +88,12 @@ function systolic(K: number) {
   for (let r = 0; r < 2; r++)
     units[`drainA_${r}`] = [
       alloc("sink"),
-      loop("k", K, [store("sink", [], get("a", [idx(r), idx(2)], I32))]),
+      loop(`kDA${r}`, K, [store("sink", [], get("a", [idx(r), idx(2)], I32))]),
     ];
   for (let c = 0; c < 2; c++)
     units[`drainB_${c}`] = [
       alloc("sink"),
-      loop("k", K, [store("sink", [], get("b", [idx(2), idx(c)], I32))]),
+      loop(`kDB${c}`, K, [store("sink", [], get("b", [idx(2), idx(c)], I32))]),
     ];
   const body = [alloc("a"), alloc("b"), spatial("systolic", units)];
   return module(func("systolic", { params: [A, B, C], locals: [a, b, ...scalars], body }));

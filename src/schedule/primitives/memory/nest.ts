@@ -4,7 +4,15 @@
 
 import type { Code } from "../../../diagnostics/codes.ts";
 import type { Expr, ForStmt, Stmt } from "../../../ir/nodes.ts";
-import { mapExpr, mapStmtExprs, rewriteBlock, stmtExprs, visitStmts, walkExpr } from "../../../ir/walk.ts";
+import {
+  mapChildBlocks,
+  mapExpr,
+  mapStmtExprs,
+  rewriteBlock,
+  stmtExprs,
+  visitStmts,
+  walkExpr,
+} from "../../../ir/walk.ts";
 import { primitiveError } from "../result.ts";
 import { ivsOf } from "../util/loops.ts";
 
@@ -92,22 +100,8 @@ export function redirect(
   return rewriteBlock(block, (s) => {
     const t = mapStmtExprs(s, expr);
     if (t.kind === "store" && t.buffer === from) return [{ ...t, buffer: to, indices: index(t.indices) }];
-    return t === s ? undefined : [descend(t, (b) => redirect(b, from, to, index))];
+    return t === s ? undefined : [mapChildBlocks(t, (b) => redirect(b, from, to, index))];
   });
-}
-
-function descend(s: Stmt, f: (b: readonly Stmt[]) => readonly Stmt[]): Stmt {
-  switch (s.kind) {
-    case "for":
-    case "while":
-      return { ...s, body: f(s.body) };
-    case "if":
-      return { ...s, then: f(s.then), else: f(s.else) };
-    case "spatial":
-      return { ...s, units: s.units.map((u) => ({ ...u, body: f(u.body) })) };
-    default:
-      return s;
-  }
 }
 
 /** A dimension is fixed when every access indexes it with the same pure expression of outer loops. */

@@ -1,12 +1,13 @@
-// The cheap IR well-formedness check run after every schedule step (linear in the IR): ivs unique per
+// The IR well-formedness check, independent of any backend and linear in the IR: ivs unique per
 // function and bound where used, buffers and scalar params declared, index ranks and types consistent,
-// loops named with positive steps, calls matching their callee. A failure is a compiler bug in a
-// primitive, so it throws internalError with the IR.
+// loops named with positive steps, calls matching their callee. It runs on the frontend's module
+// (customize), after every schedule step and before every build; a failure is a compiler bug in the
+// stage that produced the module, so it throws internalError with a backend-free dump of the IR.
 
-import { printMlir } from "../backends/mlir/print.ts";
-import { internalError } from "../diagnostics/error.ts";
-import type { Expr, Func, Module, Stmt } from "../ir/nodes.ts";
+import { assertNever, internalError } from "../diagnostics/error.ts";
 import { BOOL, sameType, typeName } from "../types/dtype.ts";
+import { dumpModule } from "./dump.ts";
+import type { Expr, Func, Module, Stmt } from "./nodes.ts";
 
 const COMPARE = new Set(["==", "!=", "<", "<=", ">", ">="]);
 const SHIFT = new Set(["<<", ">>"]);
@@ -21,17 +22,14 @@ export function wellFormedness(m: Module): string[] {
   return problems;
 }
 
-/** Throws internalError (a compiler bug) when a step produced a malformed module. */
-export function checkModule(m: Module, step: string): void {
+/**
+ * Throws internalError (a compiler bug) when the module is malformed; `stage` says where the check ran
+ * ("from the frontend", "after schedule step 2: split(...)", "before build for target cpu").
+ */
+export function assertWellFormed(m: Module, stage: string): void {
   const problems = wellFormedness(m);
   if (problems.length === 0) return;
-  let ir: string;
-  try {
-    ir = printMlir(m);
-  } catch {
-    ir = JSON.stringify(m, (_k, v) => (typeof v === "bigint" ? `${v}n` : v), 1);
-  }
-  throw internalError(`schedule step ${step} produced malformed IR:\n  ${problems.join("\n  ")}`, ir);
+  throw internalError(`malformed IR (${stage}):\n  ${problems.join("\n  ")}`, dumpModule(m));
 }
 
 class FuncChecker {
@@ -129,6 +127,8 @@ class FuncChecker {
       case "spatial":
         for (const u of s.units) this.block(u.body);
         return;
+      default:
+        assertNever(s, "statement");
     }
   }
 
@@ -193,6 +193,8 @@ class FuncChecker {
       case "intrinsic":
         for (const a of e.args) this.expr(a);
         return;
+      default:
+        assertNever(e, "expression");
     }
   }
 }

@@ -1,14 +1,19 @@
-// The IR well-formedness check: silent on every frontend kernel, and each seeded defect is reported;
-// checkModule turns a defect into an internal error (a compiler bug) that shows the IR.
+// The IR well-formedness check (src/ir/verify.ts): silent on every frontend kernel, each seeded defect
+// is reported, and a malformed module handed to customize's Schedule or to build is an internal error
+// (a compiler bug) showing the IR, raised before any backend runs.
 import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
-import { customize } from "../../src/index.ts";
+import { build } from "../../src/api/build.ts";
+import { customize, Schedule } from "../../src/index.ts";
 import { bin, forLoop, idx, ivRef, load } from "../../src/ir/build.ts";
 import type { Expr, Func, Module, Stmt } from "../../src/ir/nodes.ts";
-import { checkModule, wellFormedness } from "../../src/schedule/check.ts";
+import { assertWellFormed, wellFormedness } from "../../src/ir/verify.ts";
 import { F32, I32 } from "../../src/types/dtype.ts";
 import { CASES } from "../corpus/cases.ts";
-import { caller, gemm, mm, rowsum, stencil, tri, twoStage } from "./kernels.ts";
+import { caller, gemm, mm, rowsum, stencil, tri, twoStage } from "../schedule/kernels.ts";
 
 test("every corpus and schedule-test kernel is well formed", () => {
   for (const c of CASES) assert.deepEqual(wellFormedness(customize(c.kernel, c.options).ir), [], c.name);
@@ -105,13 +110,41 @@ test("each seeded defect is reported", () => {
   }
 });
 
-test("checkModule reports a defect as a compiler bug with the IR", () => {
+const compilerBug = (stage: RegExp) => (e: Error) =>
+  /internal error \(a compiler bug/.test(e.message) &&
+  stage.test(e.message) &&
+  /\n {2}k: iv 'i' is used outside its loop/.test(e.message) &&
+  /--- IR ---\nmodule \(top k\)\nfunc k\(A\)/.test(e.message);
+
+test("assertWellFormed reports a defect as a compiler bug with a dump of the IR", () => {
   const bad = moduleWith([store([ivRef("i")])]);
   assert.throws(
-    () => checkModule(bad, 'step 1: split("i", 2)'),
-    (e: Error) =>
-      /internal error \(a compiler bug.*schedule step step 1: split\("i", 2\) produced malformed IR:\n {2}k: iv 'i'/s.test(
-        e.message,
-      ) && /--- IR ---\n/.test(e.message),
+    () => assertWellFormed(bad, 'after schedule step 1: split("i", 2)'),
+    compilerBug(/malformed IR \(after schedule step 1: split\("i", 2\)\)/),
   );
+  assert.doesNotThrow(() => assertWellFormed(customize(gemm).ir, "from the frontend"));
+});
+
+test("a malformed module given to customize's Schedule is a compiler bug", () => {
+  const bad = moduleWith([store([ivRef("i")])]);
+  assert.throws(() => new Schedule(bad), compilerBug(/malformed IR \(from the frontend \(kernel 'k'\)\)/));
+});
+
+test("build checks the module before any backend sees it, for every target", () => {
+  const bad = moduleWith([forLoop("j", "j", idx(0), idx(4), [store([ivRef("i")])])]);
+  for (const target of ["cpu", "mlir", "vhls"] as const) {
+    assert.throws(() => build(bad, { target }), compilerBug(new RegExp(`before build for target ${target}`)));
+  }
+  // The Vitis project is written to disk by the backend: the check has to fire before it exists.
+  const dir = mkdtempSync(join(tmpdir(), "allo-verify-"));
+  const project = join(dir, "k.prj");
+  try {
+    assert.throws(
+      () => build(bad, { target: "vitis_hls", project }),
+      compilerBug(/before build for target vitis_hls/),
+    );
+    assert.equal(existsSync(project), false);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
