@@ -3,8 +3,8 @@
 // are proven, the common case), and loop-invariant hoisting: the part of an affine offset that does not
 // depend on the innermost enclosing loop is computed once before that loop.
 
-import { type Affine, affineOf, combineAffine, constAffine } from "../../ir/analysis/affine.ts";
-import { type Range, type RangeEnv, rangeOf } from "../../ir/analysis/range.ts";
+import { type Affine, combineAffine, constAffine, exactAffine } from "../../ir/analysis/affine.ts";
+import type { Range } from "../../ir/analysis/range.ts";
 import type { Expr } from "../../ir/nodes.ts";
 import type { Val } from "./int-ops.ts";
 
@@ -19,17 +19,6 @@ export interface LoopFrame {
   readonly range?: Range;
   /** Hoisted loop-invariant offset bases: code -> const name, emitted before the loop. */
   readonly hoisted: Map<string, string>;
-}
-
-/** The exact affine form of an index expression and its range, or undefined when not affine or it may wrap. */
-export function exactAffine(
-  e: Expr,
-  ivRange: (iv: string) => Range | undefined,
-): { aff: Affine; range: Range } | undefined {
-  const env: RangeEnv = { get: ivRange };
-  const aff = affineOf(e, env);
-  const range = aff && rangeOf(e, env);
-  return aff && range ? { aff, range } : undefined;
 }
 
 /** JS for an affine form over the given iv variables. */
@@ -62,9 +51,10 @@ const proven = (r: Range | undefined, dim: number): boolean =>
 /** The flat offset expression of an element access of a buffer of the given shape. */
 export function offsetOf(indices: readonly Expr[], shape: readonly number[], env: AccessEnv): string {
   const st = strides(shape);
-  const affs = indices.map((ix) => exactAffine(ix, (v) => env.ivRange(v)));
+  const ranges = { get: (v: string) => env.ivRange(v) };
+  const affs = indices.map((ix) => exactAffine(ix, ranges));
   if (affs.every((a, k) => a && proven(a.range, shape[k]))) {
-    const flat = affs.reduce((acc, a, k) => combineAffine(acc, a!.aff, BigInt(st[k])), constAffine(0n));
+    const flat = affs.reduce((acc, a, k) => combineAffine(acc, a!.form, BigInt(st[k])), constAffine(0n));
     return hoist(flat, env);
   }
   const vals = indices.map((ix) => env.compileIndex(ix));

@@ -4,10 +4,10 @@
 // only stores and branches, its bounds do not use j, and every store goes to an element that scalar
 // replacement keeps in a local and that is a different element for every j.
 
+import { exactAffine } from "../../ir/analysis/affine.ts";
 import type { Range } from "../../ir/analysis/range.ts";
 import type { Expr, ForStmt, Stmt } from "../../ir/nodes.ts";
 import { stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
-import { exactAffine } from "./access.ts";
 import type { Promotion } from "./promote.ts";
 
 /** How many outer iterations run side by side. */
@@ -55,10 +55,10 @@ export function jammable(
     const dims = shape(b);
     let coef = 0n;
     for (let k = 0; k < p.indices.length; k++) {
-      const a = exactAffine(p.indices[k], ivRange);
+      const a = exactAffine(p.indices[k], { get: ivRange });
       if (!a) return false;
       const stride = BigInt(dims.slice(k + 1).reduce((x, y) => x * y, 1));
-      coef += (a.aff.terms.get(iv) ?? 0n) * stride;
+      coef += (a.form.terms.get(iv) ?? 0n) * stride;
     }
     return coef !== 0n;
   });

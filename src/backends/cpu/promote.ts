@@ -4,10 +4,10 @@
 // buffer another way: no calls, no stream operations, no spatial regions, and one index tuple for
 // every access of that buffer in the loop, affine in enclosing ivs and proven inside the buffer.
 
+import { exactAffine } from "../../ir/analysis/affine.ts";
 import type { Range } from "../../ir/analysis/range.ts";
 import type { BufferDecl, Expr, ForStmt, Stmt } from "../../ir/nodes.ts";
 import { stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
-import { exactAffine } from "./access.ts";
 
 export interface Promotion {
   readonly buffer: string;
@@ -78,7 +78,7 @@ export function promotions(
     const ivs = ivsOf(a.indices);
     if (!ivs || [...ivs].some((v) => outer(v) === undefined)) continue;
     const inside = a.indices.every((ix, k) => {
-      const r = exactAffine(ix, outer)?.range;
+      const r = exactAffine(ix, { get: outer })?.range;
       return r !== undefined && r[0] >= 0n && r[1] < BigInt(b.shape[k]);
     });
     if (inside) out.push({ buffer, indices: a.indices, stored: a.stored });

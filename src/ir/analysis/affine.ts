@@ -8,7 +8,7 @@ import { idx, idxOp, ivRef } from "../build.ts";
 import type { Expr } from "../nodes.ts";
 import {
   addRange,
-  fitsExactly,
+  exactRange,
   mulRange,
   type Range,
   type RangeEnv,
@@ -46,30 +46,48 @@ const integral = (e: Expr): boolean => e.type.kind === "index" || e.type.kind ==
  * exact value (no wrap) under the ranges of the environment; otherwise the form is structural.
  */
 export function affineOf(e: Expr, exact?: RangeEnv): Affine | undefined {
+  return walk(e, exact)?.form;
+}
+
+/** The exact affine form of an expression and the range of its value (what offsets are computed from). */
+export function exactAffine(e: Expr, env: RangeEnv): { form: Affine; range: Range } | undefined {
+  const w = walk(e, env);
+  return w?.range ? { form: w.form, range: w.range } : undefined;
+}
+
+/**
+ * One bottom-up pass: the form, and with an environment the exact range of every node, which must
+ * stay inside the node's type (so the result is linear in the children's ranges, never O(depth^2)).
+ */
+function walk(e: Expr, env: RangeEnv | undefined): { form: Affine; range?: Range } | undefined {
   if (!integral(e)) return undefined;
+  const fits = (r: Range | undefined) => r === undefined || within(r, typeRange(e.type));
   switch (e.kind) {
     case "const":
-      return typeof e.value === "bigint" ? constAffine(e.value) : undefined;
+      if (typeof e.value !== "bigint") return undefined;
+      return { form: constAffine(e.value), ...(env && { range: [e.value, e.value] as Range }) };
     case "iv":
-      return { c: 0n, terms: new Map([[e.name, 1n]]) };
+      return { form: { c: 0n, terms: new Map([[e.name, 1n]]) }, ...(env && { range: rangeOf(e, env) }) };
     case "cast": {
-      if (!integral(e.value)) return undefined;
-      if (exact) {
-        const r = rangeOf(e.value, exact);
-        if (!r || !within(r, typeRange(e.type))) return undefined;
-      }
-      return affineOf(e.value, exact);
+      const w = integral(e.value) ? walk(e.value, env) : undefined;
+      return w && fits(w.range) ? w : undefined;
     }
     case "binary": {
       if (e.op !== "+" && e.op !== "-" && e.op !== "*") return undefined;
-      if (exact && !fitsExactly(e, exact)) return undefined;
-      const a = affineOf(e.lhs, exact);
-      const b = a && affineOf(e.rhs, exact);
+      const a = walk(e.lhs, env);
+      const b = a && walk(e.rhs, env);
       if (!a || !b) return undefined;
-      if (e.op !== "*") return combineAffine(a, b, e.op === "-" ? -1n : 1n);
-      if (a.terms.size === 0) return scaleAffine(b, a.c);
-      if (b.terms.size === 0) return scaleAffine(a, b.c);
-      return undefined;
+      const range = a.range && b.range ? exactRange(e.op, a.range, b.range) : undefined;
+      if (!fits(range)) return undefined;
+      const form =
+        e.op !== "*"
+          ? combineAffine(a.form, b.form, e.op === "-" ? -1n : 1n)
+          : a.form.terms.size === 0
+            ? scaleAffine(b.form, a.form.c)
+            : b.form.terms.size === 0
+              ? scaleAffine(a.form, b.form.c)
+              : undefined;
+      return form && { form, ...(range && { range }) };
     }
     default:
       return undefined;

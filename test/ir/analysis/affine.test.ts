@@ -4,8 +4,14 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type Affine, affineOf, affineRange, exprOfAffine } from "../../../src/ir/analysis/affine.ts";
-import type { Range } from "../../../src/ir/analysis/range.ts";
+import {
+  type Affine,
+  affineOf,
+  affineRange,
+  exactAffine,
+  exprOfAffine,
+} from "../../../src/ir/analysis/affine.ts";
+import { type Range, rangeOf } from "../../../src/ir/analysis/range.ts";
 import { bin, cast, idx, idxOp, ivRef } from "../../../src/ir/build.ts";
 import { INDEX, intType } from "../../../src/types/dtype.ts";
 import { evalInt, INT_TYPES, randomExpr } from "../../support/eval-expr.ts";
@@ -56,6 +62,7 @@ test("randomized: an exact form evaluates to the expression's value at every poi
     if (!a) continue;
     forms++;
     const range = affineRange(a, env)!;
+    assert.deepEqual(exactAffine(e, env)?.range, rangeOf(e, env), "the pass's range is the analysis' range");
     for (let s = 0; s < 8; s++) {
       const point = new Map([...env].map(([v, [lo, hi]]) => [v, randBig(r, lo, hi)]));
       const v = evalInt(e, point);
