@@ -28,4 +28,12 @@ export const KERNELS: readonly KernelEntry[] = [
   { name: "syr2k", allo: true },
   { name: "syrk", allo: true },
   { name: "trmm", allo: true },
+  { name: "cholesky" },
+  { name: "covariance" },
+  { name: "durbin" },
+  { name: "gemver" },
+  { name: "gramschmidt" },
+  { name: "lu" },
+  { name: "ludcmp" },
+  { name: "trisolv" },
 ];
