@@ -10,6 +10,8 @@ export interface KernelEntry {
   readonly tolerance?: { readonly rel: number; readonly why: string };
   /** Why the verifier answers `unknown` for this schedule (it must then say so, not prove or refute). */
   readonly unknown?: string;
+  /** PolyBench's data is a fixed point of the kernel: compare on the reference's perturbed inputs too. */
+  readonly inert?: string;
   /** Run in csim in CI (a subset: each csim costs a g++ compile). */
   readonly csim?: boolean;
 }
@@ -36,4 +38,13 @@ export const KERNELS: readonly KernelEntry[] = [
   { name: "lu" },
   { name: "ludcmp" },
   { name: "trisolv" },
+  { name: "adi" },
+  { name: "deriche", csim: true },
+  { name: "doitgen" },
+  { name: "fdtd_2d" },
+  { name: "floyd_warshall" },
+  { name: "heat_3d", inert: "PolyBench's data is linear in i, j, k: the 7-point Laplacian of it is 0" },
+  { name: "jacobi_1d" },
+  { name: "nussinov", csim: true },
+  { name: "seidel_2d" },
 ];

@@ -106,10 +106,20 @@ function readArgs(slots: readonly ArgSlot[], bytes: Buffer, at: number): [Value[
   return [values, at];
 }
 
-/** Runs the reference (timing `reps` kernel runs when reps > 0) and splits its output by `m`'s parameters. */
-export function runRef(name: string, sizes: Sizes, m: Module, reps = 0): RefRun {
+/**
+ * Runs the reference (timing `reps` kernel runs when reps > 0; with `variant`, on the perturbed inputs of a
+ * reference whose PolyBench data its kernel leaves unchanged) and splits its output by `m`'s parameters.
+ */
+export function runRef(
+  name: string,
+  sizes: Sizes,
+  m: Module,
+  o: { reps?: number; variant?: boolean } = {},
+): RefRun {
   const exe = compileRef(name, sizes);
-  const run = spawnSync(exe, reps > 0 ? [String(reps)] : [], { maxBuffer: 1 << 30 });
+  const reps = o.reps ?? 0;
+  const env = o.variant ? { ...process.env, PB_VARIANT: "1" } : process.env;
+  const run = spawnSync(exe, reps > 0 ? [String(reps)] : [], { maxBuffer: 1 << 30, env });
   if (run.status !== 0) throw new Error(`${name}: reference exited with ${run.status}: ${run.stderr}`);
   const r = run.stdout;
   const slots = argSlots(m);
