@@ -63,6 +63,24 @@ ${r.rows.map(row).join("\n")}
 Not proven by the verifier: ${unproven.length === 0 ? "none" : unproven.join(", ")}.
 Schedules longer than Allo's: ${longer.length === 0 ? "none" : longer.map((x) => `${x.kernel} (${x.scheduleLines} > ${x.alloLoc})`).join(", ")}.
 Results that differ from the C reference: ${inexact.length === 0 ? "none" : inexact.map((x) => `${x.kernel} (${x.vsC})`).join(", ")}.
+
+### Schedules
+
+The kernels keep PolyBench's own loop structure and argument order (Allo first splits each benchmark into
+templated sub-kernels). The 13 kernels Allo scheduled use the primitives of Allo's schedules on that
+structure. Where PolyBench initialises an accumulator inside the \`j\` loop (2mm, 3mm, correlation), the
+\`k\` loop is not perfectly nested in \`j\`, so Allo's \`reorder("k", "j")\` has no band to act on (AL3004);
+those schedules keep the accumulator on chip with \`bufferAt(C, "j")\` and pipeline the reduction instead.
+gemm, whose PolyBench form already has \`k\` outside \`j\`, takes Allo's row buffer and pipelines \`j\`.
+Schedules do not use \`dataflow\` between stages. Every schedule is proven equivalent to its plain kernel
+(column *verify*), and the CI test (\`test/polybench/\`) checks plain and scheduled kernels against the C
+references bit for bit at \`mini\`, and csim against the CPU backend for atax, correlation, gemm,
+jacobi_2d, deriche and nussinov.
+
+Notes on the references: floyd_warshall and nussinov are int32 (PolyBench's own type for them; nussinov's
+bases are int8, PolyBench's \`char\`); jacobi_1d's constant is the float32 \`0.33333f\` in the reference, as
+allo-ts literals are float32 (PolyBench's C writes a double literal there); heat_3d's PolyBench data is
+linear, a fixed point of its stencil, so the test also compares on perturbed inputs.
 `;
 }
 

@@ -19,7 +19,6 @@ export const SIZES = {
 };
 
 export function schedule(s: Schedule): void {
-  s.bufferAt("A", "j");
   s.pipeline("k");
   s.pipeline("k1");
 }

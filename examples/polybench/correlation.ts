@@ -54,6 +54,5 @@ export function schedule(s: Schedule): void {
   s.pipeline("j2");
   s.partition("mean", { type: "complete", dim: 1 });
   s.partition("stddev", { type: "complete", dim: 1 });
-  s.bufferAt("corr", "j3");
   s.pipeline("k");
 }

@@ -38,6 +38,5 @@ export function schedule(s: Schedule): void {
   s.pipeline("i");
   s.pipeline("j1");
   s.partition("mean", { type: "complete", dim: 1 });
-  s.bufferAt("cov", "j2");
   s.pipeline("k");
 }

@@ -21,8 +21,6 @@ export const SIZES = {
 };
 
 export function schedule(s: Schedule): void {
-  s.bufferAt("A", "j");
   s.pipeline("k");
-  s.bufferAt("A", "j1");
   s.pipeline("k1");
 }

@@ -36,6 +36,5 @@ export const SIZES = {
 };
 
 export function schedule(s: Schedule): void {
-  s.bufferAt("table", "j");
   s.pipeline("k");
 }

@@ -20,6 +20,5 @@ export const SIZES = {
 };
 
 export function schedule(s: Schedule): void {
-  s.bufferAt("x", "i");
   s.pipeline("j");
 }

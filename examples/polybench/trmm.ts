@@ -22,6 +22,5 @@ export const SIZES = {
 };
 
 export function schedule(s: Schedule): void {
-  s.bufferAt("B", "j");
   s.pipeline("k");
 }
