@@ -11,8 +11,8 @@ const docs = join(fileURLToPath(new URL(".", import.meta.url)), "..", "docs");
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x: number, d: number) => (Number.isFinite(x) ? x.toFixed(d) : "-");
 
-function row(x: PolyBenchRow): string {
-  const cells = [
+function cells(x: PolyBenchRow): string[] {
+  return [
     x.kernel,
     fmt(x.compileMs, 1),
     fmt(x.cpuMs, 2),
@@ -24,8 +24,27 @@ function row(x: PolyBenchRow): string {
     x.alloLoc === undefined ? "" : String(x.alloLoc),
     x.alloLatencyMs === undefined ? "" : String(x.alloLatencyMs),
   ];
-  return `| ${cells.join(" | ")} |`;
 }
+
+/** A Markdown table with padded columns, the layout the repository's formatter keeps. */
+function table(head: readonly string[], body: readonly string[][]): string {
+  const widths = head.map((h, c) => Math.max(h.length, 3, ...body.map((r) => r[c].length)));
+  const line = (r: readonly string[]) => `| ${r.map((x, c) => x.padEnd(widths[c])).join(" | ")} |`;
+  return [line(head), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
+}
+
+const HEAD = [
+  "kernel",
+  "compile ms",
+  "cpu ms",
+  "C ms",
+  "cpu / C",
+  "vs C",
+  "verify (mini), ms",
+  "sched lines",
+  "Allo LoC",
+  "Allo ms",
+];
 
 function markdown(r: PolyBenchResult): string {
   const warm = median(r.rows.map((x) => x.compileMs));
@@ -56,9 +75,7 @@ shared with other work: absolute times drift, the columns of one row were measur
   gives one; **Allo ms**: Allo's published Vitis HLS latency at medium (PLDI'24 Fig. 10, U280, 3.33 ns).
   There is no latency estimator or native target yet, so those columns of the issue are not here.
 
-| kernel | compile ms | cpu ms | C ms | cpu / C | vs C | verify (mini), ms | sched lines | Allo LoC | Allo ms |
-|---|---|---|---|---|---|---|---|---|---|
-${r.rows.map(row).join("\n")}
+${table(HEAD, r.rows.map(cells))}
 
 Not proven by the verifier: ${unproven.length === 0 ? "none" : unproven.join(", ")}.
 Schedules longer than Allo's: ${longer.length === 0 ? "none" : longer.map((x) => `${x.kernel} (${x.scheduleLines} > ${x.alloLoc})`).join(", ")}.
@@ -73,7 +90,7 @@ structure. Where PolyBench initialises an accumulator inside the \`j\` loop (2mm
 those schedules keep the accumulator on chip with \`bufferAt(C, "j")\` and pipeline the reduction instead.
 gemm, whose PolyBench form already has \`k\` outside \`j\`, takes Allo's row buffer and pipelines \`j\`.
 Schedules do not use \`dataflow\` between stages. Every schedule is proven equivalent to its plain kernel
-(column *verify*), and the CI test (\`test/polybench/\`) checks plain and scheduled kernels against the C
+(column _verify_), and the CI test (\`test/polybench/\`) checks plain and scheduled kernels against the C
 references bit for bit at \`mini\`, and csim against the CPU backend for atax, correlation, gemm,
 jacobi_2d, deriche and nussinov.
 

@@ -23,6 +23,7 @@ export const SIZES = {
 };
 
 export function schedule(s: Schedule): void {
+  s.bufferAt("C", "i");
   s.pipeline("j");
   s.pipeline("j1");
 }

@@ -133,22 +133,15 @@ export function runRef(
 export const cloneValues = (vs: readonly Value[]): Value[] =>
   vs.map((v) => (typeof v === "number" ? v : v.slice()));
 
-/**
- * The first element where `got` and `want` differ, or undefined: integers and floats bit for bit when
- * `relTol` is 0, else floats within relTol * max(1, |want|).
- */
-export function firstMismatch(got: readonly Value[], want: readonly Value[], relTol = 0): string | undefined {
+/** The first element where `got` and `want` differ (integers and floats bit for bit), or undefined. */
+export function firstMismatch(got: readonly Value[], want: readonly Value[]): string | undefined {
   for (let a = 0; a < want.length; a++) {
     const g = got[a];
     const w = want[a];
     const gs = typeof g === "number" ? [g] : g;
     const ws = typeof w === "number" ? [w] : w;
     for (let i = 0; i < ws.length; i++) {
-      const ok =
-        relTol === 0
-          ? Object.is(gs[i], ws[i])
-          : Math.abs(gs[i] - ws[i]) <= relTol * Math.max(1, Math.abs(ws[i]));
-      if (!ok) return `argument ${a} element ${i}: got ${gs[i]}, want ${ws[i]}`;
+      if (!Object.is(gs[i], ws[i])) return `argument ${a} element ${i}: got ${gs[i]}, want ${ws[i]}`;
     }
   }
   return undefined;
