@@ -1,8 +1,11 @@
-// `npm run bench`: compile speed, CPU backend vs g++ -O2 on the same loop nests, HLS csim time, and verifier
-// throughput, each measured side by side in this one run (absolute times drift on shared machines).
+// `npm run bench`: compile speed, CPU backend vs g++ -O2 on the same loop nests, HLS csim time, verifier
+// throughput and the PolyBench table (which also writes docs/benchmarks.{md,json,svg}), each measured side
+// by side in this one run (absolute times drift on shared machines).
 import { benchCompile } from "./compile.ts";
 import { benchCpu } from "./cpu.ts";
 import { benchHls } from "./hls.ts";
+import { benchPolybench, polybenchTable } from "./polybench.ts";
+import { writeReport } from "./polybench-report.ts";
 import { benchVerify } from "./verify.ts";
 
 console.log("== compile: customize() + build() of the seed's GEMM");
@@ -13,3 +16,8 @@ console.log("== HLS C simulation (g++ here, with the project's own ap_int/hls_st
 console.table(await benchHls());
 console.log("== verifier");
 console.table(benchVerify());
+const size = process.env.POLYBENCH_SIZE === "small" ? "small" : "medium";
+console.log(`== PolyBench, every kernel at ${size} (also written to docs/benchmarks.md)`);
+const polybench = await benchPolybench(size);
+console.table(polybenchTable(polybench));
+writeReport(polybench);

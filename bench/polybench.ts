@@ -1,0 +1,155 @@
+// PolyBench table of `npm run bench`: every kernel of examples/polybench/ at one size (`medium` unless
+// POLYBENCH_SIZE says otherwise), measured side by side in one run: compile time (customize + schedule +
+// emit HLS; the first kernel cold, then the median of warm repeats), the scheduled kernel on the CPU backend
+// and its C reference at g++ -O2 on the same inputs (best of several runs, and whether the results agree),
+// verification of scheduled vs plain (at `mini`: the verifier's cost grows with the iteration count), and
+// the schedule's line count next to Allo's published latency and customization length.
+// `npx tsx bench/polybench.ts` prints the table and writes docs/benchmarks.{md,json,svg} (./polybench-report.ts).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { emitHls } from "../src/backends/hls/index.ts";
+import { customize } from "../src/index.ts";
+import { KERNELS } from "../test/polybench/kernels.ts";
+import {
+  cloneValues,
+  customizeBoth,
+  examplesDir,
+  loadKernel,
+  runRef,
+  type SizeName,
+  type Value,
+} from "../test/polybench/support.ts";
+import { writeReport } from "./polybench-report.ts";
+
+/** Allo (PLDI'24, Fig. 10): Vitis HLS csynth latency in ms at medium, and the artifact's customization LoC. */
+const ALLO: Readonly<Record<string, { ms: number; loc?: number }>> = {
+  two_mm: { ms: 0.646 },
+  three_mm: { ms: 0.7425 },
+  atax: { ms: 0.01074, loc: 9 },
+  bicg: { ms: 0.005498 },
+  correlation: { ms: 1.661, loc: 19 },
+  gemm: { ms: 0.796 },
+  gesummv: { ms: 0.005065 },
+  jacobi_2d: { ms: 0.1958, loc: 17 },
+  mvt: { ms: 0.01068 },
+  symm: { ms: 1.692, loc: 15 },
+  syr2k: { ms: 0.9863 },
+  syrk: { ms: 0.9775 },
+  trmm: { ms: 1.618, loc: 12 },
+};
+
+export interface PolyBenchRow {
+  readonly kernel: string;
+  readonly compileMs: number;
+  readonly cpuMs: number;
+  readonly cMs: number;
+  /** "exact", or the largest relative difference from the C reference. */
+  readonly vsC: string;
+  readonly verifyMs: number;
+  readonly verify: string;
+  readonly scheduleLines: number;
+  readonly alloLatencyMs?: number;
+  readonly alloLoc?: number;
+}
+
+export interface PolyBenchResult {
+  readonly size: SizeName;
+  readonly firstCompileMs: number;
+  readonly rows: readonly PolyBenchRow[];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Lines of the body of `export function schedule(s)` in the kernel's file. */
+function scheduleLines(name: string): number {
+  const src = readFileSync(join(examplesDir, `${name}.ts`), "utf8");
+  const body = /export function schedule\([^)]*\): void \{\n([\s\S]*?)\n\}/.exec(src);
+  return body ? body[1].split("\n").filter((l) => l.trim() !== "").length : 0;
+}
+
+function compileOnce(pb: Awaited<ReturnType<typeof loadKernel>>, size: SizeName): number {
+  const t = performance.now();
+  const s = customize(pb.kernel, { instantiate: pb.SIZES[size] });
+  pb.schedule(s);
+  emitHls(s.ir);
+  return performance.now() - t;
+}
+
+function largestDifference(got: readonly Value[], want: readonly Value[]): string {
+  let worst = 0;
+  want.forEach((w, a) => {
+    const g = got[a];
+    const ws = typeof w === "number" ? [w] : w;
+    const gs = typeof g === "number" ? [g] : g;
+    for (let i = 0; i < ws.length; i++) {
+      if (Object.is(gs[i], ws[i])) continue;
+      const d = Math.abs(gs[i] - ws[i]) / Math.max(1, Math.abs(ws[i]));
+      // NaN against a number counts as the worst; +0 against -0 is not exact, but no distance either
+      worst = Math.max(worst, Number.isNaN(d) ? Number.POSITIVE_INFINITY : d === 0 ? Number.MIN_VALUE : d);
+    }
+  });
+  return worst === 0 ? "exact" : `rel ${worst.toExponential(1)}`;
+}
+
+export async function benchPolybench(size: SizeName = "medium"): Promise<PolyBenchResult> {
+  const rows: PolyBenchRow[] = [];
+  let firstCompileMs = 0;
+  for (const k of KERNELS) {
+    const pb = await loadKernel(k.name);
+    const first = compileOnce(pb, size);
+    if (rows.length === 0) firstCompileMs = first;
+    const compileMs = median(Array.from({ length: 5 }, () => compileOnce(pb, size)));
+
+    const { plain, scheduled } = customizeBoth(pb, size);
+    const ref = runRef(k.name, pb.SIZES[size], plain.ir, { reps: 5 });
+    const run = scheduled.build();
+    const times: number[] = [];
+    let out: Value[] = [];
+    for (let r = 0; r < 3; r++) {
+      out = cloneValues(ref.inputs);
+      const t = performance.now();
+      run(...out);
+      times.push(performance.now() - t);
+    }
+
+    const mini = customizeBoth(pb, "mini");
+    const t = performance.now();
+    const v = mini.scheduled.verify();
+    const verifyMs = performance.now() - t;
+    rows.push({
+      kernel: k.name,
+      compileMs,
+      cpuMs: Math.min(...times),
+      cMs: ref.ms ?? Number.NaN,
+      vsC: largestDifference(out, ref.outputs),
+      verifyMs,
+      verify: v.status,
+      scheduleLines: scheduleLines(k.name),
+      alloLatencyMs: ALLO[k.name]?.ms,
+      alloLoc: ALLO[k.name]?.loc,
+    });
+  }
+  return { size, firstCompileMs, rows };
+}
+
+/** The rows as console.table shows them. */
+export function polybenchTable(r: PolyBenchResult): Record<string, string>[] {
+  return r.rows.map((x) => ({
+    kernel: x.kernel,
+    "compile ms": x.compileMs.toFixed(1),
+    "cpu ms": x.cpuMs.toFixed(2),
+    "g++ -O2 ms": x.cMs.toFixed(3),
+    "cpu / C": (x.cpuMs / x.cMs).toFixed(1),
+    "vs C": x.vsC,
+    "verify (mini)": `${x.verify} ${x.verifyMs.toFixed(0)} ms`,
+    "schedule lines": String(x.scheduleLines),
+  }));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const size = process.env.POLYBENCH_SIZE;
+  const r = await benchPolybench(size === "mini" || size === "small" ? size : "medium");
+  console.table(polybenchTable(r));
+  writeReport(r);
+}

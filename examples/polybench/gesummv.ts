@@ -1,0 +1,34 @@
+// PolyBench gesummv: y = alpha*A*x + beta*B*x with the partial product tmp = A*x kept as an output.
+import { type float32, range, type Schedule, type Tensor } from "allo-ts";
+
+export function kernel_gesummv<N extends number>(
+  alpha: float32,
+  beta: float32,
+  A: Tensor<float32, [N, N]>,
+  B: Tensor<float32, [N, N]>,
+  tmp: Tensor<float32, [N]>,
+  x: Tensor<float32, [N]>,
+  y: Tensor<float32, [N]>,
+): void {
+  for (const i of range<N>()) {
+    tmp[i] = 0.0;
+    y[i] = 0.0;
+    for (const j of range<N>()) {
+      tmp[i] = A[i][j] * x[j] + tmp[i];
+      y[i] = B[i][j] * x[j] + y[i];
+    }
+    y[i] = alpha * tmp[i] + beta * y[i];
+  }
+}
+
+export const SIZES = {
+  mini: { N: 30 },
+  small: { N: 90 },
+  medium: { N: 250 },
+};
+
+export function schedule(s: Schedule): void {
+  s.bufferAt("tmp", "i");
+  s.bufferAt("y", "i");
+  s.pipeline("j");
+}

@@ -1,0 +1,34 @@
+// PolyBench symm: C = alpha*A*B + beta*C with A symmetric and only its lower triangle read, in PolyBench's
+// loop order (the upper rows of C are updated while row i is formed).
+import { type float32, range, type Schedule, type Tensor } from "allo-ts";
+
+export function kernel_symm<M extends number, N extends number>(
+  alpha: float32,
+  beta: float32,
+  C: Tensor<float32, [M, N]>,
+  A: Tensor<float32, [M, M]>,
+  B: Tensor<float32, [M, N]>,
+): void {
+  for (const i of range<M>()) {
+    for (const j of range<N>()) {
+      let temp2: float32 = 0.0;
+      for (const k of range(i)) {
+        C[k][j] += alpha * B[i][j] * A[i][k];
+        temp2 += B[k][j] * A[i][k];
+      }
+      C[i][j] = beta * C[i][j] + alpha * B[i][j] * A[i][i] + alpha * temp2;
+    }
+  }
+}
+
+export const SIZES = {
+  mini: { M: 20, N: 30 },
+  small: { M: 60, N: 80 },
+  medium: { M: 200, N: 240 },
+};
+
+export function schedule(s: Schedule): void {
+  s.pipeline("k");
+  s.partition("C", { type: "cyclic", dim: 2, factor: 2 });
+  s.partition("B", { type: "cyclic", dim: 2, factor: 2 });
+}

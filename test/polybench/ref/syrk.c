@@ -1,0 +1,24 @@
+/* PolyBench syrk reference (float32). */
+#include "pb.h"
+enum { M = PB_M, N = PB_N };
+static float alpha, beta, C[N][N], A[N][M];
+
+static void init(void) {
+  alpha = 1.5f;
+  beta = 1.2f;
+  for (int i = 0; i < N; i++)
+    for (int j = 0; j < M; j++) A[i][j] = (float)((i * j + 1) % N) / N;
+  for (int i = 0; i < N; i++)
+    for (int j = 0; j < N; j++) C[i][j] = (float)((i * j + 2) % M) / M;
+}
+
+static void kernel(void) {
+  for (int i = 0; i < N; i++) {
+    for (int j = 0; j <= i; j++) C[i][j] *= beta;
+    for (int k = 0; k < M; k++)
+      for (int j = 0; j <= i; j++) C[i][j] += alpha * A[i][k] * A[j][k];
+  }
+}
+
+static void dump(void) { PUT(alpha); PUT(beta); PUT(C); PUT(A); }
+PB_MAIN
