@@ -3,9 +3,9 @@
 // measured without recursion: brackets in the raw text (before the recursive parser runs), then
 // expression nodes in the parsed tree.
 
-import ts from "typescript";
 import { AlloError } from "../diagnostics/error.ts";
 import type { Span } from "../ir/nodes.ts";
+import ts from "./typescript.cts";
 
 /** Deepest accepted expression nesting. A kernel at this depth still compiles, runs on every
  *  target and verifies with room to spare on Node's default stack (the first failure is ~900). */

@@ -2,7 +2,6 @@
 // tensor or scalar). Arguments are checked against the callee's signature (count, shape, dtype);
 // generic callees are instantiated from explicit type arguments or from the argument types.
 
-import ts from "typescript";
 import type { CallArg, CallStmt } from "../ir/nodes.ts";
 import { sameType, typeName } from "../types/dtype.ts";
 import type { ConstValue } from "./constants.ts";
@@ -10,6 +9,7 @@ import type { FnContext } from "./context.ts";
 import { convertTo } from "./fold.ts";
 import { lowerExpr } from "./lower-expr.ts";
 import type { ValueType } from "./types.ts";
+import ts from "./typescript.cts";
 
 export function isKernelCall(ctx: FnContext, e: ts.Expression): boolean {
   return (

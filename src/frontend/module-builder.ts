@@ -2,7 +2,6 @@
 // built once and shared by its call sites. The first instance of a kernel keeps its name; later
 // distinct instantiations are named f_1, f_2, ... (Allo's rule). Detects recursion.
 
-import ts from "typescript";
 import type { Func } from "../ir/nodes.ts";
 import type { DType } from "../types/dtype.ts";
 import type { ConstValue, KernelDecl } from "./constants.ts";
@@ -11,6 +10,7 @@ import { intLiteral } from "./fold.ts";
 import { compileFunction, type Signature } from "./kernel.ts";
 import { errorAt } from "./source.ts";
 import { readDim, readType, type ValueType } from "./types.ts";
+import ts from "./typescript.cts";
 
 export class ModuleBuilder {
   /** Completed functions, callees before callers. */
