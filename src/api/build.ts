@@ -10,11 +10,16 @@ import { printMlir } from "../backends/mlir/print.ts";
 import { AlloError } from "../diagnostics/error.ts";
 import type { Module } from "../ir/nodes.ts";
 
-export type VitisMode = "csim" | "csyn" | "cosim" | "sw_emu" | "hw_emu" | "hw";
+export const VITIS_MODES = ["csim", "csyn", "cosim", "sw_emu", "hw_emu", "hw"] as const;
+export type VitisMode = (typeof VITIS_MODES)[number];
+
+/** Every target name build() takes (the CLI offers the same list). */
+export const TARGETS = ["cpu", "llvm", "mlir", "vhls", "vivado_hls", "vitis_hls"] as const;
+export type Target = (typeof TARGETS)[number];
 
 /** api.md section 3: cpu counts loop iterations (maxSteps) and time; vitis_hls kills its processes. */
 export interface BuildOptions extends Budget {
-  readonly target?: "cpu" | "llvm" | "mlir" | "vhls" | "vivado_hls" | "vitis_hls";
+  readonly target?: Target;
   readonly mode?: VitisMode;
   readonly project?: string;
 }
@@ -62,7 +67,7 @@ export function build(m: Module, o: BuildOptions = {}): CpuKernel | CodeModule |
         ...budget,
       });
     default:
-      throw new AlloError("AL5004", `unknown target '${String(target)}'; use cpu, mlir, vhls or vitis_hls`);
+      throw new AlloError("AL5004", `unknown target '${String(target)}'; use one of ${TARGETS.join(", ")}`);
   }
 }
 

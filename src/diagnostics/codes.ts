@@ -90,6 +90,7 @@ export const CODES = {
   AL6003: "verification budget ran out (the verdict is unknown)",
   // API use
   AL9001: "bad option",
+  AL9002: "the CLI cannot apply the file's schedule(s) without running the file",
 } as const;
 
 export type Code = keyof typeof CODES;
