@@ -1,13 +1,17 @@
-// `npm run bench`: compile speed, CPU backend vs g++ -O2 on the same loop nests, HLS csim time, verifier
-// throughput and the PolyBench table (which also writes docs/benchmarks.{md,json,svg}), each measured side
-// by side in this one run (absolute times drift on shared machines).
+// `npm run bench`: start-up of the CLI and the demo against loading typescript alone, compile speed, CPU
+// backend vs g++ -O2 on the same loop nests, HLS csim time, verifier throughput and the PolyBench table
+// (which also writes docs/benchmarks.{md,json,svg}), each measured side by side in this one run
+// (absolute times drift on shared machines).
 import { benchCompile } from "./compile.ts";
 import { benchCpu } from "./cpu.ts";
 import { benchHls } from "./hls.ts";
 import { benchPolybench, polybenchTable } from "./polybench.ts";
 import { writeReport } from "./polybench-report.ts";
+import { benchStartup } from "./startup.ts";
 import { benchVerify } from "./verify.ts";
 
+console.log("== start-up: fresh processes, median of 5, against node loading typescript alone");
+console.table(benchStartup());
 console.log("== compile: customize() + build() of the seed's GEMM");
 console.table(benchCompile());
 console.log("== CPU backend vs g++ -O2 (same loop nest)");

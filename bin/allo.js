@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// `npx allo` entry: registers tsx so kernels and schedules written in TypeScript load, then runs the CLI.
-import { register } from "tsx/esm/api";
+// `npx allo` entry. An installed package runs its compiled JavaScript (dist/, no TypeScript loader at
+// start-up); a clone of the repository, which has the source and no build, runs src/ through tsx.
+import { existsSync } from "node:fs";
 
-register();
-const { main } = await import("../src/cli/main.ts");
+const source = new URL("../src/cli/main.ts", import.meta.url);
+let main;
+if (existsSync(source)) {
+  const { register } = await import("tsx/esm/api");
+  register();
+  ({ main } = await import(source.href));
+} else {
+  ({ main } = await import("../dist/cli/main.js"));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -40,7 +40,7 @@ function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
     if (e.isDirectory()) return sources(p);
-    return /\.ts$/.test(e.name) && !e.name.endsWith(".d.ts") ? [p] : [];
+    return /\.c?ts$/.test(e.name) && !e.name.endsWith(".d.ts") ? [p] : [];
   });
 }
 

@@ -12,11 +12,16 @@ import type { Module, Span } from "../ir/nodes.ts";
 import { assertWellFormed } from "../ir/verify.ts";
 import type { Step } from "../schedule/trace.ts";
 
-export type VitisMode = "csim" | "csyn" | "cosim" | "sw_emu" | "hw_emu" | "hw";
+export const VITIS_MODES = ["csim", "csyn", "cosim", "sw_emu", "hw_emu", "hw"] as const;
+export type VitisMode = (typeof VITIS_MODES)[number];
+
+/** Every target name build() takes (the CLI offers the same list). */
+export const TARGETS = ["cpu", "llvm", "mlir", "vhls", "vivado_hls", "vitis_hls"] as const;
+export type Target = (typeof TARGETS)[number];
 
 /** api.md section 3: cpu counts loop iterations (maxSteps) and time; vitis_hls kills its processes. */
 export interface BuildOptions extends Budget, VitisOptions {
-  readonly target?: "cpu" | "llvm" | "mlir" | "vhls" | "vivado_hls" | "vitis_hls";
+  readonly target?: Target;
   readonly mode?: VitisMode;
   readonly project?: string;
 }
@@ -78,7 +83,7 @@ export function build(
         partitionSite: (arg) => partitionSite(steps, m.top, arg),
       });
     default:
-      throw new AlloError("AL5004", `unknown target '${String(target)}'; use cpu, mlir, vhls or vitis_hls`);
+      throw new AlloError("AL5004", `unknown target '${String(target)}'; use one of ${TARGETS.join(", ")}`);
   }
 }
 

@@ -1,86 +1,100 @@
 // Command-line flags of `npx allo`, mapped onto one options object (no environment variables).
+// `--flag value` and `--flag=value` both work; `--print-after-each` alone goes to stderr, with `=file`
+// to that file. `--help` and `--version` are answers, not errors: main() prints them on stdout.
 
+import { TARGETS, type Target, VITIS_MODES, type VitisMode } from "../api/build.ts";
 import { AlloError } from "../diagnostics/error.ts";
-
-export const TARGETS = ["cpu", "mlir", "vhls", "vitis_hls"] as const;
-export type CliTarget = (typeof TARGETS)[number];
 
 export interface CliOptions {
   readonly file: string;
   readonly kernel?: string;
-  readonly target: CliTarget;
+  readonly target: Target;
   readonly project?: string;
-  readonly mode: string;
+  readonly mode: VitisMode;
   readonly schedule?: string;
-  readonly printAfterEach: boolean;
+  /** Given with --print-after-each: the MLIR after each step goes to `file`, or to stderr without one. */
+  readonly printAfterEach?: { readonly file?: string };
 }
 
-export const USAGE = `usage: npx allo <file.ts> [--kernel name] [--target cpu|mlir|vhls|vitis_hls] [--project dir]
-                 [--mode csim|csyn|cosim|sw_emu|hw_emu|hw] [--schedule file.ts] [--print-after-each]
+/** What the command line asks for: a compilation, or one of the two answers. */
+export type CliRequest =
+  | { readonly kind: "compile"; readonly options: CliOptions }
+  | { readonly kind: "help" | "version" };
 
-Compiles a kernel written in TypeScript. A schedule is applied when the kernel file (or --schedule file)
-exports \`schedule(s)\`, a function that receives the kernel's Schedule.
-  --target mlir       print the MLIR (default)
-  --target vhls       print the Vitis HLS C++
-  --target vitis_hls  write an HLS project to --project (default <kernel>.prj)
-  --target cpu        print the generated JavaScript of the CPU backend`;
+export const USAGE = `usage: npx allo <file.ts> [--kernel name] [--target ${TARGETS.join("|")}]
+                 [--project dir] [--mode ${VITIS_MODES.join("|")}] [--schedule file.ts]
+                 [--print-after-each[=file]]
+       npx allo --help | --version
 
-export function parseArgs(argv: readonly string[]): CliOptions {
+Compiles a kernel written in TypeScript from its source text; the file itself is not run.
+If the file exports \`schedule(s)\`, that one function is run on the kernel's Schedule, with the file's
+compile-time constants and its allo-ts imports in scope. --schedule file.ts runs that file (it may import
+anything) and applies the schedule(s) it exports instead.
+  --target mlir                 print the MLIR (default)
+  --target vhls | vivado_hls    print the Vitis HLS C++
+  --target vitis_hls            write an HLS project to --project (default <kernel>.prj) for --mode
+  --target cpu | llvm           print the generated JavaScript of the CPU backend
+  --print-after-each[=file]     print the MLIR after every schedule step to stderr (or to file)`;
+
+const usageError = (why: string) => new AlloError("AL9001", `${why}\n${USAGE}`);
+
+export function parseArgs(argv: readonly string[]): CliRequest {
   let file: string | undefined;
-  const o: {
-    kernel?: string;
-    target: CliTarget;
-    project?: string;
-    mode: string;
-    schedule?: string;
-    printAfterEach: boolean;
-  } = {
-    target: "mlir",
-    mode: "csim",
-    printAfterEach: false,
-  };
-  const value = (i: number, flag: string): string => {
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith("--"))
-      throw new AlloError("AL9001", `${flag} needs a value\n${USAGE}`);
-    return v;
-  };
+  const o: { -readonly [K in keyof CliOptions]?: CliOptions[K] } = {};
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    switch (a) {
-      case "--kernel":
-        o.kernel = value(i++, a);
-        break;
-      case "--target": {
-        const t = value(i++, a);
-        if (!(TARGETS as readonly string[]).includes(t)) {
-          throw new AlloError("AL5004", `unknown target '${t}'; use one of ${TARGETS.join(", ")}`);
-        }
-        o.target = t as CliTarget;
-        break;
-      }
-      case "--project":
-        o.project = value(i++, a);
-        break;
-      case "--mode":
-        o.mode = value(i++, a);
-        break;
-      case "--schedule":
-        o.schedule = value(i++, a);
-        break;
-      case "--print-after-each":
-        o.printAfterEach = true;
-        break;
+    const arg = argv[i];
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const v = argv[i + 1];
+      if (v === undefined || v.startsWith("--")) throw usageError(`${flag} needs a value`);
+      i++;
+      return v;
+    };
+    switch (flag) {
       case "--help":
       case "-h":
-        throw new AlloError("AL9001", USAGE);
+        return { kind: "help" };
+      case "--version":
+      case "-v":
+        return { kind: "version" };
+      case "--kernel":
+        o.kernel = value();
+        break;
+      case "--target":
+        o.target = oneOf(value(), TARGETS, "AL5004", "target");
+        break;
+      case "--project":
+        o.project = value();
+        break;
+      case "--mode":
+        o.mode = oneOf(value(), VITIS_MODES, "AL9001", "mode");
+        break;
+      case "--schedule":
+        o.schedule = value();
+        break;
+      case "--print-after-each":
+        if (inline === "") throw usageError("--print-after-each= needs a file name");
+        o.printAfterEach = inline === undefined ? {} : { file: inline };
+        break;
       default:
-        if (a.startsWith("--")) throw new AlloError("AL9001", `unknown flag '${a}'\n${USAGE}`);
-        if (file)
-          throw new AlloError("AL9001", `one kernel file at a time (got '${file}' and '${a}')\n${USAGE}`);
-        file = a;
+        if (flag.startsWith("-")) throw usageError(`unknown flag '${flag}'`);
+        if (file) throw usageError(`one kernel file at a time (got '${file}' and '${arg}')`);
+        file = arg;
     }
   }
-  if (!file) throw new AlloError("AL9001", USAGE);
-  return { file, ...o };
+  if (!file) throw usageError("which kernel file? give its path");
+  return { kind: "compile", options: { target: "mlir", mode: "csim", ...o, file } };
+}
+
+function oneOf<T extends string>(
+  v: string,
+  allowed: readonly T[],
+  code: "AL5004" | "AL9001",
+  what: string,
+): T {
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new AlloError(code, `unknown ${what} '${v}'; use one of ${allowed.join(", ")}`);
 }

@@ -1,7 +1,8 @@
-// `npx allo <file.ts>`: compiles a kernel, applies the schedule the file (or --schedule) exports as
-// `schedule(s)`, and prints or writes the chosen target. Returns the process exit code.
+// `npx allo <file.ts>`: compiles a kernel from the file's text (the file is not run), applies its
+// `schedule(s)` (./file-schedule.ts) or the one a --schedule file exports, and prints or writes the
+// chosen target. Returns the process exit code; output goes to the given sinks (stdout/stderr).
 
-import { readFileSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { customize } from "../api/customize.ts";
@@ -9,7 +10,9 @@ import type { Schedule } from "../api/schedule.ts";
 import { AlloError } from "../diagnostics/error.ts";
 import { scopeForSource } from "../frontend/constants.ts";
 import { sourceOfText } from "../frontend/index.ts";
-import { type CliOptions, parseArgs } from "./args.ts";
+import type { SourceFile } from "../frontend/source.ts";
+import { type CliOptions, parseArgs, USAGE } from "./args.ts";
+import { fileSchedule, type ScheduleFn } from "./file-schedule.ts";
 
 /** Where the command writes (process.stdout/stderr by default; tests pass their own). */
 export interface Sink {
@@ -22,21 +25,29 @@ export async function main(
   err: Sink = process.stderr,
 ): Promise<number> {
   try {
-    const o = parseArgs(argv);
-    const s = await scheduled(o);
-    const text = await emit(s, o);
+    const req = parseArgs(argv);
+    if (req.kind !== "compile") {
+      out.write(`${req.kind === "help" ? USAGE : `allo-ts ${packageVersion()}`}\n`);
+      return 0;
+    }
+    const text = await compile(req.options, err);
     out.write(text.endsWith("\n") ? text : `${text}\n`);
     return 0;
   } catch (e) {
     if (e instanceof AlloError) {
       err.write(`${e.message}\n`);
-      return e.code === "AL9001" && e.text.startsWith("usage:") ? 0 : 1;
+      return 1;
     }
     throw e;
   }
 }
 
-async function scheduled(o: CliOptions): Promise<Schedule> {
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  return String(pkg.version);
+}
+
+async function compile(o: CliOptions, err: Sink): Promise<string> {
   const path = resolve(o.file);
   let text: string;
   try {
@@ -44,38 +55,56 @@ async function scheduled(o: CliOptions): Promise<Schedule> {
   } catch {
     throw new AlloError("AL9001", `cannot read '${o.file}'`);
   }
-  const kernel = o.kernel ?? defaultKernel(text, path);
-  const s = customize(text, { name: kernel, file: path, printAfterEach: o.printAfterEach });
-  const schedFile = o.schedule ? resolve(o.schedule) : path;
-  const mod = (await import(pathToFileURL(schedFile).href)) as { schedule?: (s: Schedule) => void };
-  if (typeof mod.schedule === "function") mod.schedule(s);
-  else if (o.schedule) throw new AlloError("AL9001", `'${o.schedule}' exports no schedule(s) function`);
-  return s;
+  const sf = sourceOfText(text, path);
+  const apply = o.schedule ? await importedSchedule(o.schedule) : fileSchedule(sf);
+  const log = o.printAfterEach?.file ? createWriteStream(resolve(o.printAfterEach.file)) : undefined;
+  try {
+    const printAfterEach = o.printAfterEach ? (log ?? err) : false;
+    const s = customize(text, { name: o.kernel ?? defaultKernel(sf), file: path, printAfterEach });
+    apply?.(s);
+    return emit(s, o);
+  } finally {
+    if (log) await new Promise((done) => log.end(done));
+  }
+}
+
+/** --schedule file.ts: the user asked for this file to run; it must export schedule(s). */
+async function importedSchedule(file: string): Promise<ScheduleFn> {
+  if (!existsSync(file)) throw new AlloError("AL9001", `cannot read the schedule file '${file}'`);
+  // tsx loads only here: compiling a kernel from its text needs no TypeScript loader.
+  const { tsImport } = await import("tsx/esm/api");
+  const mod = (await tsImport(pathToFileURL(resolve(file)).href, import.meta.url)) as {
+    schedule?: unknown;
+  };
+  if (typeof mod.schedule === "function") return mod.schedule as ScheduleFn;
+  throw new AlloError("AL9001", `'${file}' exports no schedule(s) function`);
 }
 
 /** The kernel when --kernel is absent: the file's only exported function besides `schedule`. */
-function defaultKernel(text: string, path: string): string {
-  const names = scopeForSource(sourceOfText(text, path))
+function defaultKernel(sf: SourceFile): string {
+  const names = scopeForSource(sf)
     .exportedFunctionNames()
     .filter((n) => n !== "schedule");
   if (names.length === 1) return names[0];
   throw new AlloError(
     "AL1002",
-    `${path} exports ${names.length ? `several kernels (${names.join(", ")})` : "no kernel function"}; choose one with --kernel name`,
+    `${sf.path} exports ${names.length ? `several kernels (${names.join(", ")})` : "no kernel function"}; choose one with --kernel name`,
   );
 }
 
-async function emit(s: Schedule, o: CliOptions): Promise<string> {
+function emit(s: Schedule, o: CliOptions): string {
   switch (o.target) {
     case "mlir":
       return String(s.module);
     case "vhls":
-      return s.build({ target: "vhls" }).code;
+    case "vivado_hls":
+      return s.build({ target: o.target }).code;
     case "cpu":
-      return s.build({ target: "cpu" }).source;
+    case "llvm":
+      return s.build({ target: o.target }).source;
     case "vitis_hls": {
       const project = o.project ?? `${s.ir.top}.prj`;
-      s.build({ target: "vitis_hls", mode: o.mode as never, project });
+      s.build({ target: "vitis_hls", mode: o.mode, project });
       return `wrote the Vitis HLS project to ${project}`;
     }
   }

@@ -100,6 +100,7 @@ export const CODES = {
   // API use
   AL9001: "bad option",
   AL9002: "kernel-language function called on the host",
+  AL9003: "the CLI cannot apply the file's schedule(s) without running the file",
 } as const;
 
 export type Code = keyof typeof CODES;

@@ -5,7 +5,6 @@
 
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import ts from "typescript";
 import { internalError } from "../diagnostics/error.ts";
 import { NAMED_DTYPES } from "../dsl/dtypes.ts";
 import { constOf } from "../ir/build.ts";
@@ -36,6 +35,7 @@ import {
   numericLiteral,
 } from "./fold.ts";
 import { errorAt, loadSource, type SourceFile } from "./source.ts";
+import ts from "./typescript.cts";
 
 /** A compile-time value: a typed scalar (as kernel code would type it), a dtype, or an object of them. */
 export type ConstValue = ConstExpr | DType | { readonly [k: string]: ConstValue };

@@ -3,9 +3,9 @@
 // the JS stack; it is refused up front, measured without recursion: brackets and braces in the raw text
 // (before the recursive parser runs), then expression and statement nodes in the parsed tree.
 
-import ts from "typescript";
 import { AlloError } from "../diagnostics/error.ts";
 import type { Span } from "../ir/nodes.ts";
+import ts from "./typescript.cts";
 
 /** Deepest accepted expression nesting. A kernel at this depth still compiles, runs on every
  *  target and verifies with room to spare on Node's default stack (the first failure is ~900). */

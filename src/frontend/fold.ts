@@ -3,7 +3,6 @@
 // calls under the typing rules. A folded value is a typed IR const, so `1 << 33` or `1.0 / 0.0`
 // means the same in a module constant as in kernel code.
 
-import ts from "typescript";
 import { cast, constOf } from "../ir/build.ts";
 import type { ConstExpr, Expr, IntrinsicFn } from "../ir/nodes.ts";
 import { binary, bitNot, convert, INTRINSIC_FNS, negate, type Scalar, truthy } from "../semantics/scalar.ts";
@@ -16,6 +15,7 @@ import {
   negateResultType,
   TypingError,
 } from "../types/typing-rules.ts";
+import ts from "./typescript.cts";
 
 const K = ts.SyntaxKind;
 

@@ -2,7 +2,6 @@
 // buffers or scalar params, the body is lowered, and a final `return` becomes the function's result
 // (a returned tensor must match the declared return type).
 
-import ts from "typescript";
 import type { BufferDecl, Func, Param, Stmt } from "../ir/nodes.ts";
 import { type DType, sameType, typeName } from "../types/dtype.ts";
 import type { ConstValue, KernelDecl } from "./constants.ts";
@@ -14,6 +13,7 @@ import { lowerStatements } from "./lower-stmt.ts";
 import type { ModuleBuilder } from "./module-builder.ts";
 import { errorAt, spanOf } from "./source.ts";
 import { readType, type ValueType } from "./types.ts";
+import ts from "./typescript.cts";
 
 export interface Signature {
   readonly name: string;

@@ -63,6 +63,9 @@ export function locateFunctionFile(fn: Function): string {
     if (!url) throw fail("its script has no URL");
     if (url.startsWith("file://")) return fileURLToPath(url);
     if (url.startsWith("/")) return url;
+    // tsx evaluates a CommonJS .ts file imported from an ES module as a data: URL naming the file.
+    const tsxFile = url.startsWith("data:") ? /[?&]filePath=([^&]+)$/.exec(url)?.[1] : undefined;
+    if (tsxFile) return decodeURIComponent(tsxFile);
     throw fail(`it comes from '${url}', not a file`);
   } catch (e) {
     if (e instanceof AlloError) throw e;

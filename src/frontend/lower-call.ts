@@ -2,7 +2,6 @@
 // tensor or scalar), either callee possibly `instance(f, "id")` (./instances.ts). Arguments are checked against the callee's signature (count, shape, dtype);
 // generic callees are instantiated from explicit type arguments or from the argument types.
 
-import ts from "typescript";
 import type { CallArg, CallStmt } from "../ir/nodes.ts";
 import { sameType, typeName } from "../types/dtype.ts";
 import type { ConstValue } from "./constants.ts";
@@ -11,6 +10,7 @@ import { convertTo } from "./fold.ts";
 import { kernelCallee } from "./instances.ts";
 import { lowerExpr } from "./lower-expr.ts";
 import type { ValueType } from "./types.ts";
+import ts from "./typescript.cts";
 
 export function isKernelCall(ctx: FnContext, e: ts.Expression): boolean {
   return kernelCallee(ctx, e) !== undefined;

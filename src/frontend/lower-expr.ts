@@ -1,7 +1,6 @@
 // Lowers kernel expressions to typed IR expressions under Allo's typing rules: operands are converted
 // to the rule's type with explicit casts, constants fold, and subscripts/bounds use index arithmetic.
 
-import ts from "typescript";
 import { NAMED_DTYPES } from "../dsl/dtypes.ts";
 import { cast, constOf } from "../ir/build.ts";
 import type { Expr } from "../ir/nodes.ts";
@@ -21,6 +20,7 @@ import {
   mathCall,
   numericLiteral,
 } from "./fold.ts";
+import ts from "./typescript.cts";
 
 const K = ts.SyntaxKind;
 

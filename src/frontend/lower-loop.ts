@@ -3,7 +3,6 @@
 // `for (let i = 0; i < N; i++)`. Loops get Allo's names: loop_name = the variable, band op_name =
 // the user's `name` or `S_<vars>_<n>`.
 
-import ts from "typescript";
 import { idx } from "../ir/build.ts";
 import type { Expr, ForStmt, LoopAttrs, Stmt } from "../ir/nodes.ts";
 import { isBool } from "../types/dtype.ts";
@@ -11,6 +10,7 @@ import { foldConst, isScalar, plainInt } from "./constants.ts";
 import type { FnContext } from "./context.ts";
 import { fitsIndex, indexRangeError, lowerIndex } from "./lower-expr.ts";
 import { readDim, readShape } from "./types.ts";
+import ts from "./typescript.cts";
 
 interface LoopHead {
   readonly vars: readonly ts.Identifier[];

@@ -1,7 +1,6 @@
 // Lowers kernel statements: declarations (tensors, scalars, call results), assignments and compound
 // assignments with Allo's conversion rules, if/else (constant conditions fold), while, loops, blocks.
 
-import ts from "typescript";
 import { constOf } from "../ir/build.ts";
 import type { ConstExpr, Expr, Stmt } from "../ir/nodes.ts";
 import { truthy } from "../semantics/scalar.ts";
@@ -13,6 +12,7 @@ import { isKernelCall, lowerKernelCall } from "./lower-call.ts";
 import { lowerAccess, lowerExpr } from "./lower-expr.ts";
 import { lowerCFor, lowerForOf } from "./lower-loop.ts";
 import { readType } from "./types.ts";
+import ts from "./typescript.cts";
 
 const K = ts.SyntaxKind;
 

@@ -3,7 +3,6 @@
 // later distinct instantiations are named f_1, f_2, ... (Allo's rule), private instances get their id
 // as a suffix (./instances.ts). Detects recursion and instance names that clash.
 
-import ts from "typescript";
 import type { Func } from "../ir/nodes.ts";
 import type { DType } from "../types/dtype.ts";
 import type { ConstValue, KernelDecl } from "./constants.ts";
@@ -13,6 +12,7 @@ import { instanceSuffix, originOf } from "./instances.ts";
 import { compileFunction, type Signature } from "./kernel.ts";
 import { errorAt } from "./source.ts";
 import { readDim, readType, type ValueType } from "./types.ts";
+import ts from "./typescript.cts";
 
 export class ModuleBuilder {
   /** Completed functions, callees before callers. */

@@ -3,11 +3,11 @@
 // Expressions and statements nested past their limits are refused here, before anything recurses.
 
 import { readFileSync } from "node:fs";
-import ts from "typescript";
 import type { Code } from "../diagnostics/codes.ts";
 import { AlloError, type Note } from "../diagnostics/error.ts";
 import type { Span } from "../ir/nodes.ts";
 import { expressionDepthError, parserDepthError, rawDepthError, statementDepthError } from "./depth.ts";
+import ts from "./typescript.cts";
 
 export interface SourceFile {
   /** Path as shown in diagnostics (relative to the working directory when inside it). */

@@ -2,13 +2,13 @@
 // `Tensor<T, [M, N]>`, template parameters, and the shape tuples inside them (literals, module constants
 // through their `type X = typeof X` twins, `typeof X`, template values).
 
-import ts from "typescript";
 import { internalError } from "../diagnostics/error.ts";
 import { NAMED_DTYPES } from "../dsl/dtypes.ts";
 import { type DType, fixedType, intType, uintType } from "../types/dtype.ts";
 import { type ConstValue, checkedDType, isDType, plainInt } from "./constants.ts";
 import { numericLiteral } from "./fold.ts";
 import { errorAt, type SourceFile } from "./source.ts";
+import ts from "./typescript.cts";
 
 export interface ValueType {
   readonly dtype: DType;

@@ -45,8 +45,11 @@ export interface CustomizeOptions {
   readonly file?: string;
   /** Template values: `{ T: int32, M: 64 }`. */
   readonly instantiate?: Readonly<Record<string, unknown>>;
-  /** Print the IR after every primitive (with `(unchanged)` for steps that changed nothing). */
-  readonly printAfterEach?: boolean;
+  /**
+   * Print the IR after every primitive (with `(unchanged)` for steps that changed nothing): `true` to
+   * stdout, or to a writer of your own (`process.stderr`, a file stream).
+   */
+  readonly printAfterEach?: boolean | { write(text: string): unknown };
   /** Prove every primitive equivalent as it is applied. */
   readonly verifyEachStep?: boolean;
 }
@@ -313,8 +316,10 @@ export abstract class ScheduleCore {
       this.recorded.push(step);
       this.calls.push(from ? { call, from } : { call });
       this.current = after;
-      if (this.options.printAfterEach) {
-        process.stdout.write(`${header}\n${step.changed ? this.printIR(after) : "(unchanged)\n"}`);
+      const print = this.options.printAfterEach;
+      if (print) {
+        const to = print === true ? process.stdout : print;
+        to.write(`${header}\n${step.changed ? this.printIR(after) : "(unchanged)\n"}`);
       }
       return this.handles(def.returns, result);
     } catch (e) {
