@@ -46,6 +46,8 @@ export const CODES = {
   AL2009: "bad cast",
   AL2010: "missing return",
   AL2011: "impossible type width",
+  AL2012: "bit index out of range",
+  AL2013: "bad bit operation",
   // schedule
   AL3001: "unknown loop",
   AL3002: "ambiguous loop name",
