@@ -237,6 +237,8 @@ struct ap_int_base {
 
   ap_range_ref<W, S> range(int hi, int lo) { return ap_range_ref<W, S>(*this, hi, lo); }
   ap_uint<W> range(int hi, int lo) const { return ap_range_ref<W, S>(const_cast<ap_int_base&>(*this), hi, lo).get(); }
+  /** Bit i (0 <= i < W), read-only: allo-ts writes bits through masks, never through a bit reference. */
+  bool operator[](int i) const { return (d[i / 64] >> (i % 64)) & 1; }
 };
 
 /** Bits hi..lo of an ap_int (or of an ap_fixed's raw value): read as an ap_uint, assignable. */

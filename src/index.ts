@@ -5,6 +5,7 @@ export type { BuildOptions, CodeModule, CpuKernel, VitisMode, VitisProject } fro
 export { customize } from "./api/customize.ts";
 export { IRModule, registerSchedule, Schedule } from "./api/schedule.ts";
 export { AlloError } from "./diagnostics/error.ts";
+export { bit, bitcast, bits, reverseBits, withBit, withBits } from "./dsl/bits.ts";
 export * from "./dsl/dtypes.ts";
 export { instance } from "./dsl/instance.ts";
 export { full, grid, type LoopOptions, range, reduction, zeros } from "./dsl/loops.ts";

@@ -34,6 +34,11 @@ export const CODES = {
   AL1028: "optional parameter",
   AL1029: "statements nested too deeply",
   AL1030: "constant outside the index type",
+  AL1031: "kernel written as an arrow function or function expression",
+  AL1032: "kernel written as a method",
+  AL1033: "parameter default value",
+  AL1034: "rest parameter",
+  AL1035: "destructuring parameter",
   // typing
   AL2001: "type mismatch",
   AL2002: "argument count mismatch at a call",
@@ -46,6 +51,8 @@ export const CODES = {
   AL2009: "bad cast",
   AL2010: "missing return",
   AL2011: "impossible type width",
+  AL2012: "bit index out of range",
+  AL2013: "bad bit operation",
   // schedule
   AL3001: "unknown loop",
   AL3002: "ambiguous loop name",

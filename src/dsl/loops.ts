@@ -15,7 +15,8 @@ export interface LoopOptions {
 
 type Ints<S extends Shape> = { [K in keyof S]: number };
 
-function notOnHost(what: string): never {
+/** The error of a kernel-language function called on the host (AL9002). */
+export function notOnHost(what: string): never {
   throw new AlloError(
     "AL9002",
     `${what} belongs to the kernel language: kernels are compiled with customize(kernel), not called directly`,

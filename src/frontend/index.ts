@@ -9,6 +9,7 @@ import type { Module } from "../ir/nodes.ts";
 import { dtypeProblem, F32 } from "../types/dtype.ts";
 import { type ConstValue, isDType, scopeForSource } from "./constants.ts";
 import { boolConst, intLiteral } from "./fold.ts";
+import { unsupportedKernelForm } from "./kernel-forms.ts";
 import { locateFunctionFile } from "./locate.ts";
 import { ModuleBuilder } from "./module-builder.ts";
 import { errorAt, loadSource, parseSource, type SourceFile, syntaxError } from "./source.ts";
@@ -34,6 +35,8 @@ export function compileModule(req: CompileRequest): Module {
   const scope = scopeForSource(source);
   const k = scope.kernel(name);
   if (!k) {
+    const form = unsupportedKernelForm(source, name);
+    if (form) throw form;
     const names = scope.functionNames();
     throw new AlloError(
       "AL1002",

@@ -3,10 +3,10 @@
 // instance, and a private instance's callees inherit it (`g_mm1`; an inner `instance(g, "x")` is `g_x_mm1`),
 // so naming a private copy appends its id throughout its call tree.
 
-import ts from "typescript";
 import type { FuncOrigin } from "../ir/nodes.ts";
 import type { KernelDecl } from "./constants.ts";
 import type { FnContext } from "./context.ts";
+import ts from "./typescript.cts";
 
 export interface KernelCallee {
   readonly kernel: KernelDecl;

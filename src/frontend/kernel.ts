@@ -48,8 +48,20 @@ export function compileFunction(
   const params: Param[] = [];
   const sigParams: { name: string; dtype: DType; shape: readonly number[] }[] = [];
   for (const p of decl.parameters) {
-    if (p.dotDotDotToken) throw errorAt(sf, p, "AL1015", "rest parameters are not supported in kernels");
-    if (!ts.isIdentifier(p.name)) throw errorAt(sf, p, "AL1020", "kernel parameters must be plain names");
+    if (p.dotDotDotToken)
+      throw errorAt(
+        sf,
+        p,
+        "AL1034",
+        "rest parameters are not supported in kernels (a kernel has a fixed signature); declare each argument, e.g. k(A: int32<[M]>, B: int32<[M]>), or pass one tensor with an extra dimension",
+      );
+    if (!ts.isIdentifier(p.name))
+      throw errorAt(
+        sf,
+        p,
+        "AL1035",
+        `destructuring parameters are not supported in kernels; give each value its own parameter, e.g. k(A: int32<[M]>, B: int32<[M]>), instead of ${p.name.getText(sf.ast)}`,
+      );
     if (!p.type)
       throw errorAt(
         sf,
@@ -57,7 +69,13 @@ export function compileFunction(
         "AL2007",
         `parameter '${p.name.text}' needs a type, e.g. ${p.name.text}: float32<[M, N]>`,
       );
-    if (p.initializer) throw errorAt(sf, p, "AL1020", "kernel parameters cannot have default values");
+    if (p.initializer)
+      throw errorAt(
+        sf,
+        p,
+        "AL1033",
+        `kernel parameters cannot have default values (every argument is passed at each call); drop '= ${p.initializer.getText(sf.ast)}' and pass it, or use a module constant instead of the parameter`,
+      );
     if (p.questionToken) {
       throw errorAt(
         sf,

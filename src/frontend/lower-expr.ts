@@ -20,6 +20,7 @@ import {
   mathCall,
   numericLiteral,
 } from "./fold.ts";
+import { bitFunction, lowerBitCall } from "./lower-bits.ts";
 import ts from "./typescript.cts";
 
 const K = ts.SyntaxKind;
@@ -312,7 +313,7 @@ const UNARY_OPS: Partial<Record<ts.SyntaxKind, "+" | "-" | "~" | "!">> = {
 };
 
 /** A dtype used as a cast function: `int16(x)`, `Int(12)(x)`, `T(x)` for a template type T. */
-function castTarget(ctx: FnContext, callee: ts.Expression): DType | undefined {
+export function castTarget(ctx: FnContext, callee: ts.Expression): DType | undefined {
   if (ts.isIdentifier(callee)) {
     const named = NAMED_DTYPES[ctx.file.libraryName(callee.text)];
     if (named && !ctx.lookup(callee.text)) return named.dtype;
@@ -337,6 +338,8 @@ function lowerCallExpr(ctx: FnContext, node: ts.CallExpression): Expr {
     if (node.arguments.length !== 1) throw ctx.error(node, "AL2009", "a cast takes exactly one value");
     return convertTo(lowerExpr(ctx, node.arguments[0]), target);
   }
+  const bitFn = bitFunction(ctx, node.expression);
+  if (bitFn) return lowerBitCall(ctx, node, bitFn);
   const callee = node.expression;
   if (
     ts.isPropertyAccessExpression(callee) &&
@@ -356,6 +359,6 @@ function lowerCallExpr(ctx: FnContext, node: ts.CallExpression): Expr {
   throw ctx.error(
     node,
     "AL1018",
-    `'${callee.getText(ctx.sf.ast)}' is not a kernel function; kernels may call other kernels (functions of this file or imported relatively), Math functions and dtype casts`,
+    `'${callee.getText(ctx.sf.ast)}' is not a kernel function; kernels may call other kernels (functions of this file or imported relatively), Math functions, dtype casts and the bit functions (bit, bits, withBit, withBits, reverseBits, bitcast)`,
   );
 }

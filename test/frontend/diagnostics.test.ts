@@ -82,7 +82,28 @@ const CASES: Record<string, Case> = {
     code: "AL1014",
     source: "export function k(A: int32<[M]>): void {\n  try {\n    A[0] = 1;\n  } catch {}\n}",
   },
-  spread: { code: "AL1015", source: "export function k(...A: int32[]): void {}" },
+  spread: { code: "AL1034", source: "export function k(...A: int32[]): void {}" },
+  arrow_kernel: { code: "AL1031", source: "export const k = (A: int32<[M]>): void => {\n  A[0] = 1;\n};" },
+  function_expression_kernel: {
+    code: "AL1031",
+    source: "export const k = function (A: int32<[M]>): void {\n  A[0] = 1;\n};",
+  },
+  class_method_kernel: {
+    code: "AL1032",
+    source: "export class Kernels {\n  k(A: int32<[M]>): void {\n    A[0] = 1;\n  }\n}",
+  },
+  object_method_kernel: {
+    code: "AL1032",
+    source: "export const kernels = {\n  k: (A: int32<[M]>): void => {\n    A[0] = 1;\n  },\n};",
+  },
+  default_param_value: {
+    code: "AL1033",
+    source: "export function k(A: int32<[M]>, b: int32 = 3): void {\n  A[0] = b;\n}",
+  },
+  destructured_param: {
+    code: "AL1035",
+    source: "export function k({ A }: { A: int32<[M]> }): void {\n  A[0] = 1;\n}",
+  },
   async_kernel: {
     code: "AL1016",
     source: "export async function k(A: int32<[M]>): Promise<void> {\n  A[0] = 1;\n}",

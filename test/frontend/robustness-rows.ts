@@ -132,7 +132,7 @@ export const ERRORS: readonly ErrorRow[] = [
   { name: "optional_param", code: "AL1028", at: "4:19", golden: true, source: fn("A?: int32<[M]>", "") },
   {
     name: "default_param",
-    code: "AL1020",
+    code: "AL1033",
     at: "4:34",
     source: fn("A: int32<[M]>, b: int32 = 3", "  A[0] = b;"),
   },

@@ -7,6 +7,7 @@ import { AlloError } from "../../diagnostics/error.ts";
 import { exactRange, fitsExactly, rangeOf } from "../../ir/analysis/range.ts";
 import type { BinaryExpr, Expr, IntrinsicExpr, LogicalExpr, SelectExpr, UnaryExpr } from "../../ir/nodes.ts";
 import { type DType, typeName } from "../../types/dtype.ts";
+import { sliceText } from "./bit-slice.ts";
 import { atom, bare, castText } from "./convert.ts";
 import type { Helper } from "./prelude.ts";
 import type { Scope } from "./scope.ts";
@@ -60,7 +61,10 @@ export class ExprWriter {
       case "streamGet":
         return this.temp(e.type, `${this.stream(e.stream, e.indices)}.read()`);
       case "cast":
-        return castText(this.render(e.value), e.value.type, e.type, this.s.helpers);
+        return (
+          sliceText(e, (x) => this.render(x), this.s.ranges) ??
+          castText(this.render(e.value), e.value.type, e.type, this.s.helpers)
+        );
       case "binary":
         return this.binary(e);
       case "logical":

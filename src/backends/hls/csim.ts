@@ -11,7 +11,7 @@ import { AlloError } from "../../diagnostics/error.ts";
 import type { Func, Module } from "../../ir/nodes.ts";
 import { checkArgCount } from "../../runtime/host-abi.ts";
 import { decodeBuffer, encodeBuffer, encodeScalar, writeBack } from "./data.ts";
-import { BANNER, emitParts, INCLUDES } from "./emit.ts";
+import { BANNER, emitParts, includesFor } from "./emit.ts";
 import { TESTBENCH_HELPERS, TESTBENCH_INCLUDES, tbArgs, testbenchRun } from "./testbench.ts";
 
 /** The csim headers (ap_int.h, ap_fixed.h, hls_stream.h, hls_math.h) shipped with allo-ts. */
@@ -231,7 +231,7 @@ export async function csimBatch(
     (_, k) => `  snprintf(dir, sizeof dir, "%s/${k}", argv[1]);\n  if (c${k}::allo_run(dir) != 0) return 73;`,
   );
   const main = `int main(int argc, char** argv) {\n  if (argc < 2) return 64;\n  char dir[4096];\n${calls.join("\n")}\n  return 0;\n}\n`;
-  const source = `${BANNER}${INCLUDES}${TESTBENCH_INCLUDES}\n${TESTBENCH_HELPERS}\n${units.join("\n")}\n${main}`;
+  const source = `${BANNER}${includesFor(units.join(""))}${TESTBENCH_INCLUDES}\n${TESTBENCH_HELPERS}\n${units.join("\n")}\n${main}`;
   writeFileSync(join(dir, "batch.cpp"), source);
   const exe = join(dir, "batch.out");
   await compileCxx('#include "batch.cpp"\n', exe, [dir], opts.strict);

@@ -10,7 +10,7 @@ import type { BufferDecl, Func, Module } from "../../ir/nodes.ts";
 import { localDeclarator, paramDeclarator } from "../cxx/decls.ts";
 import { NameTable } from "../cxx/names.ts";
 import { cType } from "../cxx/types.ts";
-import { BANNER, emitParts, INCLUDES } from "./emit.ts";
+import { BANNER, emitParts, includesFor } from "./emit.ts";
 import type { ProjectOptions } from "./options.ts";
 import { partitionPragmas } from "./pragmas.ts";
 import { type TbArg, tbArgs } from "./testbench.ts";
@@ -88,8 +88,8 @@ function inPlaceKernel(m: Module, args: readonly TbArg[], o: ProjectOptions): Vi
   });
   const { decls } = portsOf(args, new NameTable());
   return {
-    code: `${BANNER}${INCLUDES}\n${parts.body}`,
-    header: headerText(parts.top, decls),
+    code: `${BANNER}${includesFor(parts.body)}\n${parts.body}`,
+    header: headerText(parts.top, decls, parts.body),
     top: parts.top,
     cyclic: parts.cyclic,
   };
@@ -137,8 +137,8 @@ function wrappedKernel(m: Module, args: readonly TbArg[], o: ProjectOptions): Vi
   });
   const wrapper = `extern "C" {\n${prototype(name, decls)} {\n${body.join("\n")}\n}\n}\n`;
   return {
-    code: `${BANNER}${INCLUDES}\n${parts.body}\n${wrapper}`,
-    header: headerText(name, decls),
+    code: `${BANNER}${includesFor(parts.body + wrapper)}\n${parts.body}\n${wrapper}`,
+    header: headerText(name, decls, parts.body + wrapper),
     top: name,
     cyclic: parts.cyclic,
   };
@@ -150,10 +150,12 @@ export function emitVitisKernel(m: Module, o: ProjectOptions): VitisKernel {
   return o.wrapIo && arrays ? wrappedKernel(m, args, o) : inPlaceKernel(m, args, o);
 }
 
-function headerText(top: string, decls: readonly string[]): string {
+/** kernel.h for the kernel C++ `code` (its includes carry the same AP_INT_MAX_W as kernel.cpp's). */
+function headerText(top: string, decls: readonly string[], code: string): string {
   const guard = "ALLO_KERNEL_H";
-  const includes = INCLUDES.split("\n")
-    .filter((l) => l.startsWith("#include"))
+  const includes = includesFor(code)
+    .split("\n")
+    .filter((l) => l.startsWith("#"))
     .join("\n");
   return `${BANNER}#ifndef ${guard}\n#define ${guard}\n${includes}\n\nextern "C" {\n${prototype(top, decls)};\n}\n\n#endif\n`;
 }
