@@ -1,7 +1,8 @@
 // Layout inference as a schedule step sees it: after every step that changed the module, the layout
 // classes are recomputed (src/ir/analysis/layout-classes.ts) and every member of a partitioned class
 // gets the class's layout, which MLIR and HLS print. A class whose requirements have no greatest
-// element (AL3402) or that holds a stream (AL3403) fails the step, naming every requirement and binding.
+// element (AL3402) or that holds a stream (AL3403) fails the step, naming every requirement and binding;
+// the Schedule tags each partition request with the schedule that asks (one requirement per schedule).
 
 import { AlloError, type Note, where } from "../diagnostics/error.ts";
 import { isUnpartitioned, type Layout, layoutText, sameLayout } from "../ir/analysis/layout.ts";
@@ -12,7 +13,9 @@ import {
   maximalRequirements,
   type Requirement,
 } from "../ir/analysis/layout-classes.ts";
-import type { BufferDecl, Func, Module } from "../ir/nodes.ts";
+import type { BufferDecl, Func, Module, Span } from "../ir/nodes.ts";
+import { atCallSite } from "./call-site.ts";
+import type { PartitionRequest } from "./primitives/partition.ts";
 
 /** `m` with every buffer carrying its class's layout (the same module when nothing changes). */
 export function withLayouts(m: Module): Module {
@@ -37,6 +40,31 @@ export function withLayouts(m: Module): Module {
     return { ...f, buffers };
   });
   return changed ? { ...m, functions } : m;
+}
+
+/** partition's request, tagged with the schedule that asks and where (its layout requirement). */
+export function tagPartition(
+  resolved: readonly unknown[],
+  schedule: number,
+  site?: Span,
+  via?: Span,
+): unknown[] {
+  const [buf, req] = resolved;
+  const from = { schedule, ...(site ? { site } : {}), ...(via ? { via } : {}) };
+  return [buf, { ...(req as PartitionRequest), from }];
+}
+
+/**
+ * A changed module with its layout classes re-inferred (the same module when the step changed nothing);
+ * a layout conflict is the error of the step that completes it, at its call (a compose's for a replay).
+ */
+export function layoutsOf(before: Module, after: Module, at: Span | undefined): Module {
+  if (after === before) return after;
+  try {
+    return withLayouts(after);
+  } catch (e) {
+    throw e instanceof AlloError ? atCallSite(e, at) : e;
+  }
 }
 
 /** `Y` in the top, `f:Y` elsewhere. */

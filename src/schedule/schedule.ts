@@ -6,7 +6,7 @@
 
 import { AlloError, internalError } from "../diagnostics/error.ts";
 import { bufferLayout, layoutText } from "../ir/analysis/layout.ts";
-import type { Module, PartitionType, Span } from "../ir/nodes.ts";
+import type { Module, PartitionType } from "../ir/nodes.ts";
 import { verifyStep } from "../verify/index.ts";
 import { atCallSite, callSite } from "./call-site.ts";
 import { checkModule } from "./check.ts";
@@ -29,9 +29,8 @@ import {
   SpatialHandle,
   type SpatialSpec,
 } from "./handles.ts";
-import { withLayouts } from "./layouts.ts";
+import { layoutsOf, tagPartition } from "./layouts.ts";
 import { checkArg, type Param } from "./params.ts";
-import type { PartitionRequest } from "./primitives/partition.ts";
 import type { RelayOptions } from "./primitives/relay.ts";
 import type { PrimitiveResult } from "./primitives/result.ts";
 import { getLoop } from "./primitives/util/loops.ts";
@@ -399,26 +398,6 @@ function checkSteps(steps: unknown) {
     }
     return { prim: prim as PrimitiveName, def, args: args as readonly unknown[] };
   });
-}
-
-/** partition's request, tagged with the schedule that asks and where (its layout requirement). */
-function tagPartition(resolved: readonly unknown[], schedule: number, site?: Span, via?: Span): unknown[] {
-  const [buf, req] = resolved;
-  const from = { schedule, ...(site ? { site } : {}), ...(via ? { via } : {}) };
-  return [buf, { ...(req as PartitionRequest), from }];
-}
-
-/**
- * A changed module with its layout classes re-inferred (the same module when the step changed nothing);
- * a layout conflict is the error of the step that completes it, at its call (a compose's for a replay).
- */
-function layoutsOf(before: Module, after: Module, at: Span | undefined): Module {
-  if (after === before) return after;
-  try {
-    return withLayouts(after);
-  } catch (e) {
-    throw e instanceof AlloError ? atCallSite(e, at) : e;
-  }
 }
 
 /** verifyEachStep: a step must be proven equivalent to the module before it (AL6002 otherwise). */
