@@ -4,6 +4,7 @@
 // schedule's partitions of one buffer form one requirement, and a class's layout is the join of its
 // requirements, accepted only when one requirement already equals it (inference never invents a layout).
 
+import { internalError } from "../../diagnostics/error.ts";
 import type { Func, Module, PartitionSource, Span } from "../nodes.ts";
 import { visitStmts } from "../walk.ts";
 import { isUnpartitioned, type Layout, layoutJoin, layoutLeq, layoutOf, sameLayout } from "./layout.ts";
@@ -196,6 +197,9 @@ export function inferLayoutClasses(m: Module): LayoutInference {
   }
   const classes = [...members.entries()].map(([c, ms]): LayoutClass => {
     const shape = decls.get(ms[0])!.shape;
+    const other = ms.find((k) => decls.get(k)!.shape.join() !== shape.join());
+    // The frontend types calls and reshape refuses bound buffers, so bound buffers have one shape.
+    if (other) throw internalError(`layout class of '${ms[0]}' binds '${other}' of another shape`);
     const rs = reqs.get(c)!;
     const join = rs.reduce<Layout>((j, r) => layoutJoin(j, r.layout, shape), layoutOf(shape, []));
     const stream = ms.find((k) => decls.get(k)!.stream);
