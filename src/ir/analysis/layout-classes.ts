@@ -5,7 +5,7 @@
 // requirements, accepted only when one requirement already equals it (inference never invents a layout).
 
 import { internalError } from "../../diagnostics/error.ts";
-import type { Func, Module, PartitionSource, Span } from "../nodes.ts";
+import type { Func, Module, Partition, PartitionSource, Span } from "../nodes.ts";
 import { visitStmts } from "../walk.ts";
 import { isUnpartitioned, type Layout, layoutJoin, layoutLeq, layoutOf, sameLayout } from "./layout.ts";
 
@@ -86,6 +86,13 @@ class UnionFind {
   }
 }
 
+/** Appends to a map of lists (in place: the inference stays linear). */
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
 /** Functions outermost first: breadth-first call depth from the top, then module order. */
 function byDepth(m: Module, calls: ReadonlyMap<string, readonly string[]>): Func[] {
   const depth = new Map<string, number>([[m.top, 0]]);
@@ -141,8 +148,8 @@ export function callBindings(m: Module): Binding[] {
 function requirementsOf(f: Func): Requirement[] {
   const out: Requirement[] = [];
   for (const b of Object.values(f.buffers)) {
-    const groups = new Map<number | undefined, typeof b.partitions>();
-    for (const p of b.partitions) groups.set(p.from?.schedule, [...(groups.get(p.from?.schedule) ?? []), p]);
+    const groups = new Map<number | undefined, Partition[]>();
+    for (const p of b.partitions) push(groups, p.from?.schedule, p);
     for (const parts of groups.values()) {
       const layout = layoutOf(b.shape, parts);
       const from = parts[0].from;
@@ -157,7 +164,7 @@ function requirementsOf(f: Func): Requirement[] {
 export function inferLayoutClasses(m: Module): LayoutInference {
   const bindings = callBindings(m);
   const calls = new Map<string, string[]>();
-  for (const b of bindings) calls.set(b.caller, [...(calls.get(b.caller) ?? []), b.callee]);
+  for (const b of bindings) push(calls, b.caller, b.callee);
   const uf = new UnionFind();
   const index = new Map<MemberKey, number>();
   const keys: MemberKey[] = [];
@@ -180,20 +187,20 @@ export function inferLayoutClasses(m: Module): LayoutInference {
   for (const f of m.functions) {
     for (const r of requirementsOf(f)) {
       const c = uf.find(index.get(r.buffer)!);
-      reqs.set(c, [...(reqs.get(c) ?? []), r]);
+      push(reqs, c, r);
     }
   }
   const members = new Map<number, MemberKey[]>();
   for (const [k, key] of keys.entries()) {
     const c = uf.find(k);
-    if (reqs.has(c)) members.set(c, [...(members.get(c) ?? []), key]);
+    if (reqs.has(c)) push(members, c, key);
   }
   const linked = new Map<number, Binding[]>();
   for (const b of bindings) {
     const u = node(b.caller, b.outer);
     if (u === undefined) continue;
     const c = uf.find(u);
-    if (reqs.has(c)) linked.set(c, [...(linked.get(c) ?? []), b]);
+    if (reqs.has(c)) push(linked, c, b);
   }
   const classes = [...members.entries()].map(([c, ms]): LayoutClass => {
     const shape = decls.get(ms[0])!.shape;
