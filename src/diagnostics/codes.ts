@@ -60,7 +60,6 @@ export const CODES = {
   AL3004: "loops not in one perfect band",
   AL3005: "bad factor",
   AL3006: "bad partition",
-  AL3007: "buffer partitioned twice",
   AL3008: "bufferAt needs a reduction",
   AL3009: "unfold needs a constant band",
   AL3010: "bad relay",
@@ -81,6 +80,9 @@ export const CODES = {
   AL3304: "instantiate with a schedule",
   AL3305: "instance name clash",
   AL3306: "bad instance() call",
+  AL3401: "buffer partitioned twice",
+  AL3402: "incompatible layouts",
+  AL3403: "partitioned stream",
   // streams and dataflow
   AL4101: "dataflow deadlock",
   AL4102: "data left in a stream",

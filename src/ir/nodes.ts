@@ -5,6 +5,7 @@
 
 import type { DType } from "../types/dtype.ts";
 import type { BinaryOp } from "../types/typing-rules.ts";
+import type { DimLayout } from "./analysis/layout.ts";
 
 /** A source range, 1-based line and column, as the user sees it. */
 export interface Span {
@@ -254,6 +255,15 @@ export interface Partition {
   readonly type: PartitionType;
   readonly dim: number;
   readonly factor: number;
+  /** Which schedule asked for it and where: partitions of one schedule on one buffer form one requirement. */
+  readonly from?: PartitionSource;
+}
+export interface PartitionSource {
+  /** The schedule the partition step was written in (a composed step keeps its own schedule's). */
+  readonly schedule: number;
+  readonly site?: Span;
+  /** The compose call that replayed the step. */
+  readonly via?: Span;
 }
 
 export type BufferRole = "param" | "local" | "result";
@@ -264,6 +274,8 @@ export interface BufferDecl {
   readonly shape: readonly number[];
   readonly role: BufferRole;
   readonly partitions: readonly Partition[];
+  /** The layout of the buffer's layout class (set by inference when the class is partitioned). */
+  readonly layout?: readonly DimLayout[];
   /** Present when the buffer is an array of FIFOs of this depth instead of memory. */
   readonly stream?: { readonly depth: number };
   readonly span?: Span;

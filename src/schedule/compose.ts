@@ -29,12 +29,18 @@ export interface Composable {
 export interface Replayed {
   readonly site?: Span;
   readonly via?: Span;
+  /** The schedule the step was written in. */
+  readonly origin: number;
   readonly comment: string;
   readonly header?: string;
 }
 
 type Customizer = (kernel: Function, instantiate?: Readonly<Record<string, unknown>>) => Composable;
 type Run = (prim: PrimitiveName, args: readonly unknown[], from: Replayed) => unknown;
+
+let schedules = 0;
+/** A fresh schedule number (each schedule's partitions are one requirement per buffer). */
+export const newScheduleId = (): number => ++schedules;
 
 const registry = new WeakMap<Function, (s: never) => void>();
 
@@ -128,6 +134,7 @@ export function replayInto(m: Module, sub: Composable, into: string, at: Span | 
   const steps = [...sub.steps];
   const label = `${sub.original.top}'s schedule`;
   let rename: ((f: string) => string) | undefined;
+  const unnumbered = newScheduleId();
   for (const [k, step] of steps.entries()) {
     const def = primitiveDef(step.prim)!;
     let call = `${step.prim}(...)`;
@@ -138,11 +145,13 @@ export function replayInto(m: Module, sub: Composable, into: string, at: Span | 
       run(step.prim as PrimitiveName, args, {
         ...(step.site ? { site: step.site } : {}),
         ...(at ? { via: at } : {}),
+        origin: step.origin ?? unnumbered,
         comment: `step ${k + 1} of ${label}${step.site ? `, ${where(step.site)}` : ""}`,
         ...(k === 0 ? { header: `compose${at ? ` at ${where(at)}` : ""}: ${label} into ${into}` } : {}),
       });
     } catch (e) {
-      if (!(e instanceof AlloError)) throw e;
+      // A layout conflict is the compose's own error (the class now has incompatible requirements).
+      if (!(e instanceof AlloError) || e.code === "AL3402") throw e;
       throw stepFailed(e, k + 1, steps.length, call, label, into, step.site);
     }
   }

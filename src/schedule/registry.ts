@@ -3,7 +3,7 @@
 // methods, the argument checks, the trace (printed and as data) and replay are all driven by it.
 
 import { constTripCount } from "../ir/analysis/trip-count.ts";
-import type { Module, PartitionType } from "../ir/nodes.ts";
+import type { Module, PartitionSource, PartitionType } from "../ir/nodes.ts";
 import type { Kind, Param } from "./params.ts";
 import { bufferAt } from "./primitives/buffer-at.ts";
 import { computeAt } from "./primitives/compute-at.ts";
@@ -119,11 +119,13 @@ export const PRIMITIVES = {
     ],
     returns: "self",
     apply: (m, [buf, o]) => {
-      const { type, dim, factor } = o as Opts;
+      const { type, dim, factor, from } = o as Opts;
       const req = {
         type: (type as PartitionType) ?? "complete",
         dim: (dim as number | number[]) ?? 0,
         factor: (factor as number) ?? 0,
+        // The schedule adds which schedule asks, and where (a layout requirement's provenance).
+        ...(from ? { from: from as PartitionSource } : {}),
       };
       return partition(m, buf as BufferRef, req);
     },

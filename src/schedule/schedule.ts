@@ -5,6 +5,7 @@
 // verifying and printing live above this layer (src/api/schedule.ts), which supplies the IR printer.
 
 import { AlloError, internalError } from "../diagnostics/error.ts";
+import { bufferLayout, layoutText } from "../ir/analysis/layout.ts";
 import type { Module, PartitionType } from "../ir/nodes.ts";
 import { assertWellFormed } from "../ir/verify.ts";
 import { verifyStep } from "../verify/index.ts";
@@ -14,6 +15,7 @@ import {
   type ComposeOptions,
   composeParts,
   composeTargets,
+  newScheduleId,
   type Replayed,
   replayInto,
 } from "./compose.ts";
@@ -27,6 +29,7 @@ import {
   SpatialHandle,
   type SpatialSpec,
 } from "./handles.ts";
+import { layoutsOf, tagPartition } from "./layouts.ts";
 import { checkArg, type Param } from "./params.ts";
 import type { RelayOptions } from "./primitives/relay.ts";
 import type { PrimitiveResult } from "./primitives/result.ts";
@@ -34,7 +37,7 @@ import { getLoop } from "./primitives/util/loops.ts";
 import type { LoopRef, SpatialRef } from "./refs.ts";
 import { PRIMITIVES, type PrimitiveName, primitiveDef } from "./registry.ts";
 import { funcRenaming, recordedRoot } from "./replay.ts";
-import { loopNest, resolveFunc } from "./resolve.ts";
+import { loopNest, resolveBuffer, resolveFunc } from "./resolve.ts";
 import { argsFromData, bindArgs, funcsOfData, recordArgs, resolveArgs } from "./step-args.ts";
 import { formatCall, type Step, stepHeader } from "./trace.ts";
 
@@ -94,6 +97,8 @@ export abstract class ScheduleCore {
   private readonly recorded: Step[] = [];
   /** Each recorded step as the trace prints it: `split("i", 4)`, with a compose's comments. */
   private readonly calls: { readonly call: string; readonly from?: Replayed }[] = [];
+  /** This schedule's number: its partitions of a buffer are one layout requirement. */
+  private readonly id = newScheduleId();
 
   constructor(
     module: Module,
@@ -195,6 +200,20 @@ export abstract class ScheduleCore {
       throw e instanceof AlloError ? atCallSite(e, site) : e;
     }
     return this;
+  }
+
+  /**
+   * The layout of a buffer's layout class as the API spells it: `sTop.layout("Y")` is
+   * `"[complete, none]"` when a callee's schedule partitioned the parameter Y is passed to.
+   */
+  layout(buf: BufferSpec): string {
+    try {
+      const ref = resolveBuffer(this.current, buf, "layout");
+      const f = this.current.functions.find((x) => x.name === ref.func)!;
+      return layoutText(bufferLayout(f.buffers[ref.buffer]));
+    } catch (e) {
+      throw e instanceof AlloError ? atCallSite(e, callSite()) : e;
+    }
   }
 
   /** A function that puts the schedule back as it is now (for all-or-nothing replay and compose). */
@@ -299,14 +318,19 @@ export abstract class ScheduleCore {
       const bound = bindArgs(prim, def.params, args);
       const resolved = resolveArgs(before, prim, def.params, bound);
       const { data, shown } = recordArgs(before, def.params, bound, resolved);
-      const result = def.apply(before, resolved);
-      const after = result.module;
+      const origin = from?.origin ?? this.id;
+      const result = def.apply(
+        before,
+        prim === "partition" ? tagPartition(resolved, origin, site, from?.via) : resolved,
+      );
+      const after = layoutsOf(before, result.module, from?.via ?? site);
       const step: Step = {
         index: this.recorded.length + 1,
         prim,
         args: data,
         ...(site ? { site } : {}),
         ...(from?.via ? { via: from.via } : {}),
+        origin,
         changed: after !== before,
       };
       const call = formatCall(prim, shown);

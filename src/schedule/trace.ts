@@ -42,6 +42,8 @@ export interface Step {
   readonly site?: Span;
   /** The compose call that replayed the step into this schedule. */
   readonly via?: Span;
+  /** The schedule the step was written in (a composed step keeps its own): partitions' requirement key. */
+  readonly origin?: number;
   /** False when the step left the module as it was (a repeated annotation). */
   readonly changed: boolean;
 }

@@ -5,7 +5,7 @@
 
 import type { Module } from "../ir/nodes.ts";
 
-const IGNORED = new Set(["attrs", "partitions", "span"]);
+const IGNORED = new Set(["attrs", "partitions", "layout", "span"]);
 
 function same(x: unknown, y: unknown): boolean {
   if (Object.is(x, y)) return true;

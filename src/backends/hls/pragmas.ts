@@ -3,7 +3,7 @@
 // partitioned dimension (dim 0 = every dimension; factors normalised as the layout types define them)
 // and the depth of each FIFO.
 
-import { layoutOf } from "../../ir/analysis/layout.ts";
+import { bufferLayout } from "../../ir/analysis/layout.ts";
 import type { BufferDecl } from "../../ir/nodes.ts";
 import type { CxxTarget } from "../cxx/target.ts";
 
@@ -14,7 +14,7 @@ export function streamPragma(b: BufferDecl, name: string): string {
 /** `array_partition` directives for a memory buffer, one per partitioned dimension. */
 export function partitionPragmas(b: BufferDecl, name: string): string[] {
   if (b.stream || b.shape.length === 0) return [];
-  return layoutOf(b.shape, b.partitions).flatMap((d, k) => {
+  return bufferLayout(b).flatMap((d, k) => {
     if (d.kind === "none") return [];
     const factor = d.kind === "complete" ? "" : ` factor=${d.factor}`;
     return [`array_partition variable=${name} ${d.kind} dim=${k + 1}${factor}`];

@@ -6,6 +6,7 @@
 // legal. Without it the ports are used in place, and partitioning one is AL5014 (Vitis refuses it).
 
 import { AlloError } from "../../diagnostics/error.ts";
+import { bufferLayout, isUnpartitioned } from "../../ir/analysis/layout.ts";
 import type { BufferDecl, Func, Module } from "../../ir/nodes.ts";
 import { localDeclarator, paramDeclarator } from "../cxx/decls.ts";
 import { NameTable } from "../cxx/names.ts";
@@ -65,7 +66,7 @@ function copyLoops(b: BufferDecl, from: string, to: string, tag: string, names: 
 
 /** The wrapIo: false refusal: a partition of an AXI port has no meaning in Vitis. */
 function refusePartitionedPorts(args: readonly TbArg[], top: string, o: ProjectOptions): void {
-  const a = args.find((x) => !x.scalar && x.decl.partitions.length > 0);
+  const a = args.find((x) => !x.scalar && !isUnpartitioned(bufferLayout(x.decl)));
   if (!a) return;
   const site = o.partitionSite?.(a.decl.name);
   throw new AlloError(

@@ -2,7 +2,7 @@
 // fixed-point type, `index`, `f16/f32/f64`, memrefs carrying Allo's partition layout maps, and
 // literals that parse back to exactly the same bits (floats always carry a `.`, NaN/inf as hex).
 
-import { isUnpartitioned, layoutOf, layoutText as spellLayout } from "../../ir/analysis/layout.ts";
+import { bufferLayout, isUnpartitioned, layoutText as spellLayout } from "../../ir/analysis/layout.ts";
 import type { BufferDecl } from "../../ir/nodes.ts";
 import { type DType, type FloatType, isBool, typeName } from "../../types/dtype.ts";
 
@@ -34,7 +34,7 @@ export const isUnsigned = (t: DType): boolean =>
  * an unpartitioned dimension bank 0, addr dK. Undefined when no dimension is partitioned.
  */
 export function layoutMap(b: BufferDecl): string | undefined {
-  const dims = layoutOf(b.shape, b.partitions);
+  const dims = bufferLayout(b);
   if (isUnpartitioned(dims)) return undefined;
   const banks: string[] = [];
   const addrs: string[] = [];
@@ -67,7 +67,7 @@ export function layoutMap(b: BufferDecl): string | undefined {
 
 /** The layout as the API spells it, `[cyclic(4), none]`; undefined when nothing is partitioned. */
 export function layoutText(b: BufferDecl): string | undefined {
-  const dims = layoutOf(b.shape, b.partitions);
+  const dims = bufferLayout(b);
   return isUnpartitioned(dims) ? undefined : spellLayout(dims);
 }
 

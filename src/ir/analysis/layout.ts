@@ -4,7 +4,7 @@
 // over those elements (test/compose/layout.test.ts checks them against bank maps by brute force).
 // The MLIR layout maps, the HLS array_partition pragmas and layout inference all read layouts from here.
 
-import type { Partition, PartitionType } from "../nodes.ts";
+import type { BufferDecl, Partition, PartitionType } from "../nodes.ts";
 
 /** One dimension's layout; `factor` is the number of banks, 1 < factor < extent. */
 export type DimLayout =
@@ -64,6 +64,9 @@ export function layoutOf(shape: readonly number[], parts: readonly Partition[]):
   }
   return dims;
 }
+
+/** A buffer's layout: its class's inferred layout, else its own partitions (IR built without a schedule). */
+export const bufferLayout = (b: BufferDecl): Layout => b.layout ?? layoutOf(b.shape, b.partitions);
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 

@@ -1,8 +1,10 @@
 // partition(buffer, { type, dim, factor }): bank a buffer for parallel access (Allo's partition: a
 // memref layout map in MLIR, `#pragma HLS array_partition` in HLS). Records the request in
-// BufferDecl.partitions; results are unchanged. Each dimension is partitioned at most once.
+// BufferDecl.partitions, tagged with the schedule that asked; results are unchanged. One schedule
+// partitions each dimension of a buffer at most once; partitions from different schedules are separate
+// requirements that layout inference joins (../layouts.ts).
 
-import type { BufferDecl, Module, Partition, PartitionType } from "../../ir/nodes.ts";
+import type { BufferDecl, Module, Partition, PartitionSource, PartitionType } from "../../ir/nodes.ts";
 import type { BufferRef } from "../refs.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
 import { getFunc, withFunc } from "./util/loops.ts";
@@ -21,13 +23,15 @@ export interface PartitionRequest {
   readonly dim: number | readonly number[];
   /** Number of banks for block and cyclic (>= 1); ignored for complete. */
   readonly factor: number;
+  /** The asking schedule and the call site (the Schedule adds them). */
+  readonly from?: PartitionSource;
 }
 
 /**
  * Adds partitions to `buf`. Errors: a dimension out of range or a scalar/stream
- * buffer (AL3006); a block/cyclic factor below 1 (AL3005); a dimension already partitioned, or
- * mixing dim 0 with per-dimension partitions (AL3007). A repeated complete partition of every
- * dimension (dim 0) is a no-op: the same module comes back.
+ * buffer (AL3006); a block/cyclic factor below 1 (AL3005); a dimension the same schedule already
+ * partitioned, or mixing dim 0 with per-dimension partitions (AL3401). A repeated complete partition of
+ * every dimension (dim 0) is a no-op: the same module comes back.
  */
 export function partition(m: Module, buf: BufferRef, req: PartitionRequest): PrimitiveResult {
   const f = getFunc(m, buf.func, P);
@@ -46,7 +50,7 @@ export function partition(m: Module, buf: BufferRef, req: PartitionRequest): Pri
   }
   const factor = req.type === "complete" ? 0 : req.factor;
   const dims = requestedDims(req.dim, decl);
-  const existing = decl.partitions;
+  const existing = decl.partitions.filter((p) => p.from?.schedule === req.from?.schedule);
   if (dims.length === 1 && dims[0] === 0 && req.type === "complete") {
     if (existing.length === 1 && existing[0].dim === 0 && existing[0].type === "complete")
       return { module: m };
@@ -60,11 +64,11 @@ export function partition(m: Module, buf: BufferRef, req: PartitionRequest): Pri
         clash.dim === dim
           ? `dimension ${dim === 0 ? "0 (all)" : dim} of ${name} is already partitioned (${describe(clash)})`
           : `${name} already has ${describe(clash)}; dim 0 (all dimensions) cannot be mixed with per-dimension partitions`;
-      throw primitiveError("AL3007", P, `${what}; partition each dimension once`);
+      throw primitiveError("AL3401", P, `${what}; partition each dimension once`);
     }
-    added.push({ type: req.type, dim, factor });
+    added.push({ type: req.type, dim, factor, ...(req.from ? { from: req.from } : {}) });
   }
-  const next: BufferDecl = { ...decl, partitions: [...existing, ...added] };
+  const next: BufferDecl = { ...decl, partitions: [...decl.partitions, ...added] };
   return { module: withFunc(m, { ...f, buffers: { ...f.buffers, [decl.name]: next } }) };
 }
 

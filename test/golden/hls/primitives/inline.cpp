@@ -16,6 +16,7 @@ void matmul(
   int16_t C[4][4]
 ) {	// L12
 #pragma HLS inline
+#pragma HLS array_partition variable=C cyclic dim=2 factor=2
   l_PE_i: for (int i = 0; i < 4; i++) {	// L13
     l_j: for (int j = 0; j < 4; j++) {	// L13
       l_S_k_0_k: for (int k = 0; k < 768; k++) {	// L14
@@ -41,6 +42,7 @@ void twoMatmuls(
     }
   }
   int16_t C2[4][4];	// L29
+#pragma HLS array_partition variable=C2 cyclic dim=2 factor=2
   l_C2_fill0: for (int v2 = 0; v2 < 4; v2++) {	// L29
     l_C2_fill1: for (int v3 = 0; v3 < 4; v3++) {	// L29
       C2[v2][v3] = (int16_t)0;	// L29

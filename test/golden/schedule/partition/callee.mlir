@@ -55,27 +55,26 @@ module {
     } {loop_name = "i", op_name = "S_i_j_0"}
     return
   }
-  func.func @caller(%X: memref<4x5xi32>) -> memref<4x5xi32> attributes {itypes = "s", otypes = "s"} {
+  func.func @caller(%X: memref<4x5xi32, affine_map<(d0, d1) -> (0, d1 mod 2, d0, d1 floordiv 2)>>) -> memref<4x5xi32> attributes {itypes = "s", otypes = "s"} {
     %c0_i32 = arith.constant 0 : i32
     %Y = memref.alloc() {name = "Y"} : memref<4x5xi32>
     linalg.fill ins(%c0_i32 : i32) outs(%Y : memref<4x5xi32>)
-    %0 = builtin.unrealized_conversion_cast %X : memref<4x5xi32> to memref<4x5xi32, affine_map<(d0, d1) -> (0, d1 mod 2, d0, d1 floordiv 2)>> {layout_mismatch}
-    func.call @scale(%0, %Y) : (memref<4x5xi32, affine_map<(d0, d1) -> (0, d1 mod 2, d0, d1 floordiv 2)>>, memref<4x5xi32>) -> ()
+    func.call @scale(%X, %Y) : (memref<4x5xi32, affine_map<(d0, d1) -> (0, d1 mod 2, d0, d1 floordiv 2)>>, memref<4x5xi32>) -> ()
     %Z = memref.alloc() {name = "Z"} : memref<4x5xi32>
     linalg.fill ins(%c0_i32 : i32) outs(%Z : memref<4x5xi32>)
     affine.for %i = 0 to 4 {
       affine.for %j = 0 to 5 {
-        %1 = affine.load %Y[%i, %j] {from = "Y"} : memref<4x5xi32>
-        %2 = arith.extsi %1 : i32 to i34
-        %3 = arith.index_cast %i : index to i32
-        %4 = arith.extsi %3 : i32 to i34
-        %5 = arith.addi %2, %4 : i34
-        %6 = arith.extsi %5 : i34 to i35
-        %7 = arith.index_cast %j : index to i32
-        %8 = arith.extsi %7 : i32 to i35
-        %9 = arith.subi %6, %8 : i35
-        %10 = arith.trunci %9 : i35 to i32
-        affine.store %10, %Z[%i, %j] {to = "Z"} : memref<4x5xi32>
+        %0 = affine.load %Y[%i, %j] {from = "Y"} : memref<4x5xi32>
+        %1 = arith.extsi %0 : i32 to i34
+        %2 = arith.index_cast %i : index to i32
+        %3 = arith.extsi %2 : i32 to i34
+        %4 = arith.addi %1, %3 : i34
+        %5 = arith.extsi %4 : i34 to i35
+        %6 = arith.index_cast %j : index to i32
+        %7 = arith.extsi %6 : i32 to i35
+        %8 = arith.subi %5, %7 : i35
+        %9 = arith.trunci %8 : i35 to i32
+        affine.store %9, %Z[%i, %j] {to = "Z"} : memref<4x5xi32>
       } {loop_name = "j"}
     } {loop_name = "i", op_name = "S_i_j_0"}
     memref.dealloc %Y : memref<4x5xi32>
