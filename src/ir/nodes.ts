@@ -5,7 +5,6 @@
 
 import type { DType } from "../types/dtype.ts";
 import type { BinaryOp } from "../types/typing-rules.ts";
-import type { DimLayout } from "./analysis/layout.ts";
 
 /** A source range, 1-based line and column, as the user sees it. */
 export interface Span {
@@ -265,6 +264,12 @@ export interface PartitionSource {
   /** The compose call that replayed the step. */
   readonly via?: Span;
 }
+
+/** One dimension's layout; `factor` is the number of banks, 1 < factor < extent. */
+export type DimLayout =
+  | { readonly kind: "none" }
+  | { readonly kind: "complete" }
+  | { readonly kind: "cyclic" | "block"; readonly factor: number };
 
 export type BufferRole = "param" | "local" | "result";
 export interface BufferDecl {

@@ -4,13 +4,9 @@
 // over those elements (test/compose/layout.test.ts checks them against bank maps by brute force).
 // The MLIR layout maps, the HLS array_partition pragmas and layout inference all read layouts from here.
 
-import type { BufferDecl, Partition, PartitionType } from "../nodes.ts";
+import type { BufferDecl, DimLayout, Partition, PartitionType } from "../nodes.ts";
 
-/** One dimension's layout; `factor` is the number of banks, 1 < factor < extent. */
-export type DimLayout =
-  | { readonly kind: "none" }
-  | { readonly kind: "complete" }
-  | { readonly kind: "cyclic" | "block"; readonly factor: number };
+export type { DimLayout };
 
 /** An array's layout: one element per dimension. */
 export type Layout = readonly DimLayout[];
