@@ -83,6 +83,7 @@ export const CODES = {
   AL3401: "buffer partitioned twice",
   AL3402: "incompatible layouts",
   AL3403: "partitioned stream",
+  AL3404: "bad partition factor",
   // streams and dataflow
   AL4101: "dataflow deadlock",
   AL4102: "data left in a stream",

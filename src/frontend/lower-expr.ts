@@ -66,7 +66,11 @@ export function lowerExpr(ctx: FnContext, node: ts.Expression): Expr {
     return literal(v, node, ctx);
   }
   if (ts.isSpreadElement(node as ts.Node))
-    throw ctx.error(node, "AL1015", "spread is not supported in kernels");
+    throw ctx.error(
+      node,
+      "AL1015",
+      "spread is not supported in kernels; pass the array itself, or write its elements out (A[0], A[1], ...)",
+    );
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
     throw ctx.error(node, "AL1012", "closures are not kernels; write a top-level function and call it");
   }

@@ -1,4 +1,4 @@
-// Baselines for diagnostics no other test raised: source kernels failing with AL1004, AL1005, AL1022,
+// Baselines for diagnostics no other test raised: source kernels failing with AL1004, AL1005, AL1015, AL1022,
 // AL2001, AL2009 and AL2010 (each compared with its golden under test/golden/diagnostics), and the
 // kernel language's functions called on the host (AL9002).
 import assert from "node:assert/strict";
@@ -13,6 +13,10 @@ const M = 4;
 /** `onDisk: false` passes the text without a file name, as customize(text, { name }) does. */
 const CASES: Record<string, { readonly code: string; readonly source: string; readonly onDisk?: false }> = {
   generator_kernel: { code: "AL1004", source: "export function* k(A: int32<[M]>): void {}" },
+  spread_argument: {
+    code: "AL1015",
+    source: "export function k(A: int32<[M]>): void {\n  A[0] = Math.max(...A);\n}",
+  },
   comma_operator: {
     code: "AL1005",
     source: "export function k(A: int32<[M]>): void {\n  A[0] = (A[1], A[2]);\n}",

@@ -29,7 +29,7 @@ export interface PartitionRequest {
 
 /**
  * Adds partitions to `buf`. Errors: a dimension out of range or a scalar/stream
- * buffer (AL3006); a block/cyclic factor below 1 (AL3005); a dimension the same schedule already
+ * buffer (AL3006); a block/cyclic factor missing or below 1 (AL3404); a dimension the same schedule already
  * partitioned, or mixing dim 0 with per-dimension partitions (AL3401). A repeated complete partition of
  * every dimension (dim 0) is a no-op: the same module comes back.
  */
@@ -43,7 +43,7 @@ export function partition(m: Module, buf: BufferRef, req: PartitionRequest): Pri
   if (rank === 0) throw primitiveError("AL3006", P, `${name} is a scalar; only arrays can be partitioned`);
   if (req.type !== "complete" && (!Number.isInteger(req.factor) || req.factor < 1)) {
     throw primitiveError(
-      "AL3005",
+      "AL3404",
       P,
       `a ${req.type} partition of ${name} needs a factor (number of banks) >= 1, got ${req.factor}`,
     );
