@@ -1,5 +1,5 @@
 // The public API of allo-ts: the kernel language (types, dtypes, loops) and the host API
-// (customize, Schedule, build, verify, errors).
+// (customize, Schedule, build, verify, estimate, errors).
 
 export type { BuildOptions, CodeModule, CpuKernel, VitisMode, VitisProject } from "./api/build.ts";
 export { customize } from "./api/customize.ts";
@@ -8,6 +8,14 @@ export { AlloError } from "./diagnostics/error.ts";
 export * from "./dsl/dtypes.ts";
 export { full, grid, type LoopOptions, range, reduction, zeros } from "./dsl/loops.ts";
 export type { DType, Shape, Tensor } from "./dsl/tensor-types.ts";
+export {
+  Estimate,
+  type EstimateOptions,
+  type LoopRow,
+  type Profile,
+  profiles,
+  type Resources,
+} from "./estimate/index.ts";
 export type {
   CustomizeOptions,
   PartitionOptions,

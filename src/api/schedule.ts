@@ -1,8 +1,9 @@
 // The Schedule that customize() returns: the schedule core (src/schedule/) plus the entry points that
-// need the layers above it: build for a target, verify against the unscheduled kernel, and the MLIR
+// need the layers above it: build for a target, verify against the unscheduled kernel, estimate, and the MLIR
 // text of the current IR (`String(s.module)`, `s.toString()`, printAfterEach).
 
 import { printMlir } from "../backends/mlir/print.ts";
+import { type Estimate, type EstimateOptions, estimateModule } from "../estimate/index.ts";
 import type { Module } from "../ir/nodes.ts";
 import { ScheduleCore } from "../schedule/schedule.ts";
 import { type VerifyOptions, type VerifyResult, verify } from "../verify/index.ts";
@@ -44,6 +45,11 @@ export class Schedule extends ScheduleCore {
   build(o?: BuildOptions): CpuKernel | CodeModule | VitisProject;
   build(o: BuildOptions = {}): CpuKernel | CodeModule | VitisProject {
     return buildModule(this.current, o, this.steps);
+  }
+
+  /** Latency, II and resources of the vitis_hls design, without the vendor tools (docs/estimate.md). */
+  estimate(opts?: EstimateOptions): Estimate {
+    return estimateModule(this.current, opts);
   }
 
   /** Proves the schedule so far equivalent to the unscheduled kernel: `s.verify().equivalent`. */

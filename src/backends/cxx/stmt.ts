@@ -229,7 +229,7 @@ export class FnBuilder {
  * Whether `next` writes every element of `b` before reading any: a perfect nest of loops from 0 to
  * each extent (step 1) whose innermost body stores b[iv0][iv1].. unconditionally, reading no b first.
  */
-function overwrites(next: Stmt | undefined, b: BufferDecl): boolean {
+export function overwrites(next: Stmt | undefined, b: BufferDecl): boolean {
   if (!next || b.shape.length === 0 || b.stream) return false;
   const ivs: string[] = [];
   let loop = next;
