@@ -62,13 +62,18 @@ const mod = (a: number, m: number): number => ((a % m) + m) % m;
 
 const gcd = (a: number, b: number): number => (b === 0 ? Math.abs(a) : gcd(b, a % b));
 
+function all(m: number): number[] {
+  const out: number[] = [];
+  for (let x = 0; x < m; x++) out.push(x);
+  return out;
+}
+
 /**
  * The banks of one dimension an index may fall in: one when it is constant under the banking; for
  * cyclic(F) with counter coefficients k, the residues c + g*t (g = gcd(k.., F)) a multiplexer picks
  * from; every bank otherwise.
  */
 export function dimBanks(d: DimLayout, n: number, l: Linear | undefined): number[] {
-  const all = (m: number) => Array.from({ length: m }, (_, x) => x);
   if (d.kind === "none") return [0];
   const banks = d.kind === "complete" ? n : d.factor;
   if (!l) return all(banks);

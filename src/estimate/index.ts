@@ -1,12 +1,13 @@
 // `s.estimate()`: latency, interval, loop rows and resources of the design as the vitis_hls project
-// synthesizes it (the HLS passes, then the wrapIo top around the kernel), from the loop IR and a target
-// profile, without the vendor tools. Functions are estimated bottom-up over calls; see docs/estimate.md
-// for the rules and their sources.
+// synthesizes it (the wrapIo top around the kernel), from the loop IR and a target profile, without the
+// vendor tools, after the HLS passes (units outlined into functions, so rows and calls are those of the
+// C++). Functions are estimated bottom-up over calls, spatial regions as dataflow; see docs/estimate.md.
 
 import { HLS_PASSES } from "../backends/hls/passes.ts";
 import { AlloError } from "../diagnostics/error.ts";
-import type { Func, Module } from "../ir/nodes.ts";
+import type { Func, Module, SpatialUnit } from "../ir/nodes.ts";
 import { runPasses } from "../ir/passes/pass.ts";
+import type { Env } from "./access.ts";
 import { formatEstimate } from "./format.ts";
 import { functionLabels } from "./labels.ts";
 import { addStorage, storageOf } from "./memory.ts";
@@ -69,22 +70,34 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   const costs = new Map<string, FuncCost>();
   const storage = { bram18k: 0, ff: 0, lut: 0, dsp: 0 };
   const funcs = new Map<string, Func>(module.functions.map((f) => [f.name, f]));
-  const estimate = (f: Func, labels = functionLabels(f), axi: ReadonlySet<string> = new Set()): FuncCost => {
+  const estimate = (
+    f: Func,
+    labels = functionLabels(f),
+    axi: ReadonlySet<string> = new Set(),
+    env: Env = new Map(),
+  ): FuncCost => {
     const done = costs.get(f.name);
     if (done) return done;
     for (const b of Object.values(f.buffers))
       if (b.role === "local") addStorage(storage, storageOf(b, profile));
-    const cost = new NestEstimator({
-      func: f,
-      axi,
-      notes,
-      profile,
-      labels,
-      rows,
-      callee: (name) => estimate(funcs.get(name) as Func),
-    }).func();
+    const cost = new NestEstimator({ func: f, axi, notes, profile, labels, rows, callee, unit }).func(env);
     costs.set(f.name, cost);
     return cost;
+  };
+  const callee = (name: string): FuncCost => estimate(funcs.get(name) as Func);
+  // After outlining a unit is one call of its own function; its body is costed in the region's function.
+  const unit = (u: SpatialUnit, parent: Func, env: Env): FuncCost => {
+    const f: Func = { ...parent, name: u.name, body: u.body, attrs: {} };
+    return new NestEstimator({
+      func: f,
+      axi: new Set(),
+      notes,
+      profile,
+      labels: functionLabels(f),
+      rows,
+      callee,
+      unit,
+    }).func(env);
   };
   const top = funcs.get(module.top) as Func;
   const cost = wrapper ? estimate(wrapper.func, wrapper.labels, wrapper.axi) : estimate(top);
@@ -96,7 +109,7 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     ff: cost.compute.ff + storage.ff,
     lut: cost.compute.lut + storage.lut,
   };
-  return new Estimate(top.name, cost.latency, cost.latency + 1, rows, resources, profile, dataflow, [
+  return new Estimate(top.name, cost.latency, cost.interval, rows, resources, profile, dataflow, [
     ...new Set(notes),
   ]);
 }

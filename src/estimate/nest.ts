@@ -5,8 +5,9 @@
 // II*(TC-1) + max(IL-1, 1), and + module and call overheads when they are not the whole function body;
 // sequential loops TC * body; calls the callee's latency + the call overhead.
 
-import type { CallStmt, ForStmt, Func, Stmt } from "../ir/nodes.ts";
+import type { CallStmt, ForStmt, Func, SpatialStmt, SpatialUnit, Stmt } from "../ir/nodes.ts";
 import { constLinear, counter, type Env, linearIn } from "./access.ts";
+import { type Process, processIo, regionTiming } from "./dataflow.ts";
 import { scheduleIteration, type UsedImpl } from "./iteration.ts";
 import type { FuncLabels } from "./labels.ts";
 import { ivForm, type OpsContext } from "./ops.ts";
@@ -35,6 +36,8 @@ export interface Tally {
 
 export interface FuncCost {
   readonly latency: number;
+  /** Cycles between starts: latency + 1 when sequential, the region's interval for a dataflow body. */
+  readonly interval: number;
   readonly compute: Tally;
 }
 
@@ -44,6 +47,8 @@ export interface NestContext extends OpsContext {
   readonly rows: LoopRow[];
   /** The estimate of a callee (computed once, bottom-up). */
   readonly callee: (name: string) => FuncCost;
+  /** The estimate of a unit of a spatial region of `func` (structurally equal units once). */
+  readonly unit: (u: SpatialUnit, func: Func, env: Env) => FuncCost;
 }
 
 const addUse = (t: Tally, use: UsedImpl, n: number): void => {
@@ -108,13 +113,58 @@ export class NestEstimator {
     return { envs, trip: n };
   }
 
-  /** Function latency: its body plus the function overhead. */
-  func(): FuncCost {
+  /** Function latency: its body (a dataflow region when the function is one) plus the function overhead. */
+  func(env: Env = new Map()): FuncCost {
     const whole =
       this.f.body.length === 1 && this.f.body[0].kind === "for" ? (this.f.body[0] as ForStmt) : undefined;
-    const body = this.block(this.f.body, new Map(), 0, whole);
+    let body: number;
+    let interval: number | undefined;
+    const region = this.f.body.length === 1 && this.f.body[0].kind === "spatial" ? this.f.body[0] : undefined;
+    if (region) {
+      const t = this.region(region, env);
+      body = t.latency;
+      interval = t.interval;
+    } else if (this.f.attrs.dataflow) {
+      const ps = this.f.body.filter((st) => st.kind !== "alloc" || this.c.labels.fills.has(st));
+      const t = this.processes(ps.map((st) => [[st], () => this.block([st], env, 0)] as const));
+      body = t.latency;
+      interval = t.interval;
+    } else body = this.block(this.f.body, env, 0, whole);
     for (const { use, n } of this.seq.values()) addUse(this.tally, use, n);
-    return { latency: body + this.c.profile.loop.funcOverhead, compute: this.tally };
+    const latency = body + this.c.profile.loop.funcOverhead;
+    return { latency, interval: interval ?? latency + 1, compute: this.tally };
+  }
+
+  private processes(items: readonly (readonly [readonly Stmt[], () => number | FuncCost])[]): {
+    latency: number;
+    interval: number;
+  } {
+    const ps: Process[] = items.map(([body, cost]) => {
+      const c = cost();
+      const latency = typeof c === "number" ? c : c.latency;
+      return {
+        latency,
+        interval: typeof c === "number" ? latency : c.interval,
+        ...processIo(body, (b) => this.f.buffers[b]?.stream !== undefined),
+      };
+    });
+    return regionTiming(ps, this.c.profile.dataflow.intervalExtra);
+  }
+
+  /** A spatial region (PE array, loaders, drainers): its units run as dataflow processes. */
+  private region(st: SpatialStmt, env: Env): { latency: number; interval: number } {
+    return this.processes(
+      st.units.map((u) => [
+        u.body,
+        () => {
+          const cost = this.c.unit(u, this.f, env);
+          this.tally.dsp += cost.compute.dsp;
+          this.tally.ff += cost.compute.ff;
+          this.tally.lut += cost.compute.lut;
+          return { ...cost, latency: cost.latency + this.c.profile.loop.childCallOverhead };
+        },
+      ]),
+    );
   }
 
   /** Latency of a block run in order; `whole` is a loop that is the entire function body. */
@@ -144,7 +194,7 @@ export class NestEstimator {
         total += this.call(st);
       } else if (st.kind === "spatial") {
         flush();
-        for (const u of st.units) total += this.block(u.body, env, depth);
+        total += this.region(st, env).latency;
       } else group.push(st);
     }
     flush();

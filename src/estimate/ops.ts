@@ -63,7 +63,8 @@ const INTRINSIC_KEYS: Readonly<Record<string, string>> = {
 
 export class IterationBuilder {
   readonly ops: Op[] = [];
-  private readonly reads = new Map<string, number>();
+  /** Merged reads per buffer: address -> load op. */
+  private readonly reads = new Map<string, Map<string, number>>();
   private readonly lastStore = new Map<string, { id: number; addr: string; exact: boolean }[]>();
 
   constructor(private readonly ctx: OpsContext) {}
@@ -125,14 +126,15 @@ export class IterationBuilder {
     const exact = idx.every((l) => l !== undefined);
     const stores = this.lastStore.get(buffer) ?? [];
     if (kind === "load") {
-      const hit = this.reads.get(addr);
+      const seen = this.reads.get(buffer);
+      const hit = seen?.get(addr);
       if (hit !== undefined && mem !== "fifo") return hit;
       const after = stores.filter((s) => s.addr === addr || !s.exact || !exact).map((s) => s.id);
       const id = this.add({ kind, buffer, mem, idx, addr, deps: [...deps, ...after] });
-      if (mem !== "fifo") this.reads.set(addr, id);
+      if (mem !== "fifo") this.reads.set(buffer, (seen ?? new Map()).set(addr, id));
       return id;
     }
-    for (const key of [...this.reads.keys()]) if (key.startsWith(`${buffer}[`)) this.reads.delete(key);
+    this.reads.delete(buffer);
     const id = this.add({ kind, buffer, mem, idx, addr, deps });
     this.lastStore.set(buffer, [...stores.filter((s) => s.addr !== addr), { id, addr, exact }]);
     return id;
