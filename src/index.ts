@@ -1,5 +1,5 @@
 // The public API of allo-ts: the kernel language (types, dtypes, loops) and the host API
-// (customize, Schedule, build, verify, errors).
+// (customize, Schedule, build, verify, estimate, errors).
 
 export type { BuildOptions, CodeModule, CpuKernel, VitisMode, VitisProject } from "./api/build.ts";
 export { customize } from "./api/customize.ts";
@@ -10,6 +10,14 @@ export * from "./dsl/dtypes.ts";
 export { instance } from "./dsl/instance.ts";
 export { full, grid, type LoopOptions, range, reduction, zeros } from "./dsl/loops.ts";
 export type { DType, Shape, Tensor } from "./dsl/tensor-types.ts";
+export {
+  Estimate,
+  type EstimateOptions,
+  type LoopRow,
+  type Profile,
+  profiles,
+  type Resources,
+} from "./estimate/index.ts";
 export type { ComposeOptions } from "./schedule/compose.ts";
 export type {
   CustomizeOptions,

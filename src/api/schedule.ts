@@ -1,9 +1,10 @@
 // The Schedule that customize() returns: the schedule core (src/schedule/) plus the entry points that
-// need the layers above it: build for a target, verify against the unscheduled kernel, the MLIR text of
-// the current IR (`String(s.module)`, `s.toString()`, printAfterEach) and the fresh schedule of a
+// need the layers above it: build for a target, verify against the unscheduled kernel, estimate, the MLIR
+// text of the current IR (`String(s.module)`, `s.toString()`, printAfterEach) and the fresh schedule of a
 // kernel that compose(f) runs its registered schedule on.
 
 import { printMlir } from "../backends/mlir/print.ts";
+import { type Estimate, type EstimateOptions, estimateModule } from "../estimate/index.ts";
 import type { Module } from "../ir/nodes.ts";
 import { registerSchedule as register } from "../schedule/compose.ts";
 import { ScheduleCore } from "../schedule/schedule.ts";
@@ -52,6 +53,11 @@ export class Schedule extends ScheduleCore {
   build(o?: BuildOptions): CpuKernel | CodeModule | VitisProject;
   build(o: BuildOptions = {}): CpuKernel | CodeModule | VitisProject {
     return buildModule(this.current, o, this.steps);
+  }
+
+  /** Latency, II and resources of the vitis_hls design, without the vendor tools (docs/estimate.md). */
+  estimate(opts?: EstimateOptions): Estimate {
+    return estimateModule(this.current, opts);
   }
 
   /** Proves the schedule so far equivalent to the unscheduled kernel: `s.verify().equivalent`. */

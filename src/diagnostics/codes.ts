@@ -1,5 +1,6 @@
 // Every user-facing diagnostic code in one table, by range: AL1xxx source/parse, AL2xxx typing,
-// AL3xxx schedule, AL4xxx dataflow/streams, AL5xxx backends and running, AL6xxx verification, AL9xxx API use.
+// AL3xxx schedule, AL4xxx dataflow/streams, AL5xxx backends and running, AL6xxx verification,
+// AL7xxx estimates and reports, AL9xxx API use.
 // A code's text is the short title; the message at the raise site adds the specifics and what to do.
 
 export const CODES = {
@@ -107,6 +108,10 @@ export const CODES = {
   AL6001: "modules cannot be compared",
   AL6002: "schedule step not proven equivalent",
   AL6003: "verification budget ran out (the verdict is unknown)",
+  // estimates and reports
+  AL7001: "unknown target profile",
+  AL7002: "bad target profile",
+  AL7003: "bad estimate or report option",
   // API use
   AL9001: "bad option",
   AL9002: "kernel-language function called on the host",

@@ -88,6 +88,9 @@ test("dims out of range, bad types and bad factors are rejected", () => {
     /option 'type' must be one of "complete", "block", "cyclic"; got the string "banked"/,
   );
   assert.equal(caught(() => customize(gemm).partition("A", { type: "cyclic", dim: 1 })).code, "AL3404");
-  assert.equal(caught(() => customize(gemm).partition("A", { type: "block", dim: 1, factor: 0 })).code, "AL3404");
+  assert.equal(
+    caught(() => customize(gemm).partition("A", { type: "block", dim: 1, factor: 0 })).code,
+    "AL3404",
+  );
   assert.equal(caught(() => customize(gemm).partition("Q")).code, "AL3003");
 });

@@ -5,6 +5,7 @@
 import { internalError } from "../../diagnostics/error.ts";
 import type { Range } from "../../ir/analysis/range.ts";
 import type { BufferDecl } from "../../ir/nodes.ts";
+import { uniqueLabel } from "./labels.ts";
 import type { NameTable } from "./names.ts";
 import type { Helper } from "./prelude.ts";
 
@@ -50,9 +51,6 @@ export class Scope {
   }
 
   label(base: string): string {
-    let l = base;
-    for (let k = 1; this.labels.has(l); k++) l = `${base}_${k}`;
-    this.labels.add(l);
-    return l;
+    return uniqueLabel(this.labels, base);
   }
 }

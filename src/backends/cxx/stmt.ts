@@ -21,6 +21,7 @@ import { childBlocks, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import { bare } from "./convert.ts";
 import { fnName, localDeclarator, type ModuleContext } from "./decls.ts";
 import { ExprWriter } from "./expr.ts";
+import { fillLabelBase, loopLabelBase } from "./labels.ts";
 import { type Scope, viewFor } from "./scope.ts";
 import { constant, cType } from "./types.ts";
 import { Writer } from "./writer.ts";
@@ -135,9 +136,7 @@ export class FnBuilder {
     if (!invariant(st.ub)) ub = this.x.temp(st.ub.type, ub);
     const iv = this.s.names.unique(st.iv);
     this.s.ivs.set(st.iv, iv);
-    const label = this.s.label(
-      `l_${st.attrs.opName ? `${st.attrs.opName}_` : ""}${st.name}`.replace(/[^\w]/g, "_"),
-    );
+    const label = this.s.label(loopLabelBase(st));
     const pragmas = this.ctx.target.loopDirectives(st);
     const inc = st.step === 1 ? `${iv}++` : `${iv} += ${st.step}`;
     this.s.ranges.set(st.iv, loopRange(st.lb, st.ub, this.s.ranges));
@@ -196,7 +195,7 @@ export class FnBuilder {
         this.w.line(`${name}${ivs.length ? ivs.map((i) => `[${i}]`).join("") : "[0]"} = ${value};`);
         return;
       }
-      const label = this.s.label(`l_${name}_fill${k}`);
+      const label = this.s.label(fillLabelBase(name, k));
       this.w.block(`${label}: for (int ${ivs[k]} = 0; ${ivs[k]} < ${b.shape[k]}; ${ivs[k]}++)`, () =>
         nest(k + 1),
       );
@@ -232,7 +231,7 @@ export class FnBuilder {
  * Whether `next` writes every element of `b` before reading any: a perfect nest of loops from 0 to
  * each extent (step 1) whose innermost body stores b[iv0][iv1].. unconditionally, reading no b first.
  */
-function overwrites(next: Stmt | undefined, b: BufferDecl): boolean {
+export function overwrites(next: Stmt | undefined, b: BufferDecl): boolean {
   if (!next || b.shape.length === 0 || b.stream) return false;
   const ivs: string[] = [];
   let loop = next;

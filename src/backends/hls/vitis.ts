@@ -49,12 +49,26 @@ function prototype(name: string, ports: readonly string[]): string {
   return `void ${name}(${ports.length ? `\n  ${ports.join(",\n  ")}\n` : ""})`;
 }
 
-/** A pipelined copy nest `to[..] = from[..]` labelled as Allo's wrap_io loops (`l_S_<tag>_<tag>_l_0`). */
+/** The ivs and labels of a copy nest over `shape`, as Allo's wrap_io names them (`l_S_<tag>_<tag>_l_0`, `l_<tag>_l_1`). */
+export function copyNest(
+  shape: readonly number[],
+  tag: string,
+  names: NameTable,
+): { ivs: string[]; labels: string[] } {
+  const ivs = shape.map((_, k) => names.unique(`${tag}_l_${k}`));
+  return { ivs, labels: ivs.map((iv, k) => (k === 0 ? `l_S_${tag}_${iv}` : `l_${iv}`)) };
+}
+
+/** The C++ name of argument k's on-chip copy in the wrapped top. */
+export const copyLocal = (a: TbArg, k: number, names: NameTable): string =>
+  names.unique(`${a.input ? "buf" : "result"}${k}`);
+
+/** A pipelined copy nest `to[..] = from[..]` labelled as Allo's wrap_io loops. */
 function copyLoops(b: BufferDecl, from: string, to: string, tag: string, names: NameTable): string[] {
-  const ivs = b.shape.map((_, k) => names.unique(`${tag}_l_${k}`));
+  const { ivs, labels } = copyNest(b.shape, tag, names);
   const lines: string[] = [];
   b.shape.forEach((n, k) => {
-    const label = k === 0 ? `l_S_${tag}_${ivs[0]}` : `l_${ivs[k]}`;
+    const label = labels[k];
     lines.push(`${"  ".repeat(k + 1)}${label}: for (int ${ivs[k]} = 0; ${ivs[k]} < ${n}; ${ivs[k]}++) {`);
     if (k === b.shape.length - 1) lines.push(`${"  ".repeat(k + 1)}#pragma HLS pipeline II=1 rewind`);
   });
@@ -123,9 +137,7 @@ function wrappedKernel(m: Module, args: readonly TbArg[], o: ProjectOptions): Vi
     interfacePragmas(a, names[k], gmem[k], o).map((p) => `#pragma HLS ${p}`),
   );
   body.push(...controlPragmas(o).map((p) => `#pragma HLS ${p}`));
-  const locals = args.map((a, k) =>
-    a.scalar ? names[k] : table.unique(`${a.input ? "buf" : "result"}${k}`),
-  );
+  const locals = args.map((a, k) => (a.scalar ? names[k] : copyLocal(a, k, table)));
   args.forEach((a, k) => {
     if (a.scalar) return;
     body.push(`  ${localDeclarator(a.decl, locals[k])};`);

@@ -1,0 +1,77 @@
+// Estimator speed: s.estimate() on the calibration GEMMs (128^3, three schedules), PolyBench-sized
+// kernels (2mm-like chained products, a 2-D stencil) and the 64x64 output-stationary PE array.
+// Goals: < 50 ms for every PolyBench-sized kernel, < 1 s for the 64x64 PE array (issue 14).
+//   npx tsx bench/estimate.ts            (or `npm run bench`, which runs every bench)
+import { performance } from "node:perf_hooks";
+import { customize, type Schedule } from "../src/index.ts";
+import { gemm, gemmBuffered, gemmUnrolled } from "../test/estimate/kernels.ts";
+import { matmulSource } from "../test/verify/support/systolic.ts";
+
+const TWO_MM = `
+import { type float32, grid, reduction, zeros } from "allo-ts";
+export function mm2(A: float32<[180, 210]>, B: float32<[210, 190]>, C: float32<[190, 220]>): float32<[180, 220]> {
+  const T: float32<[180, 190]> = zeros();
+  for (const [i, j] of grid(180, 190)) for (const k of reduction(210)) T[i][j] += A[i][k] * B[k][j];
+  const D: float32<[180, 220]> = zeros();
+  for (const [i, j] of grid(180, 220)) for (const k of reduction(190)) D[i][j] += T[i][k] * C[k][j];
+  return D;
+}`;
+
+const JACOBI = `
+import { type float32, range, zeros } from "allo-ts";
+export function jacobi(A: float32<[250, 250]>): float32<[250, 250]> {
+  const B: float32<[250, 250]> = zeros();
+  for (const t of range(100)) {
+    for (const i of range(1, 249)) for (const j of range(1, 249))
+      B[i][j] = 0.2 * (A[i][j] + A[i][j - 1] + A[i][j + 1] + A[i + 1][j] + A[i - 1][j]);
+    for (const i of range(1, 249)) for (const j of range(1, 249))
+      A[i][j] = 0.2 * (B[i][j] + B[i][j - 1] + B[i][j + 1] + B[i + 1][j] + B[i - 1][j]);
+  }
+  return B;
+}`;
+
+function systolic(size: number): Schedule {
+  const s = customize(matmulSource(size, size, size), { name: "matmul", file: "matmul.ts" });
+  const a = s.bufferAt("A", "j");
+  const b = s.bufferAt("B", "j");
+  const pe = s.unfold("PE", { axis: [0, 1], factor: [size, size] });
+  s.relay(a, pe, { axis: 0, depth: size + 1 });
+  s.relay(b, pe, { axis: 1, depth: size + 1 });
+  return s;
+}
+
+function time(s: Schedule, runs: number): { first: number; median: number; latency: number } {
+  const t0 = performance.now();
+  const latency = s.estimate().latency;
+  const first = performance.now() - t0;
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    s.estimate();
+    xs.push(performance.now() - t);
+  }
+  xs.sort((a, b) => a - b);
+  return { first, median: xs[Math.floor(xs.length / 2)] ?? first, latency };
+}
+
+export function benchEstimate(): Record<string, string>[] {
+  const cases: [string, () => Schedule, number][] = [
+    ["gemm 128^3 unscheduled", () => gemm(128), 10],
+    ["gemm 128^3 reorder+bufferAt+pipeline", () => gemmBuffered(128), 10],
+    ["gemm 128^3 + unroll 16", () => gemmUnrolled(128), 10],
+    ["2mm 180x190x210x220", () => customize(TWO_MM, { name: "mm2" }), 10],
+    ["jacobi-2d 250^2 x 100", () => customize(JACOBI, { name: "jacobi" }), 10],
+    ["64x64 PE array (unfold + relay)", () => systolic(64), 1],
+  ];
+  return cases.map(([what, make, runs]) => {
+    const r = time(make(), runs);
+    return {
+      what,
+      "first ms": r.first.toFixed(1),
+      "median ms": r.median.toFixed(1),
+      cycles: r.latency.toLocaleString("en-US"),
+    };
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.table(benchEstimate());

@@ -1,0 +1,141 @@
+// Memory accesses as the estimator sees them: each index as a linear form over the loop counters of the
+// iteration being scheduled (unrolled copies substituted as constants), the kind of memory behind the
+// buffer (BRAM banks, registers, an AXI port of the top, a FIFO), and the banks an access may touch
+// under the buffer's layout (`layoutOf`, the one partition normalisation): a constant bank per
+// dimension, or the banks a multiplexer chooses from when the index is not constant under the banking.
+
+import { affineOf } from "../ir/analysis/affine.ts";
+import { bufferLayout, type DimLayout } from "../ir/analysis/layout.ts";
+import type { BufferDecl, Expr } from "../ir/nodes.ts";
+
+/**
+ * The shared affine form (src/ir/analysis/affine.ts) with number coefficients: the estimator does cycle
+ * and bank arithmetic on it, with counters substituted for ivs.
+ */
+export interface Linear {
+  readonly c: number;
+  readonly terms: ReadonlyMap<string, number>;
+}
+
+function linear(e: Expr): Linear | undefined {
+  const a = affineOf(e);
+  return a && { c: Number(a.c), terms: new Map([...a.terms].map(([v, k]) => [v, Number(k)])) };
+}
+
+/** a + sign * b. */
+export function combine(a: Linear, b: Linear, sign: 1 | -1): Linear {
+  return { c: a.c + sign * b.c, terms: addTerms(a.terms, scaled(b, sign).terms) };
+}
+
+function addTerms(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): Map<string, number> {
+  const terms = new Map(a);
+  for (const [v, k] of b) {
+    const n = (terms.get(v) ?? 0) + k;
+    if (n === 0) terms.delete(v);
+    else terms.set(v, n);
+  }
+  return terms;
+}
+
+/** iv name -> its value as a linear form over loop counters (`#iv`) and constants. */
+export type Env = ReadonlyMap<string, Linear>;
+
+export const constLinear = (c: number): Linear => ({ c, terms: new Map() });
+
+/** The counter of loop `iv` (its normalized iteration number 0, 1, ...). */
+export const counter = (iv: string): string => `#${iv}`;
+
+/** `e` as a linear form over counters: ivs are replaced by their values in env; undefined if not affine. */
+export function linearIn(e: Expr, env: Env): Linear | undefined {
+  const l = linear(e);
+  if (!l) return undefined;
+  let out = constLinear(l.c);
+  for (const [v, k] of l.terms) {
+    const val = env.get(v) ?? { c: 0, terms: new Map([[v, 1]]) };
+    out = combine(out, scaled(val, k), 1);
+  }
+  return out;
+}
+
+export function scaled(a: Linear, k: number): Linear {
+  if (k === 0) return constLinear(0);
+  return { c: a.c * k, terms: new Map([...a.terms].map(([v, x]) => [v, x * k])) };
+}
+
+export const linearKey = (l: Linear | undefined): string =>
+  l
+    ? `${[...l.terms]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([v, k]) => `${k}${v}`)
+        .join("+")}+${l.c}`
+    : "?";
+
+/** What holds a buffer: BRAM/LUTRAM banks (port-limited), registers, the top's AXI port, or a FIFO. */
+export type MemKind = "ram" | "reg" | "axi" | "fifo";
+
+export function memKind(b: BufferDecl, axi: ReadonlySet<string>): MemKind {
+  if (b.stream) return "fifo";
+  if (axi.has(b.name)) return "axi";
+  if (b.shape.length === 0) return "reg";
+  return bufferLayout(b).every((d) => d.kind === "complete") ? "reg" : "ram";
+}
+
+/** Banks of each dimension of a buffer (1 when the dimension is not partitioned; complete is in registers). */
+export function bankCounts(b: BufferDecl): number[] {
+  return bufferLayout(b).map((d, k) =>
+    d.kind === "none" ? 1 : d.kind === "complete" ? b.shape[k] : d.factor,
+  );
+}
+
+const mod = (a: number, m: number): number => ((a % m) + m) % m;
+
+const gcd = (a: number, b: number): number => (b === 0 ? Math.abs(a) : gcd(b, a % b));
+
+function all(m: number): number[] {
+  const out: number[] = [];
+  for (let x = 0; x < m; x++) out.push(x);
+  return out;
+}
+
+/**
+ * The banks of one dimension an index may fall in: one when it is constant under the banking; for
+ * cyclic(F) with counter coefficients k, the residues c + g*t (g = gcd(k.., F)) a multiplexer picks
+ * from; every bank otherwise.
+ */
+export function dimBanks(d: DimLayout, n: number, l: Linear | undefined): number[] {
+  if (d.kind === "none") return [0];
+  const banks = d.kind === "complete" ? n : d.factor;
+  if (!l) return all(banks);
+  // complete is cyclic(n) for indices in range: element x is bank x.
+  if (d.kind === "cyclic" || d.kind === "complete") {
+    const g = [...l.terms.values()].reduce((a, k) => gcd(a, k), banks);
+    return all(banks / g).map((t) => mod(l.c + g * t, banks));
+  }
+  if (l.terms.size > 0) return all(banks);
+  const bank = Math.floor(l.c / Math.ceil(n / d.factor));
+  return bank >= 0 && bank < banks ? [bank] : all(banks);
+}
+
+/** The banks (flattened bank tuples, row-major over bankCounts) an access with these indices touches. */
+export function banksTouched(b: BufferDecl, idx: readonly (Linear | undefined)[]): number[] {
+  const layout = bufferLayout(b);
+  const counts = bankCounts(b);
+  let out = [0];
+  layout.forEach((d, k) => {
+    const choices = dimBanks(d, b.shape[k], idx[k]);
+    out = out.flatMap((t) => choices.map((c) => t * counts[k] + c));
+  });
+  return out;
+}
+
+/** A bank tuple number as the user reads it: `[1, 0]`, or `0` for an unpartitioned buffer. */
+export function bankText(b: BufferDecl, bank: number): string {
+  const counts = bankCounts(b);
+  if (counts.every((c) => c === 1)) return "0 (not partitioned)";
+  const parts: number[] = [];
+  for (let k = counts.length - 1; k >= 0; k--) {
+    parts.unshift(bank % counts[k]);
+    bank = Math.floor(bank / counts[k]);
+  }
+  return `[${parts.join(", ")}]`;
+}

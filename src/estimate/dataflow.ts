@@ -1,0 +1,99 @@
+// Dataflow regions and PE arrays as csynth reports them: processes (the units of a spatial region, or the
+// statements of a `dataflow` function) connected by FIFOs (streams: producer and consumer start together)
+// and ping-pong buffers (an array one process writes and later ones read: the consumers start when the
+// producer is done; an array several processes write is taken as written in disjoint parts). Region latency = the longest such path, interval = the slowest process + the
+// profile's dataflow.intervalExtra.
+
+import { constIndex } from "../ir/build.ts";
+import type { Expr, Stmt } from "../ir/nodes.ts";
+import { stmtExprs, visitStmts, walkExpr } from "../ir/walk.ts";
+
+export interface Process {
+  readonly latency: number;
+  readonly interval: number;
+  readonly reads: ReadonlySet<string>;
+  readonly writes: ReadonlySet<string>;
+  /** Streams it reads / writes. */
+  readonly gets: ReadonlySet<string>;
+  readonly puts: ReadonlySet<string>;
+}
+
+/** A stream element as a key: the stream and its constant indices (the whole stream when they vary). */
+function fifoKey(stream: string, indices: readonly Expr[]): string {
+  const at = indices.map(constIndex);
+  return at.every((x) => x !== undefined) ? `${stream}[${at.join(",")}]` : stream;
+}
+
+/** The buffers and stream elements a process's statements read and write. */
+export function processIo(
+  body: readonly Stmt[],
+  isStream: (b: string) => boolean,
+): Pick<Process, "reads" | "writes" | "gets" | "puts"> {
+  const reads = new Set<string>();
+  const writes = new Set<string>();
+  const gets = new Set<string>();
+  const puts = new Set<string>();
+  visitStmts(body, (st) => {
+    if (st.kind === "store") writes.add(st.buffer);
+    if (st.kind === "streamPut") puts.add(fifoKey(st.stream, st.indices));
+    if (st.kind === "call") {
+      for (const a of st.args) {
+        if (a.kind !== "buffer") continue;
+        // A FIFO passed to a call may be read or written there: an edge either way starts both together.
+        for (const set of isStream(a.name) ? [gets, puts] : [reads, writes]) set.add(a.name);
+      }
+      for (const r of st.results) writes.add(r);
+    }
+    for (const e of stmtExprs(st))
+      walkExpr(e, (x) => {
+        if (x.kind === "load") reads.add(x.buffer);
+        if (x.kind === "streamGet") gets.add(fifoKey(x.stream, x.indices));
+      });
+  });
+  return { reads, writes, gets, puts };
+}
+
+/** Producers of each key over processes (by index). */
+function producers(ps: readonly Process[], of: (p: Process) => ReadonlySet<string>): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  ps.forEach((p, i) => {
+    for (const k of of(p)) out.set(k, [...(out.get(k) ?? []), i]);
+  });
+  return out;
+}
+
+/** csynth-equivalent latency and interval of processes run as one dataflow region, in program order. */
+export function regionTiming(
+  ps: readonly Process[],
+  intervalExtra: number,
+): { latency: number; interval: number } {
+  if (ps.length === 0) return { latency: 0, interval: 1 };
+  // Edges (from, to, weight): a PIPO edge waits for the producer to finish, a FIFO edge only for it to start.
+  const out: { to: number; w: number }[][] = ps.map(() => []);
+  const writers = producers(ps, (p) => p.writes);
+  const putters = producers(ps, (p) => p.puts);
+  ps.forEach((c, j) => {
+    // An array with several writers is written in disjoint parts (a PE array's output): no PIPO order.
+    for (const b of c.reads) {
+      const w = writers.get(b) ?? [];
+      if (w.length === 1 && w[0] < j) out[w[0]].push({ to: j, w: ps[w[0]].latency });
+    }
+    for (const f of c.gets) for (const i of putters.get(f) ?? []) if (i !== j) out[i].push({ to: j, w: 0 });
+  });
+  const start = ps.map(() => 0);
+  const updates = ps.map(() => 0);
+  const work = ps.map((_, i) => i);
+  // Longest path by relaxation; a node relaxed more than n times sits on a cycle with a PIPO edge (a
+  // design that cannot run) and keeps its value.
+  while (work.length) {
+    const i = work.pop() as number;
+    for (const { to, w } of out[i]) {
+      if (start[i] + w <= start[to] || updates[to] > ps.length) continue;
+      start[to] = start[i] + w;
+      updates[to]++;
+      work.push(to);
+    }
+  }
+  const latency = Math.max(...ps.map((p, k) => start[k] + p.latency));
+  return { latency, interval: Math.max(...ps.map((p) => p.interval)) + intervalExtra };
+}

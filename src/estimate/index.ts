@@ -1,0 +1,115 @@
+// `s.estimate()`: latency, interval, loop rows and resources of the design as the vitis_hls project
+// synthesizes it (the wrapIo top around the kernel), from the loop IR and a target profile, without the
+// vendor tools, after the HLS passes (units outlined into functions, so rows and calls are those of the
+// C++). Functions are estimated bottom-up over calls, spatial regions as dataflow; see docs/estimate.md.
+
+import { HLS_PASSES } from "../backends/hls/passes.ts";
+import { AlloError } from "../diagnostics/error.ts";
+import type { Func, Module, SpatialUnit } from "../ir/nodes.ts";
+import { runPasses } from "../ir/passes/pass.ts";
+import type { Env } from "./access.ts";
+import { formatEstimate } from "./format.ts";
+import { functionLabels } from "./labels.ts";
+import { addStorage, storageOf } from "./memory.ts";
+import { type FuncCost, type LoopRow, NestEstimator } from "./nest.ts";
+import { type Profile, resolveProfile } from "./profile.ts";
+import { wrapTop } from "./wrap.ts";
+
+export type { LoopRow } from "./nest.ts";
+export { type Profile, profiles } from "./profile.ts";
+
+export interface EstimateOptions {
+  /** A named profile ("u280", "u280-2.5ns", "pynq-z1") or an inline one; default "u280". */
+  readonly profile?: string | Profile;
+  /** Estimate the wrapIo top (default true, as the vitis_hls target builds it). */
+  readonly wrapIo?: boolean;
+}
+
+export interface Resources {
+  readonly dsp: number;
+  readonly bram18k: number;
+  readonly uram: number;
+  readonly ff: number;
+  readonly lut: number;
+}
+
+export class Estimate {
+  constructor(
+    readonly top: string,
+    readonly latency: number,
+    readonly interval: number,
+    readonly loops: readonly LoopRow[],
+    readonly resources: Resources,
+    readonly profile: Profile,
+    readonly dataflow: boolean,
+    /** Where the model approximated (varying bounds, non-affine indices). */
+    readonly notes: readonly string[],
+  ) {}
+
+  toString(): string {
+    return formatEstimate(this);
+  }
+}
+
+function checkOptions(o: EstimateOptions): void {
+  for (const k of Object.keys(o)) {
+    if (k !== "profile" && k !== "wrapIo")
+      throw new AlloError("AL7003", `unknown estimate option '${k}'; the options are profile and wrapIo`);
+  }
+  if (o.wrapIo !== undefined && typeof o.wrapIo !== "boolean")
+    throw new AlloError("AL7003", "the estimate option wrapIo must be true or false");
+}
+
+export function estimateModule(source: Module, o: EstimateOptions = {}): Estimate {
+  checkOptions(o);
+  const profile = resolveProfile(o.profile);
+  const { module } = runPasses(HLS_PASSES, source);
+  const wrapper = o.wrapIo === false ? undefined : wrapTop(module);
+  const rows: LoopRow[] = [];
+  const notes: string[] = [];
+  const costs = new Map<string, FuncCost>();
+  const storage = { bram18k: 0, ff: 0, lut: 0, dsp: 0 };
+  const funcs = new Map<string, Func>(module.functions.map((f) => [f.name, f]));
+  const estimate = (
+    f: Func,
+    labels = functionLabels(f),
+    axi: ReadonlySet<string> = new Set(),
+    env: Env = new Map(),
+  ): FuncCost => {
+    const done = costs.get(f.name);
+    if (done) return done;
+    for (const b of Object.values(f.buffers))
+      if (b.role === "local") addStorage(storage, storageOf(b, profile));
+    const cost = new NestEstimator({ func: f, axi, notes, profile, labels, rows, callee, unit }).func(env);
+    costs.set(f.name, cost);
+    return cost;
+  };
+  const callee = (name: string): FuncCost => estimate(funcs.get(name) as Func);
+  // After outlining a unit is one call of its own function; its body is costed in the region's function.
+  const unit = (u: SpatialUnit, parent: Func, env: Env): FuncCost => {
+    const f: Func = { ...parent, name: u.name, body: u.body, attrs: {} };
+    return new NestEstimator({
+      func: f,
+      axi: new Set(),
+      notes,
+      profile,
+      labels: functionLabels(f),
+      rows,
+      callee,
+      unit,
+    }).func(env);
+  };
+  const top = funcs.get(module.top) as Func;
+  const cost = wrapper ? estimate(wrapper.func, wrapper.labels, wrapper.axi) : estimate(top);
+  const dataflow = top.attrs.dataflow === true;
+  const resources: Resources = {
+    dsp: cost.compute.dsp,
+    bram18k: storage.bram18k,
+    uram: 0,
+    ff: cost.compute.ff + storage.ff,
+    lut: cost.compute.lut + storage.lut,
+  };
+  return new Estimate(top.name, cost.latency, cost.interval, rows, resources, profile, dataflow, [
+    ...new Set(notes),
+  ]);
+}

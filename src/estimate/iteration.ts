@@ -1,0 +1,172 @@
+// The list scheduler of one iteration and the loop's minimum II: ops start as soon as their inputs are
+// ready (ASAP) and a RAM access also waits for a free port on every bank it may touch (`portsPerBank`
+// per bank per cycle); the iteration latency IL is the schedule length. II = max(target, ResMII,
+// RecMII): ResMII = max over banks of ceil(accesses / ports), RecMII = max over carried dependences of
+// ceil((LATENCY along the store's input path from the load + memory overhead) / distance). When a user's
+// pipeline target is missed through a recurrence, fadds on it are rebound to the fabric core (Vitis does,
+// see docs/estimate.md) and the loop is scheduled again.
+
+import type { Func } from "../ir/nodes.ts";
+import { banksTouched, bankText } from "./access.ts";
+import type { Op } from "./ops.ts";
+import type { OpImpl, Profile } from "./profile.ts";
+import { carriedDistance, type FlatCounter } from "./recurrence.ts";
+
+export interface UsedImpl {
+  readonly key: string;
+  readonly impl: OpImpl;
+}
+
+/** The core an op is bound to (undefined: free wire or memory op), fabric when it was rebound. */
+export function bindOp(op: Op, p: Profile, fabric: ReadonlySet<number>): UsedImpl | undefined {
+  if (op.kind !== "calc" || !op.key) return undefined;
+  const rows = p.ops[op.key];
+  if (!rows) return undefined;
+  if (op.key === "imul") {
+    const row =
+      rows.find((r) => (r.maxBits ?? Number.POSITIVE_INFINITY) >= (op.bits ?? 32)) ?? rows[rows.length - 1];
+    return { key: op.key, impl: row };
+  }
+  const alt = fabric.has(op.id) ? rows.find((r) => r.impl === "fabric") : undefined;
+  return { key: op.key, impl: alt ?? rows[0] };
+}
+
+function memStages(op: Op, p: Profile): number {
+  const load = op.kind === "load";
+  switch (op.mem) {
+    case "ram":
+      return load ? p.mem.bramLoadStages : p.mem.storeStages;
+    case "axi":
+      return load ? p.mem.axiLoadStages : p.mem.axiStoreStages;
+    case "fifo":
+      return 1;
+    default:
+      return 0;
+  }
+}
+
+export interface IterationSchedule {
+  /** Cycle each op ends in. */
+  readonly end: readonly number[];
+  readonly il: number;
+  readonly binding: readonly (UsedImpl | undefined)[];
+}
+
+/** ASAP schedule with port limits; IL >= 1. */
+export function scheduleIteration(
+  ops: readonly Op[],
+  f: Func,
+  p: Profile,
+  fabric: ReadonlySet<number>,
+): IterationSchedule {
+  const end: number[] = [];
+  const binding = ops.map((o) => bindOp(o, p, fabric));
+  const used = new Map<string, number>();
+  for (const op of ops) {
+    let t = op.deps.reduce((m, d) => Math.max(m, end[d]), 0);
+    if (op.mem === "ram" && op.buffer) {
+      const banks = banksTouched(f.buffers[op.buffer], op.idx ?? []);
+      const free = (c: number) =>
+        banks.every((b) => (used.get(`${op.buffer}#${b}#${c}`) ?? 0) < p.mem.portsPerBank);
+      while (!free(t)) t++;
+      for (const b of banks) {
+        const key = `${op.buffer}#${b}#${t}`;
+        used.set(key, (used.get(key) ?? 0) + 1);
+      }
+    }
+    const stages = op.kind === "calc" ? (binding[op.id]?.impl.stages ?? 0) : memStages(op, p);
+    end[op.id] = t + stages;
+  }
+  return { end, il: Math.max(1, ...end), binding };
+}
+
+export interface Bound {
+  readonly ii: number;
+  readonly why?: string;
+}
+
+/** ResMII: the most loaded bank of any RAM, ceil(accesses / ports). */
+export function resMii(ops: readonly Op[], f: Func, p: Profile): Bound {
+  const count = new Map<string, number>();
+  for (const op of ops) {
+    if (op.mem !== "ram" || !op.buffer) continue;
+    for (const b of banksTouched(f.buffers[op.buffer], op.idx ?? [])) {
+      const key = `${op.buffer}#${b}`;
+      count.set(key, (count.get(key) ?? 0) + 1);
+    }
+  }
+  let best: Bound = { ii: 1 };
+  for (const [key, n] of count) {
+    const ii = Math.ceil(n / p.mem.portsPerBank);
+    if (ii <= best.ii) continue;
+    const [buffer, bank] = key.split("#");
+    const b = f.buffers[buffer];
+    best = {
+      ii,
+      why: `port conflict on '${buffer}' bank ${bankText(b, Number(bank))}: ${n} accesses per iteration on ${p.mem.portsPerBank} ports; partition '${buffer}' (cyclic or block on the dimension the unrolled copies differ in) or unroll less`,
+    };
+  }
+  return best;
+}
+
+export interface Recurrence extends Bound {
+  /** Ops on the carried path (candidates for the fabric rebinding). */
+  readonly path: readonly number[];
+}
+
+/** LATENCY (stages - 1) of calc ops along the longest path from op `from` to the inputs of op `to`. */
+function pathFrom(
+  ops: readonly Op[],
+  sched: IterationSchedule,
+  from: number,
+  to: number,
+): { lat: number; path: number[] } | undefined {
+  const best = new Map<number, { lat: number; path: number[] }>([[from, { lat: 0, path: [] }]]);
+  for (let id = from + 1; id <= to; id++) {
+    const op = ops[id];
+    let cur: { lat: number; path: number[] } | undefined;
+    for (const d of op.deps) {
+      const x = best.get(d);
+      if (x && (!cur || x.lat > cur.lat)) cur = x;
+    }
+    if (!cur) continue;
+    const stages = sched.binding[id]?.impl.stages ?? 0;
+    best.set(
+      id,
+      id === to
+        ? cur
+        : { lat: cur.lat + Math.max(0, stages - 1), path: stages > 0 ? [...cur.path, id] : cur.path },
+    );
+  }
+  return best.get(to);
+}
+
+/** RecMII over every store/load pair of one buffer carried across iterations of the flattened nest. */
+export function recMii(
+  ops: readonly Op[],
+  sched: IterationSchedule,
+  chain: readonly FlatCounter[],
+  p: Profile,
+): Recurrence {
+  let best: Recurrence = { ii: 1, path: [] };
+  for (const st of ops) {
+    if (st.kind !== "store" || (st.mem !== "ram" && st.mem !== "reg")) continue;
+    for (const ld of ops) {
+      if (ld.kind !== "load" || ld.buffer !== st.buffer) continue;
+      const d = carriedDistance(st.idx ?? [], ld.idx ?? [], chain);
+      if (d === undefined) continue;
+      const over = st.mem === "ram" ? p.mem.recurrenceMemOverhead : 0;
+      const path = ld.id < st.id ? pathFrom(ops, sched, ld.id, st.id) : undefined;
+      const delay = (path?.lat ?? 0) + over;
+      const ii = Math.ceil(delay / d);
+      if (ii <= best.ii) continue;
+      const via = st.mem === "ram" ? `the memory '${st.buffer}'` : `the register '${st.buffer}'`;
+      best = {
+        ii,
+        path: path?.path ?? [],
+        why: `recurrence through ${via}: each iteration reads what the one ${d} iteration${d === 1 ? "" : "s"} earlier wrote, ${delay} cycles around the loop; accumulate in a local buffer (bufferAt) or reorder so the reduction loop is not innermost, or unroll an outer loop into the pipeline to raise the distance`,
+      };
+    }
+  }
+  return best;
+}

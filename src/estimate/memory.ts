@@ -1,0 +1,56 @@
+// Storage of on-chip buffers: per bank (after `layoutOf`), a completely partitioned buffer is registers,
+// a bank of at most lutramMaxBits bits is LUTRAM, anything larger is the cheapest tiling of BRAM18K
+// aspect ratios (ceil(W/w) * ceil(D/d) for each [depth d, width w] of the profile). FIFOs count their
+// depth x width the same way.
+
+import { bufferLayout } from "../ir/analysis/layout.ts";
+import { widthOf } from "../ir/analysis/range.ts";
+import type { BufferDecl } from "../ir/nodes.ts";
+import type { Tally } from "./nest.ts";
+import type { Profile } from "./profile.ts";
+
+export interface Storage {
+  readonly bram18k: number;
+  readonly ff: number;
+  readonly lut: number;
+}
+
+/** BRAM18K blocks for one bank of `depth` words of `width` bits. */
+export function bramBlocks(depth: number, width: number, p: Profile): number {
+  if (depth * width <= p.mem.lutramMaxBits) return 0;
+  return Math.min(...p.mem.bram18kConfigs.map(([d, w]) => Math.ceil(width / w) * Math.ceil(depth / d)));
+}
+
+export function storageOf(b: BufferDecl, p: Profile): Storage {
+  const width = widthOf(b.type);
+  if (b.stream) {
+    const words = b.stream.depth;
+    const banks = b.shape.reduce((x, y) => x * y, 1);
+    const bram = bramBlocks(words, width, p);
+    return {
+      bram18k: bram * banks,
+      ff: bram ? 0 : banks * width,
+      lut: bram ? 0 : banks * Math.ceil((words * width) / 10),
+    };
+  }
+  const elems = b.shape.reduce((x, y) => x * y, 1);
+  const layout = bufferLayout(b);
+  if (b.shape.length === 0 || layout.every((d) => d.kind === "complete"))
+    return { bram18k: 0, ff: elems * width, lut: 0 };
+  const banks = layout.reduce(
+    (n, d, k) => n * (d.kind === "none" ? 1 : d.kind === "complete" ? b.shape[k] : d.factor),
+    1,
+  );
+  const depth = Math.ceil(elems / banks);
+  const per = bramBlocks(depth, width, p);
+  // LUTRAM: about a LUT per 10 bits and an output register, as small RAM_AUTO arrays report.
+  return per
+    ? { bram18k: per * banks, ff: 0, lut: 0 }
+    : { bram18k: 0, ff: banks * width, lut: banks * Math.ceil((depth * width) / 10) };
+}
+
+export function addStorage(t: Tally & { bram18k: number }, s: Storage): void {
+  t.bram18k += s.bram18k;
+  t.ff += s.ff;
+  t.lut += s.lut;
+}

@@ -1,0 +1,346 @@
+// Latency of one function's loop tree, normalised like Vitis: a user-pipelined loop flattens with its
+// perfect parents into one row (labels joined by `_`) and unrolls every loop inside it; an innermost
+// loop (or the longest perfect nest above it that carries no recurrence) with trip count >=
+// autoPipelineMinTrip is pipelined automatically; other loops run sequentially. Pipelined rows take
+// II*(TC-1) + max(IL-1, 1), and + module and call overheads when they are not the whole function body;
+// sequential loops TC * body; calls the callee's latency + the call overhead.
+
+import type { CallStmt, ForStmt, Func, SpatialStmt, SpatialUnit, Stmt } from "../ir/nodes.ts";
+import { constLinear, counter, type Env, linearIn } from "./access.ts";
+import { type Process, processIo, regionTiming } from "./dataflow.ts";
+import { scheduleIteration, type UsedImpl } from "./iteration.ts";
+import type { FuncLabels } from "./labels.ts";
+import { ivForm, type OpsContext } from "./ops.ts";
+import { coreUses, estimatePipeline, iterationOps, type PipelineEstimate } from "./pipeline.ts";
+import type { Profile } from "./profile.ts";
+import type { FlatCounter } from "./recurrence.ts";
+
+export interface LoopRow {
+  readonly label: string;
+  readonly func: string;
+  readonly depth: number;
+  readonly tripCount: number;
+  readonly ii?: number;
+  readonly targetIi?: number;
+  readonly iterationLatency: number;
+  readonly latency: number;
+  readonly limitedBy?: string;
+  readonly pipeline?: "user" | "auto";
+}
+
+export interface Tally {
+  dsp: number;
+  ff: number;
+  lut: number;
+}
+
+export interface FuncCost {
+  readonly latency: number;
+  /** Cycles between starts: latency + 1 when sequential, the region's interval for a dataflow body. */
+  readonly interval: number;
+  readonly compute: Tally;
+}
+
+export interface NestContext extends OpsContext {
+  readonly profile: Profile;
+  readonly labels: FuncLabels;
+  readonly rows: LoopRow[];
+  /** The estimate of a callee (computed once, bottom-up). */
+  readonly callee: (name: string) => FuncCost;
+  /** The estimate of a unit of a spatial region of `func` (structurally equal units once). */
+  readonly unit: (u: SpatialUnit, func: Func, env: Env) => FuncCost;
+}
+
+const addUse = (t: Tally, use: UsedImpl, n: number): void => {
+  t.dsp += use.impl.dsp * n;
+  t.ff += use.impl.ff * n;
+  t.lut += use.impl.lut * n;
+};
+
+/** The loop and the loops perfectly nested in it, outermost first. */
+function chainOf(l: ForStmt): ForStmt[] {
+  const out = [l];
+  while (out[out.length - 1].body.length === 1 && out[out.length - 1].body[0].kind === "for")
+    out.push(out[out.length - 1].body[0] as ForStmt);
+  return out;
+}
+
+const fullyUnrolled = (l: ForStmt): boolean => l.attrs.unroll === 0;
+const hasLoops = (b: readonly Stmt[]): boolean =>
+  b.some(
+    (s) =>
+      (s.kind === "for" && !fullyUnrolled(s)) ||
+      (s.kind === "if" && (hasLoops(s.then) || hasLoops(s.else))) ||
+      s.kind === "while",
+  );
+
+export class NestEstimator {
+  private readonly seq = new Map<string, { use: UsedImpl; n: number }>();
+  private readonly tally: Tally = { dsp: 0, ff: 0, lut: 0 };
+  /** Midpoint of each counter's range, for average trip counts of loops with varying bounds. */
+  private readonly mids = new Map<string, number>();
+
+  constructor(private readonly c: NestContext) {}
+
+  private get f(): Func {
+    return this.c.func;
+  }
+
+  /** Trip count of a loop in env (the average over the enclosing loops when its bounds vary). */
+  private trip(l: ForStmt, env: Env): number {
+    const lb = linearIn(l.lb, env);
+    const ub = linearIn(l.ub, env);
+    if (!lb || !ub) {
+      this.c.notes.push(`loop '${l.name}' has non-affine bounds: counted as 1 iteration`);
+      return 1;
+    }
+    const at = (x: typeof lb) => x.c + [...x.terms].reduce((s, [v, k]) => s + k * (this.mids.get(v) ?? 0), 0);
+    const span = at(ub) - at(lb);
+    if (lb.terms.size || ub.terms.size)
+      this.c.notes.push(`loop '${l.name}' has varying bounds: its average trip count is used`);
+    return Math.max(0, Math.round(span / l.step));
+  }
+
+  /** The environments of a loop's copies when kept with unroll factor f: counter form per copy. */
+  private keep(l: ForStmt, env: Env, trip: number): { envs: Env[]; trip: number } {
+    const f = l.attrs.unroll && l.attrs.unroll > 1 ? Math.min(l.attrs.unroll, Math.max(1, trip)) : 1;
+    const lb = linearIn(l.lb, env) ?? constLinear(0);
+    const n = Math.ceil(trip / f);
+    this.mids.set(counter(l.iv), (n - 1) / 2);
+    const envs = Array.from({ length: f }, (_, c) =>
+      new Map(env).set(l.iv, ivForm(lb, l.step, counter(l.iv), f, c)),
+    );
+    return { envs, trip: n };
+  }
+
+  /** Function latency: its body (a dataflow region when the function is one) plus the function overhead. */
+  func(env: Env = new Map()): FuncCost {
+    const whole =
+      this.f.body.length === 1 && this.f.body[0].kind === "for" ? (this.f.body[0] as ForStmt) : undefined;
+    let body: number;
+    let interval: number | undefined;
+    const region = this.f.body.length === 1 && this.f.body[0].kind === "spatial" ? this.f.body[0] : undefined;
+    if (region) {
+      const t = this.region(region, env);
+      body = t.latency;
+      interval = t.interval;
+    } else if (this.f.attrs.dataflow) {
+      const ps = this.f.body.filter((st) => st.kind !== "alloc" || this.c.labels.fills.has(st));
+      const t = this.processes(ps.map((st) => [[st], () => this.block([st], env, 0)] as const));
+      body = t.latency;
+      interval = t.interval;
+    } else body = this.block(this.f.body, env, 0, whole);
+    for (const { use, n } of this.seq.values()) addUse(this.tally, use, n);
+    const latency = body + this.c.profile.loop.funcOverhead;
+    return { latency, interval: interval ?? latency + 1, compute: this.tally };
+  }
+
+  private processes(items: readonly (readonly [readonly Stmt[], () => number | FuncCost])[]): {
+    latency: number;
+    interval: number;
+  } {
+    const ps: Process[] = items.map(([body, cost]) => {
+      const c = cost();
+      const latency = typeof c === "number" ? c : c.latency;
+      return {
+        latency,
+        interval: typeof c === "number" ? latency : c.interval,
+        ...processIo(body, (b) => this.f.buffers[b]?.stream !== undefined),
+      };
+    });
+    return regionTiming(ps, this.c.profile.dataflow.intervalExtra);
+  }
+
+  /** A spatial region (PE array, loaders, drainers): its units run as dataflow processes. */
+  private region(st: SpatialStmt, env: Env): { latency: number; interval: number } {
+    return this.processes(
+      st.units.map((u) => [
+        u.body,
+        () => {
+          const cost = this.c.unit(u, this.f, env);
+          this.tally.dsp += cost.compute.dsp;
+          this.tally.ff += cost.compute.ff;
+          this.tally.lut += cost.compute.lut;
+          return { ...cost, latency: cost.latency + this.c.profile.loop.childCallOverhead };
+        },
+      ]),
+    );
+  }
+
+  /** Latency of a block run in order; `whole` is a loop that is the entire function body. */
+  block(list: readonly Stmt[], env: Env, depth: number, whole?: ForStmt): number {
+    let total = 0;
+    let group: Stmt[] = [];
+    const flush = () => {
+      if (group.length) total += this.straight(group, env);
+      group = [];
+    };
+    for (const st of list) {
+      if (st.kind === "alloc") {
+        const fill = this.c.labels.fills.get(st);
+        if (fill) {
+          flush();
+          total += this.block(fill, env, depth);
+        }
+      } else if (st.kind === "for" && !(fullyUnrolled(st) && !hasLoops(st.body))) {
+        flush();
+        total += this.loop(st, env, depth, st === whole);
+      } else if (st.kind === "if" && (hasLoops(st.then) || hasLoops(st.else))) {
+        flush();
+        total += this.straight([{ ...st, then: [], else: [] }], env);
+        total += Math.max(this.block(st.then, env, depth), this.block(st.else, env, depth));
+      } else if (st.kind === "call") {
+        flush();
+        total += this.call(st);
+      } else if (st.kind === "spatial") {
+        flush();
+        total += this.region(st, env).latency;
+      } else group.push(st);
+    }
+    flush();
+    return total;
+  }
+
+  private call(st: CallStmt): number {
+    const cost = this.c.callee(st.callee);
+    this.tally.dsp += cost.compute.dsp;
+    this.tally.ff += cost.compute.ff;
+    this.tally.lut += cost.compute.lut;
+    return cost.latency + this.c.profile.loop.childCallOverhead;
+  }
+
+  /** Straight-line statements scheduled as one block; their cores are shared with other sequential blocks. */
+  private straight(list: readonly Stmt[], env: Env): number {
+    const ops = iterationOps(list, [env], this.c);
+    if (ops.length === 0) return 0;
+    const sched = scheduleIteration(ops, this.f, this.c.profile, new Set());
+    for (const [key, u] of coreUses(sched)) {
+      const cur = this.seq.get(key);
+      if (!cur || cur.n < u.n) this.seq.set(key, u);
+    }
+    return sched.il;
+  }
+
+  private loop(l: ForStmt, env: Env, depth: number, whole: boolean): number {
+    const chain = chainOf(l);
+    const user = chain.findIndex((x) => x.attrs.pipelineII !== undefined);
+    if (user >= 0) return this.pipelined(chain.slice(0, user + 1), env, depth, whole, "user");
+    const inner = chain[chain.length - 1];
+    if (!hasLoops(inner.body) && !chain.some((x) => x.attrs.unroll !== undefined)) {
+      for (let s = 0; s < chain.length; s++) {
+        const flat = this.flatten(chain.slice(s), env);
+        if (flat.trip < this.c.profile.loop.autoPipelineMinTrip) continue;
+        const est = estimatePipeline(flat.ops, this.f, flat.counters, this.c.profile, 1, false);
+        if (est.ii > 1 && s < chain.length - 1) continue;
+        return this.sequentialAround(chain.slice(0, s), env, depth, (e, d) =>
+          this.pipelined(chain.slice(s), e, d, whole && s === 0, "auto"),
+        );
+      }
+    }
+    return this.sequential(l, env, depth);
+  }
+
+  /** Sequential loops `outer` around a nest costed by `inside`. */
+  private sequentialAround(
+    outer: readonly ForStmt[],
+    env: Env,
+    depth: number,
+    inside: (e: Env, d: number) => number,
+  ): number {
+    if (outer.length === 0) return inside(env, depth);
+    const [l, ...rest] = outer;
+    return this.sequentialWith(l, env, depth, (e) => this.sequentialAround(rest, e, depth + 1, inside));
+  }
+
+  private sequential(l: ForStmt, env: Env, depth: number): number {
+    return this.sequentialWith(l, env, depth, (e) => this.block(l.body, e, depth + 1));
+  }
+
+  /** A loop that is not pipelined: TC iterations of its body (a partial unroll runs f copies per iteration). */
+  private sequentialWith(l: ForStmt, env: Env, depth: number, body: (e: Env) => number): number {
+    const { envs, trip } = this.keep(l, env, this.trip(l, env));
+    const at = this.c.rows.length;
+    const il = Math.max(
+      1,
+      envs.reduce((s, e) => s + body(e), 0),
+    );
+    const latency = trip * il;
+    this.c.rows.splice(at, 0, {
+      label: this.label(l),
+      func: this.f.name,
+      depth,
+      tripCount: trip,
+      iterationLatency: il,
+      latency,
+    });
+    this.addControl();
+    return latency;
+  }
+
+  private label(l: ForStmt): string {
+    return this.c.labels.label.get(l) ?? `l_${l.name}`;
+  }
+
+  private addControl(): void {
+    this.tally.ff += this.c.profile.loop.controlFf;
+    this.tally.lut += this.c.profile.loop.controlLut;
+  }
+
+  /** The counters and ops of a flattened nest (its innermost body, loops inside unrolled). */
+  private flatten(
+    loops: readonly ForStmt[],
+    env: Env,
+  ): { counters: FlatCounter[]; trip: number; ops: ReturnType<typeof iterationOps> } {
+    let envs: Env[] = [env];
+    const counters: FlatCounter[] = [];
+    for (const l of loops) {
+      const next: Env[] = [];
+      let trip = 0;
+      for (const e of envs) {
+        const k = this.keep(l, e, this.trip(l, e));
+        trip = k.trip;
+        next.push(...k.envs);
+      }
+      envs = next;
+      counters.push({ counter: counter(l.iv), trip });
+    }
+    const ops = iterationOps(loops[loops.length - 1].body, envs, this.c);
+    return { counters, trip: counters.reduce((p, c) => p * c.trip, 1), ops };
+  }
+
+  private pipelined(
+    loops: readonly ForStmt[],
+    env: Env,
+    depth: number,
+    whole: boolean,
+    kind: "user" | "auto",
+  ): number {
+    const flat = this.flatten(loops, env);
+    const target = Math.max(1, loops[loops.length - 1].attrs.pipelineII ?? 1);
+    const est: PipelineEstimate = estimatePipeline(
+      flat.ops,
+      this.f,
+      flat.counters,
+      this.c.profile,
+      target,
+      kind === "user",
+    );
+    const latency = flat.trip === 0 ? 0 : est.ii * (flat.trip - 1) + Math.max(est.il - 1, 1);
+    this.c.rows.push({
+      label: loops.map((l) => this.label(l)).join("_"),
+      func: this.f.name,
+      depth,
+      tripCount: flat.trip,
+      ii: est.ii,
+      targetIi: target,
+      iterationLatency: est.il,
+      latency,
+      ...(est.limitedBy ? { limitedBy: est.limitedBy } : {}),
+      pipeline: kind,
+    });
+    for (const { use, n } of est.instances) addUse(this.tally, use, n);
+    this.addControl();
+    const lp = this.c.profile.loop;
+    return whole ? latency : latency + lp.pipelineModuleOverhead + lp.childCallOverhead;
+  }
+}

@@ -1,0 +1,202 @@
+// The operations of one loop iteration as a dependence graph, the unit the list scheduler works on:
+// loops inside the body are unrolled (Vitis fully unrolls loops under a pipelined loop, and `unroll(f)`
+// replicates its body), each copy's ivs substituted as constants. Index arithmetic, casts, selects and
+// integer add/compare/logic are free wires (0 stages, as in Vitis reports at these clocks); floating-point
+// operators, integer multipliers and dividers are cores from the target profile; identical reads of one
+// address merge into one load until the next store to that buffer.
+
+import type { BufferDecl, Expr, Func, Stmt } from "../ir/nodes.ts";
+import {
+  combine,
+  constLinear,
+  type Env,
+  type Linear,
+  linearIn,
+  linearKey,
+  type MemKind,
+  memKind,
+  scaled,
+} from "./access.ts";
+
+export interface Op {
+  readonly id: number;
+  readonly kind: "load" | "store" | "calc";
+  /** calc: the profile's operator key (fadd, fmul, imul, ...). */
+  readonly key?: string;
+  /** imul: operand width, which picks the multiplier row. */
+  readonly bits?: number;
+  readonly deps: readonly number[];
+  readonly buffer?: string;
+  readonly mem?: MemKind;
+  readonly idx?: readonly (Linear | undefined)[];
+  /** Buffer and index forms: equal keys are the same address in every iteration. */
+  readonly addr?: string;
+}
+
+export interface OpsContext {
+  readonly func: Func;
+  /** Buffers that are AXI ports here (the top's arguments in the wrapped top). */
+  readonly axi: ReadonlySet<string>;
+  /** Counted when an inner loop's bounds are not constant in a copy (its average trip count is used). */
+  readonly notes: string[];
+}
+
+const FLOAT_KEYS: Readonly<Record<string, string>> = { "+": "add", "-": "add", "*": "mul", "/": "div" };
+
+/** The profile key of a binary operator on `t`, or undefined for a free one. */
+function binaryKey(op: string, e: Expr & { kind: "binary" }): { key: string; bits?: number } | undefined {
+  const t = e.lhs.type;
+  if (t.kind === "float") {
+    const pre = t.bits === 64 ? "d" : "f";
+    if (FLOAT_KEYS[op]) return { key: `${pre}${FLOAT_KEYS[op]}` };
+    if (["<", "<=", ">", ">=", "==", "!=", "min", "max"].includes(op)) return { key: `${pre}cmp` };
+    return undefined;
+  }
+  if (t.kind === "index") return undefined;
+  const bits = t.kind === "int" || t.kind === "fixed" ? t.bits : 32;
+  if (op === "*") return isConst(e.lhs) || isConst(e.rhs) ? undefined : { key: "imul", bits };
+  if (op === "/" || op === "%") return isConst(e.rhs) ? undefined : { key: "idiv", bits };
+  return undefined;
+}
+
+const isConst = (e: Expr): boolean => e.kind === "const";
+
+const INTRINSIC_KEYS: Readonly<Record<string, string>> = {
+  sqrt: "sqrt",
+  exp: "exp",
+  log: "exp",
+  pow: "exp",
+  tanh: "exp",
+};
+
+export class IterationBuilder {
+  readonly ops: Op[] = [];
+  /** Merged reads per buffer: address -> load op. */
+  private readonly reads = new Map<string, Map<string, number>>();
+  private readonly lastStore = new Map<string, { id: number; addr: string; exact: boolean }[]>();
+
+  constructor(private readonly ctx: OpsContext) {}
+
+  private decl(name: string): BufferDecl {
+    return this.ctx.func.buffers[name];
+  }
+
+  private add(op: Omit<Op, "id">): number {
+    const id = this.ops.length;
+    this.ops.push({ id, ...op });
+    return id;
+  }
+
+  /** The ops that produce `e`'s value (its dependence frontier). */
+  expr(e: Expr, env: Env): number[] {
+    switch (e.kind) {
+      case "const":
+      case "iv":
+      case "param":
+        return [];
+      case "load":
+        return [this.access("load", e.buffer, e.indices, env, [])];
+      case "streamGet":
+        return [this.access("load", e.stream, e.indices, env, [])];
+      case "binary": {
+        const deps = [...this.expr(e.lhs, env), ...this.expr(e.rhs, env)];
+        const k = binaryKey(e.op, e);
+        return k ? [this.add({ kind: "calc", deps, ...k })] : deps;
+      }
+      case "logical":
+        return [...this.expr(e.lhs, env), ...this.expr(e.rhs, env)];
+      case "unary":
+        return this.expr(e.operand, env);
+      case "cast":
+        return this.expr(e.value, env);
+      case "select":
+        return [...this.expr(e.cond, env), ...this.expr(e.then, env), ...this.expr(e.else, env)];
+      case "intrinsic": {
+        const deps = e.args.flatMap((a) => this.expr(a, env));
+        const k = INTRINSIC_KEYS[e.fn];
+        const pre = e.type.kind === "float" && e.type.bits === 64 ? "d" : "f";
+        return k ? [this.add({ kind: "calc", key: `${pre}${k}`, deps })] : deps;
+      }
+    }
+  }
+
+  private access(
+    kind: "load" | "store",
+    buffer: string,
+    indices: readonly Expr[],
+    env: Env,
+    deps: number[],
+  ): number {
+    const b = this.decl(buffer);
+    const mem = memKind(b, this.ctx.axi);
+    const idx = indices.map((x) => linearIn(x, env));
+    const addr = `${buffer}[${idx.map(linearKey).join(",")}]`;
+    const exact = idx.every((l) => l !== undefined);
+    const stores = this.lastStore.get(buffer) ?? [];
+    if (kind === "load") {
+      const seen = this.reads.get(buffer);
+      const hit = seen?.get(addr);
+      if (hit !== undefined && mem !== "fifo") return hit;
+      const after = stores.filter((s) => s.addr === addr || !s.exact || !exact).map((s) => s.id);
+      const id = this.add({ kind, buffer, mem, idx, addr, deps: [...deps, ...after] });
+      if (mem !== "fifo") this.reads.set(buffer, (seen ?? new Map()).set(addr, id));
+      return id;
+    }
+    this.reads.delete(buffer);
+    const id = this.add({ kind, buffer, mem, idx, addr, deps });
+    this.lastStore.set(buffer, [...stores.filter((s) => s.addr !== addr), { id, addr, exact }]);
+    return id;
+  }
+
+  /** Adds the statements of one iteration (loops inside are unrolled). */
+  stmts(list: readonly Stmt[], env: Env): void {
+    for (const st of list) this.stmt(st, env);
+  }
+
+  private stmt(st: Stmt, env: Env): void {
+    switch (st.kind) {
+      case "store":
+        this.access("store", st.buffer, st.indices, env, this.expr(st.value, env));
+        return;
+      case "streamPut":
+        this.access("store", st.stream, st.indices, env, this.expr(st.value, env));
+        return;
+      case "if":
+        // Both branches are built in hardware; the schedule takes the longer one (ScaleHLS's rule).
+        this.expr(st.cond, env);
+        this.stmts(st.then, env);
+        this.stmts(st.else, env);
+        return;
+      case "for":
+        for (const copy of unrolledCopies(st, env, this.ctx.notes)) this.stmts(st.body, copy);
+        return;
+      case "while":
+        this.expr(st.cond, env);
+        this.stmts(st.body, env);
+        return;
+      case "call":
+        for (const a of st.args) if (a.kind === "value") this.expr(a.value, env);
+        return;
+      case "alloc":
+      case "spatial":
+        return;
+    }
+  }
+}
+
+/** The environments of a loop's fully unrolled copies: iv = lb + step * c for each iteration c. */
+export function unrolledCopies(l: Stmt & { kind: "for" }, env: Env, notes: string[]): Env[] {
+  const lb = linearIn(l.lb, env);
+  const ub = linearIn(l.ub, env);
+  if (!lb || !ub || lb.terms.size > 0 || ub.terms.size > 0) {
+    notes.push(`loop '${l.name}' is unrolled with bounds that vary: one copy is counted`);
+    return [new Map(env)];
+  }
+  const n = Math.max(0, Math.ceil((ub.c - lb.c) / l.step));
+  return Array.from({ length: n }, (_, c) => new Map(env).set(l.iv, constLinear(lb.c + l.step * c)));
+}
+
+/** The value of a kept loop's iv over its counter, times an unroll factor plus copy c: lb + step * (f * #iv + c). */
+export function ivForm(lb: Linear, step: number, counterName: string, factor: number, c: number): Linear {
+  return combine(lb, scaled({ c, terms: new Map([[counterName, factor]]) }, step), 1);
+}

@@ -1,0 +1,154 @@
+// One test per rule of the model (docs/estimate.md): recurrences through memory and through a register,
+// the fabric rebinding under a user's pipeline target, port conflicts on partitioned and unpartitioned
+// arrays, flattening of perfect parents, unroll replication, operator sharing at II > 1.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { customize, type Estimate, type Schedule } from "allo-ts";
+import { gemm, gemmBuffered } from "./kernels.ts";
+
+const DOT = `
+import { type float32, range, zeros } from "allo-ts";
+export function dot(A: float32<[64, 128]>, x: float32<[128]>): float32<[64]> {
+  const y: float32<[64]> = zeros();
+  for (const i of range(64)) {
+    let acc: float32 = 0.0;
+    for (const j of range(128)) acc += A[i][j] * x[j];
+    y[i] = acc;
+  }
+  return y;
+}`;
+
+const SCALE = `
+import { type float32, grid, zeros } from "allo-ts";
+export function scale(A: float32<[64, 16]>): float32<[64, 16]> {
+  const B: float32<[64, 16]> = zeros();
+  for (const [i, j] of grid(64, 16)) B[i][j] = A[i][j] * 2.0;
+  return B;
+}`;
+
+export const dot = (): Schedule => customize(DOT, { name: "dot", file: "dot.ts" });
+export const scale = (): Schedule => customize(SCALE, { name: "scale", file: "scale.ts" });
+
+export function row(e: Estimate, label: string) {
+  const r = e.loops.find((l) => l.label === label);
+  assert.ok(r, `no row ${label}: ${e.loops.map((l) => l.label).join(", ")}`);
+  return r;
+}
+
+test("recurrence through memory: C[i][j] += under k gives II = fadd LATENCY + 1; a user target rebinds to fabric", () => {
+  const auto = row(gemm(64).estimate(), "l_S_k_0_k");
+  assert.equal(auto.ii, 7);
+  assert.equal(auto.pipeline, "auto");
+  // At 32 the k loop is below Vitis's auto-pipelining threshold (64): only the user's directive pipelines it.
+  assert.equal(row(gemm(32).estimate(), "l_S_k_0_k").ii, undefined);
+  const s = gemm(32);
+  s.pipeline("k");
+  const e = s.estimate();
+  // The directive flattens the perfect parents i and j into the row.
+  const k = row(e, "l_S_i_j_0_i_l_j_l_S_k_0_k");
+  assert.equal(k.tripCount, 32 * 32 * 32);
+  // fabric fadd: 5 stages, LATENCY 4, + 1 through memory; it has no DSP, so only the fmul's 3 remain.
+  assert.deepEqual([k.ii, k.targetIi, k.pipeline], [5, 1, "user"]);
+  assert.match(k.limitedBy ?? "", /recurrence through the memory 'C'.*1 iteration earlier/);
+  assert.equal(e.resources.dsp, 3);
+});
+
+test("recurrence through a register: acc += runs at the fadd's LATENCY (6 fulldsp auto, 4 fabric on a user target)", () => {
+  const auto = dot().estimate();
+  assert.equal(row(auto, "l_S_j_0_j").ii, 6);
+  assert.equal(auto.resources.dsp, 5);
+  const s = dot();
+  s.pipeline("j");
+  const e = s.estimate();
+  const j = row(e, "l_S_j_0_j");
+  assert.equal(j.ii, 4);
+  assert.match(j.limitedBy ?? "", /recurrence through the register 'acc'/);
+  assert.equal(e.resources.dsp, 3);
+});
+
+test("no recurrence across a flattened k*j nest whose C_buf[j] repeats only every 128 iterations", () => {
+  const kj = row(gemmBuffered(128).estimate(), "l_k_l_S_k_0_j");
+  assert.equal(kj.ii, 1);
+});
+
+test("port conflicts: 16 unrolled reads of an unpartitioned array need 8 cycles; banks along the copies' dimension remove them", () => {
+  const s = scale();
+  s.pipeline("i");
+  const plain = row(s.estimate(), "l_S_i_j_0_i");
+  assert.equal(plain.ii, 8);
+  assert.match(
+    plain.limitedBy ?? "",
+    /port conflict on '(A|B)' bank 0 \(not partitioned\): 16 accesses per iteration on 2 ports/,
+  );
+  const banked = scale();
+  banked.pipeline("i");
+  banked.partition("A", { type: "cyclic", dim: 2, factor: 8 });
+  banked.partition("B", { type: "block", dim: 2, factor: 8 });
+  const r = row(banked.estimate(), "l_S_i_j_0_i");
+  assert.equal(r.ii, 1);
+  assert.equal(r.limitedBy, undefined);
+});
+
+test("port conflicts: banks along a dimension the index varies in give no ports (each access may touch every bank)", () => {
+  const s = scale();
+  s.pipeline("i");
+  s.partition("A", { type: "cyclic", dim: 1, factor: 4 });
+  s.partition("B", { type: "cyclic", dim: 1, factor: 4 });
+  assert.equal(row(s.estimate(), "l_S_i_j_0_i").ii, 8);
+});
+
+test("flattening: a user-pipelined loop absorbs its perfect parents (one row, labels joined, trip counts multiplied)", () => {
+  const s = scale();
+  s.pipeline("j");
+  const e = s.estimate();
+  const r = row(e, "l_S_i_j_0_i_l_j");
+  assert.deepEqual([r.tripCount, r.ii], [1024, 1]);
+  assert.ok(!e.loops.some((l) => l.label === "l_S_i_j_0_i"));
+  // A parent with other statements in its body stays a sequential row of its own.
+  const b = gemmBuffered(32).estimate();
+  assert.equal(row(b, "l_S_i_j_0_i").ii, undefined);
+  // Vitis flattens an auto-pipelined nest without a recurrence (the fill), not one with (the k loop).
+  assert.equal(row(b, "l_C_fill0_l_C_fill1").tripCount, 1024);
+  assert.equal(row(gemm(32).estimate(), "l_S_i_j_0_i").ii, undefined);
+});
+
+test("unroll(f) replicates the body: f cores, TC / f iterations", () => {
+  const base = scale();
+  base.pipeline("j");
+  const s = scale();
+  s.unroll("j", 4);
+  s.pipeline("j");
+  s.partition("A", { type: "cyclic", dim: 2, factor: 4 });
+  s.partition("B", { type: "cyclic", dim: 2, factor: 4 });
+  const one = base.estimate();
+  const four = s.estimate();
+  assert.equal(one.resources.dsp, 3);
+  assert.equal(four.resources.dsp, 12);
+  const r = row(four, "l_S_i_j_0_i_l_j");
+  assert.deepEqual([r.tripCount, r.ii], [256, 1]);
+  assert.ok(four.latency < one.latency);
+});
+
+test("operator sharing: at II 4 the 16 fmuls of an iteration share ceil(16 / 4) = 4 cores", () => {
+  const at = (ii: number) => {
+    const s = scale();
+    s.pipeline("i", { ii });
+    s.partition("A", { type: "complete", dim: 2 });
+    s.partition("B", { type: "complete", dim: 2 });
+    return s.estimate();
+  };
+  assert.equal(at(1).resources.dsp, 48);
+  const e = at(4);
+  assert.equal(row(e, "l_S_i_j_0_i").ii, 4);
+  assert.equal(e.resources.dsp, 12);
+});
+
+test("port conflicts: a multiplexed bank index touches only the banks it can reach (j = 4n + c under cyclic 8)", () => {
+  const s = scale();
+  s.unroll("j", 4);
+  s.pipeline("j");
+  s.partition("A", { type: "cyclic", dim: 2, factor: 8 });
+  s.partition("B", { type: "cyclic", dim: 2, factor: 8 });
+  // Copy c reads banks {c, c + 4} only, so the four copies never share a bank.
+  assert.equal(row(s.estimate(), "l_S_i_j_0_i_l_j").ii, 1);
+});
