@@ -6,7 +6,7 @@
 import { affineOf, combineAffine } from "../ir/analysis/affine.ts";
 import { constOf } from "../ir/build.ts";
 import type { Expr } from "../ir/nodes.ts";
-import { type DType, INDEX, isIntegral, typeName, uintType } from "../types/dtype.ts";
+import { type ElemType, INDEX, isIntegral, typeName, uintType } from "../types/dtype.ts";
 import type { FnContext } from "./context.ts";
 import { convertTo, makeBinary } from "./fold.ts";
 import { castTarget, lowerExpr, lowerIndex } from "./lower-expr.ts";
@@ -159,7 +159,7 @@ function reverse(ux: Expr, W: number): Expr {
 
 /** `bitcast(x, T)`: x's bits as the integer type T of the same width. */
 function bitcast(ctx: FnContext, node: ts.CallExpression, x: Expr, tNode: ts.Expression): Expr {
-  const t: DType | undefined = castTarget(ctx, tNode);
+  const t: ElemType | undefined = castTarget(ctx, tNode);
   if (!t)
     throw ctx.error(tNode, "AL2013", `bitcast needs a type as its second argument, e.g. bitcast(x, uint32)`);
   if (t.kind !== "int") {

@@ -8,7 +8,7 @@
 import { AlloError } from "../diagnostics/error.ts";
 import type { BufferDecl, Func, Param } from "../ir/nodes.ts";
 import { convert, roundFloat, scaledToFloat, wrap } from "../semantics/scalar.ts";
-import { type DType, floatType, INDEX_BITS, typeName } from "../types/dtype.ts";
+import { type ElemType, floatType, INDEX_BITS, typeName } from "../types/dtype.ts";
 
 const F64 = floatType(64);
 
@@ -44,7 +44,7 @@ const CTORS: Record<Exclude<ArrayClass, "Array">, new (n: number) => HostArray> 
 export const makeArray = (cls: ArrayClass, n: number): HostArray =>
   cls === "Array" ? new Array<bigint>(n).fill(0n) : new CTORS[cls](n);
 
-const bitsOf = (t: DType): number => (t.kind === "index" ? INDEX_BITS : t.bits);
+const bitsOf = (t: ElemType): number => (t.kind === "index" ? INDEX_BITS : t.bits);
 
 /** The smallest integer array class holding `bits`-bit values; a plain Array of bigint past 64 bits. */
 export function intArrayClass(bits: number, unsigned: boolean): ArrayClass {
@@ -56,7 +56,7 @@ export function intArrayClass(bits: number, unsigned: boolean): ArrayClass {
 }
 
 /** The array class users pass and receive for element type t (float16 as Float32Array, fixed as Float64Array). */
-export function boundaryClass(t: DType): ArrayClass {
+export function boundaryClass(t: ElemType): ArrayClass {
   if (t.kind === "float") return t.bits === 64 ? "Float64Array" : "Float32Array";
   if (t.kind === "fixed") return "Float64Array";
   return intArrayClass(bitsOf(t), t.kind === "int" && !t.signed);
@@ -111,7 +111,7 @@ export function checkBuffer(f: Func, b: BufferDecl, arg: unknown): HostArray {
 }
 
 /** The raw value of scalar parameter `name` of type t, after checking the argument's kind (AL5003). */
-export function scalarIn(f: Func, name: string, t: DType, arg: unknown): number | bigint {
+export function scalarIn(f: Func, name: string, t: ElemType, arg: unknown): number | bigint {
   const what = `parameter '${name}' of '${f.name}' (${typeName(t)})`;
   if (t.kind === "float" || t.kind === "fixed") {
     if (typeof arg !== "number")
@@ -126,14 +126,14 @@ export function scalarIn(f: Func, name: string, t: DType, arg: unknown): number 
  * One checked boundary element to its raw value: floats rounded to their format, fixed point quantized
  * like a float-to-fixed cast, integers wrapped to their width (as bigint).
  */
-export function toRaw(x: unknown, t: DType): number | bigint {
+export function toRaw(x: unknown, t: ElemType): number | bigint {
   if (t.kind === "float") return roundFloat(Number(x), t);
   if (t.kind === "fixed") return convert(Number(x), F64, t) as bigint;
   return wrap(BigInt(x as number | bigint), t);
 }
 
 /** One raw value (number or bigint) to its boundary element. */
-export function fromRaw(x: number | bigint, t: DType): number | bigint {
+export function fromRaw(x: number | bigint, t: ElemType): number | bigint {
   if (t.kind === "float") return x;
   if (t.kind === "fixed") return scaledToFloat(BigInt(x), t.frac, F64) + 0;
   const cls = boundaryClass(t);
@@ -141,14 +141,14 @@ export function fromRaw(x: number | bigint, t: DType): number | bigint {
 }
 
 /** Raw values as a new array of the boundary class. */
-export function arrayOut(t: DType, raws: ArrayLike<number | bigint>): HostArray {
+export function arrayOut(t: ElemType, raws: ArrayLike<number | bigint>): HostArray {
   const out = makeArray(boundaryClass(t), raws.length);
   for (let i = 0; i < raws.length; i++) out[i] = fromRaw(raws[i], t);
   return out;
 }
 
 /** A 0-d result as the caller receives it: a number, or a bigint for integers past 53 bits. */
-export function scalarOut(t: DType, raw: number | bigint): number | bigint {
+export function scalarOut(t: ElemType, raw: number | bigint): number | bigint {
   if (t.kind !== "float" && t.kind !== "fixed" && bitsOf(t) > 53) return BigInt(raw);
   return Number(fromRaw(raw, t));
 }

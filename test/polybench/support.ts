@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { customize, type Schedule } from "../../src/index.ts";
 import type { Module } from "../../src/ir/nodes.ts";
-import type { DType } from "../../src/types/dtype.ts";
+import type { ElemType } from "../../src/types/dtype.ts";
 
 export type SizeName = "mini" | "small" | "medium";
 export type Sizes = Readonly<Record<string, number>>;
@@ -71,7 +71,7 @@ export interface RefRun {
 
 interface ArgSlot {
   readonly name: string;
-  readonly type: DType;
+  readonly type: ElemType;
   /** Element count; undefined for a scalar parameter. */
   readonly count?: number;
 }
@@ -86,7 +86,7 @@ function argSlots(m: Module): ArgSlot[] {
   });
 }
 
-function typedArray(t: DType, bytes: Buffer, count: number): Float32Array | Int32Array | Int8Array {
+function typedArray(t: ElemType, bytes: Buffer, count: number): Float32Array | Int32Array | Int8Array {
   const copy = new Uint8Array(bytes).buffer; // aligned copy of exactly these bytes
   if (t.kind === "float" && t.bits === 32) return new Float32Array(copy, 0, count);
   if (t.kind === "int" && t.signed && t.bits === 32) return new Int32Array(copy, 0, count);

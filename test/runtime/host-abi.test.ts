@@ -20,7 +20,7 @@ import {
 import { rawRange } from "../../src/semantics/scalar.ts";
 import {
   BOOL,
-  type DType,
+  type ElemType,
   F32,
   fixedType,
   floatType,
@@ -32,22 +32,22 @@ import {
 } from "../../src/types/dtype.ts";
 import { buffer, func } from "../backends/cpu/ir.ts";
 
-const INTS: DType[] = [BOOL, INDEX];
+const INTS: ElemType[] = [BOOL, INDEX];
 for (const bits of [1, 5, 8, 12, 16, 31, 32, 33, 53, 54, 63, 64, 65, 100, 128, 129, 200]) {
   INTS.push(intType(bits), uintType(bits));
 }
-const FIXED: DType[] = [fixedType(8, 4), fixedType(16, 0), fixedType(24, 24), fixedType(12, 4, false)];
-const FLOATS: DType[] = [floatType(16), F32, floatType(64)];
+const FIXED: ElemType[] = [fixedType(8, 4), fixedType(16, 0), fixedType(24, 24), fixedType(12, 4, false)];
+const FLOATS: ElemType[] = [floatType(16), F32, floatType(64)];
 
 /** Raw values at and around the extremes of an integer-like type, and a few in between. */
-function rawSamples(t: DType): bigint[] {
+function rawSamples(t: ElemType): bigint[] {
   const [lo, hi] = rawRange(t);
   const out = new Set<bigint>([lo, hi, 0n, lo + 1n, hi - 1n, (lo + hi) / 2n, hi / 3n]);
   return [...out].filter((x) => x >= lo && x <= hi);
 }
 
 test("the array class per dtype: narrowest integer array, bigint arrays to 64 bits, plain Array past", () => {
-  const cases: [DType, string][] = [
+  const cases: [ElemType, string][] = [
     [BOOL, "Uint8Array"],
     [intType(5), "Int8Array"],
     [uintType(12), "Uint16Array"],

@@ -13,7 +13,7 @@ import {
   type Scalar,
   truthy,
 } from "../../src/semantics/scalar.ts";
-import { type DType, INDEX, intType, uintType } from "../../src/types/dtype.ts";
+import { type ElemType, INDEX, intType, uintType } from "../../src/types/dtype.ts";
 import type { BinaryOp } from "../../src/types/typing-rules.ts";
 import { randBig, randInt } from "./random.ts";
 
@@ -21,7 +21,7 @@ const COMPARE = new Set<string>(["==", "!=", "<", "<=", ">", ">="]);
 
 /** The value of `e` with loop variables bound as in `ivs` (integer types only; no loads or params). */
 export function evalInt(e: Expr, ivs: ReadonlyMap<string, bigint>): bigint {
-  const as = (x: Expr, t: DType): Scalar => convert(evalInt(x, ivs), x.type, t);
+  const as = (x: Expr, t: ElemType): Scalar => convert(evalInt(x, ivs), x.type, t);
   switch (e.kind) {
     case "const":
       return BigInt(e.value);
@@ -56,7 +56,7 @@ export function evalInt(e: Expr, ivs: ReadonlyMap<string, bigint>): bigint {
 }
 
 /** The integer types random expressions use (index included). */
-export const INT_TYPES: readonly DType[] = [
+export const INT_TYPES: readonly ElemType[] = [
   INDEX,
   intType(8),
   intType(16),
@@ -69,9 +69,9 @@ const ARITH: readonly BinaryOp[] = ["+", "-", "*", "/", "%", "min", "max", "&", 
 const CMP: readonly BinaryOp[] = ["==", "!=", "<", "<=", ">", ">="];
 
 /** A random expression of type `t`, at most `depth` deep, over the loop variables `ivs` (all index). */
-export function randomExpr(r: () => number, t: DType, ivs: readonly string[], depth: number): Expr {
+export function randomExpr(r: () => number, t: ElemType, ivs: readonly string[], depth: number): Expr {
   const pick = <T>(xs: readonly T[]): T => xs[randInt(r, 0, xs.length - 1)];
-  const sub = (u: DType) => randomExpr(r, u, ivs, depth - 1);
+  const sub = (u: ElemType) => randomExpr(r, u, ivs, depth - 1);
   const roll = depth <= 0 ? randInt(r, 0, 1) : randInt(r, 0, 9);
   if (roll === 0) {
     const [lo, hi] = rawRange(t);

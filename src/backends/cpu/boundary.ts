@@ -15,18 +15,18 @@ import {
   scalarOut,
   toRaw,
 } from "../../runtime/host-abi.ts";
-import type { DType } from "../../types/dtype.ts";
+import type { ElemType } from "../../types/dtype.ts";
 import { rawBits, reprOf, storageOf } from "./values.ts";
 
 /** Raw values pass through untouched: the boundary array is exactly what the generated code uses. */
-function passesThrough(t: DType): boolean {
+function passesThrough(t: ElemType): boolean {
   if (t.kind === "float") return t.bits !== 16;
   if (t.kind === "fixed") return false;
   return boundaryClass(t) === storageOf(t) && [8, 16, 32, 64].includes(rawBits(t));
 }
 
 /** A raw value as the generated code holds it: exact integers up to 53 bits as numbers. */
-const held = (raw: number | bigint, t: DType): number | bigint =>
+const held = (raw: number | bigint, t: ElemType): number | bigint =>
   typeof raw === "bigint" && reprOf(t) === "n" ? Number(raw) : raw;
 
 export interface BufferArg {

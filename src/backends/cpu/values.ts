@@ -5,27 +5,27 @@
 
 import type { Range } from "../../ir/analysis/range.ts";
 import { type ArrayClass, intArrayClass } from "../../runtime/host-abi.ts";
-import { type DType, INDEX_BITS } from "../../types/dtype.ts";
+import { type ElemType, INDEX_BITS } from "../../types/dtype.ts";
 
 export type Repr = "f" | "n" | "b";
 
 /** Doubles represent every integer of magnitude <= 2^53 exactly. */
 export const EXACT = 2n ** 53n;
 
-export function rawBits(t: DType): number {
+export function rawBits(t: ElemType): number {
   return t.kind === "index" ? INDEX_BITS : t.bits;
 }
 
-export const isUnsigned = (t: DType): boolean => (t.kind === "int" || t.kind === "fixed") && !t.signed;
-export const fracBits = (t: DType): number => (t.kind === "fixed" ? t.frac : 0);
+export const isUnsigned = (t: ElemType): boolean => (t.kind === "int" || t.kind === "fixed") && !t.signed;
+export const fracBits = (t: ElemType): number => (t.kind === "fixed" ? t.frac : 0);
 
-export function reprOf(t: DType): Repr {
+export function reprOf(t: ElemType): Repr {
   if (t.kind === "float") return "f";
   return rawBits(t) <= 53 ? "n" : "b";
 }
 
 /** The array class the generated code keeps a buffer of element type t in (raw values). */
-export function storageOf(t: DType): ArrayClass {
+export function storageOf(t: ElemType): ArrayClass {
   if (t.kind === "float") return t.bits === 64 ? "Float64Array" : "Float32Array";
   const w = rawBits(t);
   if (w > 32 && w <= 53) return "Float64Array";

@@ -9,10 +9,10 @@ import { AlloError } from "../../diagnostics/error.ts";
 import type { BufferDecl, Func } from "../../ir/nodes.ts";
 import { arrayOut, checkBuffer, scalarIn, scalarOut, toRaw } from "../../runtime/host-abi.ts";
 import { wrap } from "../../semantics/scalar.ts";
-import type { DType } from "../../types/dtype.ts";
+import type { ElemType } from "../../types/dtype.ts";
 
 /** Bytes per element on disk. */
-export function elemBytes(t: DType): number {
+export function elemBytes(t: ElemType): number {
   if (t.kind === "float") return t.bits === 64 ? 8 : 4;
   if (t.kind === "index") return 4;
   return Math.ceil(t.bits / 8);
@@ -20,7 +20,7 @@ export function elemBytes(t: DType): number {
 
 export const elemCount = (b: BufferDecl): number => b.shape.reduce((a, c) => a * c, 1);
 
-function putElem(t: DType, raw: bigint | number, view: DataView, at: number): void {
+function putElem(t: ElemType, raw: bigint | number, view: DataView, at: number): void {
   if (t.kind === "float") {
     if (t.bits === 64) view.setFloat64(at, raw as number, true);
     else view.setFloat32(at, raw as number, true);
@@ -30,7 +30,7 @@ function putElem(t: DType, raw: bigint | number, view: DataView, at: number): vo
   for (let k = 0; k < elemBytes(t); k++, u >>= 8n) view.setUint8(at + k, Number(u & 255n));
 }
 
-function getElem(t: DType, bytes: Uint8Array, at: number): bigint | number {
+function getElem(t: ElemType, bytes: Uint8Array, at: number): bigint | number {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (t.kind === "float") return t.bits === 64 ? view.getFloat64(at, true) : view.getFloat32(at, true);
   let u = 0n;
@@ -49,7 +49,7 @@ export function encodeBuffer(f: Func, b: BufferDecl, arg: unknown): Uint8Array {
 }
 
 /** The bytes of one scalar argument, after the host ABI's checks. */
-export function encodeScalar(f: Func, name: string, t: DType, arg: unknown): Uint8Array {
+export function encodeScalar(f: Func, name: string, t: ElemType, arg: unknown): Uint8Array {
   const bytes = new Uint8Array(elemBytes(t));
   putElem(t, scalarIn(f, name, t, arg), new DataView(bytes.buffer), 0);
   return bytes;

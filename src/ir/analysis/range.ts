@@ -6,7 +6,7 @@
 // parameters by `paramKey`, to their ranges.
 
 import { rawRange } from "../../semantics/scalar.ts";
-import type { DType } from "../../types/dtype.ts";
+import type { ElemType } from "../../types/dtype.ts";
 import type { BinaryExpr, Expr } from "../nodes.ts";
 
 /** Inclusive bounds [lo, hi] of an exact integer (raw) value. */
@@ -21,12 +21,12 @@ export interface RangeEnv {
 export const paramKey = (name: string): string => `param:${name}`;
 
 /** Width in bits of an integer-like type's values (index is 32-bit). */
-export const widthOf = (t: DType): number => (t.kind === "index" ? 32 : t.bits);
+export const widthOf = (t: ElemType): number => (t.kind === "index" ? 32 : t.bits);
 /** Whether the type's raw values are signed two's complement (index is; bool is not). */
-export const signedOf = (t: DType): boolean => t.kind === "index" || t.kind === "float" || t.signed;
+export const signedOf = (t: ElemType): boolean => t.kind === "index" || t.kind === "float" || t.signed;
 
 /** Every raw value of an integer-like type (bool: [0, 1]; index: int32); floats: their bit patterns. */
-export function typeRange(t: DType): Range {
+export function typeRange(t: ElemType): Range {
   if (t.kind !== "float") return rawRange(t);
   const w = BigInt(t.bits);
   return [-(2n ** (w - 1n)), 2n ** (w - 1n) - 1n];

@@ -3,14 +3,14 @@
 // constant index (`name|1,2`) or as a whole array (`name|*`) when an index is not a constant; the
 // FIFO accesses themselves come from the stream-network analysis (src/ir/analysis/streams.ts).
 
-import type { DType } from "../../types/dtype.ts";
+import type { ElemType } from "../../types/dtype.ts";
 import { fifoKey, fifoSets } from "../analysis/streams.ts";
 import type { Expr, Stmt } from "../nodes.ts";
 import { stmtExprs, visitStmts, walkExpr } from "../walk.ts";
 
 export type Item =
   | { readonly kind: "buffer"; readonly name: string }
-  | { readonly kind: "param"; readonly name: string; readonly type: DType }
+  | { readonly kind: "param"; readonly name: string; readonly type: ElemType }
   | { readonly kind: "iv"; readonly name: string };
 
 export interface Uses {

@@ -7,7 +7,7 @@ import { assertNever, internalError, where } from "../../diagnostics/error.ts";
 import { loopRange, type Range, rangeOf } from "../../ir/analysis/range.ts";
 import { regionLocalStreams, streamUses } from "../../ir/analysis/streams.ts";
 import type { BufferDecl, Expr, Func, Module, Span, Stmt } from "../../ir/nodes.ts";
-import { type DType, sameType, typeName } from "../../types/dtype.ts";
+import { type ElemType, sameType, typeName } from "../../types/dtype.ts";
 import type { Dag } from "../dag/dag.ts";
 import { condCode, numCode, type SymbolicExprEnv, valueCode } from "./gen-expr.ts";
 import { groupUnits } from "./templates.ts";
@@ -77,7 +77,7 @@ class SymbolicFuncGen implements SymbolicExprEnv {
   get D(): Dag {
     return this.mg.D;
   }
-  tid = (t: DType) => this.D.types.id(t);
+  tid = (t: ElemType) => this.D.types.id(t);
   iv = (name: string) => `v_${san(name)}`;
   param = (name: string) => `p_${san(name)}`;
   bufferVar = (name: string) => `b_${san(name)}`;
@@ -313,7 +313,7 @@ class SymbolicFuncGen implements SymbolicExprEnv {
   }
 }
 
-function castTo(e: Expr, t: DType): Expr {
+function castTo(e: Expr, t: ElemType): Expr {
   return { kind: "cast", type: t, value: e };
 }
 
