@@ -2,14 +2,14 @@
 // (`instantiate: { T: int16 }`). Calling it on the host is a mistake we explain.
 
 import { AlloError } from "../diagnostics/error.ts";
-import type { DType } from "../types/dtype.ts";
+import type { ElemType } from "../types/dtype.ts";
 
 export interface DTypeValue {
   (x: number | bigint | boolean): number;
-  readonly dtype: DType;
+  readonly dtype: ElemType;
 }
 
-export function dtypeValue(t: DType, name: string): DTypeValue {
+export function dtypeValue(t: ElemType, name: string): DTypeValue {
   const f = (() => {
     throw new AlloError(
       "AL9002",

@@ -12,8 +12,8 @@ import { constOf } from "../ir/build.ts";
 import type { ConstExpr, Expr } from "../ir/nodes.ts";
 import { truthy } from "../semantics/scalar.ts";
 import {
-  type DType,
   dtypeProblem,
+  type ElemType,
   F32,
   fixedType,
   intType,
@@ -38,10 +38,10 @@ import {
 import { errorAt, loadSource, type SourceFile } from "./source.ts";
 
 /** A compile-time value: a typed scalar (as kernel code would type it), a dtype, or an object of them. */
-export type ConstValue = ConstExpr | DType | { readonly [k: string]: ConstValue };
+export type ConstValue = ConstExpr | ElemType | { readonly [k: string]: ConstValue };
 
 const DTYPE_KINDS = new Set(["int", "index", "float", "fixed"]);
-export const isDType = (v: unknown): v is DType =>
+export const isDType = (v: unknown): v is ElemType =>
   typeof v === "object" && v !== null && DTYPE_KINDS.has((v as { kind?: unknown }).kind as string);
 
 /** A kernel function declaration and the file that holds it. */
@@ -294,7 +294,7 @@ const UNARY: Partial<Record<ts.SyntaxKind, "-" | "~" | "!">> = {
   [ts.SyntaxKind.ExclamationToken]: "!",
 };
 
-const DTYPE_CTORS: Record<string, (a: number[]) => DType> = {
+const DTYPE_CTORS: Record<string, (a: number[]) => ElemType> = {
   Int: (a) => intType(a[0]),
   UInt: (a) => uintType(a[0]),
   Fixed: (a) => fixedType(a[0], a[1], true),
@@ -326,7 +326,7 @@ export function asLiteral(v: ConstExpr): ConstExpr {
 }
 
 /** A dtype whose width and fraction are possible, else AL2011 at `node`. */
-export function checkedDType(t: DType, sf: SourceFile, node: ts.Node): DType {
+export function checkedDType(t: ElemType, sf: SourceFile, node: ts.Node): ElemType {
   const why = dtypeProblem(t);
   if (why) throw errorAt(sf, node, "AL2011", why);
   return t;

@@ -5,7 +5,7 @@ import type ts from "typescript";
 import type { Code } from "../diagnostics/codes.ts";
 import { internalError } from "../diagnostics/error.ts";
 import type { BufferDecl, Span } from "../ir/nodes.ts";
-import type { DType } from "../types/dtype.ts";
+import type { ElemType } from "../types/dtype.ts";
 import type { ConstValue, FileScope } from "./constants.ts";
 import type { ModuleBuilder } from "./module-builder.ts";
 import { errorAt, spanOf } from "./source.ts";
@@ -13,7 +13,7 @@ import { errorAt, spanOf } from "./source.ts";
 export type Binding =
   | { readonly kind: "buffer"; readonly buffer: string; readonly isConst: boolean }
   | { readonly kind: "iv"; readonly iv: string; readonly loopName: string }
-  | { readonly kind: "scalarParam"; readonly name: string; readonly dtype: DType }
+  | { readonly kind: "scalarParam"; readonly name: string; readonly dtype: ElemType }
   | { readonly kind: "const"; readonly value: ConstValue };
 
 export class FnContext {

@@ -7,7 +7,7 @@ import ts from "typescript";
 import { cast, constOf } from "../ir/build.ts";
 import type { ConstExpr, Expr, IntrinsicFn } from "../ir/nodes.ts";
 import { binary, bitNot, convert, INTRINSIC_FNS, negate, type Scalar, truthy } from "../semantics/scalar.ts";
-import { BOOL, type DType, F32, intType, isBool, sameType } from "../types/dtype.ts";
+import { BOOL, type ElemType, F32, intType, isBool, sameType } from "../types/dtype.ts";
 import {
   type BinaryOp,
   binaryResultType,
@@ -57,7 +57,7 @@ export class FoldError extends Error {
  * The type of an exact integer literal: int32 when it fits, else int64, else the narrowest signed
  * Int<W> that holds it (literals are never negative; `-` is an operator).
  */
-export function intLiteralType(v: bigint): DType {
+export function intLiteralType(v: bigint): ElemType {
   if (v >= -(2n ** 31n) && v < 2n ** 31n) return intType(32);
   if (v >= -(2n ** 63n) && v < 2n ** 63n) return intType(64);
   return intType((v < 0n ? -v - 1n : v).toString(2).length + 1);
@@ -80,7 +80,7 @@ export function numericLiteral(source: string): ConstExpr {
 export const boolConst = (b: boolean): ConstExpr => constOf(BOOL, b ? 1n : 0n);
 
 /** Converts e to type t (no-op when it already has it; constants convert at compile time). */
-export function convertTo(e: Expr, t: DType): Expr {
+export function convertTo(e: Expr, t: ElemType): Expr {
   if (sameType(e.type, t)) return e;
   if (e.kind === "const") return constOf(t, convert(e.value, e.type, t));
   return cast(e, t);
@@ -88,8 +88,8 @@ export function convertTo(e: Expr, t: DType): Expr {
 
 /** Builds a typed binary node: result type from the typing rules, operands converted, constants folded. */
 export function makeBinary(op: BinaryOp, a: Expr, b: Expr): Expr {
-  let opType: DType;
-  let resultType: DType;
+  let opType: ElemType;
+  let resultType: ElemType;
   if (op === "==" || op === "!=" || op === "<" || op === "<=" || op === ">" || op === ">=") {
     opType = compareOperandType(a.type, b.type);
     resultType = BOOL;

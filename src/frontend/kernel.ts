@@ -4,7 +4,7 @@
 
 import ts from "typescript";
 import type { BufferDecl, Func, Param, Stmt } from "../ir/nodes.ts";
-import { type DType, sameType, typeName } from "../types/dtype.ts";
+import { type ElemType, sameType, typeName } from "../types/dtype.ts";
 import type { ConstValue, KernelDecl } from "./constants.ts";
 import { FnContext } from "./context.ts";
 import { convertTo } from "./fold.ts";
@@ -19,7 +19,7 @@ export interface Signature {
   readonly name: string;
   readonly params: readonly {
     readonly name: string;
-    readonly dtype: DType;
+    readonly dtype: ElemType;
     readonly shape: readonly number[];
   }[];
   readonly results: readonly ValueType[];
@@ -46,7 +46,7 @@ export function compileFunction(
     return b?.kind === "const" ? b.value : undefined;
   };
   const params: Param[] = [];
-  const sigParams: { name: string; dtype: DType; shape: readonly number[] }[] = [];
+  const sigParams: { name: string; dtype: ElemType; shape: readonly number[] }[] = [];
   for (const p of decl.parameters) {
     if (p.dotDotDotToken) throw errorAt(sf, p, "AL1015", "rest parameters are not supported in kernels");
     if (!ts.isIdentifier(p.name)) throw errorAt(sf, p, "AL1020", "kernel parameters must be plain names");

@@ -5,7 +5,7 @@ import ts from "typescript";
 import { NAMED_DTYPES } from "../dsl/dtypes.ts";
 import { cast, constOf } from "../ir/build.ts";
 import type { Expr } from "../ir/nodes.ts";
-import { type DType, INDEX, typeName } from "../types/dtype.ts";
+import { type ElemType, INDEX, typeName } from "../types/dtype.ts";
 import { TypingError } from "../types/typing-rules.ts";
 import { asLiteral, type ConstValue, foldConst, isDType, isScalar } from "./constants.ts";
 import type { FnContext } from "./context.ts";
@@ -267,7 +267,7 @@ const UNARY_OPS: Partial<Record<ts.SyntaxKind, "+" | "-" | "~" | "!">> = {
 };
 
 /** A dtype used as a cast function: `int16(x)`, `Int(12)(x)`, `T(x)` for a template type T. */
-function castTarget(ctx: FnContext, callee: ts.Expression): DType | undefined {
+function castTarget(ctx: FnContext, callee: ts.Expression): ElemType | undefined {
   if (ts.isIdentifier(callee)) {
     const named = NAMED_DTYPES[ctx.file.libraryName(callee.text)];
     if (named && !ctx.lookup(callee.text)) return named.dtype;

@@ -5,7 +5,7 @@ import ts from "typescript";
 import { constOf } from "../ir/build.ts";
 import type { ConstExpr, Expr, Stmt } from "../ir/nodes.ts";
 import { truthy } from "../semantics/scalar.ts";
-import type { DType } from "../types/dtype.ts";
+import type { ElemType } from "../types/dtype.ts";
 import type { BinaryOp } from "../types/typing-rules.ts";
 import type { FnContext } from "./context.ts";
 import { asCondition, convertTo, makeBinary, mathCall } from "./fold.ts";
@@ -216,7 +216,7 @@ function isTensorInit(e: ts.Expression): boolean {
   );
 }
 
-function tensorInit(ctx: FnContext, d: ts.VariableDeclaration, t: DType): ConstExpr | undefined {
+function tensorInit(ctx: FnContext, d: ts.VariableDeclaration, t: ElemType): ConstExpr | undefined {
   const init = d.initializer;
   const zero = constOf(t, t.kind === "float" ? 0 : 0n);
   if (!init) return zero;

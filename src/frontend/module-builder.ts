@@ -4,7 +4,7 @@
 
 import ts from "typescript";
 import type { Func } from "../ir/nodes.ts";
-import type { DType } from "../types/dtype.ts";
+import type { ElemType } from "../types/dtype.ts";
 import type { ConstValue, KernelDecl } from "./constants.ts";
 import type { FnContext } from "./context.ts";
 import { intLiteral } from "./fold.ts";
@@ -119,7 +119,7 @@ function unify(
     params.some((p) => p.name.text === (n.typeName as ts.Identifier).text)
       ? n.typeName.text
       : undefined;
-  const bind = (name: string | undefined, v: number | DType) => {
+  const bind = (name: string | undefined, v: number | ElemType) => {
     if (name && !out.has(name)) out.set(name, typeof v === "number" ? intLiteral(BigInt(v)) : v);
   };
   if (!ts.isTypeReferenceNode(t)) return;

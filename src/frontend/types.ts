@@ -5,13 +5,13 @@
 import ts from "typescript";
 import { internalError } from "../diagnostics/error.ts";
 import { NAMED_DTYPES } from "../dsl/dtypes.ts";
-import { type DType, fixedType, intType, uintType } from "../types/dtype.ts";
+import { type ElemType, fixedType, intType, uintType } from "../types/dtype.ts";
 import { type ConstValue, checkedDType, isDType, plainInt } from "./constants.ts";
 import { numericLiteral } from "./fold.ts";
 import { errorAt, type SourceFile } from "./source.ts";
 
 export interface ValueType {
-  readonly dtype: DType;
+  readonly dtype: ElemType;
   /** Empty for scalars. */
   readonly shape: readonly number[];
 }
@@ -35,7 +35,7 @@ export function readType(t: ts.TypeNode, sf: SourceFile, lookup: TypeLookup): Va
   const args = t.typeArguments ?? [];
   const num = (i: number): number => readDim(args[i], sf, lookup);
   const shapeArg = (i: number): readonly number[] => (args[i] ? readShape(args[i], sf, lookup) : []);
-  const checked = (d: DType) => checkedDType(d, sf, t);
+  const checked = (d: ElemType) => checkedDType(d, sf, t);
   switch (name) {
     case "Int":
       return { dtype: checked(intType(num(0))), shape: shapeArg(1) };

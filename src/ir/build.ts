@@ -1,20 +1,24 @@
 // Small constructors for IR nodes, so frontend, primitives and tests build nodes the same way.
 
-import { BOOL, type DType, INDEX } from "../types/dtype.ts";
+import { BOOL, type ElemType, INDEX } from "../types/dtype.ts";
 import type { BinaryOp } from "../types/typing-rules.ts";
 import type { ConstExpr, Expr, ForStmt, LoopAttrs, Stmt } from "./nodes.ts";
 
-export const constOf = (type: DType, value: bigint | number): ConstExpr => ({ kind: "const", type, value });
+export const constOf = (type: ElemType, value: bigint | number): ConstExpr => ({
+  kind: "const",
+  type,
+  value,
+});
 export const idx = (n: number | bigint): ConstExpr => constOf(INDEX, BigInt(n));
 export const ivRef = (name: string): Expr => ({ kind: "iv", type: INDEX, name });
-export const load = (buffer: string, indices: readonly Expr[], type: DType): Expr => ({
+export const load = (buffer: string, indices: readonly Expr[], type: ElemType): Expr => ({
   kind: "load",
   type,
   buffer,
   indices,
 });
-export const cast = (value: Expr, type: DType): Expr => ({ kind: "cast", type, value });
-export const bin = (op: BinaryOp, lhs: Expr, rhs: Expr, type: DType): Expr => ({
+export const cast = (value: Expr, type: ElemType): Expr => ({ kind: "cast", type, value });
+export const bin = (op: BinaryOp, lhs: Expr, rhs: Expr, type: ElemType): Expr => ({
   kind: "binary",
   op,
   lhs,

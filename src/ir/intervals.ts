@@ -3,7 +3,7 @@
 // int8 * int8 in int16, ...), and so outlining can tell a function the range of a loop variable it
 // receives as a parameter. Ranges are keyed by loop variable name, and by `paramKey` for parameters.
 
-import type { DType } from "../types/dtype.ts";
+import type { ElemType } from "../types/dtype.ts";
 import type { BinaryExpr, Expr } from "./nodes.ts";
 
 export type Interval = readonly [bigint, bigint];
@@ -13,12 +13,13 @@ export type IvRanges = ReadonlyMap<string, Interval>;
 export const paramKey = (name: string): string => `param:${name}`;
 
 /** Width in bits of an integer-like type's values (index is 32-bit). */
-export const widthOf = (t: DType): number => (t.kind === "index" ? 32 : t.kind === "float" ? t.bits : t.bits);
+export const widthOf = (t: ElemType): number =>
+  t.kind === "index" ? 32 : t.kind === "float" ? t.bits : t.bits;
 /** Whether the type's raw values are signed two's complement (index is; bool is not). */
-export const signedOf = (t: DType): boolean => t.kind === "index" || t.kind === "float" || t.signed;
+export const signedOf = (t: ElemType): boolean => t.kind === "index" || t.kind === "float" || t.signed;
 
 /** Every value of an integer-like type, as a closed interval of raw values. */
-export function typeRange(t: DType): [bigint, bigint] {
+export function typeRange(t: ElemType): [bigint, bigint] {
   const w = BigInt(widthOf(t));
   return signedOf(t) ? [-(2n ** (w - 1n)), 2n ** (w - 1n) - 1n] : [0n, 2n ** w - 1n];
 }

@@ -3,7 +3,7 @@
 // work on this one representation; its meaning is written down in docs/ir-semantics.md.
 // Nodes are immutable: a rewrite returns the same object when nothing changed, so `===` means unchanged.
 
-import type { DType } from "../types/dtype.ts";
+import type { ElemType } from "../types/dtype.ts";
 import type { BinaryOp } from "../types/typing-rules.ts";
 
 /** A source range, 1-based line and column, as the user sees it. */
@@ -20,25 +20,25 @@ export interface Span {
 /** Integer, index and fixed-point constants are bigints (fixed: the raw scaled integer); floats are numbers. */
 export interface ConstExpr {
   readonly kind: "const";
-  readonly type: DType;
+  readonly type: ElemType;
   readonly value: bigint | number;
 }
 /** A loop induction variable (type index), named by the loop's unique `iv`. */
 export interface IvExpr {
   readonly kind: "iv";
-  readonly type: DType;
+  readonly type: ElemType;
   readonly name: string;
 }
 /** A scalar parameter of the function (read-only). */
 export interface ParamExpr {
   readonly kind: "param";
-  readonly type: DType;
+  readonly type: ElemType;
   readonly name: string;
 }
 /** Element read; a 0-d buffer (a scalar local) has no indices. Indices are index-typed. */
 export interface LoadExpr {
   readonly kind: "load";
-  readonly type: DType;
+  readonly type: ElemType;
   readonly buffer: string;
   readonly indices: readonly Expr[];
 }
@@ -48,7 +48,7 @@ export interface LoadExpr {
  */
 export interface BinaryExpr {
   readonly kind: "binary";
-  readonly type: DType;
+  readonly type: ElemType;
   readonly op: BinaryOp;
   readonly lhs: Expr;
   readonly rhs: Expr;
@@ -56,7 +56,7 @@ export interface BinaryExpr {
 /** `&&` and `||` on bools, evaluated left to right with short circuit. */
 export interface LogicalExpr {
   readonly kind: "logical";
-  readonly type: DType;
+  readonly type: ElemType;
   readonly op: "&&" | "||";
   readonly lhs: Expr;
   readonly rhs: Expr;
@@ -64,19 +64,19 @@ export interface LogicalExpr {
 /** neg and bnot keep the operand's type; not takes and gives bool. */
 export interface UnaryExpr {
   readonly kind: "unary";
-  readonly type: DType;
+  readonly type: ElemType;
   readonly op: "neg" | "bnot" | "not";
   readonly operand: Expr;
 }
 export interface CastExpr {
   readonly kind: "cast";
-  readonly type: DType;
+  readonly type: ElemType;
   readonly value: Expr;
 }
 /** cond is bool; both branches have the result type; only the chosen branch is evaluated. */
 export interface SelectExpr {
   readonly kind: "select";
-  readonly type: DType;
+  readonly type: ElemType;
   readonly cond: Expr;
   readonly then: Expr;
   readonly else: Expr;
@@ -98,14 +98,14 @@ export type IntrinsicFn =
 /** Math functions on floats (args already converted to the float result type). */
 export interface IntrinsicExpr {
   readonly kind: "intrinsic";
-  readonly type: DType;
+  readonly type: ElemType;
   readonly fn: IntrinsicFn;
   readonly args: readonly Expr[];
 }
 /** Blocking read of one element from a stream (a FIFO array element when indices are given). */
 export interface StreamGetExpr {
   readonly kind: "streamGet";
-  readonly type: DType;
+  readonly type: ElemType;
   readonly stream: string;
   readonly indices: readonly Expr[];
 }
@@ -259,7 +259,7 @@ export interface Partition {
 export type BufferRole = "param" | "local" | "result";
 export interface BufferDecl {
   readonly name: string;
-  readonly type: DType;
+  readonly type: ElemType;
   /** Empty for a scalar (0-d) buffer. */
   readonly shape: readonly number[];
   readonly role: BufferRole;
@@ -274,7 +274,7 @@ export type Param =
   | {
       readonly kind: "scalar";
       readonly name: string;
-      readonly type: DType;
+      readonly type: ElemType;
       readonly span?: Span;
       /** Bounds every caller keeps to (an outlined unit's loop variable: its loop's range). */
       readonly range?: readonly [bigint, bigint];

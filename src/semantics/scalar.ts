@@ -5,7 +5,7 @@
 
 import { internalError } from "../diagnostics/error.ts";
 import type { IntrinsicFn } from "../ir/nodes.ts";
-import { type DType, type FloatType, INDEX_BITS, isSigned } from "../types/dtype.ts";
+import { type ElemType, type FloatType, INDEX_BITS, isSigned } from "../types/dtype.ts";
 import type { BinaryOp } from "../types/typing-rules.ts";
 
 export type Scalar = bigint | number;
@@ -31,7 +31,7 @@ export function roundFloat(x: number, t: FloatType): number {
 }
 
 /** Two's-complement wrap of an exact integer into an integer, index or fixed type's raw width. */
-export function wrap(v: bigint, t: DType): bigint {
+export function wrap(v: bigint, t: ElemType): bigint {
   switch (t.kind) {
     case "int":
       return t.signed ? BigInt.asIntN(t.bits, v) : BigInt.asUintN(t.bits, v);
@@ -44,7 +44,7 @@ export function wrap(v: bigint, t: DType): bigint {
   }
 }
 
-const fracOf = (t: DType): number => (t.kind === "fixed" ? t.frac : 0);
+const fracOf = (t: ElemType): number => (t.kind === "fixed" ? t.frac : 0);
 
 /** Floor of an exact rational n / 2^k for k >= 0 (arithmetic shift), or n * 2^-k for k < 0. */
 function shiftFrac(n: bigint, k: number): bigint {
@@ -95,7 +95,7 @@ export function scaledToFloat(v: bigint, frac: number, t: FloatType): number {
  * and fixed->fixed quantize toward -inf (ap_fixed's AP_TRN) and wrap (AP_WRAP); fixed->int truncates
  * toward zero; anything->float rounds to nearest.
  */
-export function convert(v: Scalar, from: DType, to: DType): Scalar {
+export function convert(v: Scalar, from: ElemType, to: ElemType): Scalar {
   if (to.kind === "float")
     return typeof v === "number" ? roundFloat(v, to) : scaledToFloat(v, fracOf(from), to);
   if (typeof v === "number") {
@@ -107,7 +107,7 @@ export function convert(v: Scalar, from: DType, to: DType): Scalar {
   return wrap(truncFrac(v, f1), to);
 }
 
-function intBinary(op: BinaryOp, a: bigint, b: bigint, t: DType): bigint {
+function intBinary(op: BinaryOp, a: bigint, b: bigint, t: ElemType): bigint {
   switch (op) {
     case "+":
       return wrap(a + b, t);
@@ -160,7 +160,7 @@ function compare<T extends number | bigint>(op: "==" | "!=" | "<" | "<=" | ">" |
 }
 
 /** Shift amounts below 0 count as 0; at or past the width, << gives 0 and >> gives the sign fill. */
-function shift(op: "<<" | ">>", a: bigint, amount: bigint, t: DType): bigint {
+function shift(op: "<<" | ">>", a: bigint, amount: bigint, t: ElemType): bigint {
   const width = BigInt(t.kind === "index" ? INDEX_BITS : (t as { bits: number }).bits);
   const s = amount < 0n ? 0n : amount > width ? width : amount;
   return op === "<<" ? wrap(a << s, t) : wrap(a >> s, t);
@@ -198,16 +198,16 @@ function floatBinary(op: BinaryOp, a: number, b: number, t: FloatType): Scalar {
  * One binary operation. `opType` is the type the operands are in (the result type, or for comparisons
  * the common operand type); comparisons return 0n/1n.
  */
-export function binary(op: BinaryOp, a: Scalar, b: Scalar, opType: DType): Scalar {
+export function binary(op: BinaryOp, a: Scalar, b: Scalar, opType: ElemType): Scalar {
   if (opType.kind === "float") return floatBinary(op, a as number, b as number, opType);
   return intBinary(op, a as bigint, b as bigint, opType);
 }
 
-export function negate(a: Scalar, t: DType): Scalar {
+export function negate(a: Scalar, t: ElemType): Scalar {
   return typeof a === "number" ? roundFloat(-a, t as FloatType) : wrap(-a, t);
 }
 
-export function bitNot(a: bigint, t: DType): bigint {
+export function bitNot(a: bigint, t: ElemType): bigint {
   return wrap(~a, t);
 }
 
@@ -239,7 +239,7 @@ export function intrinsic(fn: IntrinsicFn, args: readonly number[], t: FloatType
 export const truthy = (v: Scalar): boolean => (typeof v === "number" ? v !== 0 : v !== 0n);
 
 /** Range of an integer-like type's raw values, used to draw random inputs and to check constants. */
-export function rawRange(t: DType): [bigint, bigint] {
+export function rawRange(t: ElemType): [bigint, bigint] {
   const bits = t.kind === "index" ? INDEX_BITS : t.kind === "float" ? 0 : t.bits;
   return isSigned(t) && !(t.kind === "int" && !t.signed)
     ? [-(1n << BigInt(bits - 1)), (1n << BigInt(bits - 1)) - 1n]

@@ -1,5 +1,5 @@
 // The element-type model shared by the frontend, the IR, every backend and the verifier.
-// A DType is plain data (structural equality via `sameType`), printable in Allo's naming.
+// A ElemType is plain data (structural equality via `sameType`), printable in Allo's naming.
 
 export type IntType = { readonly kind: "int"; readonly bits: number; readonly signed: boolean };
 export type IndexType = { readonly kind: "index" };
@@ -10,7 +10,7 @@ export type FixedType = {
   readonly frac: number;
   readonly signed: boolean;
 };
-export type DType = IntType | IndexType | FloatType | FixedType;
+export type ElemType = IntType | IndexType | FloatType | FixedType;
 
 /** Width of `index` values: Allo's Index() is 32 bits (HLS `int`). */
 export const INDEX_BITS = 32;
@@ -33,7 +33,7 @@ export const F32: FloatType = floatType(32);
  * Why a dtype cannot exist (a width below 1 or not an integer, a fraction below 0 or past the width),
  * or undefined when it is fine. Checked where a type is written, so the error has the user's location.
  */
-export function dtypeProblem(t: DType): string | undefined {
+export function dtypeProblem(t: ElemType): string | undefined {
   if (t.kind !== "int" && t.kind !== "fixed") return undefined;
   const name = t.kind === "int" ? (t.signed ? "Int" : "UInt") : t.signed ? "Fixed" : "UFixed";
   if (!Number.isSafeInteger(t.bits) || t.bits < 1)
@@ -43,7 +43,7 @@ export function dtypeProblem(t: DType): string | undefined {
   return undefined;
 }
 
-export function sameType(a: DType, b: DType): boolean {
+export function sameType(a: ElemType, b: ElemType): boolean {
   switch (a.kind) {
     case "int":
       return b.kind === "int" && a.bits === b.bits && a.signed === b.signed;
@@ -57,19 +57,19 @@ export function sameType(a: DType, b: DType): boolean {
 }
 
 /** Storage width in bits (index counts as INDEX_BITS). */
-export function bitWidth(t: DType): number {
+export function bitWidth(t: ElemType): number {
   return t.kind === "index" ? INDEX_BITS : t.bits;
 }
 
-export function isSigned(t: DType): boolean {
+export function isSigned(t: ElemType): boolean {
   return t.kind === "index" ? true : t.kind === "float" ? true : t.signed;
 }
 
-export const isBool = (t: DType): boolean => t.kind === "int" && t.bits === 1 && !t.signed;
-export const isIntegral = (t: DType): t is IntType | IndexType => t.kind === "int" || t.kind === "index";
+export const isBool = (t: ElemType): boolean => t.kind === "int" && t.bits === 1 && !t.signed;
+export const isIntegral = (t: ElemType): t is IntType | IndexType => t.kind === "int" || t.kind === "index";
 
 /** Allo's spelling: int8, uint16, i1 as bool, index, float32, fixed(16, 8), ufixed(8, 4). */
-export function typeName(t: DType): string {
+export function typeName(t: ElemType): string {
   switch (t.kind) {
     case "int":
       if (isBool(t)) return "bool";

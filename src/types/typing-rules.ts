@@ -24,7 +24,7 @@
 // Int<W>, when they do not fit), numbers written with `.` or an exponent float32.
 
 import {
-  type DType,
+  type ElemType,
   F32,
   type FloatType,
   fixedType,
@@ -45,7 +45,7 @@ export class TypingError extends Error {}
 
 type Shape3 = { signed: boolean; ibits: number; frac: number; fixed: boolean };
 
-function shape(t: Exclude<DType, FloatType>): Shape3 {
+function shape(t: Exclude<ElemType, FloatType>): Shape3 {
   switch (t.kind) {
     case "int":
       return { signed: t.signed && !isBool(t), ibits: t.bits, frac: 0, fixed: false };
@@ -56,11 +56,11 @@ function shape(t: Exclude<DType, FloatType>): Shape3 {
   }
 }
 
-function make(signed: boolean, ibits: number, frac: number, fixed: boolean): DType {
+function make(signed: boolean, ibits: number, frac: number, fixed: boolean): ElemType {
   return fixed ? fixedType(ibits + frac, frac, signed) : intType(ibits, signed);
 }
 
-function widerFloat(a: DType, b: DType): FloatType {
+function widerFloat(a: ElemType, b: ElemType): FloatType {
   if (a.kind === "float" && b.kind === "float") return a.bits >= b.bits ? a : b;
   return (a.kind === "float" ? a : b) as FloatType;
 }
@@ -72,7 +72,7 @@ function mixedIbits(a: Shape3, b: Shape3): [number, number] {
 }
 
 /** The common type both operands convert to for + - % compare select min max (before the +1 of add). */
-function joinType(a: DType, b: DType, extraIntBit: number): DType {
+function joinType(a: ElemType, b: ElemType, extraIntBit: number): ElemType {
   if (a.kind === "float" || b.kind === "float") return widerFloat(a, b);
   if (a.kind === "index" && b.kind === "index") return INDEX;
   const sa = shape(a);
@@ -87,7 +87,7 @@ function joinType(a: DType, b: DType, extraIntBit: number): DType {
 }
 
 /** Result type of a binary operation; throws TypingError when the operation is not defined on the types. */
-export function binaryResultType(op: BinaryOp, a: DType, b: DType): DType {
+export function binaryResultType(op: BinaryOp, a: ElemType, b: ElemType): ElemType {
   switch (op) {
     case "+":
     case "-":
@@ -148,21 +148,21 @@ export function binaryResultType(op: BinaryOp, a: DType, b: DType): DType {
 }
 
 /** Type the operands of a comparison are converted to (the result itself is bool). */
-export const compareOperandType = (a: DType, b: DType): DType => joinType(a, b, 0);
+export const compareOperandType = (a: ElemType, b: ElemType): ElemType => joinType(a, b, 0);
 
 /** Unary minus and bitwise not: UInt(n) becomes Int(n); everything else keeps its type. */
-export function negateResultType(t: DType): DType {
+export function negateResultType(t: ElemType): ElemType {
   if (t.kind === "int" && !t.signed) return intType(t.bits, true);
   if (t.kind === "fixed" && !t.signed) return fixedType(t.bits, t.frac, true);
   return t;
 }
 
 /** Math.* intrinsics: floats keep their type, anything else computes in float32 (<= 32 bits) or float64. */
-export function intrinsicResultType(t: DType): FloatType {
+export function intrinsicResultType(t: ElemType): FloatType {
   if (t.kind === "float") return t;
   const bits = t.kind === "index" ? INDEX_BITS : t.bits;
   return bits <= 32 ? F32 : floatType(64);
 }
 
-export const LITERAL_INT: DType = intType(32);
-export const LITERAL_FLOAT: DType = F32;
+export const LITERAL_INT: ElemType = intType(32);
+export const LITERAL_FLOAT: ElemType = F32;

@@ -4,7 +4,7 @@
 // Trials rotate through four kinds, so every kind is tried for any trial count of 4 or more.
 
 import { rawRange, roundFloat, type Scalar } from "../semantics/scalar.ts";
-import type { DType } from "../types/dtype.ts";
+import type { ElemType } from "../types/dtype.ts";
 import { randBig } from "../util/random.ts";
 
 const FLOAT_EDGES = [
@@ -19,7 +19,7 @@ const FLOAT_EDGES = [
 ];
 
 /** The edge values of a type, each once, in a fixed order. */
-export function edgeValues(t: DType): readonly Scalar[] {
+export function edgeValues(t: ElemType): readonly Scalar[] {
   if (t.kind === "float") {
     const top = t.bits === 16 ? 65504 : t.bits === 32 ? 3.4028234663852886e38 : Number.MAX_VALUE;
     return FLOAT_EDGES.map((x) => (x === Number.MAX_VALUE ? top : roundFloat(x, t)));
@@ -34,7 +34,7 @@ export function edgeValues(t: DType): readonly Scalar[] {
  * same edge value for every input (one per trial, in order), and each input independently an edge
  * value or a small one, so that a NaN meets a number.
  */
-export function candidate(t: DType, trial: number, rand: () => number): Scalar {
+export function candidate(t: ElemType, trial: number, rand: () => number): Scalar {
   switch (trial % 4) {
     case 0:
       return randomValue(t, rand, true);
@@ -52,7 +52,7 @@ export function candidate(t: DType, trial: number, rand: () => number): Scalar {
   }
 }
 
-function randomValue(t: DType, rand: () => number, small: boolean): Scalar {
+function randomValue(t: ElemType, rand: () => number, small: boolean): Scalar {
   if (t.kind === "float") {
     const x = small ? Math.floor(rand() * 17) - 8 : (rand() * 2 - 1) * 2 ** Math.floor(rand() * 12 - 4);
     return roundFloat(x, t);

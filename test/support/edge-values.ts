@@ -1,7 +1,7 @@
 // Edge values shared by the semantics tests of every backend: floats around integer widths, ties,
 // overflow, infinities and NaN, rounded to each float format; and raw values at the call boundary.
 import { roundHalf, type Scalar } from "../../src/semantics/scalar.ts";
-import type { DType } from "../../src/types/dtype.ts";
+import type { ElemType } from "../../src/types/dtype.ts";
 
 const FLOATS = [
   0,
@@ -37,7 +37,7 @@ const FLOATS = [
 ];
 
 /** The edge floats as values of float type t (distinct after rounding; -0 and +0 kept apart). */
-export function edgeFloats(t: DType): number[] {
+export function edgeFloats(t: ElemType): number[] {
   if (t.kind !== "float") throw new Error("not a float type");
   const round = t.bits === 16 ? roundHalf : t.bits === 32 ? Math.fround : (x: number) => x;
   const out: number[] = [];
@@ -46,7 +46,7 @@ export function edgeFloats(t: DType): number[] {
 }
 
 /** A raw value as kernels take it at the boundary: fixed point as its real value, integers as bigint. */
-export function boundaryValue(t: DType, v: Scalar): number | bigint {
+export function boundaryValue(t: ElemType, v: Scalar): number | bigint {
   if (t.kind === "fixed") return Number(v) / 2 ** t.frac;
   if (t.kind === "float") return v as number;
   return BigInt(v);

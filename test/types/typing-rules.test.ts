@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  type DType,
+  type ElemType,
   fixedType,
   floatType,
   INDEX,
@@ -22,7 +22,7 @@ const u = uintType;
 const fx = (w: number, f: number) => fixedType(w, f, true);
 const ufx = (w: number, f: number) => fixedType(w, f, false);
 
-const CASES: [BinaryOp, DType, DType, DType][] = [
+const CASES: [BinaryOp, ElemType, ElemType, ElemType][] = [
   ["+", i(32), i(32), i(33)],
   ["*", i(8), i(8), i(16)],
   ["*", i(32), i(32), i(64)],

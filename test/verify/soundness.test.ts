@@ -10,7 +10,7 @@ import { compileCpu } from "../../src/backends/cpu/index.ts";
 import { customize } from "../../src/index.ts";
 import type { Func, Module } from "../../src/ir/nodes.ts";
 import { convert, rawRange, type Scalar } from "../../src/semantics/scalar.ts";
-import { bitWidth, type DType, floatType } from "../../src/types/dtype.ts";
+import { bitWidth, type ElemType, floatType } from "../../src/types/dtype.ts";
 import { Budget } from "../../src/verify/budget.ts";
 import { Dag } from "../../src/verify/dag/dag.ts";
 import { evaluate, reachable } from "../../src/verify/dag/eval.ts";
@@ -71,14 +71,14 @@ test("symbolic values evaluate to what the CPU backend computes (300 random modu
 });
 
 /** A symbolic run's value in the CPU backend's boundary representation. */
-function boundary(v: Scalar, t: DType): number | bigint {
+function boundary(v: Scalar, t: ElemType): number | bigint {
   if (t.kind === "float") return v as number;
   if (t.kind === "fixed") return Number(v) / 2 ** t.frac;
   return bitWidth(t) <= 32 ? Number(v) : (v as bigint);
 }
 
 /** An argument element as the kernel sees it (fixed point quantized like a float-to-fixed cast). */
-function raw(a: unknown, i: number, t: DType): Scalar {
+function raw(a: unknown, i: number, t: ElemType): Scalar {
   const v = typeof a === "object" ? (a as ArrayLike<number | bigint>)[i] : (a as number | bigint);
   if (t.kind === "float") return v as number;
   if (t.kind === "fixed") return convert(v as number, floatType(64), t);

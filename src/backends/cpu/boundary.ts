@@ -7,7 +7,7 @@
 import { AlloError } from "../../diagnostics/error.ts";
 import type { BufferDecl, Func, Param } from "../../ir/nodes.ts";
 import { convert, roundFloat, scaledToFloat, wrap } from "../../semantics/scalar.ts";
-import { type DType, floatType, typeName } from "../../types/dtype.ts";
+import { type ElemType, floatType, typeName } from "../../types/dtype.ts";
 import { boundaryOf, rawBits, reprOf, type StorageClass, storageOf } from "./values.ts";
 
 const F64 = floatType(64);
@@ -42,14 +42,14 @@ export const paramText = (f: Func, p: Param): string =>
   p.kind === "scalar" ? `${p.name}: ${typeName(p.type)}` : `${p.name}: ${shapeText(f.buffers[p.name])}`;
 
 /** Raw values pass through untouched: the boundary array is exactly what the generated code uses. */
-function passesThrough(t: DType): boolean {
+function passesThrough(t: ElemType): boolean {
   if (t.kind === "float") return t.bits !== 16;
   if (t.kind === "fixed") return false;
   return boundaryOf(t) === storageOf(t) && [8, 16, 32, 64].includes(rawBits(t));
 }
 
 /** One boundary element to its raw internal value. */
-function toRaw(x: unknown, t: DType): number | bigint {
+function toRaw(x: unknown, t: ElemType): number | bigint {
   if (t.kind === "float") return roundFloat(x as number, t);
   const raw =
     t.kind === "fixed" ? (convert(x as number, F64, t) as bigint) : wrap(BigInt(x as number | bigint), t);
@@ -57,7 +57,7 @@ function toRaw(x: unknown, t: DType): number | bigint {
 }
 
 /** One raw internal value to its boundary element. */
-function fromRaw(x: number | bigint, t: DType): number | bigint {
+function fromRaw(x: number | bigint, t: ElemType): number | bigint {
   if (t.kind === "float") return x;
   if (t.kind === "fixed") return scaledToFloat(BigInt(x), t.frac, F64) + 0;
   return boundaryOf(t).startsWith("Big") || boundaryOf(t) === "Array" ? BigInt(x) : Number(x) + 0;

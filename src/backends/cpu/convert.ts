@@ -3,7 +3,7 @@
 // the raw value (floor to fixed, truncation to int) then wraps, float->fixed floors x * 2^F, and
 // anything->float rounds once to nearest even. Integer -0 (from `0 * -3` on numbers) is cleared here.
 
-import { type DType, type FloatType, sameType } from "../../types/dtype.ts";
+import { type ElemType, type FloatType, sameType } from "../../types/dtype.ts";
 import { rangeOf, type Val, wrapB, wrapN } from "./int-ops.ts";
 import {
   fitsExact,
@@ -22,7 +22,7 @@ export function roundTo(code: string, t: FloatType): string {
   return t.bits === 32 ? `Math.fround(${code})` : t.bits === 16 ? `rt.roundHalf(${code})` : code;
 }
 
-function toFloat(v: Val, from: DType, to: FloatType): Val {
+function toFloat(v: Val, from: ElemType, to: FloatType): Val {
   if (from.kind === "float") {
     return { code: from.bits <= to.bits ? v.code : roundTo(v.code, to), repr: "f" };
   }
@@ -37,7 +37,7 @@ function toFloat(v: Val, from: DType, to: FloatType): Val {
  * float -> int/index/fixed: ToInt32 truncates and wraps modulo 2^32 (NaN, ±Infinity -> 0), which is the
  * int rule; fixed point floors first, Fixed<W, 0> included (truncation would turn -1.5 into -1, not -2).
  */
-function fromFloat(v: Val, to: DType, konst: (x: unknown) => string): Val {
+function fromFloat(v: Val, to: ElemType, konst: (x: unknown) => string): Val {
   const f = fracBits(to);
   const w = rawBits(to);
   const x =
@@ -64,7 +64,7 @@ function truncRange(r: Range, k: number): Range {
   return [r[0] / d, r[1] / d];
 }
 
-function intToInt(v: Val, from: DType, to: DType): Val {
+function intToInt(v: Val, from: ElemType, to: ElemType): Val {
   const r = rangeOf(v, from);
   const k = fracBits(to) - fracBits(from);
   const toFixed = to.kind === "fixed";
@@ -103,7 +103,7 @@ function intToInt(v: Val, from: DType, to: DType): Val {
 }
 
 /** A conversion of a value of type `from` to type `to`. */
-export function convertVal(v: Val, from: DType, to: DType, konst: (x: unknown) => string): Val {
+export function convertVal(v: Val, from: ElemType, to: ElemType, konst: (x: unknown) => string): Val {
   if (sameType(from, to)) return v;
   if (to.kind === "float") return toFloat(v, from, to);
   if (from.kind === "float") return fromFloat(v, to, konst);

@@ -6,7 +6,7 @@
 import { assertNever, internalError } from "../../diagnostics/error.ts";
 import type { Expr, IntrinsicExpr, LoadExpr, StreamGetExpr } from "../../ir/nodes.ts";
 import { roundFloat } from "../../semantics/scalar.ts";
-import { BOOL, type DType, type FloatType, sameType } from "../../types/dtype.ts";
+import { BOOL, type ElemType, type FloatType, sameType } from "../../types/dtype.ts";
 import type { BinaryOp } from "../../types/typing-rules.ts";
 import { convertVal, roundTo } from "./convert.ts";
 import { compare, intBinary, intBitNot, intConst, intNegate, type Temps, type Val } from "./int-ops.ts";
@@ -50,7 +50,7 @@ function floatBinary(op: BinaryOp, a: Val, b: Val, t: FloatType): Val {
 }
 
 /** Compiles an operand and converts it to `t` if the IR left it in another type. */
-function operand(e: Expr, t: DType, env: ExprEnv): Val {
+function operand(e: Expr, t: ElemType, env: ExprEnv): Val {
   const v = compileExpr(e, env);
   return sameType(e.type, t) ? v : convertVal(v, e.type, t, env.konst);
 }
@@ -126,7 +126,7 @@ export function compileExpr(e: Expr, env: ExprEnv): Val {
   }
 }
 
-function withTypeRange(code: string, t: DType): Val {
+function withTypeRange(code: string, t: ElemType): Val {
   if (t.kind === "float") return { code, repr: "f" };
   const v: Val = { code, repr: reprOf(t), range: typeRange(t) };
   return sameType(t, BOOL) ? { ...v, cond: `${code} !== 0` } : v;

@@ -6,7 +6,7 @@
 import { AlloError, type AlloErrorInit } from "../../diagnostics/error.ts";
 import type { Span } from "../../ir/nodes.ts";
 import { convert, roundHalf, scaledToFloat, wrap } from "../../semantics/scalar.ts";
-import { type DType, floatType, intType, uintType } from "../../types/dtype.ts";
+import { type ElemType, floatType, intType, uintType } from "../../types/dtype.ts";
 
 const F64 = floatType(64);
 const FLOATS = { 16: floatType(16), 32: floatType(32), 64: F64 } as const;
@@ -22,7 +22,7 @@ export function wrapS(x: number, bits: number): number {
   return r >= 2 ** (bits - 1) ? r - 2 ** bits : r;
 }
 
-const intOf = (bits: number, signed: boolean): DType => (signed ? intType(bits) : uintType(bits));
+const intOf = (bits: number, signed: boolean): ElemType => (signed ? intType(bits) : uintType(bits));
 
 /** x << s on a number-held value of `bits` bits, s clamped to [0, bits]. */
 export function shlN(x: number, s: number, bits: number, signed: boolean): number {
@@ -63,7 +63,7 @@ export function bigToFloat(v: bigint, frac: number, bits: 16 | 32 | 64): number 
 }
 
 /** float -> int/index/fixed for targets the inline ToInt32 idiom does not cover (wider than 32 bits). */
-export function fromFloat(x: number, to: DType): bigint {
+export function fromFloat(x: number, to: ElemType): bigint {
   return convert(x, F64, to) as bigint;
 }
 

@@ -3,7 +3,7 @@
 // exact result provably fits its type skips the wrap, and numbers are used only where every
 // intermediate provably stays below 2^53; otherwise Math.imul (32-bit products) or BigInt does the work.
 
-import type { DType } from "../../types/dtype.ts";
+import type { ElemType } from "../../types/dtype.ts";
 import type { BinaryOp } from "../../types/typing-rules.ts";
 import {
   addRange,
@@ -45,13 +45,13 @@ export const INT32: Range = [-(2n ** 31n), 2n ** 31n - 1n];
 const SIMPLE = /^(?:[A-Za-z_$][\w$]*|\(?-?\d+n?\)?)$/;
 
 /** Range of a Val known to be an integer (falls back to its type's). */
-export const rangeOf = (v: Val, t: DType): Range => v.range ?? typeRange(t);
+export const rangeOf = (v: Val, t: ElemType): Range => v.range ?? typeRange(t);
 
 /**
  * Wraps an exact number-held integer (|x| <= 2^53, or any int32-congruent value when W <= 32) to t.
  * `exact` is the range of the value before wrapping; nothing is emitted when it already fits.
  */
-export function wrapN(code: string, exact: Range, t: DType): Val {
+export function wrapN(code: string, exact: Range, t: ElemType): Val {
   const tr = typeRange(t);
   if (within(exact, tr)) return { code, repr: "n", range: exact };
   const w = rawBits(t);
@@ -64,7 +64,7 @@ export function wrapN(code: string, exact: Range, t: DType): Val {
 }
 
 /** Wraps an exact BigInt to t (nothing emitted when the range already fits). */
-export function wrapB(code: string, exact: Range, t: DType): Val {
+export function wrapB(code: string, exact: Range, t: ElemType): Val {
   const tr = typeRange(t);
   if (within(exact, tr)) return { code, repr: "b", range: exact };
   const fn = isUnsigned(t) ? "asUintN" : "asIntN";
@@ -72,7 +72,7 @@ export function wrapB(code: string, exact: Range, t: DType): Val {
 }
 
 /** An exact BigInt computation whose wrapped result is wanted as a number (t has <= 53 bits). */
-function bigToN(bigCode: string, t: DType): Val {
+function bigToN(bigCode: string, t: ElemType): Val {
   const fn = isUnsigned(t) ? "asUintN" : "asIntN";
   return { code: `Number(BigInt.${fn}(${rawBits(t)}, ${bigCode}))`, repr: "n", range: typeRange(t) };
 }
@@ -91,7 +91,7 @@ function ordered(a: Val, b: Val, tmp: Temps): { pre: string; a: string; b: strin
   return { pre: `${ta} = ${a.code}, ${tb} = ${b.code}, `, a: ta, b: tb };
 }
 
-function arith(op: "+" | "-" | "*", a: Val, b: Val, t: DType, ra: Range, rb: Range): Val {
+function arith(op: "+" | "-" | "*", a: Val, b: Val, t: ElemType, ra: Range, rb: Range): Val {
   const f = fracBits(t);
   const raw = op === "+" ? addRange(ra, rb) : op === "-" ? subRange(ra, rb) : mulRange(ra, rb);
   const exact = op === "*" && f > 0 ? shrRange(raw, f) : raw;
@@ -110,7 +110,7 @@ function arith(op: "+" | "-" | "*", a: Val, b: Val, t: DType, ra: Range, rb: Ran
   return bigToN(op === "*" && f > 0 ? `(${prod} >> ${f}n)` : prod, t);
 }
 
-function divide(op: "/" | "%", a: Val, b: Val, t: DType, ra: Range, rb: Range, tmp: Temps): Val {
+function divide(op: "/" | "%", a: Val, b: Val, t: ElemType, ra: Range, rb: Range, tmp: Temps): Val {
   const zero = a.repr === "b" ? "0n" : "0";
   const mayBeZero = rb[0] <= 0n && rb[1] >= 0n;
   const o = mayBeZero ? ordered(a, b, tmp) : { pre: "", a: a.code, b: b.code };
@@ -140,7 +140,7 @@ function minMax(op: "min" | "max", a: Val, b: Val, ra: Range, rb: Range, tmp: Te
   };
 }
 
-function bitwise(op: "&" | "|" | "^", a: Val, b: Val, t: DType, ra: Range, rb: Range): Val {
+function bitwise(op: "&" | "|" | "^", a: Val, b: Val, t: ElemType, ra: Range, rb: Range): Val {
   const tr = typeRange(t);
   const range = op === "&" ? andRange(ra, rb, tr) : orRange(ra, rb, tr);
   // Two's-complement bitwise results of in-range operands are in range: no wrap is ever needed.
@@ -152,7 +152,7 @@ function bitwise(op: "&" | "|" | "^", a: Val, b: Val, t: DType, ra: Range, rb: R
 }
 
 /** Shift by an amount of any integer type, clamped to [0, W] (docs/ir-semantics.md). */
-export function shift(op: "<<" | ">>", a: Val, s: Val, t: DType, ra: Range, rs: Range): Val {
+export function shift(op: "<<" | ">>", a: Val, s: Val, t: ElemType, ra: Range, rs: Range): Val {
   const w = rawBits(t);
   const unsigned = isUnsigned(t);
   const tr = typeRange(t);
@@ -196,7 +196,7 @@ export function compare(op: BinaryOp, a: Val, b: Val): Val {
 }
 
 /** One binary operation on integer-like operands of type t (the shift amount may have any int type). */
-export function intBinary(op: BinaryOp, a: Val, b: Val, t: DType, bType: DType, tmp: Temps): Val {
+export function intBinary(op: BinaryOp, a: Val, b: Val, t: ElemType, bType: ElemType, tmp: Temps): Val {
   const ra = rangeOf(a, t);
   const rb = rangeOf(b, bType);
   switch (op) {
@@ -222,12 +222,12 @@ export function intBinary(op: BinaryOp, a: Val, b: Val, t: DType, bType: DType, 
   }
 }
 
-export function intNegate(a: Val, t: DType): Val {
+export function intNegate(a: Val, t: ElemType): Val {
   const exact = negRange(rangeOf(a, t));
   return a.repr === "b" ? wrapB(`(-${a.code})`, exact, t) : wrapN(`(-${a.code})`, exact, t);
 }
 
-export function intBitNot(a: Val, t: DType): Val {
+export function intBitNot(a: Val, t: ElemType): Val {
   const r = rangeOf(a, t);
   const exact: Range = [-r[1] - 1n, -r[0] - 1n];
   if (a.repr === "b") return wrapB(`(~${a.code})`, exact, t);

@@ -8,15 +8,15 @@ import { cast, constOf } from "../../ir/build.ts";
 import type { Expr, Func } from "../../ir/nodes.ts";
 import type { Pass } from "../../ir/passes/pass.ts";
 import { mapBlockExprs, mapList } from "../../ir/walk.ts";
-import { type DType, I32, sameType } from "../../types/dtype.ts";
+import { type ElemType, I32, sameType } from "../../types/dtype.ts";
 import { rawBits } from "./values.ts";
 
 const RING = new Set(["+", "-", "*", "&", "|", "^"]);
 
-const integral = (t: DType): boolean => t.kind === "int" || t.kind === "index";
+const integral = (t: ElemType): boolean => t.kind === "int" || t.kind === "index";
 
 /** Whether cast(value -> to) is worth computing through int32 arithmetic. */
-function narrowable(value: Expr, to: DType): boolean {
+function narrowable(value: Expr, to: ElemType): boolean {
   return (
     integral(to) && rawBits(to) <= 32 && integral(value.type) && rawBits(value.type) > 53 && isRing(value)
   );

@@ -4,7 +4,7 @@
 // except that 33..53-bit integers live in Float64Array so their arithmetic stays on numbers.
 
 import { rawRange } from "../../semantics/scalar.ts";
-import { type DType, INDEX_BITS } from "../../types/dtype.ts";
+import { type ElemType, INDEX_BITS } from "../../types/dtype.ts";
 
 export type Repr = "f" | "n" | "b";
 
@@ -14,14 +14,14 @@ export type Range = readonly [bigint, bigint];
 /** Doubles represent every integer of magnitude <= 2^53 exactly. */
 export const EXACT = 2n ** 53n;
 
-export function rawBits(t: DType): number {
+export function rawBits(t: ElemType): number {
   return t.kind === "index" ? INDEX_BITS : t.bits;
 }
 
-export const isUnsigned = (t: DType): boolean => (t.kind === "int" || t.kind === "fixed") && !t.signed;
-export const fracBits = (t: DType): number => (t.kind === "fixed" ? t.frac : 0);
+export const isUnsigned = (t: ElemType): boolean => (t.kind === "int" || t.kind === "fixed") && !t.signed;
+export const fracBits = (t: ElemType): number => (t.kind === "fixed" ? t.frac : 0);
 
-export function reprOf(t: DType): Repr {
+export function reprOf(t: ElemType): Repr {
   if (t.kind === "float") return "f";
   return rawBits(t) <= 53 ? "n" : "b";
 }
@@ -48,7 +48,7 @@ function intClass(bits: number, unsigned: boolean): StorageClass {
 }
 
 /** The array class the generated code keeps a buffer of element type t in (raw values). */
-export function storageOf(t: DType): StorageClass {
+export function storageOf(t: ElemType): StorageClass {
   if (t.kind === "float") return t.bits === 64 ? "Float64Array" : "Float32Array";
   const w = rawBits(t);
   if (w > 32 && w <= 53) return "Float64Array";
@@ -56,7 +56,7 @@ export function storageOf(t: DType): StorageClass {
 }
 
 /** The array class users pass and receive for element type t (api.md section 1.1). */
-export function boundaryOf(t: DType): StorageClass {
+export function boundaryOf(t: ElemType): StorageClass {
   if (t.kind === "float") return t.bits === 64 ? "Float64Array" : "Float32Array";
   if (t.kind === "fixed") return "Float64Array";
   return intClass(rawBits(t), isUnsigned(t));
@@ -66,7 +66,7 @@ export function boundaryOf(t: DType): StorageClass {
 export const zeroOf = (r: Repr): string => (r === "b" ? "0n" : "0");
 
 /** Raw value range of an integer-like type (bool: [0, 1]; index: int32). */
-export const typeRange = (t: DType): Range => rawRange(t);
+export const typeRange = (t: ElemType): Range => rawRange(t);
 
 export const within = (r: Range, outer: Range): boolean => r[0] >= outer[0] && r[1] <= outer[1];
 export const fitsExact = (r: Range): boolean => r[0] >= -EXACT && r[1] <= EXACT;

@@ -4,7 +4,7 @@
 // (to_ap_int_base), and anything to float rounds once (allo_i2f for raw values wider than a double).
 
 import { AlloError } from "../../diagnostics/error.ts";
-import { type DType, sameType, typeName } from "../../types/dtype.ts";
+import { type ElemType, sameType, typeName } from "../../types/dtype.ts";
 import type { Helper } from "./prelude.ts";
 import { category, cType, signedOf, widthOf } from "./types.ts";
 
@@ -33,7 +33,7 @@ function closingParen(x: string, from = 0): number {
 const KEEP: Readonly<Record<string, number>> = { half: 13, float: 26, double: 55 };
 
 /** `x` (C++ of IR type `from`) converted to IR type `to`, as C++ whose type is exactly cType(to). */
-export function castText(x: string, from: DType, to: DType, helpers: Set<Helper>): string {
+export function castText(x: string, from: ElemType, to: ElemType, helpers: Set<Helper>): string {
   if (sameType(from, to)) return x;
   const cf = category(from);
   const ct = category(to);

@@ -6,7 +6,7 @@
 import { AlloError } from "../../diagnostics/error.ts";
 import { exactRange, fitsExactly, rangeOf } from "../../ir/intervals.ts";
 import type { BinaryExpr, Expr, IntrinsicExpr, LogicalExpr, SelectExpr, UnaryExpr } from "../../ir/nodes.ts";
-import { type DType, typeName } from "../../types/dtype.ts";
+import { type ElemType, typeName } from "../../types/dtype.ts";
 import { atom, bare, castText } from "./convert.ts";
 import type { Helper } from "./prelude.ts";
 import type { Scope } from "./scope.ts";
@@ -15,11 +15,11 @@ import type { Writer } from "./writer.ts";
 
 const CMP = new Set(["==", "!=", "<", "<=", ">", ">="]);
 
-const unsupported = (what: string, t: DType): AlloError =>
+const unsupported = (what: string, t: ElemType): AlloError =>
   new AlloError("AL5007", `the HLS backend does not support ${what} on ${typeName(t)}`);
 
 /** Signed 32- and 64-bit C++ arithmetic is undefined on overflow; narrower types are promoted to int. */
-const overflows = (t: DType): boolean =>
+const overflows = (t: ElemType): boolean =>
   category(t) === "native" && t.kind !== "float" && widthOf(t) >= 32 && (t.kind === "index" || t.signed);
 
 export class ExprWriter {
@@ -33,7 +33,7 @@ export class ExprWriter {
   }
 
   /** Declares a temporary of type t holding `text`; returns its name. */
-  temp(t: DType, text: string): string {
+  temp(t: ElemType, text: string): string {
     const v = this.s.temp();
     this.w.line(`${cType(t)} ${v} = ${text};`);
     return v;

@@ -4,7 +4,7 @@
 // Every literal is written so that its C++ type is exactly the IR type's C++ type and its value is exact.
 
 import { AlloError } from "../../diagnostics/error.ts";
-import { type DType, isBool, typeName } from "../../types/dtype.ts";
+import { type ElemType, isBool, typeName } from "../../types/dtype.ts";
 
 export { signedOf, typeRange, widthOf } from "../../ir/intervals.ts";
 
@@ -13,7 +13,7 @@ export type Category = "bool" | "native" | "ap" | "fixed" | "float" | "half";
 
 const NATIVE_WIDTHS = new Set([8, 16, 32, 64]);
 
-export function category(t: DType): Category {
+export function category(t: ElemType): Category {
   switch (t.kind) {
     case "index":
       return "native";
@@ -27,7 +27,7 @@ export function category(t: DType): Category {
   }
 }
 
-export function cType(t: DType): string {
+export function cType(t: ElemType): string {
   switch (t.kind) {
     case "index":
       return "int";
@@ -67,7 +67,7 @@ export function floatLiteral(x: number, bits: 32 | 64): string {
 }
 
 /** A constant of type t (integers, index and fixed point as bigint raw values, floats as numbers). */
-export function constant(t: DType, value: bigint | number): string {
+export function constant(t: ElemType, value: bigint | number): string {
   const ct = cType(t);
   switch (t.kind) {
     case "index":

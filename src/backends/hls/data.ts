@@ -7,12 +7,12 @@
 import { AlloError } from "../../diagnostics/error.ts";
 import type { BufferDecl, Func } from "../../ir/nodes.ts";
 import { convert, roundHalf, wrap } from "../../semantics/scalar.ts";
-import { type DType, floatType, typeName } from "../../types/dtype.ts";
+import { type ElemType, floatType, typeName } from "../../types/dtype.ts";
 
 const F64 = floatType(64);
 
 /** The array class users pass and receive for an element type (api.md section 1.1). */
-export function boundaryClass(t: DType): string {
+export function boundaryClass(t: ElemType): string {
   if (t.kind === "float") return t.bits === 64 ? "Float64Array" : "Float32Array";
   if (t.kind === "fixed") return "Float64Array";
   const w = t.kind === "index" ? 32 : t.bits;
@@ -22,7 +22,7 @@ export function boundaryClass(t: DType): string {
 }
 
 /** Bytes per element on disk. */
-export function elemBytes(t: DType): number {
+export function elemBytes(t: ElemType): number {
   if (t.kind === "float") return t.bits === 64 ? 8 : 4;
   if (t.kind === "index") return 4;
   return Math.ceil(t.bits / 8);
@@ -38,13 +38,13 @@ function className(v: unknown): string {
 }
 
 /** One element in the kernel's raw form: bigint for integers and fixed point, number for floats. */
-function toRaw(t: DType, v: number | bigint): bigint | number {
+function toRaw(t: ElemType, v: number | bigint): bigint | number {
   if (t.kind === "float") return t.bits === 16 ? roundHalf(Number(v)) : Number(v);
   if (t.kind === "fixed") return convert(Number(v), F64, t) as bigint;
   return wrap(BigInt(v), t);
 }
 
-function putElem(t: DType, raw: bigint | number, view: DataView, at: number): void {
+function putElem(t: ElemType, raw: bigint | number, view: DataView, at: number): void {
   if (t.kind === "float") {
     if (t.bits === 64) view.setFloat64(at, raw as number, true);
     else view.setFloat32(at, raw as number, true);
@@ -54,7 +54,7 @@ function putElem(t: DType, raw: bigint | number, view: DataView, at: number): vo
   for (let k = 0; k < elemBytes(t); k++, u >>= 8n) view.setUint8(at + k, Number(u & 255n));
 }
 
-function getElem(t: DType, bytes: Uint8Array, at: number): bigint | number {
+function getElem(t: ElemType, bytes: Uint8Array, at: number): bigint | number {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (t.kind === "float") return t.bits === 64 ? view.getFloat64(at, true) : view.getFloat32(at, true);
   let u = 0n;
@@ -90,7 +90,7 @@ export function encodeBuffer(f: Func, b: BufferDecl, arg: unknown, pos: number):
 }
 
 /** The bytes of one scalar argument (numbers, or bigint for integers). */
-export function encodeScalar(f: Func, name: string, t: DType, arg: unknown, pos: number): Uint8Array {
+export function encodeScalar(f: Func, name: string, t: ElemType, arg: unknown, pos: number): Uint8Array {
   const where = `argument ${pos + 1} ('${name}') of '${f.name}'`;
   if (typeof arg !== "number" && typeof arg !== "bigint") {
     throw new AlloError(
@@ -131,7 +131,7 @@ export function decodeBuffer(b: BufferDecl, bytes: Uint8Array): ArrayLike<number
 }
 
 /** A 0-d result as the caller receives it: a number, or a bigint past 53 bits. */
-export function scalarResult(t: DType, v: number | bigint): number | bigint {
+export function scalarResult(t: ElemType, v: number | bigint): number | bigint {
   if (t.kind === "float" || t.kind === "fixed") return v;
   return (t.kind === "index" ? 32 : t.bits) > 53 ? BigInt(v) : Number(v);
 }

@@ -4,7 +4,7 @@
 // the amount clamped to [0, W], and NaN-propagating float min/max.
 
 import { internalError } from "../../diagnostics/error.ts";
-import { type DType, type FloatType, INDEX, type IntType, intType } from "../../types/dtype.ts";
+import { type ElemType, type FloatType, INDEX, type IntType, intType } from "../../types/dtype.ts";
 import type { BinaryOp } from "../../types/typing-rules.ts";
 import type { Body } from "./body.ts";
 import { convertValue, resize } from "./convert.ts";
@@ -12,7 +12,7 @@ import { isUnsigned, mlirType } from "./types.ts";
 
 export interface Operand {
   readonly ssa: string;
-  readonly type: DType;
+  readonly type: ElemType;
   /** The value when it is a compile-time integer constant. */
   readonly konst?: bigint;
 }
@@ -35,10 +35,10 @@ const CMP_FLOAT: Record<string, string> = {
   ">=": "oge",
 };
 
-const widthOf = (t: DType): number => (t.kind === "index" ? 32 : (t as { bits: number }).bits);
+const widthOf = (t: ElemType): number => (t.kind === "index" ? 32 : (t as { bits: number }).bits);
 
 /** `a op b` with both operands in `t` (for comparisons: the common operand type; the result is i1). */
-export function binaryOp(b: Body, op: BinaryOp, a: Operand, c: Operand, t: DType): string {
+export function binaryOp(b: Body, op: BinaryOp, a: Operand, c: Operand, t: ElemType): string {
   const mt = mlirType(t);
   if (t.kind === "float") return floatOp(b, op, a.ssa, c.ssa, t);
   const unsigned = isUnsigned(t);
@@ -106,7 +106,7 @@ function fixedMul(b: Body, x: string, y: string, bits: number, frac: number, sig
  * C's truncating / and %, with x / 0 = x % 0 = 0 and INT_MIN / -1 wrapping, without executing an
  * LLVM division that is undefined: the divisor is replaced by 1 where the answer is fixed anyway.
  */
-function divRem(b: Body, op: "/" | "%", x: string, d: Operand, t: IntType | DType): string {
+function divRem(b: Body, op: "/" | "%", x: string, d: Operand, t: IntType | ElemType): string {
   const mt = mlirType(t);
   const signed = !isUnsigned(t);
   const zero = b.intConst(t, 0n);
@@ -135,7 +135,7 @@ function divRem(b: Body, op: "/" | "%", x: string, d: Operand, t: IntType | DTyp
  * x << s and x >> s with s clamped to [0, W]: << by W gives 0, >> by W the sign fill (arithmetic on
  * signed types, logical on unsigned). Index values shift as 32-bit ints.
  */
-function shift(b: Body, op: "<<" | ">>", x: Operand, amount: Operand, t: DType): string {
+function shift(b: Body, op: "<<" | ">>", x: Operand, amount: Operand, t: ElemType): string {
   if (t.kind === "index") {
     const i32 = intType(32);
     const r = shift(b, op, { ssa: convertValue(b, x.ssa, INDEX, i32), type: i32 }, amount, i32);

@@ -2,7 +2,7 @@
 // are numbered %0, %1, ... in emission order), nested-region indentation, and constants hoisted to the
 // top of the function so they dominate every use (constants are valid affine symbols anywhere).
 
-import { type DType, type FloatType, INDEX } from "../../types/dtype.ts";
+import { type ElemType, type FloatType, INDEX } from "../../types/dtype.ts";
 import { floatLiteral, intLiteral, mlirType } from "./types.ts";
 
 const SSA_CHAR = /[^A-Za-z0-9$._-]/g;
@@ -72,7 +72,7 @@ export class Body {
   }
 
   /** An `arith.constant` of an integer-like type (int, fixed raw value, index). */
-  intConst(t: DType, v: bigint): string {
+  intConst(t: ElemType, v: bigint): string {
     const mt = mlirType(t);
     const lit = t.kind === "index" ? String(v) : intLiteral(v, (t as { bits: number }).bits);
     const base = mt === "i1" ? lit : t.kind === "index" ? `c${lit}` : `c${lit}_${mt}`;

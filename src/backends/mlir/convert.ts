@@ -4,7 +4,7 @@
 // fixed point is its raw integer with explicit shifts (AP_TRN, AP_WRAP); index is a 32-bit signed int.
 
 import { AlloError } from "../../diagnostics/error.ts";
-import { type DType, type FloatType, floatType, intType, sameType } from "../../types/dtype.ts";
+import { type ElemType, type FloatType, floatType, intType, sameType } from "../../types/dtype.ts";
 import type { Body } from "./body.ts";
 
 const F64 = floatType(64);
@@ -81,7 +81,7 @@ function shiftRight(b: Body, v: string, bits: number, k: number, signed: boolean
 }
 
 /** Converts SSA value `v` of IR type `from` to IR type `to`. */
-export function convertValue(b: Body, v: string, from: DType, to: DType): string {
+export function convertValue(b: Body, v: string, from: ElemType, to: ElemType): string {
   if (sameType(from, to)) return v;
   if (from.kind === "index") {
     if (to.kind === "index") return v;

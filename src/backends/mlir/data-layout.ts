@@ -5,7 +5,7 @@
 // host's, so without this spec a buffer of i65..i96, i129..i224, i257..i352, ... overflows its allocation.
 
 import type { Module } from "../../ir/nodes.ts";
-import type { DType } from "../../types/dtype.ts";
+import type { ElemType } from "../../types/dtype.ts";
 
 /**
  * i64 at 8 bytes and i128 at 16: MLIR and LLVM both give an integer the alignment of the narrowest
@@ -14,7 +14,7 @@ import type { DType } from "../../types/dtype.ts";
 export const HOST_DATA_LAYOUT =
   "#dlti.dl_spec<i64 = dense<64> : vector<2xi64>, i128 = dense<128> : vector<2xi64>>";
 
-const wide = (t: DType): boolean => (t.kind === "int" || t.kind === "fixed") && t.bits > 64;
+const wide = (t: ElemType): boolean => (t.kind === "int" || t.kind === "fixed") && t.bits > 64;
 
 /**
  * Whether some value of the module lives in memory or crosses the ABI with a width the default layouts

@@ -5,7 +5,7 @@
 
 import type { BufferDecl, Expr, IntrinsicExpr, LoadExpr } from "../../ir/nodes.ts";
 import { convert } from "../../semantics/scalar.ts";
-import { BOOL, type DType, type FloatType, floatType, I32, INDEX, isBool } from "../../types/dtype.ts";
+import { BOOL, type ElemType, type FloatType, floatType, I32, INDEX, isBool } from "../../types/dtype.ts";
 import { affineOf, fitsIndex, type IvEnv, rangeOf } from "./affine.ts";
 import { binaryOp, type Operand } from "./arith.ts";
 import type { Body } from "./body.ts";
@@ -89,7 +89,7 @@ const COMPARE = new Set(["==", "!=", "<", "<=", ">", ">="]);
 export const emitCond = (s: Scope, e: Expr): string => truth(s, e.type, emitExpr(s, e));
 
 /** `scf.if` yielding one value of type t, each branch emitted by its callback. */
-function ifValue(s: Scope, cond: string, t: DType, then: () => string, els: () => string): string {
+function ifValue(s: Scope, cond: string, t: ElemType, then: () => string, els: () => string): string {
   const r = s.b.fresh();
   const mt = mlirType(t);
   s.b.open(`${r} = scf.if ${cond} -> (${mt})`);
@@ -126,7 +126,7 @@ const operand = (s: Scope, e: Expr): Operand => {
 };
 
 /** Emits `e` converted to type t (a constant is converted at compile time). */
-export function emitAs(s: Scope, e: Expr, t: DType): string {
+export function emitAs(s: Scope, e: Expr, t: ElemType): string {
   if (e.kind === "const") return emitExpr(s, { ...e, type: t, value: convert(e.value, e.type, t) });
   return convertValue(s.b, emitExpr(s, e), e.type, t);
 }
@@ -212,14 +212,14 @@ export function emitExpr(s: Scope, e: Expr): string {
 }
 
 /** The truth value of an already emitted value of type t ("!= 0"; NaN is true, as in JavaScript). */
-function truth(s: Scope, t: DType, v: string): string {
+function truth(s: Scope, t: ElemType, v: string): string {
   if (isBool(t)) return v;
   if (t.kind === "float") return s.b.op(`arith.cmpf une, ${v}, ${s.b.floatConst(t, 0)} : ${mlirType(t)}`);
   return s.b.op(`arith.cmpi ne, ${v}, ${s.b.intConst(t, 0n)} : ${mlirType(t)}`);
 }
 
 /** Records the fixed-point type of a raw integer result on the op that made it. */
-function tagged(s: Scope, t: DType, v: string): string {
+function tagged(s: Scope, t: ElemType, v: string): string {
   const name = fixedName(t);
   if (name) s.b.tag(v, `dtype = ${str(name)}`);
   return v;

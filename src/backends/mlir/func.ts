@@ -14,7 +14,7 @@ import type {
   Stmt,
 } from "../../ir/nodes.ts";
 import { convert } from "../../semantics/scalar.ts";
-import { type DType, INDEX } from "../../types/dtype.ts";
+import { type ElemType, INDEX } from "../../types/dtype.ts";
 import { boundResults, type IvEnv, type IvInfo, type Range, rangeOf } from "./affine.ts";
 import { Body } from "./body.ts";
 import { access, emitAs, emitCond, emitExpr, type Scope } from "./expr.ts";
@@ -108,7 +108,7 @@ class FuncPrinter implements Scope {
       } else {
         this.params.set(p.name, ssa);
       }
-      const type = decl ? decl.type : (p as { type: DType }).type;
+      const type = decl ? decl.type : (p as { type: ElemType }).type;
       const fixed = fixedName(type);
       const argAttrs = attrDict([
         ["allo.dtype", fixed && str(fixed)],
@@ -288,7 +288,7 @@ class FuncPrinter implements Scope {
     const raw = s.init ? convert(s.init.value, s.init.type, t) : t.kind === "float" ? 0 : 0n;
     const v =
       typeof raw === "number"
-        ? b.floatConst(t as Extract<DType, { kind: "float" }>, raw)
+        ? b.floatConst(t as Extract<ElemType, { kind: "float" }>, raw)
         : b.intConst(t, raw);
     if (decl.shape.length === 0)
       b.line(`affine.store ${v}, ${ssa}[] {to = ${str(s.buffer)}} : ${this.mem(decl)}`);

@@ -4,10 +4,10 @@
 
 import { isUnpartitioned, layoutOf, layoutText as spellLayout } from "../../ir/analysis/layout.ts";
 import type { BufferDecl } from "../../ir/nodes.ts";
-import { type DType, type FloatType, isBool, typeName } from "../../types/dtype.ts";
+import { type ElemType, type FloatType, isBool, typeName } from "../../types/dtype.ts";
 
 /** The MLIR scalar type of an IR type; fixed point is its raw integer. */
-export function mlirType(t: DType): string {
+export function mlirType(t: ElemType): string {
   switch (t.kind) {
     case "int":
     case "fixed":
@@ -20,12 +20,12 @@ export function mlirType(t: DType): string {
 }
 
 /** Allo's itypes/otypes letter: `s` signed int/fixed, `u` unsigned (and bool), `_` float/index. */
-export function signChar(t: DType): string {
+export function signChar(t: ElemType): string {
   if (t.kind === "int" || t.kind === "fixed") return t.signed && !isBool(t) ? "s" : "u";
   return "_";
 }
 
-export const isUnsigned = (t: DType): boolean =>
+export const isUnsigned = (t: ElemType): boolean =>
   (t.kind === "int" || t.kind === "fixed") && (!t.signed || isBool(t));
 
 /**
@@ -82,7 +82,7 @@ export function memrefType(b: BufferDecl, maps = true): string {
 }
 
 /** The readable name of a type whose MLIR spelling loses information (fixed point), else undefined. */
-export const fixedName = (t: DType): string | undefined => (t.kind === "fixed" ? typeName(t) : undefined);
+export const fixedName = (t: ElemType): string | undefined => (t.kind === "fixed" ? typeName(t) : undefined);
 
 /** An integer attribute/constant value of width `bits`, written as its signed two's-complement value. */
 export function intLiteral(v: bigint, bits: number): string {

@@ -2,14 +2,14 @@
 // the order its outlined function takes them as parameters) and which FIFOs it writes and reads, by
 // constant index (`name|1,2`) or as a whole array (`name|*`) when an index is not a constant.
 
-import type { DType } from "../../types/dtype.ts";
+import type { ElemType } from "../../types/dtype.ts";
 import { constIndex } from "../build.ts";
 import type { Expr, Stmt } from "../nodes.ts";
 import { stmtExprs, visitStmts, walkExpr } from "../walk.ts";
 
 export type Item =
   | { readonly kind: "buffer"; readonly name: string }
-  | { readonly kind: "param"; readonly name: string; readonly type: DType }
+  | { readonly kind: "param"; readonly name: string; readonly type: ElemType }
   | { readonly kind: "iv"; readonly name: string };
 
 export interface Uses {

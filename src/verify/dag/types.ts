@@ -1,9 +1,9 @@
-// The verifier's type table: every DType in use gets a small integer id, so that symbolic nodes can
+// The verifier's type table: every ElemType in use gets a small integer id, so that symbolic nodes can
 // carry their IR type in a packed header and generated code can name types by number. Structurally
 // equal types share one id (the key is Allo's spelling, which is unique per type).
 
 import { internalError } from "../../diagnostics/error.ts";
-import { type DType, INDEX_BITS, typeName } from "../../types/dtype.ts";
+import { type ElemType, INDEX_BITS, typeName } from "../../types/dtype.ts";
 
 export const TK_INT = 0;
 export const TK_INDEX = 1;
@@ -14,14 +14,14 @@ export const TK_FIXED = 3;
 const MAX_TYPES = 1 << 16;
 
 export class TypeTable {
-  readonly dtypes: DType[] = [];
+  readonly dtypes: ElemType[] = [];
   /** TK_* per type id. */
   readonly kind: number[] = [];
   readonly bits: number[] = [];
   readonly signed: boolean[] = [];
   private readonly ids = new Map<string, number>();
 
-  id(t: DType): number {
+  id(t: ElemType): number {
     const key = typeName(t);
     const known = this.ids.get(key);
     if (known !== undefined) return known;

@@ -7,7 +7,7 @@
 
 import type { BufferDecl, Expr } from "../../ir/nodes.ts";
 import { convert } from "../../semantics/scalar.ts";
-import { bitWidth, type DType, isBool, isIntegral, sameType } from "../../types/dtype.ts";
+import { bitWidth, type ElemType, isBool, isIntegral, sameType } from "../../types/dtype.ts";
 import type { Dag } from "../dag/dag.ts";
 import { binCode, INTR_FNS, LOGIC_AND, UN_OPS } from "../dag/ops.ts";
 import type { TypeTable } from "../dag/types.ts";
@@ -16,7 +16,7 @@ export interface ExprEnv {
   readonly D: Dag;
   /** Whether stream reads may suspend here (inside a spatial unit's generator). */
   readonly inUnit: boolean;
-  tid(t: DType): number;
+  tid(t: ElemType): number;
   iv(name: string): string;
   param(name: string): string;
   buffer(name: string): BufferDecl;
@@ -33,10 +33,11 @@ const INT32_MIN = -(2n ** 31n);
 const INT32_MAX = 2n ** 31n - 1n;
 
 /** Types whose arithmetic is 32-bit two's complement, exactly JS's `| 0` and Math.imul. */
-const isInt32 = (t: DType): boolean => t.kind === "index" || (t.kind === "int" && t.bits === 32 && t.signed);
+const isInt32 = (t: ElemType): boolean =>
+  t.kind === "index" || (t.kind === "int" && t.bits === 32 && t.signed);
 
 /** Every value of integer type `from` is a value of integer type `to`. */
-function widens(T: TypeTable, from: DType, to: DType): boolean {
+function widens(T: TypeTable, from: ElemType, to: ElemType): boolean {
   return isIntegral(from) && isIntegral(to) && T.intRangeContains(T.id(to), T.id(from));
 }
 
@@ -185,7 +186,7 @@ const RING_OPS = new Set(["+", "-", "*", "&", "|", "^"]);
  * are never built: conversion of a conversion, and truncation through ring operations and selects.
  * The result is the very node the Dag would build at run time. Undefined when no rule applies.
  */
-function pushCast(T: TypeTable, t: DType, x: Expr): Expr | undefined {
+function pushCast(T: TypeTable, t: ElemType, x: Expr): Expr | undefined {
   if (!isIntegral(t) || !isIntegral(x.type)) return undefined;
   if (sameType(t, x.type)) return x;
   const narrowing = bitWidth(t) <= bitWidth(x.type);
@@ -205,7 +206,7 @@ function pushCast(T: TypeTable, t: DType, x: Expr): Expr | undefined {
  * both arms are evaluated speculatively (nodes have no effects) and joined in a select node. Each arm's
  * code appears once, so nested selects do not blow up the generated code.
  */
-function selectCode(t: DType, cond: Expr, a: Expr, b: Expr, env: ExprEnv): string {
+function selectCode(t: ElemType, cond: Expr, a: Expr, b: Expr, env: ExprEnv): string {
   const c = env.temp();
   const m = env.temp();
   const x = env.temp();

@@ -6,7 +6,7 @@
 import { assertNever, internalError, where } from "../../diagnostics/error.ts";
 import { constIndex } from "../../ir/build.ts";
 import type { BufferDecl, Expr, Func, Module, Span, Stmt } from "../../ir/nodes.ts";
-import { type DType, sameType, typeName } from "../../types/dtype.ts";
+import { type ElemType, sameType, typeName } from "../../types/dtype.ts";
 import type { Dag } from "../dag/dag.ts";
 import { condCode, type ExprEnv, numCode, valueCode } from "./gen-expr.ts";
 import { groupUnits } from "./templates.ts";
@@ -70,7 +70,7 @@ class FuncGen implements ExprEnv {
   get D(): Dag {
     return this.mg.D;
   }
-  tid = (t: DType) => this.D.types.id(t);
+  tid = (t: ElemType) => this.D.types.id(t);
   iv = (name: string) => `v_${san(name)}`;
   param = (name: string) => `p_${san(name)}`;
   bufferVar = (name: string) => `b_${san(name)}`;
@@ -298,7 +298,7 @@ class FuncGen implements ExprEnv {
   }
 }
 
-function castTo(e: Expr, t: DType): Expr {
+function castTo(e: Expr, t: ElemType): Expr {
   return { kind: "cast", type: t, value: e };
 }
 

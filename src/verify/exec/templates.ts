@@ -4,7 +4,7 @@
 // thousands of cold ones. Buffers a unit allocates itself are private to each run of the function.
 
 import type { Expr, SpatialUnit, Stmt } from "../../ir/nodes.ts";
-import { type DType, typeName } from "../../types/dtype.ts";
+import { type ElemType, typeName } from "../../types/dtype.ts";
 
 export interface UnitTemplate {
   /** The first unit's body, with the constants that vary across the group replaced by loop variables. */
@@ -86,7 +86,7 @@ class ShapeHasher {
     return this.intern(`${typeof x}:${String(x)}`);
   }
 
-  scan(x: unknown, values: bigint[], types: DType[], r: Renames, h: number): number {
+  scan(x: unknown, values: bigint[], types: ElemType[], r: Renames, h: number): number {
     if (Array.isArray(x)) {
       h = mix(h, x.length + 0x5bd1e995);
       for (const y of x) h = this.scan(y, values, types, r, h);
@@ -167,7 +167,7 @@ export function groupUnits(
     renames: Renames;
     locals: string;
     values: bigint[][];
-    types: DType[];
+    types: ElemType[];
   }[] = [];
   const instances: { template: number; values: bigint[] }[] = [];
   for (const u of units) {
@@ -178,7 +178,7 @@ export function groupUnits(
     };
     const locals = priv.map(bufferKey).join("|");
     const values: bigint[] = [];
-    const types: DType[] = [];
+    const types: ElemType[] = [];
     const h = mix(hasher.scan(u.body, values, types, renames, 0), hasher.intern(locals));
     const candidates = byHash.get(h) ?? [];
     let g = candidates.find(

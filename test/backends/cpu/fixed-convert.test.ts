@@ -12,12 +12,12 @@ import { csimBatch } from "../../../src/backends/hls/index.ts";
 import { cast, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
 import type { Module } from "../../../src/ir/nodes.ts";
 import { convert, scaledToFloat } from "../../../src/semantics/scalar.ts";
-import { type DType, fixedType, floatType, typeName } from "../../../src/types/dtype.ts";
+import { type ElemType, fixedType, floatType, typeName } from "../../../src/types/dtype.ts";
 import { buffer, func, module, store } from "./ir.ts";
 
 const F64 = floatType(64);
 
-function convKernel(from: DType, to: DType, n: number): Module {
+function convKernel(from: ElemType, to: ElemType, n: number): Module {
   const body = [
     forLoop("i", "i", idx(0), idx(n), [store("C", [ivRef("i")], cast(load("X", [ivRef("i")], from), to))]),
   ];
@@ -27,7 +27,7 @@ function convKernel(from: DType, to: DType, n: number): Module {
 }
 
 /** Values around every edge of a fixed type: halves of the quantum, the range ends and one past them. */
-function edges(t: Extract<DType, { kind: "fixed" }>): number[] {
+function edges(t: Extract<ElemType, { kind: "fixed" }>): number[] {
   const q = 2 ** -t.frac;
   const lo = t.signed ? -(2 ** (t.bits - 1)) * q : 0;
   const hi = (t.signed ? 2 ** (t.bits - 1) : 2 ** t.bits) * q - q;
@@ -36,14 +36,15 @@ function edges(t: Extract<DType, { kind: "fixed" }>): number[] {
   return xs;
 }
 
-const FIXED: Extract<DType, { kind: "fixed" }>[] = [];
+const FIXED: Extract<ElemType, { kind: "fixed" }>[] = [];
 for (const bits of [1, 2, 7, 8, 9, 16, 24, 31, 32, 33, 40, 53, 64]) {
   for (const frac of [0, 1, Math.floor(bits / 2), bits]) {
     FIXED.push(fixedType(bits, frac, true), fixedType(bits, frac, false));
   }
 }
 
-const boundary = (raw: bigint, t: DType): number => scaledToFloat(raw, (t as { frac: number }).frac, F64) + 0;
+const boundary = (raw: bigint, t: ElemType): number =>
+  scaledToFloat(raw, (t as { frac: number }).frac, F64) + 0;
 
 test("float -> fixed floors for every W and F (F = 0 included), as scalar.ts says", () => {
   for (const t of FIXED) {
@@ -84,7 +85,7 @@ test("the issue's cases: -1.5 -> Fixed<8,0> is -2 and 254.5 -> UFixed<8,0> is 25
 });
 
 test("C simulation agrees with the CPU backend on float -> fixed and fixed -> fixed", async () => {
-  const pairs: [DType, DType][] = [
+  const pairs: [ElemType, ElemType][] = [
     [F64, fixedType(8, 0)],
     [F64, fixedType(8, 0, false)],
     [F64, fixedType(16, 3)],
@@ -94,7 +95,7 @@ test("C simulation agrees with the CPU backend on float -> fixed and fixed -> fi
     [fixedType(12, 4, false), fixedType(9, 1)],
   ];
   const cases = pairs.map(([from, to]) => {
-    const xs = from.kind === "fixed" ? edges(from) : edges(to as Extract<DType, { kind: "fixed" }>);
+    const xs = from.kind === "fixed" ? edges(from) : edges(to as Extract<ElemType, { kind: "fixed" }>);
     const X = from.kind === "float" && from.bits === 32 ? Float32Array.from(xs) : Float64Array.from(xs);
     return { module: convKernel(from, to, xs.length), args: [X, new Float64Array(xs.length)] };
   });

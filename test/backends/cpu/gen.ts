@@ -8,7 +8,7 @@ import type { Expr, IntrinsicFn } from "../../../src/ir/nodes.ts";
 import { rawRange } from "../../../src/semantics/scalar.ts";
 import {
   BOOL,
-  type DType,
+  type ElemType,
   fixedType,
   floatType,
   INDEX,
@@ -25,7 +25,7 @@ import {
 import { randBig } from "../../support/random.ts";
 import { boundaryValue } from "./reference.ts";
 
-export const TYPES: DType[] = [
+export const TYPES: ElemType[] = [
   BOOL,
   INDEX,
   ...[1, 3, 7, 8, 12, 16, 24, 31, 32, 33, 40, 48, 53, 54, 63, 64, 65, 100, 200, 512].map((b) => intType(b)),
@@ -82,7 +82,7 @@ export class Gen {
       const op = this.pick(ARITH);
       const a = this.expr(depth - 1);
       const b = this.expr(depth - 1);
-      let t: DType;
+      let t: ElemType;
       try {
         t = binaryResultType(op, a.type, b.type);
       } catch {
@@ -131,7 +131,7 @@ export class Gen {
 }
 
 /** Boundary values for one input: the type's extremes, 0, -1, 1, then random raw values. */
-export function inputValues(t: DType, r: () => number, N: number): (number | bigint)[] {
+export function inputValues(t: ElemType, r: () => number, N: number): (number | bigint)[] {
   if (t.kind === "float") {
     return Array.from({ length: N }, (_, k) =>
       k < SPECIAL_FLOATS.length ? SPECIAL_FLOATS[k] : (r() - 0.5) * 200,
@@ -143,7 +143,7 @@ export function inputValues(t: DType, r: () => number, N: number): (number | big
   return raws.map((v) => boundaryValue(v, t));
 }
 
-export function toArray(vals: (number | bigint)[], t: DType): unknown {
+export function toArray(vals: (number | bigint)[], t: ElemType): unknown {
   const cls = boundaryOf(t);
   if (cls === "Array") return vals.map(BigInt);
   const C = globalThis[cls] as unknown as { from(x: unknown[]): unknown };

@@ -2,14 +2,14 @@
 // statements and stream operations.
 
 import type { BufferDecl, Expr, Func, Module, Param, Stmt } from "../../../src/ir/nodes.ts";
-import type { DType } from "../../../src/types/dtype.ts";
+import type { ElemType } from "../../../src/types/dtype.ts";
 
 type Decl = Omit<BufferDecl, "partitions" | "role"> & Partial<Pick<BufferDecl, "role">>;
 export const buffer = (d: Decl): BufferDecl => ({ role: "param", partitions: [], ...d });
 export const local = (d: Omit<Decl, "role">): BufferDecl => buffer({ ...d, role: "local" });
 
 export interface FuncSpec {
-  readonly params: readonly (BufferDecl | { readonly scalar: string; readonly type: DType })[];
+  readonly params: readonly (BufferDecl | { readonly scalar: string; readonly type: ElemType })[];
   readonly locals?: readonly BufferDecl[];
   readonly results?: readonly string[];
   readonly body: readonly Stmt[];
@@ -41,7 +41,7 @@ export const put = (stream: string, indices: readonly Expr[], value: Expr): Stmt
   indices,
   value,
 });
-export const get = (stream: string, indices: readonly Expr[], type: DType): Expr => ({
+export const get = (stream: string, indices: readonly Expr[], type: ElemType): Expr => ({
   kind: "streamGet",
   stream,
   indices,

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import { compileCpu } from "../../../src/backends/cpu/index.ts";
 import { AlloError } from "../../../src/diagnostics/error.ts";
 import { constOf, idx } from "../../../src/ir/build.ts";
-import { type DType, floatType, intType } from "../../../src/types/dtype.ts";
+import { type ElemType, floatType, intType } from "../../../src/types/dtype.ts";
 import { alloc, buffer, func, local, module, store } from "./ir.ts";
 
 const F32 = floatType(32);
@@ -19,7 +19,7 @@ function tooBig(fn: () => unknown, name: string, count: string): void {
   });
 }
 
-const withLocal = (shape: number[], type: DType = F32) =>
+const withLocal = (shape: number[], type: ElemType = F32) =>
   module(
     func("big", {
       params: [],

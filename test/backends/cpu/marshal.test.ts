@@ -8,14 +8,22 @@ import { compileCpu } from "../../../src/backends/cpu/index.ts";
 import type { AlloError } from "../../../src/diagnostics/error.ts";
 import { bin, cast, constOf, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
 import type { Expr } from "../../../src/ir/nodes.ts";
-import { type DType, F32, fixedType, floatType, I32, intType, uintType } from "../../../src/types/dtype.ts";
+import {
+  type ElemType,
+  F32,
+  fixedType,
+  floatType,
+  I32,
+  intType,
+  uintType,
+} from "../../../src/types/dtype.ts";
 import { alloc, buffer, func, module, store } from "./ir.ts";
 
 const i = ivRef("i");
 const each = (n: number, body: ReturnType<typeof store>[]) => forLoop("i", "i", idx(0), idx(n), body);
 
 /** out[i] = in[i] for a dtype: the identity kernel, so only the boundary conversions show. */
-function copy(t: DType, n = 4) {
+function copy(t: ElemType, n = 4) {
   const In = buffer({ name: "In", type: t, shape: [n] });
   const Out = buffer({ name: "Out", type: t, shape: [n] });
   return compileCpu(
@@ -82,7 +90,7 @@ test("a wrong element type is AL5003: the typed-array class, non-arrays, non-big
     fails("AL5003", /expects bigint elements, got number 3 at index 2/),
   );
   const A = buffer({ name: "A", type: I32, shape: [1] });
-  const scalar = (t: DType) =>
+  const scalar = (t: ElemType) =>
     compileCpu(
       module(
         func("s", {
@@ -126,7 +134,7 @@ test("same-width typed arrays pass through: an output parameter is the very arra
   assert.deepEqual([...dst], [1, 2, 3, 4]);
 });
 
-function returning(results: { name: string; type: DType; shape: number[]; value: Expr }[]) {
+function returning(results: { name: string; type: ElemType; shape: number[]; value: Expr }[]) {
   const A = buffer({ name: "A", type: I32, shape: [2] });
   const locals = results.map(({ name, type, shape }) => buffer({ name, type, shape, role: "result" }));
   const body = results.flatMap((r) => [

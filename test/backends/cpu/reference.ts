@@ -15,7 +15,7 @@ import {
   truthy,
   wrap,
 } from "../../../src/semantics/scalar.ts";
-import { type DType, floatType } from "../../../src/types/dtype.ts";
+import { type ElemType, floatType } from "../../../src/types/dtype.ts";
 
 const F64 = floatType(64);
 
@@ -67,14 +67,14 @@ export function evaluate(e: Expr, env: EvalEnv): Scalar {
 }
 
 /** The raw value the kernel sees for one boundary element (quantized like a conversion). */
-export function rawOf(x: number | bigint, t: DType): Scalar {
+export function rawOf(x: number | bigint, t: ElemType): Scalar {
   if (t.kind === "float") return roundFloat(Number(x), t);
   if (t.kind === "fixed") return convert(Number(x), F64, t);
   return wrap(BigInt(x), t);
 }
 
 /** The boundary element for one raw value. */
-export function boundaryValue(v: Scalar, t: DType): number | bigint {
+export function boundaryValue(v: Scalar, t: ElemType): number | bigint {
   if (t.kind === "float") return v as number;
   if (t.kind === "fixed") return scaledToFloat(v as bigint, t.frac, F64);
   const bits = t.kind === "index" ? 32 : t.bits;
@@ -112,7 +112,7 @@ export function interpret(m: Module, args: Scalar[][]): Scalar[][] {
       },
     };
     const ev = (e: Expr): Scalar => evaluate(e, env);
-    const zero = (t: DType): Scalar => (t.kind === "float" ? 0 : 0n);
+    const zero = (t: ElemType): Scalar => (t.kind === "float" ? 0 : 0n);
     const exec = (b: readonly Stmt[]): void => {
       for (const s of b) {
         switch (s.kind) {

@@ -22,7 +22,7 @@ import {
 } from "../../../src/semantics/scalar.ts";
 import {
   BOOL,
-  type DType,
+  type ElemType,
   fixedType,
   floatType,
   INDEX,
@@ -38,7 +38,7 @@ const F16 = floatType(16);
 const F32 = floatType(32);
 const F64 = floatType(64);
 
-const TYPES: readonly DType[] = [
+const TYPES: readonly ElemType[] = [
   intType(8),
   uintType(8),
   intType(16),
@@ -65,7 +65,7 @@ const TYPES: readonly DType[] = [
 ];
 
 /** Raw sample values: floats as numbers, integers and fixed point as raw bigints that a double holds. */
-function samples(t: DType): Scalar[] {
+function samples(t: ElemType): Scalar[] {
   if (t.kind === "float") return edgeFloats(t);
   const [lo, hi] = rawRange(t);
   const cap = 2n ** 52n;
@@ -85,7 +85,7 @@ function samples(t: DType): Scalar[] {
 
 const boundary = boundaryValue;
 
-function array(t: DType, raws: readonly Scalar[]): unknown {
+function array(t: ElemType, raws: readonly Scalar[]): unknown {
   const vals = raws.map((v) => boundary(t, v));
   const cls = boundaryClass(t);
   if (cls === "Array") return vals;
@@ -94,12 +94,12 @@ function array(t: DType, raws: readonly Scalar[]): unknown {
 }
 
 /** Outputs as comparable plain values (integers as decimal strings). */
-const plain = (t: DType, xs: ArrayLike<unknown>): unknown[] =>
+const plain = (t: ElemType, xs: ArrayLike<unknown>): unknown[] =>
   Array.from(xs, (x) =>
     t.kind === "float" || t.kind === "fixed" ? Number(x) : String(BigInt(x as number | bigint)),
   );
 
-const decl = (name: string, type: DType, n: number): BufferDecl => ({
+const decl = (name: string, type: ElemType, n: number): BufferDecl => ({
   name,
   type,
   shape: [n],
@@ -109,7 +109,7 @@ const decl = (name: string, type: DType, n: number): BufferDecl => ({
 
 interface Output {
   readonly name: string;
-  readonly type: DType;
+  readonly type: ElemType;
   readonly value: (a: Expr, b: Expr) => Expr;
   readonly expected: (a: Scalar, b: Scalar) => Scalar;
 }
@@ -118,14 +118,14 @@ interface Check {
   readonly name: string;
   readonly module: Module;
   readonly args: unknown[];
-  readonly outputs: readonly { readonly name: string; readonly type: DType; readonly want: Scalar[] }[];
+  readonly outputs: readonly { readonly name: string; readonly type: ElemType; readonly want: Scalar[] }[];
 }
 
 /** C_k[i] = out_k(A[i], B[i]) for every output over the paired inputs. */
 function check(
   name: string,
-  ta: DType,
-  tb: DType,
+  ta: ElemType,
+  tb: ElemType,
   pairs: readonly [Scalar, Scalar][],
   outs: readonly Output[],
 ): Check {
@@ -183,11 +183,11 @@ function check(
   return { name, module, args, outputs };
 }
 
-const ident = (t: DType): string => typeName(t).replace(/\W+/g, "_");
+const ident = (t: ElemType): string => typeName(t).replace(/\W+/g, "_");
 const zip = (xs: readonly Scalar[], ys: readonly Scalar[]): [Scalar, Scalar][] =>
   xs.flatMap((x) => ys.map((y) => [x, y] as [Scalar, Scalar]));
 
-function conversions(from: DType): Check {
+function conversions(from: ElemType): Check {
   const outs = TYPES.map(
     (to): Output => ({
       name: `to ${typeName(to)}`,
@@ -207,7 +207,7 @@ function conversions(from: DType): Check {
 
 const CMP: readonly BinaryOp[] = ["==", "!=", "<", "<=", ">", ">="];
 
-function operations(t: DType): Check {
+function operations(t: ElemType): Check {
   const int = t.kind === "int" || t.kind === "index";
   const arith: BinaryOp[] = ["+", "-", "*", "min", "max"];
   if (t.kind !== "fixed") arith.push("/", "%");
@@ -249,7 +249,7 @@ function operations(t: DType): Check {
 }
 
 /** Shifts by amounts of a narrow and of a wide type (the wide one goes through the clamping helper). */
-function shifts(t: DType): Check {
+function shifts(t: ElemType): Check {
   const w = t.kind === "index" ? 32 : (t as { bits: number }).bits;
   const amounts = [-5n, -1n, 0n, 1n, 3n, BigInt(w - 1), BigInt(w), BigInt(w + 1), 127n];
   const narrow = intType(8);

@@ -17,7 +17,7 @@ import {
   roundHalf,
   type Scalar,
 } from "../../../src/semantics/scalar.ts";
-import { type DType, fixedType, floatType, intType } from "../../../src/types/dtype.ts";
+import { type ElemType, fixedType, floatType, intType } from "../../../src/types/dtype.ts";
 import { randBig, rng } from "../../support/random.ts";
 
 const F64 = floatType(64);
@@ -47,7 +47,7 @@ function doubleBits(x: number): string {
 }
 
 /** Corner values of a raw range, then uniform random ones. */
-function values(t: DType, r: () => number, n: number): bigint[] {
+function values(t: ElemType, r: () => number, n: number): bigint[] {
   const [lo, hi] = rawRange(t);
   const corners = [lo, hi, 0n, 1n, lo + 1n, hi - 1n, -1n, 2n].filter((v) => v >= lo && v <= hi);
   const out = [...corners];

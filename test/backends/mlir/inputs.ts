@@ -4,11 +4,11 @@
 
 import type { BufferDecl, Func } from "../../../src/ir/nodes.ts";
 import { rawRange, roundHalf } from "../../../src/semantics/scalar.ts";
-import type { DType } from "../../../src/types/dtype.ts";
+import type { ElemType } from "../../../src/types/dtype.ts";
 import { randBig, randInt } from "../../support/random.ts";
 import type { Value } from "./native.ts";
 
-function intArray(t: DType, n: number, r: () => number): Value {
+function intArray(t: ElemType, n: number, r: () => number): Value {
   const [lo, hi] = rawRange(t);
   const vals = Array.from({ length: n }, () => randBig(r, lo, hi));
   const bits = t.kind === "index" ? 32 : (t as { bits: number }).bits;

@@ -6,7 +6,7 @@ import { bin, cast, cmp, constOf, forLoop, idx, idxOp, ivRef, load } from "../..
 import type { BufferDecl, Expr, Func, LoopAttrs, Module, Param, Stmt } from "../../../src/ir/nodes.ts";
 import {
   BOOL,
-  type DType,
+  type ElemType,
   F32,
   fixedType,
   floatType,
@@ -20,7 +20,7 @@ type Decl = Omit<BufferDecl, "partitions" | "role"> & Partial<Pick<BufferDecl, "
 const decl = (d: Decl): BufferDecl => ({ role: "param", partitions: [], ...d });
 
 interface FuncSpec {
-  readonly params: readonly (BufferDecl | { scalar: string; type: DType })[];
+  readonly params: readonly (BufferDecl | { scalar: string; type: ElemType })[];
   readonly locals?: readonly BufferDecl[];
   readonly results?: readonly string[];
   readonly body: readonly Stmt[];

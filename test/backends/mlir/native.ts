@@ -11,7 +11,7 @@ import { printMlir } from "../../../src/backends/mlir/print.ts";
 import type { BufferDecl, Func, Module } from "../../../src/ir/nodes.ts";
 import { rewriteBlock } from "../../../src/ir/walk.ts";
 import { convert, wrap } from "../../../src/semantics/scalar.ts";
-import { type DType, floatType } from "../../../src/types/dtype.ts";
+import { type ElemType, floatType } from "../../../src/types/dtype.ts";
 import { fifoDefinitions } from "./fifo.ts";
 import { run, type Tools } from "./tools.ts";
 
@@ -42,14 +42,14 @@ export const LOWERING = [
  * size rounded up to the alignment, 16 bytes for every integer past 64 bits); layout.test.ts checks it
  * against clang-22 and the lowered allocations for every width 1..512.
  */
-export function elemBytes(t: DType): number {
+export function elemBytes(t: ElemType): number {
   if (t.kind === "float") return t.bits / 8;
   if (t.kind === "index") return 8;
   if (t.bits <= 64) return t.bits <= 8 ? 1 : t.bits <= 16 ? 2 : t.bits <= 32 ? 4 : 8;
   return Math.ceil(Math.ceil(t.bits / 8) / 16) * 16;
 }
 
-function scalarCType(t: DType): string {
+function scalarCType(t: ElemType): string {
   if (t.kind === "float") return t.bits === 16 ? "_Float16" : t.bits === 32 ? "float" : "double";
   if (t.kind === "index") return "int64_t";
   if (t.bits === 1) return "bool";
@@ -80,7 +80,7 @@ function halfValue(h: number): number {
 
 const F64 = floatType(64);
 
-function encode(t: DType, v: number | bigint, out: DataView, at: number): void {
+function encode(t: ElemType, v: number | bigint, out: DataView, at: number): void {
   if (t.kind === "float") {
     if (t.bits === 16) out.setUint16(at, halfBits(Number(v)), true);
     else if (t.bits === 32) out.setFloat32(at, Number(v), true);
@@ -93,7 +93,7 @@ function encode(t: DType, v: number | bigint, out: DataView, at: number): void {
   for (let k = 0; k < elemBytes(t); k++, u >>= 8n) out.setUint8(at + k, Number(u & 255n));
 }
 
-function decode(t: DType, bytes: Uint8Array, at: number): number | bigint {
+function decode(t: ElemType, bytes: Uint8Array, at: number): number | bigint {
   const view = new DataView(bytes.buffer, bytes.byteOffset);
   if (t.kind === "float") {
     return t.bits === 16
@@ -266,7 +266,7 @@ export function runNative(tools: Tools, cases: readonly NativeCase[], dir: strin
   run(p("run"), [p("input.bin"), p("output.bin")], "running the compiled kernels");
   const out = readFileSync(p("output.bin"));
   let at = 0;
-  const take = (t: DType, n: number): Value => {
+  const take = (t: ElemType, n: number): Value => {
     const vals = Array.from({ length: n }, (_, i) => decode(t, out, at + i * elemBytes(t)));
     at += n * elemBytes(t);
     return vals as ArrayLike<number> | ArrayLike<bigint>;

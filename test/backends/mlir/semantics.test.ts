@@ -15,7 +15,7 @@ import {
 } from "../../../src/semantics/scalar.ts";
 import {
   BOOL,
-  type DType,
+  type ElemType,
   F32,
   fixedType,
   floatType,
@@ -36,14 +36,14 @@ const F16 = floatType(16);
 const F64 = floatType(64);
 const i = ivRef("i");
 
-function intsOf(t: DType): bigint[] {
+function intsOf(t: ElemType): bigint[] {
   const [lo, hi] = rawRange(t);
   const mid = [-1000n, -129n, -128n, -7n, -2n, -1n, 0n, 1n, 2n, 3n, 7n, 16n, 127n, 255n, 256n, 40000n];
   return [...new Set([lo, lo + 1n, hi - 1n, hi, ...mid.map((v) => wrap(v, t))])];
 }
 
 /** Raw inputs of a type: floats as numbers, integers and fixed point as raw bigints. */
-const samples = (t: DType): Scalar[] => (t.kind === "float" ? edgeFloats(t) : intsOf(t));
+const samples = (t: ElemType): Scalar[] => (t.kind === "float" ? edgeFloats(t) : intsOf(t));
 
 const boundary = boundaryValue;
 
@@ -56,15 +56,15 @@ interface Check {
 /** C[k] = f(A[k], B[k]) over paired inputs, with the reference computed by `ref`. */
 function check(
   name: string,
-  ta: DType,
-  tb: DType,
-  tc: DType,
+  ta: ElemType,
+  tb: ElemType,
+  tc: ElemType,
   pairs: readonly [Scalar, Scalar][],
   f: (a: Expr, b: Expr) => Expr,
   ref: (a: Scalar, b: Scalar) => Scalar,
 ): Check {
   const n = pairs.length;
-  const param = (name: string, type: DType) => ({
+  const param = (name: string, type: ElemType) => ({
     name,
     type,
     shape: [n],
@@ -95,7 +95,7 @@ function check(
 const zip = (xs: readonly Scalar[], ys: readonly Scalar[]): [Scalar, Scalar][] =>
   xs.flatMap((x) => ys.map((y) => [x, y] as [Scalar, Scalar]));
 
-function conversion(from: DType, to: DType): Check {
+function conversion(from: ElemType, to: ElemType): Check {
   const xs = samples(from);
   return check(
     `cast_${typeName(from)}_to_${typeName(to)}`.replace(/\W+/g, "_"),
@@ -108,7 +108,12 @@ function conversion(from: DType, to: DType): Check {
   );
 }
 
-function binaryCheck(op: BinaryOp, t: DType, tb: DType = t, ys: readonly Scalar[] = samples(tb)): Check {
+function binaryCheck(
+  op: BinaryOp,
+  t: ElemType,
+  tb: ElemType = t,
+  ys: readonly Scalar[] = samples(tb),
+): Check {
   const cmp = ["==", "!=", "<", "<=", ">", ">="].includes(op);
   const tc = cmp ? BOOL : t;
   const name = `op_${op}_${typeName(t)}_${typeName(tb)}`.replace(
@@ -126,7 +131,7 @@ function binaryCheck(op: BinaryOp, t: DType, tb: DType = t, ys: readonly Scalar[
   );
 }
 
-function unaryCheck(op: "neg" | "bnot", t: DType): Check {
+function unaryCheck(op: "neg" | "bnot", t: ElemType): Check {
   return check(
     `op_${op}_${typeName(t)}`.replace(/\W+/g, "_"),
     t,

@@ -5,12 +5,12 @@
 import { bin, cast, constOf, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
 import type { BufferDecl, Expr, Module, Stmt } from "../../../src/ir/nodes.ts";
 import { rawRange } from "../../../src/semantics/scalar.ts";
-import { BOOL, type DType, floatType, INDEX, intType, uintType } from "../../../src/types/dtype.ts";
+import { BOOL, type ElemType, floatType, INDEX, intType, uintType } from "../../../src/types/dtype.ts";
 import type { BinaryOp } from "../../../src/types/typing-rules.ts";
 import { randBig } from "../../support/random.ts";
 
 export const LEN = 6;
-const INTS: DType[] = [
+const INTS: ElemType[] = [
   intType(1),
   intType(8),
   uintType(8),
@@ -24,16 +24,16 @@ const INTS: DType[] = [
   INDEX,
   BOOL,
 ];
-const FLOATS: DType[] = [floatType(32), floatType(64)];
-const INPUTS: DType[] = [intType(8), uintType(8), intType(16), intType(32), uintType(16), floatType(32)];
+const FLOATS: ElemType[] = [floatType(32), floatType(64)];
+const INPUTS: ElemType[] = [intType(8), uintType(8), intType(16), intType(32), uintType(16), floatType(32)];
 
 type R = () => number;
 const pick = <T>(r: R, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
-const isFloat = (t: DType) => t.kind === "float";
+const isFloat = (t: ElemType) => t.kind === "float";
 
 const CMP: BinaryOp[] = ["==", "!=", "<", "<=", ">", ">="];
 
-function constant(r: R, t: DType): Expr {
+function constant(r: R, t: ElemType): Expr {
   if (isFloat(t)) return constOf(t, Math.round((r() * 8 - 4) * 4) / 4);
   const [lo, hi] = rawRange(t);
   if (r() >= 0.6) return constOf(t, randBig(r, lo, hi));
@@ -41,7 +41,7 @@ function constant(r: R, t: DType): Expr {
   return constOf(t, v < lo ? lo : v > hi ? hi : v);
 }
 
-function leaf(r: R, t: DType): Expr {
+function leaf(r: R, t: ElemType): Expr {
   const x = r();
   if (x < 0.35) return constant(r, t);
   if (x < 0.43) return cast(ivRef("i"), t);
@@ -60,7 +60,7 @@ function leaf(r: R, t: DType): Expr {
 const INT_OPS: BinaryOp[] = ["+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>", "min", "max"];
 const FLOAT_OPS: BinaryOp[] = ["+", "-", "*", "min", "max"];
 
-export function expr(r: R, t: DType, depth: number): Expr {
+export function expr(r: R, t: ElemType, depth: number): Expr {
   if (depth <= 0 || r() < 0.15) return leaf(r, t);
   const x = r();
   if (t.kind === "int" && t.bits === 1 && !t.signed && x < 0.5) {
