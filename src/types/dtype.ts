@@ -1,5 +1,6 @@
 // The element-type model shared by the frontend, the IR, every backend and the verifier.
-// A ElemType is plain data (structural equality via `sameType`), printable in Allo's naming.
+// An ElemType is plain data (structural equality via `sameType`), printable in Allo's naming. It is
+// internal; the kernel language's public `DType` (src/dsl/tensor-types.ts) is only a template bound.
 
 export type IntType = { readonly kind: "int"; readonly bits: number; readonly signed: boolean };
 export type IndexType = { readonly kind: "index" };
