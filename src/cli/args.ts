@@ -12,6 +12,10 @@ export interface CliOptions {
   readonly project?: string;
   readonly mode: VitisMode;
   readonly schedule?: string;
+  /** --estimate[=profile]: print the QoR estimate (after the target's output when --target is given). */
+  readonly estimate?: { readonly profile?: string };
+  /** Whether --target was given (with --estimate alone, only the estimate is printed). */
+  readonly targetGiven?: boolean;
   /** Given with --print-after-each: the MLIR after each step goes to `file`, or to stderr without one. */
   readonly printAfterEach?: { readonly file?: string };
 }
@@ -23,7 +27,7 @@ export type CliRequest =
 
 export const USAGE = `usage: npx allo <file.ts> [--kernel name] [--target ${TARGETS.join("|")}]
                  [--project dir] [--mode ${VITIS_MODES.join("|")}] [--schedule file.ts]
-                 [--print-after-each[=file]]
+                 [--print-after-each[=file]] [--estimate[=profile]]
        npx allo --help | --version
 
 Compiles a kernel written in TypeScript from its source text; the file itself is not run.
@@ -34,7 +38,8 @@ anything) and applies the schedule(s) it exports instead.
   --target vhls | vivado_hls    print the Vitis HLS C++
   --target vitis_hls            write an HLS project to --project (default <kernel>.prj) for --mode
   --target cpu | llvm           print the generated JavaScript of the CPU backend
-  --print-after-each[=file]     print the MLIR after every schedule step to stderr (or to file)`;
+  --print-after-each[=file]     print the MLIR after every schedule step to stderr (or to file)
+  --estimate[=profile]          print the latency, II and resource estimate (profile u280 by default)`;
 
 const usageError = (why: string) => new AlloError("AL9001", `${why}\n${USAGE}`);
 
@@ -65,6 +70,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
         break;
       case "--target":
         o.target = oneOf(value(), TARGETS, "AL5004", "target");
+        o.targetGiven = true;
         break;
       case "--project":
         o.project = value();
@@ -78,6 +84,10 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       case "--print-after-each":
         if (inline === "") throw usageError("--print-after-each= needs a file name");
         o.printAfterEach = inline === undefined ? {} : { file: inline };
+        break;
+      case "--estimate":
+        if (inline === "") throw usageError("--estimate= needs a profile name");
+        o.estimate = inline === undefined ? {} : { profile: inline };
         break;
       default:
         if (flag.startsWith("-")) throw usageError(`unknown flag '${flag}'`);

@@ -93,6 +93,12 @@ function defaultKernel(sf: SourceFile): string {
 }
 
 function emit(s: Schedule, o: CliOptions): string {
+  if (!o.estimate) return emitTarget(s, o);
+  const est = String(s.estimate(o.estimate.profile ? { profile: o.estimate.profile } : {}));
+  return o.targetGiven ? `${emitTarget(s, o)}\n${est}` : est;
+}
+
+function emitTarget(s: Schedule, o: CliOptions): string {
   switch (o.target) {
     case "mlir":
       return String(s.module);

@@ -135,3 +135,23 @@ test("bad flags are coded errors on stderr with a non-zero exit", async () => {
   assert.equal(none.code, 1);
   assert.match(none.err, /error AL9001: which kernel file\? give its path\nusage: npx allo/);
 });
+
+test("--estimate prints the estimate (wrapIo copy loops as their own rows); a bad profile is AL7001", async () => {
+  const r = await run(KERNEL, "--estimate");
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^== allo-ts estimate of 'add' \(profile u280/);
+  for (const row of [
+    "l_S_buf0_buf0_l_0_l_buf0_l_1",
+    "l_S_i_j_0_i_l_j",
+    "l_S_result2_result2_l_0_l_result2_l_1",
+  ])
+    assert.match(r.out, new RegExp(`\\| ${row} +\\|`), row);
+  assert.doesNotMatch(r.out, /module \{/, "without --target only the estimate is printed");
+  const both = await run(KERNEL, "--target=vhls", "--estimate=u280-2.5ns");
+  assert.equal(both.code, 0, both.err);
+  assert.match(both.out, PIPELINED_J);
+  assert.match(both.out, /profile u280-2\.5ns/);
+  const bad = await run(KERNEL, "--estimate=pynq-z9");
+  assert.equal(bad.code, 1);
+  assert.match(bad.err, /error AL7001: unknown target profile 'pynq-z9'/);
+});
