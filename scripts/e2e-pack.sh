@@ -78,6 +78,7 @@ const B = Float32Array.from({ length: N * N }, (_, i) => 2 * i);
 const C = s.build()(A, B) as Float32Array;
 if (!C.every((c, i) => c === 3 * i)) throw new Error("wrong CPU result");
 if (!s.verify().equivalent) throw new Error("not proven equivalent");
+if (!(s.estimate({ profile: "pynq-z1" }).latency > 0)) throw new Error("no estimate from the shipped profiles");
 const g = customize(readFileSync("generic.ts", "utf8"), {
   name: "tiled",
   file: "generic.ts",
