@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   copyFileSync,
+  cpSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -64,6 +65,8 @@ function installedProject(): string {
   execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", join(pkg, "dist")], {
     cwd: REPO,
   });
+  // As package.json's build script: the estimator's profiles are data files tsc does not copy.
+  cpSync(join(REPO, "src/estimate/profiles"), join(pkg, "dist/estimate/profiles"), { recursive: true });
   mkdirSync(join(pkg, "bin"));
   copyFileSync(join(REPO, "bin/allo.js"), join(pkg, "bin/allo.js"));
   copyFileSync(join(REPO, "package.json"), join(pkg, "package.json"));
