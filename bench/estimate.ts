@@ -5,7 +5,7 @@
 import { performance } from "node:perf_hooks";
 import { customize, type Schedule } from "../src/index.ts";
 import { gemm, gemmBuffered, gemmUnrolled } from "../test/estimate/kernels.ts";
-import { matmulSource } from "../test/verify/support/systolic.ts";
+import { seedSystolic } from "../test/verify/support/systolic.ts";
 
 const TWO_MM = `
 import { type float32, grid, reduction, zeros } from "allo-ts";
@@ -30,16 +30,6 @@ export function jacobi(A: float32<[250, 250]>): float32<[250, 250]> {
   return B;
 }`;
 
-function systolic(size: number): Schedule {
-  const s = customize(matmulSource(size, size, size), { name: "matmul", file: "matmul.ts" });
-  const a = s.bufferAt("A", "j");
-  const b = s.bufferAt("B", "j");
-  const pe = s.unfold("PE", { axis: [0, 1], factor: [size, size] });
-  s.relay(a, pe, { axis: 0, depth: size + 1 });
-  s.relay(b, pe, { axis: 1, depth: size + 1 });
-  return s;
-}
-
 function time(s: Schedule, runs: number): { first: number; median: number; latency: number } {
   const t0 = performance.now();
   const latency = s.estimate().latency;
@@ -61,7 +51,7 @@ export function benchEstimate(): Record<string, string>[] {
     ["gemm 128^3 + unroll 16", () => gemmUnrolled(128), 10],
     ["2mm 180x190x210x220", () => customize(TWO_MM, { name: "mm2" }), 10],
     ["jacobi-2d 250^2 x 100", () => customize(JACOBI, { name: "jacobi" }), 10],
-    ["64x64 PE array (unfold + relay)", () => systolic(64), 1],
+    ["64x64 PE array (unfold + relay)", () => seedSystolic(64), 1],
   ];
   return cases.map(([what, make, runs]) => {
     const r = time(make(), runs);

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { customize } from "../src/index.ts";
 import type { Module } from "../src/ir/nodes.ts";
 import { verifyModules } from "../src/verify/index.ts";
-import { matmulSource, systolicMatmul } from "../test/verify/support/systolic.ts";
+import { matmulSource, seedSystolic, systolicMatmul } from "../test/verify/support/systolic.ts";
 
 interface Measure {
   readonly status: string;
@@ -24,12 +24,7 @@ interface Measure {
 
 /** The seed's output-stationary systolic schedule, and the plain kernel it came from. */
 function scheduled(size: number, k: number): { systolic: Module; plain: Module } {
-  const s = customize(matmulSource(size, size, k), { name: "matmul", file: "matmul.ts" });
-  const bufA = s.bufferAt("A", "j");
-  const bufB = s.bufferAt("B", "j");
-  const pe = s.unfold("PE", { axis: [0, 1], factor: [size, size] });
-  s.relay(bufA, pe, { axis: 0, depth: size + 1 });
-  s.relay(bufB, pe, { axis: 1, depth: size + 1 });
+  const s = seedSystolic(size, k);
   return { systolic: s.ir, plain: s.original };
 }
 

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { customize } from "allo-ts";
 import { type Process, regionTiming } from "../../src/estimate/dataflow.ts";
-import { matmulSource } from "../verify/support/systolic.ts";
+import { seedSystolic } from "../verify/support/systolic.ts";
 
 const proc = (
   latency: number,
@@ -59,12 +59,7 @@ test("a dataflow function: its stages overlap across invocations (interval < lat
 
 test("a 4x4 PE array: the PEs run together, so the region takes about one PE, not the sum of all", () => {
   const size = 4;
-  const s = customize(matmulSource(size, size, size), { name: "matmul", file: "matmul.ts" });
-  const a = s.bufferAt("A", "j");
-  const b = s.bufferAt("B", "j");
-  const pe = s.unfold("PE", { axis: [0, 1], factor: [size, size] });
-  s.relay(a, pe, { axis: 0, depth: size + 1 });
-  s.relay(b, pe, { axis: 1, depth: size + 1 });
+  const s = seedSystolic(size);
   const e = s.estimate({ wrapIo: false });
   const top = e.loops.filter((l) => l.depth === 0);
   const peRows = top.filter((l) => /^l_S_k_0_/.test(l.label));

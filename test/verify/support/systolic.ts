@@ -3,6 +3,7 @@
 // reads a and b, accumulates into C[i][j] and passes a right and b down. Options seed the bugs the
 // verifier must reject (a loader reading A in the wrong order, a loader that stops early).
 
+import { customize, type Schedule } from "../../../src/index.ts";
 import { cast, constOf, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
 import type { BufferDecl, Expr, Func, Module, SpatialUnit, Stmt } from "../../../src/ir/nodes.ts";
 import { intType } from "../../../src/types/dtype.ts";
@@ -128,4 +129,18 @@ export function systolicMatmul(M: number, N: number, K: number, o: SystolicOptio
     attrs: { dataflow: true },
   };
   return { functions: [f], top: "matmul" };
+}
+
+/**
+ * The seed's output-stationary schedule of matmulSource(size, size, k): A and B buffered at j, the PE band
+ * unfolded, A relayed along rows and B along columns (no partitions).
+ */
+export function seedSystolic(size: number, k = size): Schedule {
+  const s = customize(matmulSource(size, size, k), { name: "matmul", file: "matmul.ts" });
+  const bufA = s.bufferAt("A", "j");
+  const bufB = s.bufferAt("B", "j");
+  const pe = s.unfold("PE", { axis: [0, 1], factor: [size, size] });
+  s.relay(bufA, pe, { axis: 0, depth: size + 1 });
+  s.relay(bufB, pe, { axis: 1, depth: size + 1 });
+  return s;
 }
