@@ -90,8 +90,7 @@ function refusePartitionedPorts(args: readonly TbArg[], top: string, o: ProjectO
   );
 }
 
-function inPlaceKernel(m: Module, args: readonly TbArg[], o: ProjectOptions): VitisKernel {
-  const top = m.functions.find((f) => f.name === m.top) as Func;
+function inPlaceKernel(m: Module, top: Func, args: readonly TbArg[], o: ProjectOptions): VitisKernel {
   refusePartitionedPorts(args, top.name, o);
   const gmem = gmemIndex(args);
   const parts = emitParts(m, {
@@ -102,9 +101,10 @@ function inPlaceKernel(m: Module, args: readonly TbArg[], o: ProjectOptions): Vi
     wrapTop: (text) => `extern "C" {\n${text}}\n`,
   });
   const { decls } = portsOf(args, new NameTable());
+  const includes = includesFor(parts.body);
   return {
-    code: `${BANNER}${includesFor(parts.body)}\n${parts.body}`,
-    header: headerText(parts.top, decls, parts.body),
+    code: `${BANNER}${includes}\n${parts.body}`,
+    header: headerText(parts.top, decls, includes),
     top: parts.top,
     cyclic: parts.cyclic,
   };
@@ -119,8 +119,7 @@ function portsOf(args: readonly TbArg[], table: NameTable): { names: string[]; d
   return { names, decls };
 }
 
-function wrappedKernel(m: Module, args: readonly TbArg[], o: ProjectOptions): VitisKernel {
-  const top = m.functions.find((f) => f.name === m.top) as Func;
+function wrappedKernel(m: Module, top: Func, args: readonly TbArg[], o: ProjectOptions): VitisKernel {
   const taken = new Set(m.functions.map((f) => f.name));
   let inner = `${m.top}_kernel`;
   while (taken.has(inner)) inner = `${inner}_`;
@@ -149,26 +148,28 @@ function wrappedKernel(m: Module, args: readonly TbArg[], o: ProjectOptions): Vi
     if (!a.scalar && a.output) body.push(...copyLoops(a.decl, locals[k], names[k], `result${k}`, table));
   });
   const wrapper = `extern "C" {\n${prototype(name, decls)} {\n${body.join("\n")}\n}\n}\n`;
+  const includes = includesFor(parts.body + wrapper);
   return {
-    code: `${BANNER}${includesFor(parts.body + wrapper)}\n${parts.body}\n${wrapper}`,
-    header: headerText(name, decls, parts.body + wrapper),
+    code: `${BANNER}${includes}\n${parts.body}\n${wrapper}`,
+    header: headerText(name, decls, includes),
     top: name,
     cyclic: parts.cyclic,
   };
 }
 
 export function emitVitisKernel(m: Module, o: ProjectOptions): VitisKernel {
-  const args = tbArgs(m.functions.find((f) => f.name === m.top) as Func);
+  const top = m.functions.find((f) => f.name === m.top) as Func;
+  const args = tbArgs(top);
   const arrays = args.some((a) => !a.scalar);
-  return o.wrapIo && arrays ? wrappedKernel(m, args, o) : inPlaceKernel(m, args, o);
+  return o.wrapIo && arrays ? wrappedKernel(m, top, args, o) : inPlaceKernel(m, top, args, o);
 }
 
-/** kernel.h for the kernel C++ `code` (its includes carry the same AP_INT_MAX_W as kernel.cpp's). */
-function headerText(top: string, decls: readonly string[], code: string): string {
+/** kernel.h with kernel.cpp's `includes` (so it carries the same AP_INT_MAX_W). */
+function headerText(top: string, decls: readonly string[], includes: string): string {
   const guard = "ALLO_KERNEL_H";
-  const includes = includesFor(code)
+  const directives = includes
     .split("\n")
     .filter((l) => l.startsWith("#"))
     .join("\n");
-  return `${BANNER}#ifndef ${guard}\n#define ${guard}\n${includes}\n\nextern "C" {\n${prototype(top, decls)};\n}\n\n#endif\n`;
+  return `${BANNER}#ifndef ${guard}\n#define ${guard}\n${directives}\n\nextern "C" {\n${prototype(top, decls)};\n}\n\n#endif\n`;
 }
