@@ -103,7 +103,8 @@ export class Streams<V> {
     name: string,
     span: Span | undefined,
     units: readonly Unit<V>[],
-    uses: StreamUses,
+    /** Who uses which stream, for a deadlock report only: computed when one is due. */
+    uses: () => StreamUses,
     locals: readonly (readonly Fifo<V>[])[],
   ): Generator<RegionWait<V>, void> {
     const running = units.map((u) => ({
@@ -127,7 +128,7 @@ export class Streams<V> {
         } else u.wait = r.value;
       }
       if (left > 0 && !finished && this.moved === before) {
-        yield { region: name, span, uses, units: running.map((u) => ({ name: u.name, wait: u.wait })) };
+        yield { region: name, span, uses: uses(), units: running.map((u) => ({ name: u.name, wait: u.wait })) };
       }
     }
     for (const fifos of locals) for (const f of fifos) if (f.n > 0) throw this.leftOver(f, name, span);

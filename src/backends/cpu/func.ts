@@ -154,7 +154,7 @@ export class FuncGen extends LoopGen {
     const uses = streamUses(s.units);
     const locals = regionLocalStreams(this.f, s, uses).map((n) => this.buf(n));
     const region = `rt.s.region(${JSON.stringify(s.name)}, ${this.konst(s.span ?? this.span)}, [`;
-    const tail = `], ${this.konst(uses)}, [${locals.join(", ")}])`;
+    const tail = `], () => ${this.konst(uses)}, [${locals.join(", ")}])`;
     const run = this.scope.generator
       ? [`yield* ${region}`, ...indent(units.flat()), `${tail};`]
       : [

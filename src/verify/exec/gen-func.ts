@@ -5,7 +5,7 @@
 
 import { assertNever, internalError, where } from "../../diagnostics/error.ts";
 import { loopRange, type Range, rangeOf } from "../../ir/analysis/range.ts";
-import { regionLocalStreams, streamUses } from "../../ir/analysis/streams.ts";
+import { regionLocalStreams, type StreamUses, streamUses } from "../../ir/analysis/streams.ts";
 import type { BufferDecl, Expr, Func, Module, Span, Stmt } from "../../ir/nodes.ts";
 import { type ElemType, sameType, typeName } from "../../types/dtype.ts";
 import type { Dag } from "../dag/dag.ts";
@@ -296,13 +296,16 @@ class SymbolicFuncGen implements SymbolicExprEnv {
       this.unitLocal = new Set();
       this.line("};");
     });
-    const uses = streamUses(s.units);
-    const locals = regionLocalStreams(this.f, s, uses).map((n) => this.bufferVar(n));
+    // The templates name the same streams as the instances (only indices become parameters), so the
+    // region's own streams come from them; the per-instance uses are needed by a deadlock report only.
+    const templates = groups.templates.map((t, k) => ({ name: `u${k}`, body: t.body }));
+    const locals = regionLocalStreams(this.f, { ...s, units: templates }).map((n) => this.bufferVar(n));
+    let uses: StreamUses | undefined;
     const units = groups.instances.map(
       (i, k) =>
         `{ name: ${JSON.stringify(s.units[k].name)}, body: () => u${i.template}(${i.args.join(", ")}) }`,
     );
-    const k = this.mg.pool.push(uses) - 1;
+    const k = this.mg.pool.push(() => (uses ??= streamUses(s.units))) - 1;
     const fn = JSON.stringify(this.f.name);
     this.line(
       `R.spatial(${JSON.stringify(s.name)}, ${site}, [${units.join(", ")}], ${k}, [${locals.join(", ")}], ${fn});`,

@@ -149,8 +149,8 @@ export class Runtime {
 
   /** Why a unit waits (or a put or get outside any region is stuck), for the deadlock report. */
   wait(op: "put" | "get", fifo: Fifo<number>, site: number, ivs: Record<string, number>): Wait<number> {
-    const at = this.spans[site];
-    return at ? { op, fifo, at, ivs } : { op, fifo, ivs };
+    // One object shape for every wait keeps the scheduler's checks on them monomorphic.
+    return { op, fifo, at: this.spans[site], ivs };
   }
 
   *waitGet(w: Wait<number>, site: number): Generator<Wait<number>, number> {
@@ -176,6 +176,6 @@ export class Runtime {
     fn: string,
   ): void {
     const span = this.spans[site];
-    this.s.drive(this.s.region(region, span, units, this.k[uses] as StreamUses, locals), fn, span);
+    this.s.drive(this.s.region(region, span, units, this.k[uses] as () => StreamUses, locals), fn, span);
   }
 }
