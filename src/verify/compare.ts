@@ -4,6 +4,7 @@
 // "unknown", never a guess in either direction.
 
 import type { Scalar } from "../semantics/scalar.ts";
+import { serialisable } from "../util/json.ts";
 import { rng } from "../util/random.ts";
 import type { Budget } from "./budget.ts";
 import { candidate } from "./candidates.ts";
@@ -98,13 +99,13 @@ function tryElement(
       const named: Record<string, Scalar> = {};
       for (const n of inputs) named[inputName(n)] = assigned.get(n) as Scalar;
       return {
-        counterexample: { ...base, inputs: named, values: [va, vb] },
+        counterexample: serialisable({ ...base, inputs: named, values: [va, vb] }),
         concrete: true,
         tried: trial + 1,
       };
     }
   }
-  return { counterexample: base, concrete: false, tried: trials };
+  return { counterexample: serialisable(base), concrete: false, tried: trials };
 }
 
 /** Bit-exact equality: NaN equals NaN, -0 differs from +0. */
