@@ -128,7 +128,12 @@ export class Streams<V> {
         } else u.wait = r.value;
       }
       if (left > 0 && !finished && this.moved === before) {
-        yield { region: name, span, uses: uses(), units: running.map((u) => ({ name: u.name, wait: u.wait })) };
+        yield {
+          region: name,
+          span,
+          uses: uses(),
+          units: running.map((u) => ({ name: u.name, wait: u.wait })),
+        };
       }
     }
     for (const fifos of locals) for (const f of fifos) if (f.n > 0) throw this.leftOver(f, name, span);
