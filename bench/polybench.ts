@@ -2,8 +2,10 @@
 // POLYBENCH_SIZE says otherwise), measured side by side in one run: compile time (customize + schedule +
 // emit HLS; the first kernel cold, then the median of warm repeats), the scheduled kernel on the CPU backend
 // and its C reference at g++ -O2 on the same inputs (best of several runs, and whether the results agree),
-// verification of scheduled vs plain (at `mini`: the verifier's cost grows with the iteration count), and
-// the schedule's line count next to Allo's published latency and customization length.
+// verification of scheduled vs plain (at `mini`: the verifier's cost grows with the iteration count), csim of
+// the scheduled kernel against the CPU backend (at `mini`: each costs a g++ compile), the estimator's latency
+// of the scheduled kernel (s.estimate(), U280 at 3.33 ns) and the schedule's line count, next to Allo's
+// published latency and customization length.
 // `npx tsx bench/polybench.ts` prints the table and writes docs/benchmarks.{md,json,svg} (./polybench-report.ts).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,6 +15,7 @@ import { customize } from "../src/index.ts";
 import { KERNELS } from "../test/polybench/kernels.ts";
 import {
   cloneValues,
+  csimMismatch,
   customizeBoth,
   examplesDir,
   loadKernel,
@@ -48,6 +51,10 @@ export interface PolyBenchRow {
   readonly vsC: string;
   readonly verifyMs: number;
   readonly verify: string;
+  /** csim of the scheduled kernel at `mini` against the CPU backend: "equal", or the first difference. */
+  readonly csim: string;
+  /** The estimator's latency of the scheduled kernel, in ms at the profile's clock. */
+  readonly estMs: number;
   readonly scheduleLines: number;
   readonly alloLatencyMs?: number;
   readonly alloLoc?: number;
@@ -117,6 +124,8 @@ export async function benchPolybench(size: SizeName = "medium"): Promise<PolyBen
     const t = performance.now();
     const v = mini.scheduled.verify();
     const verifyMs = performance.now() - t;
+    const bad = await csimMismatch(k.name, pb, "mini");
+    const est = scheduled.estimate();
     rows.push({
       kernel: k.name,
       compileMs,
@@ -125,6 +134,8 @@ export async function benchPolybench(size: SizeName = "medium"): Promise<PolyBen
       vsC: largestDifference(out, ref.outputs),
       verifyMs,
       verify: v.status,
+      csim: bad === undefined ? "equal" : `differs at ${bad}`,
+      estMs: (est.latency * est.profile.clockNs) / 1e6,
       scheduleLines: scheduleLines(k.name),
       alloLatencyMs: ALLO[k.name]?.ms,
       alloLoc: ALLO[k.name]?.loc,
@@ -143,6 +154,9 @@ export function polybenchTable(r: PolyBenchResult): Record<string, string>[] {
     "cpu / C": (x.cpuMs / x.cMs).toFixed(1),
     "vs C": x.vsC,
     "verify (mini)": `${x.verify} ${x.verifyMs.toFixed(0)} ms`,
+    "csim (mini)": x.csim,
+    "est ms": x.estMs.toPrecision(3),
+    "Allo ms": x.alloLatencyMs === undefined ? "" : String(x.alloLatencyMs),
     "schedule lines": String(x.scheduleLines),
   }));
 }

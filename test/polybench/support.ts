@@ -4,7 +4,7 @@
 // kernel's arguments before and after the kernel, using the parameter list of the kernel's own IR.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -145,4 +145,27 @@ export function firstMismatch(got: readonly Value[], want: readonly Value[]): st
     }
   }
   return undefined;
+}
+
+/**
+ * The scheduled kernel at `size` through Vitis HLS csim (g++ here) against the CPU backend on the C
+ * reference's inputs: undefined when equal bit for bit, else the first differing element.
+ */
+export async function csimMismatch(
+  name: string,
+  pb: PolyBenchModule,
+  size: SizeName,
+): Promise<string | undefined> {
+  const { scheduled } = customizeBoth(pb, size);
+  const ref = runRef(name, pb.SIZES[size], scheduled.ir);
+  const cpu = cloneValues(ref.inputs);
+  scheduled.build()(...cpu);
+  const csim = cloneValues(ref.inputs);
+  const project = mkdtempSync(join(tmpdir(), `allo-pb-${name}-`));
+  try {
+    await scheduled.build({ target: "vitis_hls", mode: "csim", project })(...csim);
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+  return firstMismatch(csim, cpu);
 }
