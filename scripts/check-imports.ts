@@ -23,6 +23,8 @@ const LAYERS: readonly (readonly [string, string])[] = [
 const KNOWN_CYCLES: readonly (readonly string[])[] = [
   [
     "frontend/context.ts",
+    "frontend/df-region.ts",
+    "frontend/df-stream.ts",
     "frontend/instances.ts",
     "frontend/kernel.ts",
     "frontend/lower-bits.ts",
