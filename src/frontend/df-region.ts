@@ -70,7 +70,7 @@ export function lowerRegion(
       throw ctx.error(
         s,
         "AL4008",
-        `a dataflow region holds only stream declarations (const s: Stream<float32> = df.stream({ depth: 2 });) and df.kernel(...) statements; move this ${ts.isExpressionStatement(s) ? "statement" : ts.SyntaxKind[s.kind].replace(/Statement$/, "").toLowerCase()} into a kernel`,
+        `a dataflow region holds only stream declarations (const s: Stream<float32> = df.stream({ depth: 2 });) and df.kernel(...) statements; move this statement into a kernel`,
       );
     }
   }
@@ -230,7 +230,10 @@ function instances(
   const total = dims.reduce((a, b) => a * b, 1);
   for (let k = 0; k < total; k++) {
     const pid: number[] = [];
-    for (let d = dims.length - 1, r = k; d >= 0; d--, r = Math.floor(r / dims[d])) pid.unshift(r % dims[d]);
+    for (let d = dims.length - 1, r = k; d >= 0; d--) {
+      pid.unshift(r % dims[d]);
+      r = Math.floor(r / dims[d]);
+    }
     const instance = `${kname}_${pid.join("_")}`;
     const state: InstanceState = { instance, pid, mapping: mapping.initializer, regionParams: params, sites };
     setInstance(ctx, state);

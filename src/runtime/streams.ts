@@ -2,9 +2,9 @@
 // bigints) and the verifier's symbolic run (values are DAG node ids): bounded FIFOs, and a round-robin
 // scheduler that runs each unit of a spatial region as a generator until it blocks or finishes. A round
 // in which no unit moved a value and none finished means every unfinished unit is blocked: the one
-// deadlock report (AL4101, deadlockReport below; its text and details are api.md section 7's) lists them instead of hanging. A local stream still holding values when its
-// region ends is AL4102. How a failure is raised is the caller's: an AlloError on the CPU, a failed
-// design in the verifier.
+// deadlock report (AL4101, deadlockReport below, in api.md section 7's terms) lists them instead of
+// hanging. A local stream still holding values when its region ends is AL4102. How a failure is
+// raised is the caller's: an AlloError on the CPU, a failed design in the verifier.
 
 import { where } from "../diagnostics/error.ts";
 import { endsOf, type StreamUses } from "../ir/analysis/streams.ts";
