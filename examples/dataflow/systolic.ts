@@ -30,16 +30,16 @@ export function top(A: float32<[M, K]>, B: float32<[K, N]>, C: float32<[M, N]>):
       } else if (i === 0) {
         for (const k of range(K)) fifo_B[i + 1][j].put(local_B[k][j - 1]); // top row loads B
       } else if (i === M + 1 && j > 0) {
-        for (const k of range(K)) {
-          const b: float32 = fifo_B[i][j].get(); // bottom row drains B
+        for (const _k of range(K)) {
+          const _b: float32 = fifo_B[i][j].get(); // bottom row drains B
         }
       } else if (j === N + 1 && i > 0) {
-        for (const k of range(K)) {
-          const a: float32 = fifo_A[i][j].get(); // right column drains A
+        for (const _k of range(K)) {
+          const _a: float32 = fifo_A[i][j].get(); // right column drains A
         }
       } else {
         let c: float32 = 0; // interior PE: multiply-accumulate and forward
-        for (const k of range(K)) {
+        for (const _k of range(K)) {
           const a: float32 = fifo_A[i][j].get();
           const b: float32 = fifo_B[i][j].get();
           c += a * b;

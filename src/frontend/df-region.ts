@@ -239,13 +239,10 @@ function instances(
     setInstance(ctx, state);
     ctx.push();
     try {
-      fn.parameters.forEach((p, i) =>
-        ctx.bind(
-          (p.name as ts.Identifier).text,
-          { kind: "buffer", buffer: bound[i], isConst: false },
-          p.name,
-        ),
-      );
+      for (const [i, p] of fn.parameters.entries()) {
+        const b = { kind: "buffer", buffer: bound[i], isConst: false } as const;
+        ctx.bind((p.name as ts.Identifier).text, b, p.name);
+      }
       const body = lowerStatements(ctx, fn.body.statements);
       if (body.length > 0) out.push({ name: instance, body });
     } finally {

@@ -17,10 +17,10 @@ const CASES: readonly (readonly [Function, string, string, RegExp])[] = [
   [X.direct, "AL4007", "63:44", /uses region parameter 'A' directly; pass 'A' through args/],
   [X.putOnly, "AL4005", "71:31", /stream 's' is put by send_0 but never got/],
   [X.overlap, "AL4103", "78:31", /C\[3\] is written by instance fill_1 and written by instance fill_0/],
-  [X.scalarParam, "AL4008", "93:44", /parameter 'n' of region 'scalarParam' is a scalar/],
+  [X.scalarParam, "AL4008", "93:44", /parameter '_n' of region 'scalarParam' is a scalar/],
   [X.pidArity, "AL4010", "101:11", /df\.getPid\(\) gives 2 index\(es\) here .* but 1 are taken/],
   [X.badMapping, "AL4011", "107:25", /mapping entry '0' must be a positive compile-time integer/],
-  [X.argNotParam, "AL4006", "114:36", /args\[0\] must be a parameter of region 'argNotParam' \(A\)/],
+  [X.argNotParam, "AL4006", "114:36", /args\[0\] must be a parameter of region 'argNotParam' \(_A\)/],
   [X.blockStream, "AL4001", "120:19", /streams of blocks \(float32<\[M\]>\) are not supported yet/],
 ];
 
