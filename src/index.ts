@@ -4,6 +4,7 @@
 export type { BuildOptions, CodeModule, CpuKernel, VitisMode, VitisProject } from "./api/build.ts";
 export { customize } from "./api/customize.ts";
 export { type DataflowCpuOptions, df } from "./api/dataflow.ts";
+export type { DotGraph } from "./api/dataflow-dot.ts";
 export { IRModule, registerSchedule, Schedule } from "./api/schedule.ts";
 export { AlloError } from "./diagnostics/error.ts";
 export { bit, bitcast, bits, reverseBits, withBit, withBits } from "./dsl/bits.ts";
