@@ -4,7 +4,7 @@
 // (AL4003). Every put/get site is recorded for the region's connectivity checks (./df-region.ts).
 
 import { idx } from "../ir/build.ts";
-import type { Expr, StreamPutStmt } from "../ir/nodes.ts";
+import type { Expr, Stmt, StreamPutStmt } from "../ir/nodes.ts";
 import type { FnContext } from "./context.ts";
 import { convertTo, intLiteral } from "./fold.ts";
 import { lowerExpr, lowerIndex } from "./lower-expr.ts";
@@ -136,6 +136,32 @@ export function lowerGet(ctx: FnContext, call: ts.CallExpression): Expr {
   record(ctx, stream, indices, "get", call);
   return { kind: "streamGet", type: ctx.buffer(stream).type, stream, indices: indices.map(idx) };
 }
+
+/** `s.get();` as a statement: the value is read (the FIFO advances) into a scratch local. */
+export function discardGet(ctx: FnContext, call: ts.CallExpression): Stmt[] {
+  const value = lowerGet(ctx, call);
+  const buffer = ctx.unique("discarded");
+  ctx.declare({
+    name: buffer,
+    type: value.type,
+    shape: [],
+    role: "local",
+    partitions: [],
+    span: ctx.span(call),
+  });
+  return [
+    { kind: "alloc", buffer, span: ctx.span(call) },
+    { kind: "store", buffer, indices: [], value, span: ctx.span(call) },
+  ];
+}
+
+/** A stream named where a value is expected. */
+export const streamAsValue = (ctx: FnContext, node: ts.Identifier) =>
+  ctx.error(
+    node,
+    "AL1005",
+    `'${node.text}' is a stream, not a value; read it with ${node.text}.get() and write it with ${node.text}.put(v)`,
+  );
 
 /** `const [i, j] = df.getPid();`: binds the instance's indices as constants. */
 export function isPidDeclaration(ctx: FnContext, d: ts.VariableDeclaration): boolean {

@@ -7,7 +7,7 @@ import { truthy } from "../semantics/scalar.ts";
 import type { ElemType } from "../types/dtype.ts";
 import type { BinaryOp } from "../types/typing-rules.ts";
 import type { FnContext } from "./context.ts";
-import { bindPid, isPidDeclaration, isStreamCall, lowerPut } from "./df-stream.ts";
+import { bindPid, discardGet, isPidDeclaration, isStreamCall, lowerPut } from "./df-stream.ts";
 import { asCondition, convertTo, makeBinary, mathCall } from "./fold.ts";
 import { isKernelCall, lowerKernelCall } from "./lower-call.ts";
 import { lowerAccess, lowerExpr } from "./lower-expr.ts";
@@ -262,6 +262,10 @@ function lowerExpressionStatement(ctx: FnContext, e: ts.Expression, out: Stmt[])
   if (ts.isCallExpression(e)) {
     if (isStreamCall(ctx, e, "put")) {
       out.push(lowerPut(ctx, e));
+      return;
+    }
+    if (isStreamCall(ctx, e, "get")) {
+      out.push(...discardGet(ctx, e));
       return;
     }
     if (isKernelCall(ctx, e)) {

@@ -58,3 +58,32 @@ test("df.kernel, df.stream and df.getPid belong to the kernel language (AL9002 o
   assert.throws(() => df.stream(), /AL9002/);
   assert.throws(() => df.kernel({ mapping: [1] }, () => {}), /AL9002/);
 });
+
+/** A two-kernel region whose consumer body is `body` (b: int32[4], stream s of int32). */
+const pair = (body: string) => `import { df, type int32, range, type Stream } from "allo-ts";
+export function r(A: int32<[4]>, B: int32<[4]>): void {
+  const s: Stream<int32> = df.stream();
+  df.kernel({ mapping: [1], args: [A] }, function p(a: int32<[4]>) {
+    for (const i of range(4)) s.put(a[i]);
+  });
+  df.kernel({ mapping: [1], args: [B] }, function c(b: int32<[4]>) {
+    ${body}
+  });
+}`;
+
+test("a stream named as a value is AL1005 saying how to read and write it", () => {
+  assert.throws(
+    () => df.customize(pair("for (const i of range(4)) b[i] = s + 1;"), { name: "r", file: "value.ts" }),
+    (e: AlloError) =>
+      e.code === "AL1005" &&
+      e.message.startsWith("value.ts:8:") &&
+      /'s' is a stream, not a value; read it with s\.get\(\)/.test(e.message),
+  );
+});
+
+test("s.get() as a statement reads and drops a value", () => {
+  const B = Int32Array.from([9, 9, 9, 9]);
+  const text = pair("for (const i of range(2)) s.get();\n    for (const i of range(2)) b[i] = s.get();");
+  df.customize(text, { name: "r", file: "discard.ts" }).build()(Int32Array.from([1, 2, 3, 4]), B);
+  assert.deepEqual([...B], [3, 4, 9, 9]);
+});
