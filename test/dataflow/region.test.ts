@@ -193,3 +193,24 @@ test("tiled GEMM: 2 x 2 instances with pids in loop bounds, each writing its own
     for (let j = 0; j < D; j++) for (let k = 0; k < D; k++) want[i * D + j] += A[i * D + k] * B[k * D + j];
   assert.deepEqual(C, want);
 });
+
+test("loops are named per instance: 'gemm_1_1:_k' pipelines that instance's loop only", () => {
+  const s = df.customize(systolic);
+  s.pipeline("gemm_1_1:_k");
+  s.unroll("gemm_0_1:k");
+  const fns = new Map(
+    s
+      .build({ target: "vhls" })
+      .code.split(/^void /m)
+      .slice(1)
+      .map((f) => [f.slice(0, f.indexOf("(")), f]),
+  );
+  assert.match(fns.get("gemm_1_1") as string, /#pragma HLS pipeline II=1/);
+  assert.match(fns.get("gemm_0_1") as string, /#pragma HLS unroll/);
+  for (const [name, f] of fns)
+    if (name !== "gemm_1_1" && name !== "gemm_0_1")
+      assert.doesNotMatch(f, /#pragma HLS (pipeline|unroll)/, name);
+  const C = new Float32Array(4);
+  s.build()(Float32Array.from([1, 2, 3, 4]), Float32Array.from([5, 6, 7, 8]), C);
+  assert.deepEqual([...C], [19, 22, 43, 50]);
+});
