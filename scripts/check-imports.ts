@@ -23,6 +23,10 @@ const LAYERS: readonly (readonly [string, string])[] = [
 const KNOWN_CYCLES: readonly (readonly string[])[] = [
   [
     "frontend/context.ts",
+    "frontend/df-checks.ts",
+    "frontend/df-races.ts",
+    "frontend/df-region.ts",
+    "frontend/df-stream.ts",
     "frontend/instances.ts",
     "frontend/kernel.ts",
     "frontend/lower-bits.ts",

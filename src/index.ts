@@ -3,9 +3,12 @@
 
 export type { BuildOptions, CodeModule, CpuKernel, VitisMode, VitisProject } from "./api/build.ts";
 export { customize } from "./api/customize.ts";
+export { type DataflowCpuOptions, df } from "./api/dataflow.ts";
+export type { DotGraph } from "./api/dataflow-dot.ts";
 export { IRModule, registerSchedule, Schedule } from "./api/schedule.ts";
 export { AlloError } from "./diagnostics/error.ts";
 export { bit, bitcast, bits, reverseBits, withBit, withBits } from "./dsl/bits.ts";
+export type { Fifo, Fifo1, Fifo2, Fifo3, KernelOptions, Stream } from "./dsl/dataflow.ts";
 export * from "./dsl/dtypes.ts";
 export { instance } from "./dsl/instance.ts";
 export { full, grid, type LoopOptions, range, reduction, zeros } from "./dsl/loops.ts";

@@ -6,6 +6,7 @@ import type { BufferDecl, Func, Param, Stmt } from "../ir/nodes.ts";
 import { type ElemType, sameType, typeName } from "../types/dtype.ts";
 import type { ConstValue, KernelDecl } from "./constants.ts";
 import { FnContext } from "./context.ts";
+import { isRegion, lowerRegion } from "./df-region.ts";
 import { convertTo } from "./fold.ts";
 import { isKernelCall, lowerKernelCall } from "./lower-call.ts";
 import { lowerExpr } from "./lower-expr.ts";
@@ -107,10 +108,11 @@ export function compileFunction(
   const declaredRet =
     decl.type && decl.type.kind !== ts.SyntaxKind.VoidKeyword ? readType(decl.type, sf, lookup) : undefined;
   const stmts = [...decl.body.statements];
-  const last = stmts[stmts.length - 1];
+  const region = isRegion(ctx, stmts);
+  const last = region ? undefined : stmts[stmts.length - 1];
   const ret = last && ts.isReturnStatement(last) ? (stmts.pop() as ts.ReturnStatement) : undefined;
   // The body shares the parameters' scope: `let A` beside a parameter A is a duplicate, as in JavaScript.
-  const body: Stmt[] = lowerStatements(ctx, stmts);
+  const body: Stmt[] = region ? lowerRegion(ctx, decl, stmts) : lowerStatements(ctx, stmts);
   const results: string[] = [];
   if (ret?.expression) {
     if (!declaredRet)
@@ -131,7 +133,8 @@ export function compileFunction(
   }
   const buffers: Record<string, BufferDecl> = {};
   for (const [n, b] of ctx.buffers) buffers[n] = results.includes(n) ? { ...b, role: "result" } : b;
-  const func: Func = { name, params, results, buffers, body, attrs: {}, span: spanOf(sf, decl.name ?? decl) };
+  const attrs = region ? { dataflow: true } : {};
+  const func: Func = { name, params, results, buffers, body, attrs, span: spanOf(sf, decl.name ?? decl) };
   const resultTypes = results.map((r) => ({ dtype: buffers[r].type, shape: buffers[r].shape }));
   return { func, signature: { name, params: sigParams, results: resultTypes } };
 }

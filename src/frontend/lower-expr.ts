@@ -8,6 +8,7 @@ import { type ElemType, INDEX, INDEX_BITS, typeName } from "../types/dtype.ts";
 import { TypingError } from "../types/typing-rules.ts";
 import { asLiteral, type ConstValue, foldConst, isDType, isScalar } from "./constants.ts";
 import type { FnContext } from "./context.ts";
+import { isStreamCall, lowerGet, streamAsValue } from "./df-stream.ts";
 import {
   BINARY_OPS,
   boolConst,
@@ -160,6 +161,7 @@ function lowerName(ctx: FnContext, node: ts.Identifier): Expr {
       return literal(b.value, node, ctx);
     case "buffer": {
       const d = ctx.buffer(b.buffer);
+      if (d.stream) throw streamAsValue(ctx, node);
       if (d.shape.length > 0) {
         throw ctx.error(
           node,
@@ -344,6 +346,7 @@ function lowerCallExpr(ctx: FnContext, node: ts.CallExpression): Expr {
   }
   const bitFn = bitFunction(ctx, node.expression);
   if (bitFn) return lowerBitCall(ctx, node, bitFn);
+  if (isStreamCall(ctx, node, "get")) return lowerGet(ctx, node);
   const callee = node.expression;
   if (
     ts.isPropertyAccessExpression(callee) &&

@@ -7,6 +7,7 @@ import { truthy } from "../semantics/scalar.ts";
 import type { ElemType } from "../types/dtype.ts";
 import type { BinaryOp } from "../types/typing-rules.ts";
 import type { FnContext } from "./context.ts";
+import { bindPid, discardGet, isPidDeclaration, isStreamCall, lowerPut } from "./df-stream.ts";
 import { asCondition, convertTo, makeBinary, mathCall } from "./fold.ts";
 import { isKernelCall, lowerKernelCall } from "./lower-call.ts";
 import { lowerAccess, lowerExpr } from "./lower-expr.ts";
@@ -127,6 +128,10 @@ function lowerDeclarations(ctx: FnContext, s: ts.VariableStatement, out: Stmt[])
     );
   }
   for (const d of s.declarationList.declarations) {
+    if (isPidDeclaration(ctx, d)) {
+      bindPid(ctx, d, isConst);
+      continue;
+    }
     if (!ts.isIdentifier(d.name))
       throw ctx.error(d.name, "AL1020", "declare one name at a time (no destructuring) in kernels");
     const name = d.name.text;
@@ -255,6 +260,14 @@ function lowerExpressionStatement(ctx: FnContext, e: ts.Expression, out: Stmt[])
     return;
   }
   if (ts.isCallExpression(e)) {
+    if (isStreamCall(ctx, e, "put")) {
+      out.push(lowerPut(ctx, e));
+      return;
+    }
+    if (isStreamCall(ctx, e, "get")) {
+      out.push(...discardGet(ctx, e));
+      return;
+    }
     if (isKernelCall(ctx, e)) {
       out.push(lowerKernelCall(ctx, e, undefined));
       return;

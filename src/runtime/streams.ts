@@ -2,9 +2,9 @@
 // bigints) and the verifier's symbolic run (values are DAG node ids): bounded FIFOs, and a round-robin
 // scheduler that runs each unit of a spatial region as a generator until it blocks or finishes. A round
 // in which no unit moved a value and none finished means every unfinished unit is blocked: the one
-// deadlock report (AL4101) lists them instead of hanging. A local stream still holding values when its
-// region ends is AL4102. How a failure is raised is the caller's: an AlloError on the CPU, a failed
-// design in the verifier.
+// deadlock report (AL4101, deadlockReport below, in api.md section 7's terms) lists them instead of
+// hanging. A local stream still holding values when its region ends is AL4102. How a failure is
+// raised is the caller's: an AlloError on the CPU, a failed design in the verifier.
 
 import { where } from "../diagnostics/error.ts";
 import { endsOf, type StreamUses } from "../ir/analysis/streams.ts";
@@ -189,23 +189,27 @@ function table(rows: string[][]): string[] {
   );
 }
 
-/** The deadlock report: each blocked unit, where and on what; each stream it waits on, who feeds it. */
+/**
+ * The deadlock report (AL4101, docs/dataflow.md): each blocked instance, where and on what, with its
+ * loop indices; each stream one waits on, who feeds and drains it, its occupancy and counts so far;
+ * the instances that finished. `details` holds the same as data.
+ */
 export function deadlockReport<V>(r: RegionWait<V>): { text: string; details: Record<string, unknown> } {
   const lines: Line<V>[] = [];
   const finished: string[] = [];
   leaves(r, "", lines, finished);
   const blocked = lines.map(({ unit, wait }) => ({
-    unit,
+    instance: unit,
     op: wait.op,
     stream: fifoLabel(wait.fifo),
     occupancy: wait.fifo.n,
     depth: wait.fifo.depth,
     at: wait.at ? where(wait.at) : undefined,
-    ivs: wait.ivs,
+    loops: wait.ivs,
   }));
   const fifos = new Map(lines.map((l) => [l.wait.fifo, l.uses]));
   const streams = [...fifos].map(([f, uses]) => ({
-    stream: fifoLabel(f),
+    name: fifoLabel(f),
     producer: endsOf(uses, f.stream, f.indices, "put"),
     consumer: endsOf(uses, f.stream, f.indices, "get"),
     occupancy: f.n,
@@ -214,23 +218,23 @@ export function deadlockReport<V>(r: RegionWait<V>): { text: string; details: Re
     gets: f.gets,
   }));
   const unitRows = blocked.map((b) => [
-    b.unit,
+    b.instance,
     `${b.op} ${b.stream}`,
     `${b.occupancy}/${b.depth} ${b.op === "put" ? "full" : "empty"}`,
     b.at ? `at ${b.at}` : "",
-    Object.entries(b.ivs)
+    Object.entries(b.loops)
       .map(([k, v]) => `${k}=${v}`)
       .join(" "),
   ]);
   const streamRows = streams.map((s) => [
-    `stream ${s.stream}`,
+    `stream ${s.name}`,
     `${s.producer} -> ${s.consumer}`,
     `${s.occupancy}/${s.depth}`,
     `puts ${s.puts}`,
     `gets ${s.gets}`,
   ]);
   const text = [
-    `Dataflow deadlock in region '${r.region}': every unfinished unit is blocked.`,
+    `Dataflow deadlock in region '${r.region}': every unfinished instance is blocked.`,
     ...table(unitRows),
     ...table(streamRows),
     ...(finished.length ? [`  finished: ${finished.join(", ")}`] : []),

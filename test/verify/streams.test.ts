@@ -47,7 +47,7 @@ test("a deadlock fails the design on every input: not equivalent, with the block
   assert.equal(
     r.reason,
     [
-      "the first module fails on every input, the other does not: Dataflow deadlock in region 'PE': every unfinished unit is blocked.",
+      "the first module fails on every input, the other does not: Dataflow deadlock in region 'PE': every unfinished instance is blocked.",
       "  PE_0_0  get B_fifo[0][0]  0/2 empty    k=2",
       "  PE_0_1  get A_fifo[0][1]  0/2 empty    k=2",
       "  PE_1_0  get B_fifo[1][0]  0/2 empty    k=2",

@@ -150,16 +150,16 @@ test("a crossed deadlock is AL4101 listing each blocked unit, its stream and occ
   assert.equal(
     err.message,
     [
-      "hand.ts:6:3 - error AL4101: Dataflow deadlock in region 'crossed': every unfinished unit is blocked.",
+      "hand.ts:6:3 - error AL4101: Dataflow deadlock in region 'crossed': every unfinished instance is blocked.",
       "  send_0  put s1  2/2 full   at hand.ts:10:3  i=2",
       "  recv_0  get s2  0/2 empty  at hand.ts:14:3  i=0",
       "  stream s1  send_0 -> recv_0  2/2  puts 2  gets 0",
       "  stream s2  send_0 -> recv_0  0/2  puts 0  gets 0",
     ].join("\n"),
   );
-  const details = err.details as { blocked: { unit: string; ivs: Record<string, number> }[] };
+  const details = err.details as { blocked: { instance: string; loops: Record<string, number> }[] };
   assert.deepEqual(
-    details.blocked.map((b) => [b.unit, b.ivs.i]),
+    details.blocked.map((b) => [b.instance, b.loops.i]),
     [
       ["send_0", 2],
       ["recv_0", 0],
