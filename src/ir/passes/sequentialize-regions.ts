@@ -20,6 +20,7 @@ import {
   walkExpr,
 } from "../walk.ts";
 import type { Pass } from "./pass.ts";
+import { outlineLoops } from "./sequentialize/outline.ts";
 import { type Plan, planRegion } from "./sequentialize/plan.ts";
 
 /** Fresh names in one function. */
@@ -112,7 +113,11 @@ class Sequentializer {
   private readonly fresh: (hint: string) => string;
   private readonly freshIv: (hint: string) => string;
 
-  constructor(private readonly f: Func) {
+  constructor(
+    private readonly f: Func,
+    private readonly freshFunc: (hint: string) => string,
+    private readonly funcs: Func[],
+  ) {
     this.decls = { ...f.buffers };
     this.fresh = namer(new Set(Object.keys(f.buffers)));
     const ivs = new Set<string>();
@@ -131,7 +136,11 @@ class Sequentializer {
       if (step.kind === "plain") out.push(...renameBuffers([step.stmt], renames[step.unit]));
       else out.push(...this.fused(step, renames, storage));
     }
-    return out;
+    const { stmts, funcs } = outlineLoops(out, this.decls, (hint) =>
+      this.freshFunc(`${this.f.name}_${hint}`),
+    );
+    this.funcs.push(...funcs);
+    return stmts;
   }
 
   /** One local per FIFO element: a scalar, or a ring of the FIFO's peak occupancy. */
@@ -255,10 +264,12 @@ function dropUnused(f: Func): Func {
 
 /** Rewrites every provable spatial region of every function into sequential code. */
 export const sequentializeRegions: Pass = (m: Module) => {
+  const freshFunc = namer(new Set(m.functions.map((f) => f.name)));
+  const added: Func[] = [];
   const functions = mapList(m.functions, (f) => {
-    const q = new Sequentializer(f);
+    const q = new Sequentializer(f, freshFunc, added);
     const body = seqBlock(f.body, q);
     return body === f.body ? f : dropUnused({ ...f, body, buffers: q.decls });
   });
-  return functions === m.functions ? m : { ...m, functions };
+  return functions === m.functions ? m : { ...m, functions: [...functions, ...added] };
 };

@@ -1,6 +1,7 @@
 // Streams and spatial regions on the CPU backend, on hand-built IR: a producer/consumer pair through a
-// depth-2 FIFO (as sequential code and on the coroutine scheduler), a 2x2 systolic matmul (PEs, loaders, drainers, a private accumulator per PE), a crossed
-// deadlock reported as AL4101, data left in a stream (AL4102), and blocking code outside any region.
+// depth-2 FIFO (as sequential code and on the coroutine scheduler), a 2x2 systolic matmul (PEs,
+// loaders, drainers, a private accumulator per PE), a crossed deadlock reported as AL4101, data left in
+// a stream (AL4102), and blocking code outside any region.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compileCpu } from "../../../src/backends/cpu/index.ts";

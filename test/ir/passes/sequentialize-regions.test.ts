@@ -72,11 +72,18 @@ test("the seed's systolic schedule becomes sequential code equal to the coroutin
 });
 
 test("FIFOs become scalars where the schedule holds at most one value, rings of the peak elsewhere", () => {
-  const top = sequential(seedSystolic(2, 3).ir).functions[0];
-  assert.deepEqual(top.buffers.A_fifo_0_1.shape, []);
-  assert.deepEqual(top.buffers.B_fifo_0_0.shape, [3]);
-  assert.equal(top.buffers.A_fifo, undefined, "the replaced stream is gone");
+  const m = sequential(seedSystolic(2, 3).ir);
+  const [top, ...loops] = m.functions;
+  const decl = (name: string) => m.functions.map((f) => f.buffers[name]).find((b) => b !== undefined);
+  assert.deepEqual(decl("A_fifo_0_1")?.shape, []);
+  assert.deepEqual(decl("B_fifo_0_0")?.shape, [3]);
+  assert.equal(decl("A_fifo"), undefined, "the replaced stream is gone");
   assert.ok(top.buffers.A_buf_PE_0_1, "each PE has its own copy of a buffer every PE allocates");
+  // One function per loop of the sequential code: the two fused copy loops and the four PEs' sums.
+  assert.equal(loops.length, 6);
+  assert.equal(top.body.filter((s) => s.kind === "call").length, 6);
+  // A FIFO only one loop uses is that loop's local (a JS scalar), not a parameter.
+  assert.ok(loops.some((f) => f.buffers.A_fifo_0_1?.role === "local"));
 });
 
 test("random PE arrays, pipelines and fork/joins run as they do on the coroutine scheduler", () => {
