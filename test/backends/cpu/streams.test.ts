@@ -147,6 +147,9 @@ function crossed() {
 
 test("a crossed deadlock is AL4101 listing each blocked unit, its stream and occupancy", () => {
   const run = compileCpu(crossed());
+  // Each blocking site refills one wait record per run instead of allocating one per blocked operation.
+  assert.match(run.source, /rt\.s\.site\("put", K\[\d+\], K\[\d+\]\)/);
+  assert.doesNotMatch(run.source, /ivs: \{/);
   let err: AlloError | undefined;
   try {
     run();
