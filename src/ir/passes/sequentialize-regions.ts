@@ -3,14 +3,13 @@
 // of them empty) becomes that sequential code, so it runs at loop-nest speed instead of as coroutines.
 // Each FIFO element becomes a local: a scalar where the schedule never holds two values in it, else a
 // ring of its peak occupancy, indexed by the operation's position in the FIFO (static: an affine
-// function of the fused loop's variable). Locals that several units define get one copy per unit.
+// function of the fused loop's variable). Locals that several units define get one copy per unit
+// (sequentialize/unit-locals.ts).
 // Regions it cannot prove are left as they are (and still report every bounded-FIFO deadlock).
 
 import { constIndex, forLoop, idx, idxOp, ivRef } from "../build.ts";
 import type { BufferDecl, Expr, Func, Module, SpatialStmt, Stmt } from "../nodes.ts";
 import {
-  mapBlockExprs,
-  mapChildBlocks,
   mapList,
   mapStmtExprs,
   rewriteBlock,
@@ -22,6 +21,7 @@ import {
 import type { Pass } from "./pass.ts";
 import { outlineLoops } from "./sequentialize/outline.ts";
 import { type Plan, planRegion } from "./sequentialize/plan.ts";
+import { type UnitLocals, unitLocals } from "./sequentialize/unit-locals.ts";
 
 /** Fresh names in one function. */
 function namer(taken: Set<string>): (hint: string) => string {
@@ -58,56 +58,6 @@ function ownsItsStreams(f: Func, s: SpatialStmt): boolean {
   );
 }
 
-/** Renames buffers (loads, stores, allocs, call arguments and results) throughout a block. */
-function renameBuffers(b: readonly Stmt[], names: ReadonlyMap<string, string>): readonly Stmt[] {
-  if (names.size === 0) return b;
-  const to = (n: string): string => names.get(n) ?? n;
-  const loads = mapBlockExprs(b, (e) =>
-    e.kind === "load" && names.has(e.buffer) ? { ...e, buffer: to(e.buffer) } : e,
-  );
-  const stmts = (block: readonly Stmt[]): readonly Stmt[] =>
-    mapList(block, (st) => {
-      let next: Stmt = st;
-      if (st.kind === "store" || st.kind === "alloc")
-        next = names.has(st.buffer) ? { ...st, buffer: to(st.buffer) } : st;
-      if (st.kind === "call") {
-        const args = st.args.map((a) => (a.kind === "buffer" ? { ...a, name: to(a.name) } : a));
-        next = { ...st, args, results: st.results.map(to) };
-      }
-      return mapChildBlocks(next, stmts);
-    });
-  return stmts(loads);
-}
-
-/** Per unit, the renames of the buffers it defines that another unit defines too. */
-function unitRenames(
-  s: SpatialStmt,
-  fresh: (hint: string) => string,
-  f: Func,
-  decls: Record<string, BufferDecl>,
-) {
-  const definedBy = s.units.map((u) => {
-    const out = new Set<string>();
-    visitStmts(u.body, (x) => {
-      if (x.kind === "alloc") out.add(x.buffer);
-      if (x.kind === "call") for (const r of x.results) out.add(r);
-    });
-    return out;
-  });
-  const count = new Map<string, number>();
-  for (const d of definedBy) for (const n of d) count.set(n, (count.get(n) ?? 0) + 1);
-  return definedBy.map((d, u) => {
-    const names = new Map<string, string>();
-    for (const n of d) {
-      if ((count.get(n) ?? 0) < 2) continue;
-      const name = fresh(`${n}_${s.units[u].name}`);
-      names.set(n, name);
-      decls[name] = { ...f.buffers[n], name };
-    }
-    return names;
-  });
-}
-
 class Sequentializer {
   readonly decls: Record<string, BufferDecl>;
   private readonly fresh: (hint: string) => string;
@@ -129,12 +79,13 @@ class Sequentializer {
     if (!ownsItsStreams(this.f, s)) return undefined;
     const plan = planRegion(this.f, s);
     if (!plan) return undefined;
-    const renames = unitRenames(s, this.fresh, this.f, this.decls);
+    const locals = unitLocals(s, this.f, this.fresh, this.decls);
     const storage = this.storage(plan);
     const out: Stmt[] = [...storage.values()].map((x) => ({ kind: "alloc", buffer: x.name }));
+    out.push(...locals.allocs);
     for (const step of plan.steps) {
-      if (step.kind === "plain") out.push(...renameBuffers([step.stmt], renames[step.unit]));
-      else out.push(...this.fused(step, renames, storage));
+      if (step.kind === "plain") out.push(...locals.rewrite(step.unit, [step.stmt]));
+      else out.push(...this.fused(step, locals, storage));
     }
     const { stmts, funcs } = outlineLoops(out, this.decls, (hint) =>
       this.freshFunc(`${this.f.name}_${hint}`),
@@ -165,7 +116,7 @@ class Sequentializer {
 
   private fused(
     step: Extract<Plan["steps"][number], { kind: "fused" }>,
-    renames: readonly ReadonlyMap<string, string>[],
+    locals: UnitLocals,
     storage: ReadonlyMap<string, Storage>,
   ): readonly Stmt[] {
     const rate = new Map<string, Count>();
@@ -196,7 +147,7 @@ class Sequentializer {
     const body: Stmt[] = [];
     for (const m of step.members) {
       const loop = m.loop;
-      let stmts = renameBuffers(m.body, renames[m.unit]);
+      let stmts = locals.rewrite(m.unit, m.body);
       if (loop)
         stmts = substituteIvs(
           stmts,

@@ -78,12 +78,52 @@ test("FIFOs become scalars where the schedule holds at most one value, rings of 
   assert.deepEqual(decl("A_fifo_0_1")?.shape, []);
   assert.deepEqual(decl("B_fifo_0_0")?.shape, [3]);
   assert.equal(decl("A_fifo"), undefined, "the replaced stream is gone");
-  assert.ok(top.buffers.A_buf_PE_0_1, "each PE has its own copy of a buffer every PE allocates");
+  // Each PE's A_buf (allocated zero-filled before any use) is one row of an array made with the region.
+  assert.deepEqual(top.buffers.A_buf_rows.shape, [4, 3]);
+  assert.equal(top.body.filter((s) => s.kind === "alloc" && s.buffer === "A_buf_rows").length, 1);
   // One function per loop of the sequential code: the two fused copy loops and the four PEs' sums.
   assert.equal(loops.length, 6);
   assert.equal(top.body.filter((s) => s.kind === "call").length, 6);
   // A FIFO only one loop uses is that loop's local (a JS scalar), not a parameter.
   assert.ok(loops.some((f) => f.buffers.A_fifo_0_1?.role === "local"));
+});
+
+test("a local each unit allocates but fills first is renamed per unit rather than stacked", () => {
+  const A = buffer({ name: "A", type: I32, shape: [2] });
+  const B = buffer({ name: "B", type: I32, shape: [3] });
+  const q = local({ name: "q", type: I32, shape: [], stream: { depth: 1 } });
+  const t = local({ name: "t", type: I32, shape: [1] });
+  const unit = (k: number, body: readonly Stmt[]): Stmt[] => [
+    { kind: "alloc", buffer: "t", init: { kind: "const", type: I32, value: BigInt(k + 5) } },
+    ...body,
+  ];
+  const load0 = (b: string, i: number) => ({
+    kind: "load" as const,
+    type: I32,
+    buffer: b,
+    indices: [idx(i)],
+  });
+  const m = module(
+    func("top", {
+      params: [A, B],
+      locals: [q, t],
+      body: [
+        alloc("q"),
+        spatial("r", {
+          send: unit(0, [put("q", [], load0("t", 0)), store("B", [idx(0)], load0("A", 0))]),
+          recv: unit(1, [store("B", [idx(1)], get("q", [], I32)), store("B", [idx(2)], load0("t", 0))]),
+        }),
+      ],
+    }),
+  );
+  const top = sequential(m).functions[0];
+  assert.ok(top.buffers.t_send && top.buffers.t_recv && !top.buffers.t_rows);
+  const inputs = [Int32Array.from([1, 2]), new Int32Array(3)];
+  assert.deepEqual(outcome(m, inputs), [
+    [1, 2],
+    [1, 5, 6],
+  ]);
+  assert.deepEqual(outcome(m, inputs), outcome(m, inputs, COROUTINES));
 });
 
 test("random PE arrays, pipelines and fork/joins run as they do on the coroutine scheduler", () => {
