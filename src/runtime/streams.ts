@@ -47,6 +47,16 @@ export interface Wait<V> {
   readonly ivs: Readonly<Record<string, number>>;
 }
 
+/**
+ * The wait record of one blocking site of a running unit: made once per run of the unit and refilled
+ * each time it blocks (the FIFO and the loop indices' values), so blocking allocates nothing; the
+ * indices by name are built only when a report reads them.
+ */
+export interface Site<V> extends Wait<V> {
+  fifo: Fifo<V>;
+  readonly values: number[];
+}
+
 /** What a blocked region reports to whoever runs it. */
 export interface RegionWait<V> {
   readonly region: string;
@@ -92,6 +102,20 @@ export class Streams<V> {
     f.gets++;
     this.moved++;
     return v;
+  }
+
+  /** A site's wait record (the generated code sets `fifo` and `values` before yielding it). */
+  site(op: "put" | "get", at: Span | undefined, names: readonly string[]): Site<V> {
+    const values = names.map(() => 0);
+    return {
+      op,
+      at,
+      fifo: undefined as unknown as Fifo<V>,
+      values,
+      get ivs() {
+        return Object.fromEntries(names.map((n, k) => [n, values[k]]));
+      },
+    };
   }
 
   *waitGet(w: Wait<V>): Generator<Wait<V>, void> {

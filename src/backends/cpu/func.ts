@@ -14,16 +14,27 @@ import { LoopGen } from "./gen-loops.ts";
 import { floatLiteral, intLiteral, reprOf, storageOf } from "./values.ts";
 
 export class FuncGen extends LoopGen {
+  /** The wait record of a put or get that found its FIFO full or empty, as a JS expression. */
   private waitInfo(op: "put" | "get", fifo: string): string {
-    const ivs = this.loops.map((l) => `${JSON.stringify(l.name)}: ${l.js}`).join(", ");
-    return `{ op: "${op}", fifo: ${fifo}, at: ${this.konst(this.span)}, ivs: { ${ivs} } }`;
+    if (!this.scope.generator) {
+      const ivs = this.loops.map((l) => `${JSON.stringify(l.name)}: ${l.js}`).join(", ");
+      return `{ op: "${op}", fifo: ${fifo}, at: ${this.konst(this.span)}, ivs: { ${ivs} } }`;
+    }
+    // In a unit or a blocking function: the site's record, made once per run and refilled.
+    const w = this.fresh("site");
+    const names = this.konst(this.loops.map((l) => l.name));
+    this.scope.decls.set(w, `const ${w} = rt.s.site("${op}", ${this.konst(this.span)}, ${names});`);
+    const values = this.loops.map((l, k) => `${w}.values[${k}] = ${l.js}, `).join("");
+    return `(${w}.fifo = ${fifo}, ${values}${w})`;
   }
 
   streamGet(e: StreamGetExpr): string {
     const f = this.temp();
     const wait = this.waitInfo("get", f);
+    // The scheduler resumes a unit blocked on a get only once its FIFO holds a value; waitGet keeps
+    // the guarantee should anything resume it earlier.
     const block = this.scope.generator
-      ? `(yield* rt.s.waitGet(${wait}))`
+      ? `((yield ${wait}), ${f}.n === 0 ? (yield* rt.s.waitGet(${wait})) : 0)`
       : `rt.s.stuck(${wait}, ${JSON.stringify(this.f.name)})`;
     return `(${f} = ${this.element(e.stream, e.indices)}, ${f}.n === 0 ? ${block} : 0, rt.s.pop(${f}))`;
   }

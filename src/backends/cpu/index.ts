@@ -6,7 +6,7 @@
 
 import { AlloError, internalError } from "../../diagnostics/error.ts";
 import type { Func, Module } from "../../ir/nodes.ts";
-import { runPasses } from "../../ir/passes/pass.ts";
+import { type Pass, runPasses } from "../../ir/passes/pass.ts";
 import { visitStmts } from "../../ir/walk.ts";
 import { checkArgCount } from "../../runtime/host-abi.ts";
 import { type Failure, makeFifos, Streams } from "../../runtime/streams.ts";
@@ -38,8 +38,13 @@ function writtenParams(f: Func): Set<string> {
 const streamError: Failure = (code, text, span, details) =>
   new AlloError(code, text, span ? { span, details } : { details });
 
-export function compileCpu(given: Module, budget: Budget = {}): CpuKernel {
-  const m = runPasses(CPU_PASSES, given).module;
+/** `passes` is CPU_PASSES but for the tests and benches that compare against a run without one. */
+export function compileCpu(
+  given: Module,
+  budget: Budget = {},
+  passes: readonly Pass[] = CPU_PASSES,
+): CpuKernel {
+  const m = runPasses(passes, given).module;
   const top = m.functions.find((f) => f.name === m.top);
   if (!top) throw new AlloError("AL5007", `the module has no function '${m.top}' to run`);
   for (const p of top.params) {

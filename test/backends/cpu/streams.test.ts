@@ -1,9 +1,12 @@
 // Streams and spatial regions on the CPU backend, on hand-built IR: a producer/consumer pair through a
-// depth-2 FIFO, a 2x2 systolic matmul (PEs, loaders, drainers, a private accumulator per PE), a crossed
-// deadlock reported as AL4101, data left in a stream (AL4102), and blocking code outside any region.
+// depth-2 FIFO (as sequential code and on the coroutine scheduler), a 2x2 systolic matmul (PEs,
+// loaders, drainers, a private accumulator per PE), a crossed deadlock reported as AL4101, data left in
+// a stream (AL4102), and blocking code outside any region.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compileCpu } from "../../../src/backends/cpu/index.ts";
+import { narrowTruncations } from "../../../src/backends/cpu/narrow.ts";
+import { CPU_PASSES } from "../../../src/backends/cpu/passes.ts";
 import { AlloError } from "../../../src/diagnostics/error.ts";
 import { bin, cast, constOf, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
 import type { Expr, Span, Stmt } from "../../../src/ir/nodes.ts";
@@ -31,12 +34,16 @@ function pipe(depth: number, puts: number, gets: number) {
 }
 
 test("a producer passes N values through a depth-2 FIFO to a consumer that stores them", () => {
-  const run = compileCpu(pipe(2, 8, 8));
-  const A = Int32Array.from([5, -3, 7, 2147483647, 0, 9, -8, 1]);
-  const B = new Int32Array(8);
-  run(A, B);
-  assert.deepEqual([...B], [6, -2, 8, -2147483648, 1, 10, -7, 2]);
-  assert.match(run.source, /function\* \(\)/, "units are generators");
+  // As sequential code (the region's schedule is proven) and on the coroutine scheduler.
+  for (const passes of [CPU_PASSES, [narrowTruncations]]) {
+    const run = compileCpu(pipe(2, 8, 8), {}, passes);
+    const A = Int32Array.from([5, -3, 7, 2147483647, 0, 9, -8, 1]);
+    const B = new Int32Array(8);
+    run(A, B);
+    assert.deepEqual([...B], [6, -2, 8, -2147483648, 1, 10, -7, 2]);
+    const generators = /function\* \(\)/.test(run.source);
+    assert.equal(generators, passes !== CPU_PASSES, "units are generators only on the coroutine path");
+  }
 });
 
 test("a stream still holding values when its region ends is AL4102", () => {
@@ -140,6 +147,9 @@ function crossed() {
 
 test("a crossed deadlock is AL4101 listing each blocked unit, its stream and occupancy", () => {
   const run = compileCpu(crossed());
+  // Each blocking site refills one wait record per run instead of allocating one per blocked operation.
+  assert.match(run.source, /rt\.s\.site\("put", K\[\d+\], K\[\d+\]\)/);
+  assert.doesNotMatch(run.source, /ivs: \{/);
   let err: AlloError | undefined;
   try {
     run();
