@@ -42,6 +42,8 @@ export interface FunctionOptions {
 /** Emits `f` into ctx.out. */
 export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions = {}): void {
   const s = new Scope(new NameTable([], ctx.globals), ctx.helpers);
+  const check = ctx.target.checkIndex?.bind(ctx.target);
+  if (check) s.checkIndex = (ix, buffer, dim) => check(ix, { func: f, buffer, dim });
   const ports: Port[] = [];
   const bufferPort = (b: BufferDecl): void => {
     const name = s.names.unique(b.name);
