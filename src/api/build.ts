@@ -8,7 +8,7 @@ import type { Budget } from "../backends/cpu/budget.ts";
 import { type CpuKernel, compileCpu } from "../backends/cpu/index.ts";
 import { buildVitisProject, emitHls, type VitisOptions, type VitisProject } from "../backends/hls/index.ts";
 import { printMlir } from "../backends/mlir/print.ts";
-import { buildNative, type NativeCallable } from "../backends/native/index.ts";
+import { buildLlvm, buildNative, type NativeCallable } from "../backends/native/index.ts";
 import { AlloError } from "../diagnostics/error.ts";
 import type { Module, Span } from "../ir/nodes.ts";
 import { assertWellFormed } from "../ir/verify.ts";
@@ -80,8 +80,9 @@ export function build(
     case "cpu":
       return compileCpu(m, budget);
     case "native":
-    case "llvm":
       return buildNative(m, { ...budget, compiler: o.compiler, cacheDir: o.cacheDir });
+    case "llvm":
+      return buildLlvm(m, { ...budget, compiler: o.compiler, cacheDir: o.cacheDir });
     case "mlir":
       return new CodeModule("mlir", printMlir(m));
     case "vhls":

@@ -220,7 +220,9 @@ export class ExprWriter {
       this.use("neg");
       text = `allo_neg(${x})`;
     } else {
-      text = `-${atom(x)}`;
+      // `-` before a negative literal would be the decrement operator `--`.
+      const a = atom(x);
+      text = a.startsWith("-") ? `-(${a})` : `-${a}`;
     }
     return t.kind === "index" ? atom(text) : this.temp(t, text);
   }

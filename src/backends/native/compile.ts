@@ -80,7 +80,7 @@ export function resolveCompiler(compiler?: string): string {
 
 const versions = new Map<string, string>();
 
-function versionOf(compiler: string): string {
+export function versionOf(compiler: string): string {
   const known = versions.get(compiler);
   if (known !== undefined) return known;
   const r = spawnSync(compiler, ["--version"], { encoding: "utf8", timeout: 10_000 });
@@ -110,57 +110,74 @@ function writeAtomic(path: string, text: string): void {
   renameSync(tmp, path);
 }
 
-/** The path of the shared object for `source`, compiled unless the cache already holds it. */
-export function sharedObject(
-  source: string,
-  o: CompileOptions = {},
-  extraFlags: readonly string[] = [],
+/** A tool run that failed: AL5012 past the time limit, AL5005 when it could not start, AL5006 otherwise. */
+export function failure(
+  r: ReturnType<typeof spawnSync>,
+  tool: string,
+  what: string,
+  timeoutMs?: number,
+): AlloError {
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT") {
+    return new AlloError("AL5012", `${what} ran past timeoutMs = ${timeoutMs} ms; ${tool} was killed`);
+  }
+  if (r.error) return new AlloError("AL5005", `'${tool}' could not be run (${r.error.message})`);
+  return new AlloError(
+    "AL5006",
+    `${tool} failed on ${what}; with working tools this is a bug in allo-ts, please report it:\n${String(r.stderr).slice(0, 4000)}`,
+  );
+}
+
+/** Runs a tool to completion within the build's time limit; a failure is thrown (see failure()). */
+export function runTool(tool: string, args: readonly string[], what: string, timeoutMs?: number): void {
+  const r = spawnSync(tool, args, { encoding: "utf8", timeout: timeoutMs, killSignal: "SIGKILL" });
+  if (r.error || r.status !== 0) throw failure(r, tool, what, timeoutMs);
+}
+
+/**
+ * The cached shared object for `parts` (everything its bytes depend on, sources included): `produce`
+ * writes it to the temporary path it is given, unless the cache already holds it. `sources` are
+ * written next to it first (name suffix -> text), for the tools to read and for inspection.
+ */
+export function cachedObject(
+  parts: readonly string[],
+  dir: string,
+  sources: Readonly<Record<string, string>>,
+  produce: (out: string, sources: Readonly<Record<string, string>>) => void,
 ): string {
-  const compiler = resolveCompiler(o.compiler);
-  const flags = [...NATIVE_FLAGS, ...extraFlags];
   const key = createHash("sha256")
-    .update(
-      [
-        FORMAT,
-        compiler,
-        versionOf(compiler),
-        flags.join(" "),
-        process.arch,
-        cpus()[0]?.model ?? "",
-        headerText(),
-        source,
-      ].join("\0"),
-    )
+    .update([FORMAT, process.arch, cpus()[0]?.model ?? "", headerText(), ...parts].join("\0"))
     .digest("hex")
     .slice(0, 32);
-  const dir = o.cacheDir ?? defaultCacheDir();
   const lib = join(dir, `${key}.so`);
   if (existsSync(lib)) return lib;
   mkdirSync(dir, { recursive: true });
-  const src = join(dir, `${key}.cpp`);
-  writeAtomic(src, source);
+  const paths: Record<string, string> = {};
+  for (const [suffix, text] of Object.entries(sources)) {
+    paths[suffix] = join(dir, `${key}${suffix}`);
+    writeAtomic(paths[suffix], text);
+  }
   const tmp = `${lib}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   compileStats.compiles++;
-  const r = spawnSync(compiler, [...flags, `-I${INCLUDE_DIR}`, "-x", "c++", src, "-o", tmp], {
-    encoding: "utf8",
-    timeout: o.timeoutMs,
-    killSignal: "SIGKILL",
-  });
-  if (r.error || r.status !== 0) {
+  try {
+    produce(tmp, paths);
+  } catch (e) {
     rmSync(tmp, { force: true });
-    if ((r.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT") {
-      throw new AlloError(
-        "AL5012",
-        `compiling the native code ran past timeoutMs = ${o.timeoutMs} ms; the compiler was killed`,
-      );
-    }
-    if (r.error)
-      throw new AlloError("AL5005", `the C++ compiler '${compiler}' could not be run (${r.error.message})`);
-    throw new AlloError(
-      "AL5006",
-      `${compiler} could not compile the generated native C++ (${src}); with a working compiler this is a bug in allo-ts, please report it:\n${r.stderr.slice(0, 4000)}`,
-    );
+    throw e;
   }
   renameSync(tmp, lib);
   return lib;
+}
+
+/** The path of the shared object for C++ `source`, compiled unless the cache already holds it. */
+export function sharedObject(source: string, o: CompileOptions = {}): string {
+  const compiler = resolveCompiler(o.compiler);
+  const parts = [compiler, versionOf(compiler), NATIVE_FLAGS.join(" "), source];
+  return cachedObject(parts, o.cacheDir ?? defaultCacheDir(), { ".cpp": source }, (out, src) =>
+    runTool(
+      compiler,
+      [...NATIVE_FLAGS, `-I${INCLUDE_DIR}`, "-x", "c++", src[".cpp"], "-o", out],
+      "the generated native C++",
+      o.timeoutMs,
+    ),
+  );
 }

@@ -13,6 +13,7 @@ import type { CpuKernel } from "../cpu/index.ts";
 import { marshal } from "./abi.ts";
 import { sharedObject } from "./compile.ts";
 import { emitUnit, type NativeKernel, type NativeUnit } from "./emit.ts";
+import { llvmTools, mlirObject, mlirSources, suitsMlir } from "./llvm.ts";
 
 export interface NativeOptions extends Budget {
   readonly compiler?: string;
@@ -22,6 +23,8 @@ export interface NativeOptions extends Budget {
 /** A native kernel: the CPU calling convention, plus the shared object it runs. */
 export interface NativeCallable extends CpuKernel {
   readonly library: string;
+  /** How the code was made: the C++ core and a C++ compiler, or MLIR -> LLVM (target "llvm"). */
+  readonly route: "c++" | "mlir";
 }
 
 /** Libraries loaded in this process, by path (a cached build loads nothing twice). */
@@ -44,6 +47,8 @@ function callable(
   lib: ReturnType<typeof koffi.load>,
   path: string,
   o: NativeOptions,
+  route: NativeCallable["route"],
+  source: string,
 ): NativeCallable {
   const fn = lib.func(`int ${k.entry}(${[...k.plans.map(() => "void*"), "double*"].join(", ")})`);
   const fault = new Float64Array(2);
@@ -63,21 +68,47 @@ function callable(
     }
     return call.finish();
   };
-  return Object.assign(kernel, { source: unit.source, library: path });
+  return Object.assign(kernel, { source, library: path, route });
 }
 
-/** Every module in one translation unit (one compile): a callable per module, in order. */
-export function compileNative(modules: readonly Module[], o: NativeOptions = {}): NativeCallable[] {
-  checkBudget(o);
-  const unit = emitUnit(modules);
-  const path = sharedObject(unit.source, o);
+/** The unit's kernels as callables of the shared object at `path`. */
+function load(
+  unit: NativeUnit,
+  path: string,
+  o: NativeOptions,
+  route: NativeCallable["route"],
+  source: string,
+): NativeCallable[] {
   let lib = loaded.get(path);
   if (!lib) {
     lib = koffi.load(path);
     loaded.set(path, lib);
   }
   const l = lib;
-  return unit.kernels.map((k) => callable(unit, k, l, path, o));
+  return unit.kernels.map((k) => callable(unit, k, l, path, o, route, source));
+}
+
+/** Every module in one translation unit (one compile): a callable per module, in order. */
+export function compileNative(modules: readonly Module[], o: NativeOptions = {}): NativeCallable[] {
+  checkBudget(o);
+  const unit = emitUnit(modules);
+  return load(unit, sharedObject(unit.source, o), o, "c++", unit.source);
 }
 
 export const buildNative = (m: Module, o: NativeOptions = {}): NativeCallable => compileNative([m], o)[0];
+
+/** Target "llvm": the MLIR -> LLVM route where the tools and the module allow it (llvm.ts), else C++. */
+export function buildLlvm(m: Module, o: NativeOptions = {}): NativeCallable {
+  checkBudget(o);
+  const unit = emitUnit([m]);
+  const tools = llvmTools();
+  if (!tools || !suitsMlir(unit)) return load(unit, sharedObject(unit.source, o), o, "c++", unit.source)[0];
+  const { mlir, entry } = mlirSources(m, unit);
+  return load(
+    unit,
+    mlirObject(m, unit, tools, o),
+    o,
+    "mlir",
+    `${entry}\n/* lowered to LLVM IR with the entry above:\n${mlir}*/\n`,
+  )[0];
+}
