@@ -14,7 +14,7 @@ import { findTool } from "../hls/tools.ts";
 import { printMlir } from "../mlir/print.ts";
 import type { ArgPlan } from "./abi.ts";
 import { cachedObject, defaultCacheDir, runTool, versionOf } from "./compile.ts";
-import { emitUnit, type NativeUnit } from "./emit.ts";
+import type { NativeUnit } from "./emit.ts";
 
 const TOOLS = { opt: "mlir-opt-22", translate: "mlir-translate-22", clang: "clang-22" } as const;
 
