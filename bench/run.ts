@@ -1,12 +1,13 @@
 // `npm run bench`: start-up of the CLI and the demo against loading typescript alone, compile speed, CPU
-// backend vs g++ -O2 on the same loop nests, spatial regions vs the same plain loop nests, HLS csim
-// time, estimator and verifier throughput and the PolyBench table (which also writes
-// docs/benchmarks.{md,json,svg}), each measured side by side in this one run (absolute times drift on
-// shared machines).
+// backend vs g++ -O2 on the same loop nests, the native target vs hand-written C, spatial regions vs
+// the same plain loop nests, HLS csim time, estimator and verifier throughput and the PolyBench table
+// (which also writes docs/benchmarks.{md,json,svg}), each measured side by side in this one run
+// (absolute times drift on shared machines).
 import { benchCompile } from "./compile.ts";
 import { benchCpu } from "./cpu.ts";
 import { benchEstimate } from "./estimate.ts";
 import { benchHls } from "./hls.ts";
+import { benchNative } from "./native.ts";
 import { benchPolybench, polybenchTable } from "./polybench.ts";
 import { writeReport } from "./polybench-report.ts";
 import { benchSpatial } from "./spatial.ts";
@@ -21,6 +22,8 @@ console.log("== CPU backend vs g++ -O2 (same loop nest)");
 console.table(benchCpu());
 console.log("== spatial regions on the CPU backend: plain loop nest, region (sequentialised), coroutines");
 console.table(benchSpatial());
+console.log("== native target vs JS backend vs the same loop nest in C++ (g++ -O2 and the native flags)");
+console.table(benchNative());
 console.log("== HLS C simulation (g++ here, with the project's own ap_int/hls_stream headers)");
 console.table(await benchHls());
 console.log("== estimator: s.estimate()");

@@ -1,5 +1,6 @@
 // s.build(options): one entry that maps a target name to its backend.
 //   "cpu" (default): a synchronous callable over typed arrays
+//   "native" / "llvm": the same callable, running compiled code loaded into this process
 //   "mlir" / "vhls": { code } whose String() is the code
 //   "vitis_hls": an HLS project on disk and an async callable (mode "csim" runs it here with g++)
 
@@ -7,6 +8,7 @@ import type { Budget } from "../backends/cpu/budget.ts";
 import { type CpuKernel, compileCpu } from "../backends/cpu/index.ts";
 import { buildVitisProject, emitHls, type VitisOptions, type VitisProject } from "../backends/hls/index.ts";
 import { printMlir } from "../backends/mlir/print.ts";
+import { buildLlvm, buildNative, type NativeCallable } from "../backends/native/index.ts";
 import { AlloError } from "../diagnostics/error.ts";
 import type { Module, Span } from "../ir/nodes.ts";
 import { assertWellFormed } from "../ir/verify.ts";
@@ -16,7 +18,7 @@ export const VITIS_MODES = ["csim", "csyn", "cosim", "sw_emu", "hw_emu", "hw"] a
 export type VitisMode = (typeof VITIS_MODES)[number];
 
 /** Every target name build() takes (the CLI offers the same list). */
-export const TARGETS = ["cpu", "llvm", "mlir", "vhls", "vivado_hls", "vitis_hls"] as const;
+export const TARGETS = ["cpu", "native", "llvm", "mlir", "vhls", "vivado_hls", "vitis_hls"] as const;
 export type Target = (typeof TARGETS)[number];
 
 /** api.md section 3: cpu counts loop iterations (maxSteps) and time; vitis_hls kills its processes. */
@@ -24,6 +26,9 @@ export interface BuildOptions extends Budget, VitisOptions {
   readonly target?: Target;
   readonly mode?: VitisMode;
   readonly project?: string;
+  /** native / llvm: the C++ compiler (a name on PATH or a path) and the compiled-code cache directory. */
+  readonly compiler?: string;
+  readonly cacheDir?: string;
 }
 
 /** Generated text: `.code`, and String() of it is the code. */
@@ -37,9 +42,14 @@ export class CodeModule {
   }
 }
 
-export type { CpuKernel, VitisProject };
+export type { CpuKernel, NativeCallable, VitisProject };
 
-export type CpuBuildOptions = { readonly target?: "cpu" | "llvm" } & Budget;
+export type CpuBuildOptions = { readonly target?: "cpu" } & Budget;
+export type NativeBuildOptions = {
+  readonly target: "native" | "llvm";
+  readonly compiler?: string;
+  readonly cacheDir?: string;
+} & Budget;
 export type VitisBuildOptions = {
   readonly target: "vitis_hls";
   readonly mode?: VitisMode;
@@ -48,6 +58,7 @@ export type VitisBuildOptions = {
   VitisOptions;
 
 export function build(m: Module, o?: CpuBuildOptions): CpuKernel;
+export function build(m: Module, o: NativeBuildOptions): NativeCallable;
 export function build(m: Module, o: { target: "mlir" | "vhls" | "vivado_hls" }): CodeModule;
 export function build(m: Module, o: VitisBuildOptions): VitisProject;
 export function build(
@@ -67,8 +78,11 @@ export function build(
   assertWellFormed(m, `before build for target ${String(target)}`);
   switch (target) {
     case "cpu":
-    case "llvm":
       return compileCpu(m, budget);
+    case "native":
+      return buildNative(m, { ...budget, compiler: o.compiler, cacheDir: o.cacheDir });
+    case "llvm":
+      return buildLlvm(m, { ...budget, compiler: o.compiler, cacheDir: o.cacheDir });
     case "mlir":
       return new CodeModule("mlir", printMlir(m));
     case "vhls":

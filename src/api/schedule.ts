@@ -15,6 +15,8 @@ import {
   type CodeModule,
   type CpuBuildOptions,
   type CpuKernel,
+  type NativeBuildOptions,
+  type NativeCallable,
   type VitisBuildOptions,
   type VitisProject,
 } from "./build.ts";
@@ -48,6 +50,7 @@ export class Schedule extends ScheduleCore {
 
   /** Builds the current IR for a target: "cpu" (default), "mlir", "vhls" or "vitis_hls" (see ./build.ts). */
   build(o?: CpuBuildOptions): CpuKernel;
+  build(o: NativeBuildOptions): NativeCallable;
   build(o: { target: "mlir" | "vhls" | "vivado_hls" }): CodeModule;
   build(o: VitisBuildOptions): VitisProject;
   build(o?: BuildOptions): CpuKernel | CodeModule | VitisProject;

@@ -106,6 +106,8 @@ function emitTarget(s: Schedule, o: CliOptions): string {
     case "vivado_hls":
       return s.build({ target: o.target }).code;
     case "cpu":
+      return s.build({ target: o.target }).source;
+    case "native":
     case "llvm":
       return s.build({ target: o.target }).source;
     case "vitis_hls": {

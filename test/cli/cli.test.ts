@@ -14,6 +14,8 @@ const BIN = join(import.meta.dirname, "..", "..", "bin", "allo.js");
 const MARKER = "top-level code ran";
 const dir = mkdtempSync(join(tmpdir(), "allo-cli-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
+// The native targets' compiled-code cache goes to this test's directory, not the user's.
+process.env.XDG_CACHE_HOME = dir;
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
@@ -27,7 +29,8 @@ const PIPELINED_J = /l_j: for \(int j = 0; j < 8; j\+\+\) \{[^\n]*\n\s*#pragma H
 test("every target build() has is a CLI target and prints (or writes) its output", async () => {
   const expect: Record<(typeof TARGETS)[number], RegExp> = {
     cpu: /function /,
-    llvm: /function /,
+    native: /extern "C" int allo_entry_0\(/,
+    llvm: /int allo_entry_0\(/,
     mlir: /func\.func @add\(/,
     vhls: PIPELINED_J,
     vivado_hls: PIPELINED_J,
@@ -118,7 +121,7 @@ test("--help and --version answer on stdout with exit 0", () => {
 
 test("bad flags are coded errors on stderr with a non-zero exit", async () => {
   const bad: [string[], RegExp][] = [
-    [["--target", "verilog"], /error AL5004: unknown target 'verilog'; use one of cpu, llvm, mlir/],
+    [["--target", "verilog"], /error AL5004: unknown target 'verilog'; use one of cpu, native, llvm, mlir/],
     [["--kernel", "nope"], /error AL1002: no kernel named 'nope'/],
     [["--mode", "fast"], /error AL9001: unknown mode 'fast'/],
     [["--target"], /error AL9001: --target needs a value/],

@@ -12,7 +12,6 @@ import { GOLDEN_ROOT } from "../support/golden.ts";
 
 /** Codes without a baseline, and why none can be written against the public API here. */
 const UNREACHABLE: Readonly<Record<string, string>> = {
-  AL5006: "g++ rejecting the C++ allo-ts generated is a compiler bug; no valid input produces it",
   AL5008:
     "a testbench exiting with a code other than the deadlock/leftover ones means generated code crashed",
   AL5009: "needs a vendor tool (vitis_hls, v++) that runs and fails; without one the answer is AL5005",

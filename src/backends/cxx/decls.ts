@@ -34,6 +34,19 @@ export function paramDeclarator(b: BufferDecl, name: string): string {
   return `${cType(b.type)} ${name}${b.shape.length ? dims(b) : "[1]"}`;
 }
 
+/**
+ * A memory parameter as a `__restrict` pointer to its first row: `float (*__restrict C)[16]`, or
+ * `T *__restrict x` for one dimension or none. Only for buffers the caller guarantees no other
+ * argument overlaps (the native entry's freshly allocated results), so loops may be vectorized.
+ */
+export function restrictDeclarator(b: BufferDecl, name: string): string {
+  const rest = b.shape
+    .slice(1)
+    .map((n) => `[${n}]`)
+    .join("");
+  return rest ? `${cType(b.type)} (*__restrict ${name})${rest}` : `${cType(b.type)} *__restrict ${name}`;
+}
+
 /** A local declaration (without initialiser): arrays and FIFOs; 0-d locals are plain variables. */
 export function localDeclarator(b: BufferDecl, name: string): string {
   return `${b.stream ? streamType(b) : cType(b.type)} ${name}${dims(b)}`;

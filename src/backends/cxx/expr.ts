@@ -5,7 +5,15 @@
 
 import { AlloError } from "../../diagnostics/error.ts";
 import { exactRange, fitsExactly, rangeOf } from "../../ir/analysis/range.ts";
-import type { BinaryExpr, Expr, IntrinsicExpr, LogicalExpr, SelectExpr, UnaryExpr } from "../../ir/nodes.ts";
+import type {
+  BinaryExpr,
+  BufferDecl,
+  Expr,
+  IntrinsicExpr,
+  LogicalExpr,
+  SelectExpr,
+  UnaryExpr,
+} from "../../ir/nodes.ts";
 import { type ElemType, typeName } from "../../types/dtype.ts";
 import { sliceText } from "./bit-slice.ts";
 import { atom, bare, castText } from "./convert.ts";
@@ -88,7 +96,16 @@ export class ExprWriter {
     if (v.kind === "scalar") return v.name;
     if (v.kind !== "array") throw this.missing(`memory buffer '${buffer}' (it is a stream)`);
     if (indices.length === 0) return `${v.name}[0]`;
-    return `${v.name}${indices.map((i) => `[${bare(this.render(i))}]`).join("")}`;
+    return `${v.name}${indices.map((i, k) => `[${bare(this.index(i, v.decl, k))}]`).join("")}`;
+  }
+
+  /** An element index, checked by the target when its range is not provably within the dimension. */
+  private index(i: Expr, b: BufferDecl, dim: number): string {
+    const text = this.render(i);
+    if (!this.s.checkIndex) return text;
+    const r = rangeOf(i, this.s.ranges);
+    if (r && r[0] >= 0n && r[1] < BigInt(b.shape[dim])) return text;
+    return this.s.checkIndex(bare(text), b, dim);
   }
 
   /** The stream object of a FIFO access: `s` or `s[i]` (outlining made a 0-d FIFO of each `s_1_2`). */
@@ -203,7 +220,9 @@ export class ExprWriter {
       this.use("neg");
       text = `allo_neg(${x})`;
     } else {
-      text = `-${atom(x)}`;
+      // `-` before a negative literal would be the decrement operator `--`.
+      const a = atom(x);
+      text = a.startsWith("-") ? `-(${a})` : `-${a}`;
     }
     return t.kind === "index" ? atom(text) : this.temp(t, text);
   }

@@ -5,7 +5,7 @@
 import { paramKey } from "../../ir/analysis/range.ts";
 import type { BufferDecl, Func, Stmt } from "../../ir/nodes.ts";
 import { visitStmts } from "../../ir/walk.ts";
-import { fnName, type ModuleContext, paramDeclarator } from "./decls.ts";
+import { fnName, type ModuleContext, paramDeclarator, restrictDeclarator } from "./decls.ts";
 import { NameTable } from "./names.ts";
 import { Scope, viewFor } from "./scope.ts";
 import { FnBuilder } from "./stmt.ts";
@@ -37,19 +37,23 @@ export interface FunctionOptions {
   readonly portPragmas?: (port: string, position: number) => string[];
   /** Extra function directives (a Vitis top's control interface). */
   readonly directives?: readonly string[];
+  /** Returned buffers as `__restrict` pointers: the caller allocates each afresh (the native entry). */
+  readonly restrictResults?: boolean;
 }
 
 /** Emits `f` into ctx.out. */
 export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions = {}): void {
   const s = new Scope(new NameTable([], ctx.globals), ctx.helpers);
+  const check = ctx.target.checkIndex?.bind(ctx.target);
+  if (check) s.checkIndex = (ix, buffer, dim) => check(ix, { func: f, buffer, dim });
   const ports: Port[] = [];
-  const bufferPort = (b: BufferDecl): void => {
+  const bufferPort = (b: BufferDecl, fresh = false): void => {
     const name = s.names.unique(b.name);
     s.ports.add(b.name);
     s.views.set(b.name, viewFor(b, name));
     const iface = b.stream ? [] : (opts.portPragmas?.(name, ports.length) ?? []);
     ports.push({
-      declarator: paramDeclarator(b, name),
+      declarator: fresh && !b.stream ? restrictDeclarator(b, name) : paramDeclarator(b, name),
       pragmas: [...iface, ...ctx.target.bufferDirectives(b, name, false)],
     });
   };
@@ -66,7 +70,7 @@ export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions 
       });
     }
   }
-  for (const r of f.results) bufferPort(f.buffers[r]);
+  for (const r of f.results) bufferPort(f.buffers[r], opts.restrictResults);
   const locals = Object.values(f.buffers).filter((b) => !s.views.has(b.name));
   for (const b of locals) s.views.set(b.name, viewFor(b, s.names.unique(b.name)));
 

@@ -17,6 +17,8 @@ export interface PrintOptions {
   readonly topOptions?: FunctionOptions;
   /** Wraps the top function's text (the Vitis kernel form adds extern "C"). */
   readonly wrapTop?: (text: string) => string;
+  /** Text after the functions (a native entry point), given the top's C++ name; it may use helpers. */
+  readonly trailer?: (top: string, helpers: Set<Helper>) => string;
 }
 
 export interface PrintedModule {
@@ -71,9 +73,8 @@ export function printModule(m: Module, target: CxxTarget, opts: PrintOptions = {
     emitFunction(ctx, f, isTop ? opts.topOptions : {});
     if (isTop && opts.wrapTop) ctx.out[ctx.out.length - 1] = opts.wrapTop(ctx.out[ctx.out.length - 1]);
   }
+  const top = fnNames.get(m.top) as string;
+  if (opts.trailer) ctx.out.push(opts.trailer(top, ctx.helpers));
   const prelude = preludeText(ctx.helpers);
-  return {
-    body: `${prelude ? `${prelude}\n` : ""}${ctx.out.join("\n")}`,
-    top: fnNames.get(m.top) as string,
-  };
+  return { body: `${prelude ? `${prelude}\n` : ""}${ctx.out.join("\n")}`, top };
 }

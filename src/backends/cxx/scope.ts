@@ -30,6 +30,8 @@ export class Scope {
   readonly ivs = new Map<string, string>();
   readonly params = new Map<string, string>();
   readonly ranges = new Map<string, Range>();
+  /** Wraps an index the ranges do not prove in bounds (the target's checkIndex), if the target checks. */
+  checkIndex?: (index: string, buffer: BufferDecl, dim: number) => string;
   private temps = 0;
 
   constructor(

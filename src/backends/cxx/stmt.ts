@@ -183,7 +183,7 @@ export class FnBuilder {
       this.w.line(`${cType(b.type)} ${v.name};`);
       return;
     }
-    this.w.line(`${localDeclarator(b, v.name)};`);
+    this.w.line(`${this.ctx.target.localPrefix?.(b) ?? ""}${localDeclarator(b, v.name)};`);
     for (const p of this.ctx.target.bufferDirectives(b, v.name, true)) this.w.pragma(p);
   }
 

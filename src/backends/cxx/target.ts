@@ -1,7 +1,16 @@
-// What the C++ core leaves to the target it prints for (Vitis HLS today; a native C++ path can give
-// none): the directive lines of functions, loops, buffers and dataflow regions, and how they start.
+// What the C++ core leaves to the target it prints for (Vitis HLS, or the native CPU path, which gives
+// none): the directive lines of functions, loops, buffers and dataflow regions, and how they start;
+// optionally, checks of element indices no range proves in bounds and the storage of big locals.
 
 import type { BufferDecl, ForStmt, Func } from "../../ir/nodes.ts";
+
+/** One element index of a buffer access whose range the printer could not prove within the extent. */
+export interface IndexSite {
+  readonly func: Func;
+  readonly buffer: BufferDecl;
+  /** The dimension indexed (0 = outermost). */
+  readonly dim: number;
+}
 
 export interface CxxTarget {
   /** Text before each directive (`#pragma HLS `). */
@@ -14,4 +23,11 @@ export interface CxxTarget {
   bufferDirectives(b: BufferDecl, name: string, local: boolean): string[];
   /** Directives of a function holding an outlined spatial region (its units run concurrently). */
   readonly regionDirectives: readonly string[];
+  /**
+   * C++ of an index (`index`, of C++ type int) that may fall outside its dimension, checked; without
+   * it the index is written as it is (HLS: out-of-bounds is the design's undefined behaviour).
+   */
+  checkIndex?(index: string, site: IndexSite): string;
+  /** Text before a local array's declaration (`static ` for one too big for the native stack). */
+  localPrefix?(b: BufferDecl): string;
 }

@@ -1,0 +1,253 @@
+// Native target speed (issue 12): per row, the JS backend, target "native" (C++ compiled at
+// -O3 -march=native and called in-process, argument checks and conversions included) and the same loop
+// nest hand-written in C++ (allo-ts's own ap_int/ap_fixed headers for the wide and fixed rows, timing
+// only its kernel) at g++ -O2 and at the native flags, with the ratios; native's first build (a compile
+// into an empty cache) and cached build (a fresh customize + build of the same kernel). Native must
+// equal the JS backend bit for bit on every row. `npx tsx bench/native.ts`; bench/run.ts calls it.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { INCLUDE_DIR } from "../src/backends/hls/csim.ts";
+import { NATIVE_FLAGS } from "../src/backends/native/compile.ts";
+import { customize } from "../src/index.ts";
+
+interface Row {
+  readonly name: string;
+  /** allo-ts kernel source (function `k`) and the schedule applied to it. */
+  readonly source: string;
+  readonly schedule?: (s: ReturnType<typeof customize>) => void;
+  /** The C++ loop nest over static arrays A, B, C (types in `decls`), and its element initialisers. */
+  readonly decls: string;
+  readonly nest: string;
+  readonly init: string;
+  /** JS arguments, made with the same formula (x = (i * 37 + 11) % 256 - 128, y = the mirror). */
+  readonly args: () => unknown[];
+  readonly reps: number;
+}
+
+/** `k(A, B[, C])`: the matmul nest over element types a (inputs) and c (result), C returned or in place. */
+function mm(n: number, a: string, c: string, out: boolean): string {
+  const names = [...new Set([a, c].map((t) => t.replace(/<.*/, "")))];
+  const T = (t: string) => `Tensor<${t}, [${n}, ${n}]>`;
+  const head = out
+    ? `export function k(A: ${T(a)}, B: ${T(a)}, C: ${T(c)}): void {`
+    : `export function k(A: ${T(a)}, B: ${T(a)}): ${T(c)} {\n  const C: ${T(c)} = zeros();`;
+  return `import { grid, zeros, type Tensor, type ${names.join(", type ")} } from "allo-ts";
+${head}
+  for (const [i, j, k] of grid(${n}, ${n}, ${n})) {
+    C[i][j] += A[i][k] * B[k][j];
+  }${out ? "" : "\n  return C;"}
+}`;
+}
+
+const cNest = (n: number, body = "C[i][j] += A[i][k] * B[k][j];") =>
+  `for (int i = 0; i < ${n}; i++) for (int j = 0; j < ${n}; j++) for (int k = 0; k < ${n}; k++) ${body}`;
+
+const pattern = (n: number, mirror: boolean) =>
+  Array.from({ length: n * n }, (_, i) => (((mirror ? n * n - 1 - i : i) * 37 + 11) % 256) - 128);
+const two = <T>(n: number, make: (xs: number[]) => T): [T, T] => [
+  make(pattern(n, false)),
+  make(pattern(n, true)),
+];
+
+const N = 256;
+const W = 128;
+const U = 64;
+const ROWS: readonly Row[] = [
+  {
+    name: `gemm float32 ${N}^3`,
+    source: mm(N, "float32", "float32", false),
+    decls: `static float A[${N}][${N}], B[${N}][${N}], C[${N}][${N}];`,
+    nest: cNest(N),
+    init: "x / 64.0f",
+    args: () => two(N, (xs) => Float32Array.from(xs, (x) => x / 64)),
+    reps: 5,
+  },
+  {
+    name: `matmul int8 -> int32 ${N}^3`,
+    source: mm(N, "int8", "int32", true),
+    decls: `static int8_t A[${N}][${N}], B[${N}][${N}]; static int32_t C[${N}][${N}];`,
+    nest: cNest(N),
+    init: "x",
+    args: () => [...two(N, (xs) => Int8Array.from(xs)), new Int32Array(N * N)],
+    reps: 5,
+  },
+  {
+    name: `matmul int8 -> int16 (wrapping) ${N}^3`,
+    source: mm(N, "int8", "int16", true),
+    decls: `static int8_t A[${N}][${N}], B[${N}][${N}]; static int16_t C[${N}][${N}];`,
+    nest: cNest(N, "C[i][j] = (int16_t)(C[i][j] + A[i][k] * B[k][j]);"),
+    init: "x",
+    args: () => [...two(N, (xs) => Int8Array.from(xs)), new Int16Array(N * N)],
+    reps: 5,
+  },
+  {
+    name: "jacobi-2d float32 256^2 x 10",
+    source: `import { type float32, range } from "allo-ts";
+export function k(A: float32<[256, 256]>, B: float32<[256, 256]>): void {
+  for (const _t of range(10)) {
+    for (const i of range(1, 255)) for (const j of range(1, 255)) B[i][j] = 0.2 * (A[i][j] + A[i][j - 1] + A[i][1 + j] + A[1 + i][j] + A[i - 1][j]);
+    for (const i of range(1, 255)) for (const j of range(1, 255)) A[i][j] = 0.2 * (B[i][j] + B[i][j - 1] + B[i][1 + j] + B[1 + i][j] + B[i - 1][j]);
+  }
+}`,
+    decls: "static float A[256][256], B[256][256], C[1][1];",
+    nest: "for (int t = 0; t < 10; t++) { for (int i = 1; i < 255; i++) for (int j = 1; j < 255; j++) B[i][j] = 0.2f * (A[i][j] + A[i][j - 1] + A[i][1 + j] + A[1 + i][j] + A[i - 1][j]); for (int i = 1; i < 255; i++) for (int j = 1; j < 255; j++) A[i][j] = 0.2f * (B[i][j] + B[i][j - 1] + B[i][1 + j] + B[1 + i][j] + B[i - 1][j]); }",
+    init: "x / 64.0f",
+    args: () => two(256, (xs) => Float32Array.from(xs, (x) => x / 64)),
+    reps: 5,
+  },
+  {
+    name: `matmul Int<48> ${W}^3`,
+    source: mm(W, "Int<48>", "Int<48>", true),
+    decls: `static ap_int<48> A[${W}][${W}], B[${W}][${W}], C[${W}][${W}];`,
+    nest: cNest(W, "C[i][j] = ap_int<48>(C[i][j] + A[i][k] * B[k][j]);"),
+    init: "x * 1000003",
+    args: () => [
+      ...two(W, (xs) => BigInt64Array.from(xs, (x) => BigInt(x * 1000003))),
+      new BigInt64Array(W * W),
+    ],
+    reps: 3,
+  },
+  {
+    name: `matmul UInt<100> ${U}^3`,
+    source: mm(U, "UInt<100>", "UInt<100>", true),
+    decls: `static ap_uint<100> A[${U}][${U}], B[${U}][${U}], C[${U}][${U}];`,
+    nest: cNest(U, "C[i][j] = ap_uint<100>(C[i][j] + A[i][k] * B[k][j]);"),
+    init: "ap_uint<100>(x + 128) << 60",
+    args: () => [...two(U, (xs) => xs.map((x) => BigInt(x + 128) << 60n)), Array(U * U).fill(0n)],
+    reps: 3,
+  },
+  {
+    name: `matmul Fixed<16,8> ${W}^3`,
+    source: mm(W, "Fixed<16, 8>", "Fixed<16, 8>", true),
+    decls: `static ap_fixed<16, 8> A[${W}][${W}], B[${W}][${W}], C[${W}][${W}];`,
+    nest: cNest(W, "C[i][j] = ap_fixed<16, 8>(C[i][j] + A[i][k] * B[k][j]);"),
+    init: "x / 64.0",
+    args: () => [...two(W, (xs) => Float64Array.from(xs, (x) => x / 64)), new Float64Array(W * W)],
+    reps: 3,
+  },
+  {
+    name: `seed-scheduled gemm float32 ${N}^3`,
+    source: mm(N, "float32", "float32", false),
+    schedule: (s) => {
+      s.reorder("k", "j");
+      s.bufferAt("C", "i");
+      s.pipeline("j");
+    },
+    decls: `static float A[${N}][${N}], B[${N}][${N}], C[${N}][${N}];`,
+    nest: `for (int i = 0; i < ${N}; i++) { float row[${N}]; for (int j = 0; j < ${N}; j++) row[j] = 0; for (int k = 0; k < ${N}; k++) for (int j = 0; j < ${N}; j++) row[j] += A[i][k] * B[k][j]; for (int j = 0; j < ${N}; j++) C[i][j] = row[j]; }`,
+    init: "x / 64.0f",
+    args: () => two(N, (xs) => Float32Array.from(xs, (x) => x / 64)),
+    reps: 5,
+  },
+];
+
+/** The hand-written program: fills A and B like `pattern`, runs the nest `reps` times, prints the best ms. */
+const program = (r: Row) => `#include <ap_fixed.h>
+#include <ap_int.h>
+#include <stdint.h>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+${r.decls}
+__attribute__((noinline)) void kernel() { ${r.nest} }
+int main() {
+  const int n = sizeof A / sizeof A[0];
+  for (int i = 0; i < n * n; i++) {
+    int x = (i * 37 + 11) % 256 - 128;
+    A[i / n][i % n] = ${r.init};
+    x = ((n * n - 1 - i) * 37 + 11) % 256 - 128;
+    B[i / n][i % n] = ${r.init};
+  }
+  double best = 1e30;
+  for (int k = 0; k < ${r.reps}; k++) {
+    memset((void*)C, 0, sizeof C);
+    auto t0 = std::chrono::steady_clock::now();
+    kernel();
+    best = std::min(best, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  std::printf("%.4f\\n", best);
+}
+`;
+
+function handC(r: Row, dir: string, flags: readonly string[], tag: string): number | undefined {
+  const src = join(dir, `${tag}.cpp`);
+  writeFileSync(src, program(r));
+  try {
+    execFileSync(
+      "g++",
+      [...flags.filter((f) => f !== "-shared" && f !== "-fPIC"), `-I${INCLUDE_DIR}`, src, "-o", `${src}.out`],
+      { stdio: "pipe" },
+    );
+    return Number(execFileSync(`${src}.out`, { encoding: "utf8" }));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Best of `reps` calls on fresh copies of the arguments; the last call's outputs. */
+function timeCalls(run: (...a: unknown[]) => unknown, r: Row): { ms: number; out: unknown[] } {
+  let ms = Infinity;
+  let out: unknown[] = [];
+  for (let k = 0; k < r.reps + 1; k++) {
+    const args = r.args();
+    const t = performance.now();
+    const ret = run(...args);
+    if (k > 0) ms = Math.min(ms, performance.now() - t);
+    out = [ret, ...args];
+  }
+  return { ms, out };
+}
+
+/** Outputs as text that tells every bit apart (-0, NaN, bigints, typed arrays). */
+const exact = (xs: unknown[]): string =>
+  JSON.stringify(xs, (_, v) =>
+    typeof v === "bigint"
+      ? `${v}n`
+      : ArrayBuffer.isView(v)
+        ? Array.from(v as unknown as ArrayLike<unknown>, (x) => (Object.is(x, -0) ? "-0" : String(x)))
+        : v,
+  );
+
+export function benchNative(): Record<string, string>[] {
+  const dir = mkdtempSync(join(tmpdir(), "allo-bench-native-"));
+  const f = (x: number | undefined, d = 2) => (x === undefined ? "-" : x.toFixed(d));
+  try {
+    return ROWS.map((r, i) => {
+      const make = () => {
+        const s = customize(r.source, { name: "k" });
+        r.schedule?.(s);
+        return s;
+      };
+      const js = timeCalls(make().build(), r);
+      let t = performance.now();
+      const native = make().build({ target: "native", cacheDir: join(dir, "cache") });
+      const firstMs = performance.now() - t;
+      t = performance.now();
+      make().build({ target: "native", cacheDir: join(dir, "cache") });
+      const cachedMs = performance.now() - t;
+      const nat = timeCalls(native, r);
+      const o2 = handC(r, dir, ["-std=c++17", "-O2"], `r${i}o2`);
+      const nf = handC(r, dir, NATIVE_FLAGS, `r${i}nf`);
+      return {
+        kernel: r.name,
+        "JS ms": f(js.ms),
+        "native ms": f(nat.ms),
+        "C -O2 ms": f(o2),
+        "C native flags ms": f(nf),
+        "JS / C -O2": o2 ? f(js.ms / o2) : "-",
+        "native / C same flags": nf ? f(nat.ms / nf) : "-",
+        "first build ms": f(firstMs, 0),
+        "cached build ms": f(cachedMs, 1),
+        "native == JS": exact(nat.out) === exact(js.out) ? "yes" : "NO",
+      };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.table(benchNative());

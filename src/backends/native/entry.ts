@@ -1,0 +1,107 @@
+// The C++ side of a native call: `extern "C" int <entry>(void* a0, ..., double* fault)` per top, which
+// turns each argument into what the top function takes (argument plans in abi.ts), calls it, converts
+// the written arrays back, and returns 0; an index the printer could not prove in bounds is checked
+// (allo_nat::ix) and, outside its dimension, ends the call with 1 and the site and index in `fault`.
+
+import type { BufferDecl } from "../../ir/nodes.ts";
+import type { ElemType } from "../../types/dtype.ts";
+import { castText } from "../cxx/convert.ts";
+import type { Helper } from "../cxx/prelude.ts";
+import { category, cType, widthOf } from "../cxx/types.ts";
+import { elemBytes, elemCount } from "../hls/data.ts";
+import type { ArgPlan } from "./abi.ts";
+
+/** Shared by every kernel of a translation unit: the bounds check and its escape. */
+export const NATIVE_HELPERS = `#include <setjmp.h>
+#include <string.h>
+#include <memory>
+namespace allo_nat {
+static jmp_buf escape;
+static double* fault;
+inline int ix(long long i, long long extent, int site) {
+  if (i < 0 || i >= extent) {
+    fault[0] = site;
+    fault[1] = (double)i;
+    longjmp(escape, 1);
+  }
+  return (int)i;
+}
+}  // namespace allo_nat
+`;
+
+const dims = (b: BufferDecl): string =>
+  b.shape
+    .slice(1)
+    .map((d) => `[${d}]`)
+    .join("");
+
+/** A pointer to the top's array parameter of buffer b, from a pointer to its first element. */
+const arrayPtr = (b: BufferDecl, p: string): string =>
+  b.shape.length <= 1 ? `(${cType(b.type)}*)${p}` : `(${cType(b.type)}(*)${dims(b)})${p}`;
+
+/** One element of type t from raw little-endian bytes at `p` (../hls/data.ts's layout). */
+function fromBytes(t: ElemType, p: string): string {
+  const T = cType(t);
+  if (t.kind === "float") {
+    const F = t.bits === 64 ? "double" : "float";
+    return `[&] { ${F} x; memcpy(&x, ${p}, sizeof x); return (${T})x; }()`;
+  }
+  const raw = `allo_tb::raw_at<${widthOf(t)}>(${p})`;
+  if (category(t) === "fixed") return `[&] { ${T} x; x.range(${widthOf(t) - 1}, 0) = ${raw}; return x; }()`;
+  if (category(t) === "bool") return `(${raw} != 0)`;
+  return category(t) === "ap" ? `${T}(${raw})` : `(${T})${raw}.to_uint64()`;
+}
+
+/** Statement storing element x of type t as raw bytes at `p`. */
+function toBytes(t: ElemType, x: string, p: string): string {
+  if (t.kind === "float") {
+    const F = t.bits === 64 ? "double" : "float";
+    return `{ ${F} y = (${F})${x}; memcpy(${p}, &y, sizeof y); }`;
+  }
+  const W = widthOf(t);
+  const bits = category(t) === "fixed" ? `ap_uint<${W}>(${x}.range(${W - 1}, 0))` : `ap_uint<${W}>(${x})`;
+  return `allo_tb::put_raw<${W}>(${p}, ${bits});`;
+}
+
+/** The extern "C" entry `name` calling C++ function `top` with the planned arguments. */
+export function entryText(
+  name: string,
+  top: string,
+  plans: readonly ArgPlan[],
+  helpers: Set<Helper>,
+): string {
+  const pre: string[] = [];
+  const post: string[] = [];
+  const call = plans.map((p, k) => {
+    const b = p.arg.decl;
+    const T = cType(b.type);
+    const n = elemCount(b);
+    const a = `a${k}`;
+    if (p.kind === "direct") return arrayPtr(b, a);
+    const loop = (body: string) => `  for (long long i = 0; i < ${n}; i++) ${body}`;
+    pre.push(`  std::unique_ptr<${T}[]> b${k}(new ${T}[${n}]());`);
+    if (p.kind === "bytes") {
+      const at = `(unsigned char*)${a} + i * ${elemBytes(b.type)}`;
+      if (p.arg.input) pre.push(loop(`b${k}[i] = ${fromBytes(b.type, at)};`));
+      if (p.arg.output) post.push(loop(toBytes(b.type, `b${k}[i]`, at)));
+      return p.arg.scalar ? `b${k}[0]` : arrayPtr(b, `b${k}.get()`);
+    }
+    const B = p.boundary as ElemType;
+    const src = `((${cType(B)}*)${a})[i]`;
+    if (p.arg.input) pre.push(loop(`b${k}[i] = ${castText(src, B, b.type, helpers)};`));
+    if (p.arg.output) post.push(loop(`${src} = ${castText(`b${k}[i]`, b.type, B, helpers)};`));
+    return arrayPtr(b, `b${k}.get()`);
+  });
+  const params = [...plans.map((_, k) => `void* a${k}`), "double* fault"].join(", ");
+  return [
+    `extern "C" int ${name}(${params}) {`,
+    "  allo_nat::fault = fault;",
+    ...pre,
+    "  if (setjmp(allo_nat::escape)) return 1;",
+    `  ${top}(${call.join(", ")});`,
+    ...post,
+    "  return 0;",
+    "}",
+    "",
+  ].join("\n");
+}

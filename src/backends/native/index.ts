@@ -1,0 +1,114 @@
+// The native CPU target: the module as C++ (emit.ts), compiled once per content (compile.ts), loaded
+// into this process with koffi and called synchronously with the CPU backend's calling convention (same
+// argument checks, output parameters updated in place, returned tensors and 0-d results alike). Of the
+// budgets, timeoutMs bounds the compile and `signal` is checked before it and before every call; native
+// code counts no loop iterations, so maxSteps is refused rather than ignored.
+
+import koffi from "koffi";
+import { AlloError } from "../../diagnostics/error.ts";
+import type { Module } from "../../ir/nodes.ts";
+import { checkArgCount } from "../../runtime/host-abi.ts";
+import type { Budget } from "../cpu/budget.ts";
+import type { CpuKernel } from "../cpu/index.ts";
+import { marshal } from "./abi.ts";
+import { sharedObject } from "./compile.ts";
+import { emitUnit, type NativeKernel, type NativeUnit } from "./emit.ts";
+import { llvmTools, mlirObject, mlirSources, suitsMlir } from "./llvm.ts";
+
+export interface NativeOptions extends Budget {
+  readonly compiler?: string;
+  readonly cacheDir?: string;
+}
+
+/** A native kernel: the CPU calling convention, plus the shared object it runs. */
+export interface NativeCallable extends CpuKernel {
+  readonly library: string;
+  /** How the code was made: the C++ core and a C++ compiler, or MLIR -> LLVM (target "llvm"). */
+  readonly route: "c++" | "mlir";
+}
+
+/** Libraries loaded in this process, by path (a cached build loads nothing twice). */
+const loaded = new Map<string, ReturnType<typeof koffi.load>>();
+
+function checkBudget(o: NativeOptions): void {
+  if (o.maxSteps !== undefined) {
+    throw new AlloError(
+      "AL5007",
+      'maxSteps counts loop iterations, which native code does not do; use target "cpu" for a step budget (timeoutMs bounds the native compile)',
+    );
+  }
+  if (o.signal?.aborted)
+    throw new AlloError("AL5012", "the native build was not started: the signal was aborted");
+}
+
+function callable(
+  unit: NativeUnit,
+  k: NativeKernel,
+  lib: ReturnType<typeof koffi.load>,
+  path: string,
+  o: NativeOptions,
+  route: NativeCallable["route"],
+  source: string,
+): NativeCallable {
+  const fn = lib.func(`int ${k.entry}(${[...k.plans.map(() => "void*"), "double*"].join(", ")})`);
+  const fault = new Float64Array(2);
+  const { top } = k;
+  const kernel = (...args: unknown[]): unknown => {
+    checkArgCount(top, args);
+    if (o.signal?.aborted) throw new AlloError("AL5012", `'${top.name}' was not run: the signal was aborted`);
+    const call = marshal(top, k.plans, args);
+    if (fn(...call.pointers, fault) !== 0) {
+      const site = unit.sites[fault[0]];
+      const shape = site.buffer.shape;
+      throw new AlloError(
+        "AL5010",
+        `index out of bounds: index ${fault[1]} of dimension ${site.dim + 1} of ${site.buffer.name} in '${site.func.name}', but ${site.buffer.name} has shape [${shape.join(", ")}]; on the native targets the arrays of the call may be partly written`,
+        { details: { buffer: site.buffer.name, dim: site.dim, index: fault[1], shape } },
+      );
+    }
+    return call.finish();
+  };
+  return Object.assign(kernel, { source, library: path, route });
+}
+
+/** The unit's kernels as callables of the shared object at `path`. */
+function load(
+  unit: NativeUnit,
+  path: string,
+  o: NativeOptions,
+  route: NativeCallable["route"],
+  source: string,
+): NativeCallable[] {
+  let lib = loaded.get(path);
+  if (!lib) {
+    lib = koffi.load(path);
+    loaded.set(path, lib);
+  }
+  const l = lib;
+  return unit.kernels.map((k) => callable(unit, k, l, path, o, route, source));
+}
+
+/** Every module in one translation unit (one compile): a callable per module, in order. */
+export function compileNative(modules: readonly Module[], o: NativeOptions = {}): NativeCallable[] {
+  checkBudget(o);
+  const unit = emitUnit(modules);
+  return load(unit, sharedObject(unit.source, o), o, "c++", unit.source);
+}
+
+export const buildNative = (m: Module, o: NativeOptions = {}): NativeCallable => compileNative([m], o)[0];
+
+/** Target "llvm": the MLIR -> LLVM route where the tools and the module allow it (llvm.ts), else C++. */
+export function buildLlvm(m: Module, o: NativeOptions = {}): NativeCallable {
+  checkBudget(o);
+  const unit = emitUnit([m]);
+  const tools = llvmTools();
+  if (!tools || !suitsMlir(unit)) return load(unit, sharedObject(unit.source, o), o, "c++", unit.source)[0];
+  const { mlir, entry } = mlirSources(m, unit);
+  return load(
+    unit,
+    mlirObject(m, unit, tools, o),
+    o,
+    "mlir",
+    `${entry}\n/* lowered to LLVM IR with the entry above:\n${mlir}*/\n`,
+  )[0];
+}

@@ -1,0 +1,117 @@
+// The native target equals the CPU backend bit for bit on the whole corpus, the hand-built modules,
+// kernels under random schedules from the schedule fuzzer, and random typed expressions over every
+// dtype (integers of 1..512 bits, fixed point, float16/32/64 with NaN, infinities and -0), all in one
+// translation unit: one compile for the whole file. Kernels whose schedule made streams or a spatial
+// region are refused with AL5007 (until regions are scheduled into sequential code).
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { compileNative } from "../../../src/backends/native/index.ts";
+import { customize, Schedule } from "../../../src/index.ts";
+import { cast, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
+import type { Module } from "../../../src/ir/nodes.ts";
+import { visitStmts } from "../../../src/ir/walk.ts";
+import { CASES } from "../../corpus/cases.ts";
+import { type FuzzKernel, randomSchedule } from "../../schedule/fuzz/generate.ts";
+import * as fk from "../../schedule/fuzz/kernels.ts";
+import * as k from "../../schedule/kernels.ts";
+import { rng } from "../../support/random.ts";
+import { Gen, inputValues, TYPES, toArray } from "../cpu/gen.ts";
+import { buffer, func, module, store } from "../cpu/ir.ts";
+import { randomArgs } from "../mlir/inputs.ts";
+import { MODULES } from "../mlir/modules.ts";
+import { assertLikeCpu, type Case, SKIP, usesLibm } from "./support.ts";
+
+const cacheDir = mkdtempSync(join(tmpdir(), "allo-native-"));
+after(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+const topOf = (m: Module) => m.functions.find((f) => f.name === m.top)!;
+const withArgs = (name: string, m: Module, seed: number): Case => ({
+  name,
+  module: m,
+  args: randomArgs(topOf(m), rng(seed)),
+});
+function streamsOrRegions(m: Module): boolean {
+  let region = false;
+  for (const f of m.functions) visitStmts(f.body, (st) => void (region ||= st.kind === "spatial"));
+  return region || m.functions.some((f) => Object.values(f.buffers).some((b) => b.stream));
+}
+
+const FUZZ: readonly FuzzKernel[] = [
+  { kernel: k.gemm, ordered: ["k"], parallel: ["i", "j"] },
+  { kernel: k.stencil, ordered: [], parallel: ["i", "j"] },
+  { kernel: k.tri, ordered: [], parallel: ["i", "j"] },
+  { kernel: k.caller, ordered: [], parallel: ["i", "j"] },
+  { kernel: fk.conv1d, ordered: ["r"], parallel: ["i"] },
+  { kernel: fk.matvec, ordered: ["j"], parallel: ["i"] },
+  { kernel: fk.mix, ordered: [], parallel: ["i", "j"] },
+  { kernel: fk.bmm, ordered: [], parallel: ["b", "i", "j"] },
+];
+
+/** Kernels under seeded random schedules (1 to 6 primitives), split by whether native can run them. */
+function scheduled(): { runnable: Case[]; refused: Module[] } {
+  const runnable: Case[] = [];
+  const refused: Module[] = [];
+  for (let seed = 1; seed <= 32; seed++) {
+    const c = FUZZ[seed % FUZZ.length];
+    const s = new Schedule(customize(c.kernel).ir);
+    randomSchedule(s, c, rng(seed), 1 + (seed % 6));
+    if (streamsOrRegions(s.ir)) refused.push(s.ir);
+    else runnable.push(withArgs(`schedule seed ${seed}: ${s.trace()}`, s.ir, seed));
+  }
+  return { runnable, refused };
+}
+
+/** `C[i] = cast(expr)` over random typed expressions; libm-calling ones are left to the corpus. */
+function expressions(): Case[] {
+  const out: Case[] = [];
+  const N = 24;
+  for (let seed = 1; out.length < 64; seed++) {
+    const r = rng(seed);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+    const inputs = ["X", "Y", "Z"].map((name) => buffer({ name, type: pick(TYPES), shape: [N] }));
+    const res = buffer({ name: "C", type: pick(TYPES), shape: [N] });
+    const leaves = {
+      load: () => {
+        const b = pick(inputs);
+        return load(b.name, [ivRef("i")], b.type);
+      },
+      iv: () => ivRef("i"),
+    };
+    const e = new Gen(r, leaves).expr(1 + Math.floor(r() * 4));
+    const body = [forLoop("i", "i", idx(0), idx(N), [store("C", [ivRef("i")], cast(e, res.type))])];
+    const m = module(func(`expr${seed}`, { params: [...inputs, res], body }));
+    if (usesLibm(m)) continue;
+    const args = [
+      ...inputs.map((b) => toArray(inputValues(b.type, r, N), b.type)),
+      toArray(Array(N).fill(0), res.type),
+    ];
+    out.push({ name: `expression seed ${seed}`, module: m, args });
+  }
+  return out;
+}
+
+test("native equals the CPU backend on the corpus, hand-built modules, random schedules and typed expressions", {
+  skip: SKIP,
+}, () => {
+  const corpus = CASES.map((c) => ({
+    name: c.name,
+    module: customize(c.kernel, c.options).ir,
+    args: c.inputs(rng(7)),
+  }));
+  const hand = Object.entries(MODULES)
+    .map(([name, make]) => ({ name, m: make() }))
+    .filter(({ m }) => !streamsOrRegions(m))
+    .map(({ name, m }) => withArgs(`module ${name}`, m, 9));
+  const { runnable, refused } = scheduled();
+  const cases = [...corpus, ...hand, ...runnable, ...expressions()];
+  const runs = compileNative(
+    cases.map((c) => c.module),
+    { cacheDir },
+  );
+  assertLikeCpu(cases, runs);
+  assert.ok(runnable.length >= 16, `only ${runnable.length} random schedules without streams`);
+  for (const m of refused) assert.throws(() => compileNative([m], { cacheDir }), /AL5007.*target "cpu"/s);
+});
