@@ -1,11 +1,12 @@
 // Modules as one native C++ translation unit: each kernel in its own namespace (k0, k1, ...) with an
 // extern "C" entry `allo_entry_<k>` (entry.ts), the csim headers' types (include/: exact ap_int and
-// ap_fixed, half), and the C++ core printing with the native target. Streams and spatial regions are
-// refused here (AL5007): the csim FIFOs end the process on a deadlock, which in-process would take the
-// caller down; use target "cpu" for them until regions are scheduled into sequential code.
+// ap_fixed, half), and the C++ core printing with the native target. Spatial regions with a proven
+// static schedule arrive as sequential code (NATIVE_PASSES); other streams and regions are refused here
+// (AL5007): the csim FIFOs end the process on a deadlock, which in-process would take the caller down.
 
 import { AlloError } from "../../diagnostics/error.ts";
 import type { Func, Module } from "../../ir/nodes.ts";
+import { runPasses } from "../../ir/passes/pass.ts";
 import { visitStmts } from "../../ir/walk.ts";
 import { printModule } from "../cxx/module.ts";
 import type { IndexSite } from "../cxx/target.ts";
@@ -13,6 +14,7 @@ import { includesFor } from "../hls/emit.ts";
 import { TESTBENCH_HELPERS, TESTBENCH_INCLUDES } from "../hls/testbench.ts";
 import { type ArgPlan, argPlans } from "./abi.ts";
 import { entryText, NATIVE_HELPERS } from "./entry.ts";
+import { NATIVE_PASSES } from "./passes.ts";
 import { nativeTarget } from "./target.ts";
 
 export interface NativeKernel {
@@ -41,7 +43,7 @@ function checkRunnable(m: Module): void {
       const what = region !== undefined ? `the spatial region '${region}'` : `the stream '${stream?.name}'`;
       throw new AlloError(
         "AL5007",
-        `'${f.name}' has ${what}: the native targets do not run streams or PE arrays yet; build it with target "cpu"`,
+        `'${f.name}' has ${what}: the native targets run a PE array or region only where a static schedule within its FIFO depths is proven, and this one has none; build it with target "cpu" (its simulator runs any schedule and reports deadlocks)`,
         f.span ? { span: f.span } : {},
       );
     }
@@ -59,7 +61,8 @@ export function emitUnit(modules: readonly Module[]): NativeUnit {
   const sites: IndexSite[] = [];
   const target = nativeTarget(sites);
   const kernels: NativeKernel[] = [];
-  const units = modules.map((m, k) => {
+  const units = modules.map((source, k) => {
+    const m = runPasses(NATIVE_PASSES, source).module;
     checkRunnable(m);
     const top = topOf(m);
     const plans = argPlans(top);

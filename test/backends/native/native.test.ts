@@ -1,17 +1,19 @@
 // The native target equals the CPU backend bit for bit on the whole corpus, the hand-built modules,
 // kernels under random schedules from the schedule fuzzer, and random typed expressions over every
 // dtype (integers of 1..512 bits, fixed point, float16/32/64 with NaN, infinities and -0), all in one
-// translation unit: one compile for the whole file. Kernels whose schedule made streams or a spatial
-// region are refused with AL5007 (until regions are scheduled into sequential code).
+// translation unit: one compile for the whole file. PE arrays and regions run where the sequentializing
+// pass proves a static schedule (NATIVE_PASSES); those it leaves are refused with AL5007.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { compileNative } from "../../../src/backends/native/index.ts";
+import { NATIVE_PASSES } from "../../../src/backends/native/passes.ts";
 import { customize, Schedule } from "../../../src/index.ts";
 import { cast, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
 import type { Module } from "../../../src/ir/nodes.ts";
+import { runPasses } from "../../../src/ir/passes/pass.ts";
 import { visitStmts } from "../../../src/ir/walk.ts";
 import { CASES } from "../../corpus/cases.ts";
 import { type FuzzKernel, randomSchedule } from "../../schedule/fuzz/generate.ts";
@@ -33,6 +35,9 @@ const withArgs = (name: string, m: Module, seed: number): Case => ({
   module: m,
   args: randomArgs(topOf(m), rng(seed)),
 });
+/** Whether the module has streams or regions left after the native target's passes. */
+const leftAfterPasses = (m: Module): boolean => streamsOrRegions(runPasses(NATIVE_PASSES, m).module);
+
 function streamsOrRegions(m: Module): boolean {
   let region = false;
   for (const f of m.functions) visitStmts(f.body, (st) => void (region ||= st.kind === "spatial"));
@@ -58,7 +63,7 @@ function scheduled(): { runnable: Case[]; refused: Module[] } {
     const c = FUZZ[seed % FUZZ.length];
     const s = new Schedule(customize(c.kernel).ir);
     randomSchedule(s, c, rng(seed), 1 + (seed % 6));
-    if (streamsOrRegions(s.ir)) refused.push(s.ir);
+    if (leftAfterPasses(s.ir)) refused.push(s.ir);
     else runnable.push(withArgs(`schedule seed ${seed}: ${s.trace()}`, s.ir, seed));
   }
   return { runnable, refused };
@@ -103,7 +108,7 @@ test("native equals the CPU backend on the corpus, hand-built modules, random sc
   }));
   const hand = Object.entries(MODULES)
     .map(([name, make]) => ({ name, m: make() }))
-    .filter(({ m }) => !streamsOrRegions(m))
+    .filter(({ m }) => !leftAfterPasses(m))
     .map(({ name, m }) => withArgs(`module ${name}`, m, 9));
   const { runnable, refused } = scheduled();
   const cases = [...corpus, ...hand, ...runnable, ...expressions()];
@@ -113,5 +118,7 @@ test("native equals the CPU backend on the corpus, hand-built modules, random sc
   );
   assertLikeCpu(cases, runs);
   assert.ok(runnable.length >= 16, `only ${runnable.length} random schedules without streams`);
+  const regions = [...hand, ...runnable].filter((c) => streamsOrRegions(c.module)).length;
+  assert.ok(regions >= 2, `only ${regions} PE arrays or regions ran natively`);
   for (const m of refused) assert.throws(() => compileNative([m], { cacheDir }), /AL5007.*target "cpu"/s);
 });
