@@ -132,8 +132,14 @@ export function inc(A: int32<[4, 8]>, B: int32<[4, 8]>): void {
 });
 
 /** csim of the seed's systolic array (size x size, K = k) against the CPU backend. */
-async function assertSystolicCsim(size: number, k: number, wrapIo: boolean): Promise<string> {
+async function assertSystolicCsim(
+  size: number,
+  k: number,
+  wrapIo: boolean,
+  partitionC = false,
+): Promise<string> {
   const s = seedSystolic(size, k);
+  if (partitionC) s.partition("C", { type: "complete", dim: 0 });
   const dir = mkdtempSync(join(tmpdir(), "allo-systolic-"));
   try {
     const prj = s.build({ target: "vitis_hls", mode: "csim", project: dir, wrapIo });
@@ -152,14 +158,20 @@ async function assertSystolicCsim(size: number, k: number, wrapIo: boolean): Pro
   }
 }
 
-test("csim of the systolic array equals the CPU at several sizes; wrapIo copies around the dataflow region", async () => {
+test("csim of the systolic array equals the CPU at several sizes, with C partitioned; wrapIo copies around the dataflow region", async () => {
   for (const [size, k] of [
     [2, 2],
     [3, 5],
     [5, 3],
   ])
     await assertSystolicCsim(size, k, true);
-  const wrapped = await assertSystolicCsim(4, 4, true);
+  // C split into one register per PE, as Vitis needs to see the PEs' elements as separate memories.
+  const wrapped = await assertSystolicCsim(4, 4, true, true);
+  assert.match(
+    wrapped,
+    /int16_t buf2\[4\]\[4\];\n#pragma HLS array_partition variable=buf2 complete dim=1\n/,
+  );
+  assert.ok(!functionText(wrapped, "PE_0_0").includes("array_partition"), "a PE's element has no partition");
   // The top copies A, B and the in-out C on chip, calls the dataflow region, copies C back.
   const region = functionText(wrapped, "matmul_kernel");
   assert.match(region, /^void matmul_kernel\([^)]*\) \{\t\/\/ L\d+\n#pragma HLS dataflow\n/);
