@@ -183,7 +183,15 @@ export interface AllocStmt {
   readonly span?: Span;
 }
 export type CallArg =
-  | { readonly kind: "buffer"; readonly name: string }
+  | {
+      readonly kind: "buffer";
+      readonly name: string;
+      /**
+       * Passes only the part `name[at0][at1]..` (the callee's parameter has the remaining dims); made by
+       * the HLS backend's sliceArrays pass, so a dataflow process gets only the part of an array it uses.
+       */
+      readonly at?: readonly Expr[];
+    }
   | { readonly kind: "value"; readonly value: Expr };
 /**
  * Calls `callee`; each of its params gets the matching arg (buffers by reference); each of its results

@@ -211,13 +211,26 @@ export class FnBuilder {
         `call of an unknown function '${st.callee}'`,
         st.span ? { span: st.span } : {},
       );
-    const args = st.args.map((a) => (a.kind === "value" ? this.x.render(a.value) : this.bufferArg(a.name)));
+    const args = st.args.map((a) =>
+      a.kind === "value"
+        ? this.x.render(a.value)
+        : a.at
+          ? this.partArg(a.name, a.at)
+          : this.bufferArg(a.name),
+    );
     for (const r of st.results) {
       const b = this.func.buffers[r];
       if (b.role === "local") this.declare(b);
       args.push(this.bufferArg(r));
     }
     this.w.line(`${fnName(this.ctx, callee)}(${args.join(", ")});`);
+  }
+
+  /** Part of an array passed by reference: a row `C[i]`, or one element by address `&C[i][j]`. */
+  private partArg(name: string, at: readonly Expr[]): string {
+    const v = this.s.view(name);
+    const part = `${v.name}${at.map((e) => `[${this.x.render(e)}]`).join("")}`;
+    return at.length === v.decl.shape.length ? `&${part}` : part;
   }
 
   /** A buffer passed by reference: arrays and FIFOs by name, a scalar local by address. */

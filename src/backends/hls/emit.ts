@@ -6,7 +6,7 @@
 import type { Module } from "../../ir/nodes.ts";
 import { runPasses } from "../../ir/passes/pass.ts";
 import { type PrintOptions, printModule } from "../cxx/module.ts";
-import { HLS_PASSES } from "./passes.ts";
+import { PRINT_PASSES } from "./passes.ts";
 import { HLS_TARGET } from "./pragmas.ts";
 
 export const BANNER =
@@ -46,7 +46,7 @@ export type EmitOptions = PrintOptions;
 
 /** Runs the HLS passes on the module, then prints it with HLS pragmas. */
 export function emitParts(source: Module, opts: EmitOptions = {}): EmittedParts {
-  const { module, notes } = runPasses(HLS_PASSES, source);
+  const { module, notes } = runPasses(PRINT_PASSES, source);
   return { ...printModule(module, HLS_TARGET, opts), cyclic: notes.cyclic };
 }
 

@@ -73,16 +73,25 @@ test("array_partition directives: every partitioned dimension, normalised factor
   assert.ok(!code.includes("variable=D"), "block factor 1 is no partition");
 });
 
-test("the systolic array: one function per PE and loader, FIFOs with depths in a dataflow region", () => {
+test("the systolic array: one function per distinct PE body and per loader, FIFOs with depths in a dataflow region", () => {
   const code = emitHls(scheduled("systolic_ij").ir);
   const top = code.slice(code.indexOf("void matmul("));
   assert.match(top, /^void matmul\([^)]*\) \{\t\/\/ L\d+\n#pragma HLS dataflow\n/);
   assert.equal((top.match(/hls::stream< int8_t > A_fifo_\d_\d;/g) ?? []).length, 16);
   assert.equal((top.match(/#pragma HLS stream variable=\w+ depth=5\n/g) ?? []).length, 32);
-  assert.equal((code.match(/^void PE_\d_\d\(/gm) ?? []).length, 16);
+  // Interior PEs, the last column, the last row and the corner: four bodies for sixteen PEs.
+  assert.deepEqual(code.match(/^void PE_\d_\d(?=\()/gm), [
+    "void PE_0_0",
+    "void PE_0_3",
+    "void PE_3_0",
+    "void PE_3_3",
+  ]);
   const calls = top.match(/^ {2}(\w+)\(/gm)?.map((c) => c.trim().slice(0, -1));
-  assert.deepEqual(calls?.slice(0, 3), ["A_load", "B_load", "PE_0_0"]);
-  assert.match(code, /void PE_0_0\(\n {2}int16_t C\[4\]\[4\],\n {2}hls::stream< int8_t >& A_fifo_0_0,/);
+  assert.deepEqual(calls?.slice(0, 4), ["A_load", "B_load", "PE_0_0", "PE_0_0"]);
+  assert.equal(calls?.length, 18);
+  // Each PE gets only its own element of C.
+  assert.match(code, /void PE_0_0\(\n {2}int16_t C\[1\],\n {2}hls::stream< int8_t >& A_fifo_0_0,/);
+  assert.match(top, /\n {2}PE_0_0\(&C\[1\]\[2\], A_fifo_1_2, A_fifo_1_3, B_fifo_1_2, B_fifo_2_2\);/);
 });
 
 test("output is deterministic: the same module, rebuilt, prints the same text", () => {

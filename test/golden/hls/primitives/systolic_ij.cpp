@@ -46,14 +46,12 @@ void B_load(
 }
 
 void PE_0_0(
-  int16_t C[4][4],
+  int16_t C[1],
   hls::stream< int8_t >& A_fifo_0_0,
   hls::stream< int8_t >& A_fifo_0_1,
   hls::stream< int8_t >& B_fifo_0_0,
   hls::stream< int8_t >& B_fifo_1_0
 ) {
-#pragma HLS array_partition variable=C complete dim=1
-#pragma HLS array_partition variable=C complete dim=2
   int8_t A_buf[8];
   l_k_init: for (int k_init_0_0 = 0; k_init_0_0 < 8; k_init_0_0++) {
   #pragma HLS pipeline II=1
@@ -70,79 +68,17 @@ void PE_0_0(
   }
   l_S_k_0_0_0_k: for (int k_0_0 = 0; k_0_0 < 8; k_0_0++) {	// L16
     int16_t v2 = (int16_t)A_buf[k_0_0] * (int16_t)B_buf[k_0_0];	// L17
-    ap_int<17> v3 = (ap_int<17>)C[0][0] + (ap_int<17>)v2;	// L17
-    C[0][0] = (int16_t)v3;	// L17
-  }
-}
-
-void PE_0_1(
-  int16_t C[4][4],
-  hls::stream< int8_t >& A_fifo_0_1,
-  hls::stream< int8_t >& A_fifo_0_2,
-  hls::stream< int8_t >& B_fifo_0_1,
-  hls::stream< int8_t >& B_fifo_1_1
-) {
-#pragma HLS array_partition variable=C complete dim=1
-#pragma HLS array_partition variable=C complete dim=2
-  int8_t A_buf[8];
-  l_k_init: for (int k_init_0_1 = 0; k_init_0_1 < 8; k_init_0_1++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_0_1.read();
-    A_buf[k_init_0_1] = v0;
-    A_fifo_0_2.write(A_buf[k_init_0_1]);
-  }
-  int8_t B_buf[8];
-  l_k_init_1: for (int k_init_1_0_1 = 0; k_init_1_0_1 < 8; k_init_1_0_1++) {
-  #pragma HLS pipeline II=1
-    int8_t v1 = B_fifo_0_1.read();
-    B_buf[k_init_1_0_1] = v1;
-    B_fifo_1_1.write(B_buf[k_init_1_0_1]);
-  }
-  l_S_k_0_0_1_k: for (int k_0_1 = 0; k_0_1 < 8; k_0_1++) {	// L16
-    int16_t v2 = (int16_t)A_buf[k_0_1] * (int16_t)B_buf[k_0_1];	// L17
-    ap_int<17> v3 = (ap_int<17>)C[0][1] + (ap_int<17>)v2;	// L17
-    C[0][1] = (int16_t)v3;	// L17
-  }
-}
-
-void PE_0_2(
-  int16_t C[4][4],
-  hls::stream< int8_t >& A_fifo_0_2,
-  hls::stream< int8_t >& A_fifo_0_3,
-  hls::stream< int8_t >& B_fifo_0_2,
-  hls::stream< int8_t >& B_fifo_1_2
-) {
-#pragma HLS array_partition variable=C complete dim=1
-#pragma HLS array_partition variable=C complete dim=2
-  int8_t A_buf[8];
-  l_k_init: for (int k_init_0_2 = 0; k_init_0_2 < 8; k_init_0_2++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_0_2.read();
-    A_buf[k_init_0_2] = v0;
-    A_fifo_0_3.write(A_buf[k_init_0_2]);
-  }
-  int8_t B_buf[8];
-  l_k_init_1: for (int k_init_1_0_2 = 0; k_init_1_0_2 < 8; k_init_1_0_2++) {
-  #pragma HLS pipeline II=1
-    int8_t v1 = B_fifo_0_2.read();
-    B_buf[k_init_1_0_2] = v1;
-    B_fifo_1_2.write(B_buf[k_init_1_0_2]);
-  }
-  l_S_k_0_0_2_k: for (int k_0_2 = 0; k_0_2 < 8; k_0_2++) {	// L16
-    int16_t v2 = (int16_t)A_buf[k_0_2] * (int16_t)B_buf[k_0_2];	// L17
-    ap_int<17> v3 = (ap_int<17>)C[0][2] + (ap_int<17>)v2;	// L17
-    C[0][2] = (int16_t)v3;	// L17
+    ap_int<17> v3 = (ap_int<17>)C[0] + (ap_int<17>)v2;	// L17
+    C[0] = (int16_t)v3;	// L17
   }
 }
 
 void PE_0_3(
-  int16_t C[4][4],
+  int16_t C[1],
   hls::stream< int8_t >& A_fifo_0_3,
   hls::stream< int8_t >& B_fifo_0_3,
   hls::stream< int8_t >& B_fifo_1_3
 ) {
-#pragma HLS array_partition variable=C complete dim=1
-#pragma HLS array_partition variable=C complete dim=2
   int8_t A_buf[8];
   l_k_init: for (int k_init_0_3 = 0; k_init_0_3 < 8; k_init_0_3++) {
   #pragma HLS pipeline II=1
@@ -158,255 +94,17 @@ void PE_0_3(
   }
   l_S_k_0_0_3_k: for (int k_0_3 = 0; k_0_3 < 8; k_0_3++) {	// L16
     int16_t v2 = (int16_t)A_buf[k_0_3] * (int16_t)B_buf[k_0_3];	// L17
-    ap_int<17> v3 = (ap_int<17>)C[0][3] + (ap_int<17>)v2;	// L17
-    C[0][3] = (int16_t)v3;	// L17
-  }
-}
-
-void PE_1_0(
-  int16_t C[4][4],
-  hls::stream< int8_t >& A_fifo_1_0,
-  hls::stream< int8_t >& A_fifo_1_1,
-  hls::stream< int8_t >& B_fifo_1_0,
-  hls::stream< int8_t >& B_fifo_2_0
-) {
-#pragma HLS array_partition variable=C complete dim=1
-#pragma HLS array_partition variable=C complete dim=2
-  int8_t A_buf[8];
-  l_k_init: for (int k_init_1_0 = 0; k_init_1_0 < 8; k_init_1_0++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_1_0.read();
-    A_buf[k_init_1_0] = v0;
-    A_fifo_1_1.write(A_buf[k_init_1_0]);
-  }
-  int8_t B_buf[8];
-  l_k_init_1: for (int k_init_1_1_0 = 0; k_init_1_1_0 < 8; k_init_1_1_0++) {
-  #pragma HLS pipeline II=1
-    int8_t v1 = B_fifo_1_0.read();
-    B_buf[k_init_1_1_0] = v1;
-    B_fifo_2_0.write(B_buf[k_init_1_1_0]);
-  }
-  l_S_k_0_1_0_k: for (int k_1_0 = 0; k_1_0 < 8; k_1_0++) {	// L16
-    int16_t v2 = (int16_t)A_buf[k_1_0] * (int16_t)B_buf[k_1_0];	// L17
-    ap_int<17> v3 = (ap_int<17>)C[1][0] + (ap_int<17>)v2;	// L17
-    C[1][0] = (int16_t)v3;	// L17
-  }
-}
-
-void PE_1_1(
-  int16_t C[4][4],
-  hls::stream< int8_t >& A_fifo_1_1,
-  hls::stream< int8_t >& A_fifo_1_2,
-  hls::stream< int8_t >& B_fifo_1_1,
-  hls::stream< int8_t >& B_fifo_2_1
-) {
-#pragma HLS array_partition variable=C complete dim=1
-#pragma HLS array_partition variable=C complete dim=2
-  int8_t A_buf[8];
-  l_k_init: for (int k_init_1_1 = 0; k_init_1_1 < 8; k_init_1_1++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_1_1.read();
-    A_buf[k_init_1_1] = v0;
-    A_fifo_1_2.write(A_buf[k_init_1_1]);
-  }
-  int8_t B_buf[8];
-  l_k_init_1: for (int k_init_1_1_1 = 0; k_init_1_1_1 < 8; k_init_1_1_1++) {
-  #pragma HLS pipeline II=1
-    int8_t v1 = B_fifo_1_1.read();
-    B_buf[k_init_1_1_1] = v1;
-    B_fifo_2_1.write(B_buf[k_init_1_1_1]);
-  }
-  l_S_k_0_1_1_k: for (int k_1_1 = 0; k_1_1 < 8; k_1_1++) {	// L16
-    int16_t v2 = (int16_t)A_buf[k_1_1] * (int16_t)B_buf[k_1_1];	// L17
-    ap_int<17> v3 = (ap_int<17>)C[1][1] + (ap_int<17>)v2;	// L17
-    C[1][1] = (int16_t)v3;	// L17
-  }
-}
-
-void PE_1_2(
-  int16_t C[4][4],
-  hls::stream< int8_t >& A_fifo_1_2,
-  hls::stream< int8_t >& A_fifo_1_3,
-  hls::stream< int8_t >& B_fifo_1_2,
-  hls::stream< int8_t >& B_fifo_2_2
-) {
-#pragma HLS array_partition variable=C complete dim=1
-#pragma HLS array_partition variable=C complete dim=2
-  int8_t A_buf[8];
-  l_k_init: for (int k_init_1_2 = 0; k_init_1_2 < 8; k_init_1_2++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_1_2.read();
-    A_buf[k_init_1_2] = v0;
-    A_fifo_1_3.write(A_buf[k_init_1_2]);
-  }
-  int8_t B_buf[8];
-  l_k_init_1: for (int k_init_1_1_2 = 0; k_init_1_1_2 < 8; k_init_1_1_2++) {
-  #pragma HLS pipeline II=1
-    int8_t v1 = B_fifo_1_2.read();
-    B_buf[k_init_1_1_2] = v1;
-    B_fifo_2_2.write(B_buf[k_init_1_1_2]);
-  }
-  l_S_k_0_1_2_k: for (int k_1_2 = 0; k_1_2 < 8; k_1_2++) {	// L16
-    int16_t v2 = (int16_t)A_buf[k_1_2] * (int16_t)B_buf[k_1_2];	// L17
-    ap_int<17> v3 = (ap_int<17>)C[1][2] + (ap_int<17>)v2;	// L17
-    C[1][2] = (int16_t)v3;	// L17
-  }
-}
-
-void PE_1_3(
-  int16_t C[4][4],
-  hls::stream< int8_t >& A_fifo_1_3,
-  hls::stream< int8_t >& B_fifo_1_3,
-  hls::stream< int8_t >& B_fifo_2_3
-) {
-#pragma HLS array_partition variable=C complete dim=1
-#pragma HLS array_partition variable=C complete dim=2
-  int8_t A_buf[8];
-  l_k_init: for (int k_init_1_3 = 0; k_init_1_3 < 8; k_init_1_3++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_1_3.read();
-    A_buf[k_init_1_3] = v0;
-  }
-  int8_t B_buf[8];
-  l_k_init_1: for (int k_init_1_1_3 = 0; k_init_1_1_3 < 8; k_init_1_1_3++) {
-  #pragma HLS pipeline II=1
-    int8_t v1 = B_fifo_1_3.read();
-    B_buf[k_init_1_1_3] = v1;
-    B_fifo_2_3.write(B_buf[k_init_1_1_3]);
-  }
-  l_S_k_0_1_3_k: for (int k_1_3 = 0; k_1_3 < 8; k_1_3++) {	// L16
-    int16_t v2 = (int16_t)A_buf[k_1_3] * (int16_t)B_buf[k_1_3];	// L17
-    ap_int<17> v3 = (ap_int<17>)C[1][3] + (ap_int<17>)v2;	// L17
-    C[1][3] = (int16_t)v3;	// L17
-  }
-}
-
-void PE_2_0(
-  int16_t C[4][4],
-  hls::stream< int8_t >& A_fifo_2_0,
-  hls::stream< int8_t >& A_fifo_2_1,
-  hls::stream< int8_t >& B_fifo_2_0,
-  hls::stream< int8_t >& B_fifo_3_0
-) {
-#pragma HLS array_partition variable=C complete dim=1
-#pragma HLS array_partition variable=C complete dim=2
-  int8_t A_buf[8];
-  l_k_init: for (int k_init_2_0 = 0; k_init_2_0 < 8; k_init_2_0++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_2_0.read();
-    A_buf[k_init_2_0] = v0;
-    A_fifo_2_1.write(A_buf[k_init_2_0]);
-  }
-  int8_t B_buf[8];
-  l_k_init_1: for (int k_init_1_2_0 = 0; k_init_1_2_0 < 8; k_init_1_2_0++) {
-  #pragma HLS pipeline II=1
-    int8_t v1 = B_fifo_2_0.read();
-    B_buf[k_init_1_2_0] = v1;
-    B_fifo_3_0.write(B_buf[k_init_1_2_0]);
-  }
-  l_S_k_0_2_0_k: for (int k_2_0 = 0; k_2_0 < 8; k_2_0++) {	// L16
-    int16_t v2 = (int16_t)A_buf[k_2_0] * (int16_t)B_buf[k_2_0];	// L17
-    ap_int<17> v3 = (ap_int<17>)C[2][0] + (ap_int<17>)v2;	// L17
-    C[2][0] = (int16_t)v3;	// L17
-  }
-}
-
-void PE_2_1(
-  int16_t C[4][4],
-  hls::stream< int8_t >& A_fifo_2_1,
-  hls::stream< int8_t >& A_fifo_2_2,
-  hls::stream< int8_t >& B_fifo_2_1,
-  hls::stream< int8_t >& B_fifo_3_1
-) {
-#pragma HLS array_partition variable=C complete dim=1
-#pragma HLS array_partition variable=C complete dim=2
-  int8_t A_buf[8];
-  l_k_init: for (int k_init_2_1 = 0; k_init_2_1 < 8; k_init_2_1++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_2_1.read();
-    A_buf[k_init_2_1] = v0;
-    A_fifo_2_2.write(A_buf[k_init_2_1]);
-  }
-  int8_t B_buf[8];
-  l_k_init_1: for (int k_init_1_2_1 = 0; k_init_1_2_1 < 8; k_init_1_2_1++) {
-  #pragma HLS pipeline II=1
-    int8_t v1 = B_fifo_2_1.read();
-    B_buf[k_init_1_2_1] = v1;
-    B_fifo_3_1.write(B_buf[k_init_1_2_1]);
-  }
-  l_S_k_0_2_1_k: for (int k_2_1 = 0; k_2_1 < 8; k_2_1++) {	// L16
-    int16_t v2 = (int16_t)A_buf[k_2_1] * (int16_t)B_buf[k_2_1];	// L17
-    ap_int<17> v3 = (ap_int<17>)C[2][1] + (ap_int<17>)v2;	// L17
-    C[2][1] = (int16_t)v3;	// L17
-  }
-}
-
-void PE_2_2(
-  int16_t C[4][4],
-  hls::stream< int8_t >& A_fifo_2_2,
-  hls::stream< int8_t >& A_fifo_2_3,
-  hls::stream< int8_t >& B_fifo_2_2,
-  hls::stream< int8_t >& B_fifo_3_2
-) {
-#pragma HLS array_partition variable=C complete dim=1
-#pragma HLS array_partition variable=C complete dim=2
-  int8_t A_buf[8];
-  l_k_init: for (int k_init_2_2 = 0; k_init_2_2 < 8; k_init_2_2++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_2_2.read();
-    A_buf[k_init_2_2] = v0;
-    A_fifo_2_3.write(A_buf[k_init_2_2]);
-  }
-  int8_t B_buf[8];
-  l_k_init_1: for (int k_init_1_2_2 = 0; k_init_1_2_2 < 8; k_init_1_2_2++) {
-  #pragma HLS pipeline II=1
-    int8_t v1 = B_fifo_2_2.read();
-    B_buf[k_init_1_2_2] = v1;
-    B_fifo_3_2.write(B_buf[k_init_1_2_2]);
-  }
-  l_S_k_0_2_2_k: for (int k_2_2 = 0; k_2_2 < 8; k_2_2++) {	// L16
-    int16_t v2 = (int16_t)A_buf[k_2_2] * (int16_t)B_buf[k_2_2];	// L17
-    ap_int<17> v3 = (ap_int<17>)C[2][2] + (ap_int<17>)v2;	// L17
-    C[2][2] = (int16_t)v3;	// L17
-  }
-}
-
-void PE_2_3(
-  int16_t C[4][4],
-  hls::stream< int8_t >& A_fifo_2_3,
-  hls::stream< int8_t >& B_fifo_2_3,
-  hls::stream< int8_t >& B_fifo_3_3
-) {
-#pragma HLS array_partition variable=C complete dim=1
-#pragma HLS array_partition variable=C complete dim=2
-  int8_t A_buf[8];
-  l_k_init: for (int k_init_2_3 = 0; k_init_2_3 < 8; k_init_2_3++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_2_3.read();
-    A_buf[k_init_2_3] = v0;
-  }
-  int8_t B_buf[8];
-  l_k_init_1: for (int k_init_1_2_3 = 0; k_init_1_2_3 < 8; k_init_1_2_3++) {
-  #pragma HLS pipeline II=1
-    int8_t v1 = B_fifo_2_3.read();
-    B_buf[k_init_1_2_3] = v1;
-    B_fifo_3_3.write(B_buf[k_init_1_2_3]);
-  }
-  l_S_k_0_2_3_k: for (int k_2_3 = 0; k_2_3 < 8; k_2_3++) {	// L16
-    int16_t v2 = (int16_t)A_buf[k_2_3] * (int16_t)B_buf[k_2_3];	// L17
-    ap_int<17> v3 = (ap_int<17>)C[2][3] + (ap_int<17>)v2;	// L17
-    C[2][3] = (int16_t)v3;	// L17
+    ap_int<17> v3 = (ap_int<17>)C[0] + (ap_int<17>)v2;	// L17
+    C[0] = (int16_t)v3;	// L17
   }
 }
 
 void PE_3_0(
-  int16_t C[4][4],
+  int16_t C[1],
   hls::stream< int8_t >& A_fifo_3_0,
   hls::stream< int8_t >& A_fifo_3_1,
   hls::stream< int8_t >& B_fifo_3_0
 ) {
-#pragma HLS array_partition variable=C complete dim=1
-#pragma HLS array_partition variable=C complete dim=2
   int8_t A_buf[8];
   l_k_init: for (int k_init_3_0 = 0; k_init_3_0 < 8; k_init_3_0++) {
   #pragma HLS pipeline II=1
@@ -422,74 +120,16 @@ void PE_3_0(
   }
   l_S_k_0_3_0_k: for (int k_3_0 = 0; k_3_0 < 8; k_3_0++) {	// L16
     int16_t v2 = (int16_t)A_buf[k_3_0] * (int16_t)B_buf[k_3_0];	// L17
-    ap_int<17> v3 = (ap_int<17>)C[3][0] + (ap_int<17>)v2;	// L17
-    C[3][0] = (int16_t)v3;	// L17
-  }
-}
-
-void PE_3_1(
-  int16_t C[4][4],
-  hls::stream< int8_t >& A_fifo_3_1,
-  hls::stream< int8_t >& A_fifo_3_2,
-  hls::stream< int8_t >& B_fifo_3_1
-) {
-#pragma HLS array_partition variable=C complete dim=1
-#pragma HLS array_partition variable=C complete dim=2
-  int8_t A_buf[8];
-  l_k_init: for (int k_init_3_1 = 0; k_init_3_1 < 8; k_init_3_1++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_3_1.read();
-    A_buf[k_init_3_1] = v0;
-    A_fifo_3_2.write(A_buf[k_init_3_1]);
-  }
-  int8_t B_buf[8];
-  l_k_init_1: for (int k_init_1_3_1 = 0; k_init_1_3_1 < 8; k_init_1_3_1++) {
-  #pragma HLS pipeline II=1
-    int8_t v1 = B_fifo_3_1.read();
-    B_buf[k_init_1_3_1] = v1;
-  }
-  l_S_k_0_3_1_k: for (int k_3_1 = 0; k_3_1 < 8; k_3_1++) {	// L16
-    int16_t v2 = (int16_t)A_buf[k_3_1] * (int16_t)B_buf[k_3_1];	// L17
-    ap_int<17> v3 = (ap_int<17>)C[3][1] + (ap_int<17>)v2;	// L17
-    C[3][1] = (int16_t)v3;	// L17
-  }
-}
-
-void PE_3_2(
-  int16_t C[4][4],
-  hls::stream< int8_t >& A_fifo_3_2,
-  hls::stream< int8_t >& A_fifo_3_3,
-  hls::stream< int8_t >& B_fifo_3_2
-) {
-#pragma HLS array_partition variable=C complete dim=1
-#pragma HLS array_partition variable=C complete dim=2
-  int8_t A_buf[8];
-  l_k_init: for (int k_init_3_2 = 0; k_init_3_2 < 8; k_init_3_2++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_3_2.read();
-    A_buf[k_init_3_2] = v0;
-    A_fifo_3_3.write(A_buf[k_init_3_2]);
-  }
-  int8_t B_buf[8];
-  l_k_init_1: for (int k_init_1_3_2 = 0; k_init_1_3_2 < 8; k_init_1_3_2++) {
-  #pragma HLS pipeline II=1
-    int8_t v1 = B_fifo_3_2.read();
-    B_buf[k_init_1_3_2] = v1;
-  }
-  l_S_k_0_3_2_k: for (int k_3_2 = 0; k_3_2 < 8; k_3_2++) {	// L16
-    int16_t v2 = (int16_t)A_buf[k_3_2] * (int16_t)B_buf[k_3_2];	// L17
-    ap_int<17> v3 = (ap_int<17>)C[3][2] + (ap_int<17>)v2;	// L17
-    C[3][2] = (int16_t)v3;	// L17
+    ap_int<17> v3 = (ap_int<17>)C[0] + (ap_int<17>)v2;	// L17
+    C[0] = (int16_t)v3;	// L17
   }
 }
 
 void PE_3_3(
-  int16_t C[4][4],
+  int16_t C[1],
   hls::stream< int8_t >& A_fifo_3_3,
   hls::stream< int8_t >& B_fifo_3_3
 ) {
-#pragma HLS array_partition variable=C complete dim=1
-#pragma HLS array_partition variable=C complete dim=2
   int8_t A_buf[8];
   l_k_init: for (int k_init_3_3 = 0; k_init_3_3 < 8; k_init_3_3++) {
   #pragma HLS pipeline II=1
@@ -504,8 +144,8 @@ void PE_3_3(
   }
   l_S_k_0_3_3_k: for (int k_3_3 = 0; k_3_3 < 8; k_3_3++) {	// L16
     int16_t v2 = (int16_t)A_buf[k_3_3] * (int16_t)B_buf[k_3_3];	// L17
-    ap_int<17> v3 = (ap_int<17>)C[3][3] + (ap_int<17>)v2;	// L17
-    C[3][3] = (int16_t)v3;	// L17
+    ap_int<17> v3 = (ap_int<17>)C[0] + (ap_int<17>)v2;	// L17
+    C[0] = (int16_t)v3;	// L17
   }
 }
 
@@ -586,20 +226,20 @@ void matmul(
 #pragma HLS stream variable=B_fifo_3_3 depth=5
   A_load(A, A_fifo_0_0, A_fifo_1_0, A_fifo_2_0, A_fifo_3_0);	// L15
   B_load(B, B_fifo_0_0, B_fifo_0_1, B_fifo_0_2, B_fifo_0_3);	// L15
-  PE_0_0(C, A_fifo_0_0, A_fifo_0_1, B_fifo_0_0, B_fifo_1_0);	// L15
-  PE_0_1(C, A_fifo_0_1, A_fifo_0_2, B_fifo_0_1, B_fifo_1_1);	// L15
-  PE_0_2(C, A_fifo_0_2, A_fifo_0_3, B_fifo_0_2, B_fifo_1_2);	// L15
-  PE_0_3(C, A_fifo_0_3, B_fifo_0_3, B_fifo_1_3);	// L15
-  PE_1_0(C, A_fifo_1_0, A_fifo_1_1, B_fifo_1_0, B_fifo_2_0);	// L15
-  PE_1_1(C, A_fifo_1_1, A_fifo_1_2, B_fifo_1_1, B_fifo_2_1);	// L15
-  PE_1_2(C, A_fifo_1_2, A_fifo_1_3, B_fifo_1_2, B_fifo_2_2);	// L15
-  PE_1_3(C, A_fifo_1_3, B_fifo_1_3, B_fifo_2_3);	// L15
-  PE_2_0(C, A_fifo_2_0, A_fifo_2_1, B_fifo_2_0, B_fifo_3_0);	// L15
-  PE_2_1(C, A_fifo_2_1, A_fifo_2_2, B_fifo_2_1, B_fifo_3_1);	// L15
-  PE_2_2(C, A_fifo_2_2, A_fifo_2_3, B_fifo_2_2, B_fifo_3_2);	// L15
-  PE_2_3(C, A_fifo_2_3, B_fifo_2_3, B_fifo_3_3);	// L15
-  PE_3_0(C, A_fifo_3_0, A_fifo_3_1, B_fifo_3_0);	// L15
-  PE_3_1(C, A_fifo_3_1, A_fifo_3_2, B_fifo_3_1);	// L15
-  PE_3_2(C, A_fifo_3_2, A_fifo_3_3, B_fifo_3_2);	// L15
-  PE_3_3(C, A_fifo_3_3, B_fifo_3_3);	// L15
+  PE_0_0(&C[0][0], A_fifo_0_0, A_fifo_0_1, B_fifo_0_0, B_fifo_1_0);	// L15
+  PE_0_0(&C[0][1], A_fifo_0_1, A_fifo_0_2, B_fifo_0_1, B_fifo_1_1);	// L15
+  PE_0_0(&C[0][2], A_fifo_0_2, A_fifo_0_3, B_fifo_0_2, B_fifo_1_2);	// L15
+  PE_0_3(&C[0][3], A_fifo_0_3, B_fifo_0_3, B_fifo_1_3);	// L15
+  PE_0_0(&C[1][0], A_fifo_1_0, A_fifo_1_1, B_fifo_1_0, B_fifo_2_0);	// L15
+  PE_0_0(&C[1][1], A_fifo_1_1, A_fifo_1_2, B_fifo_1_1, B_fifo_2_1);	// L15
+  PE_0_0(&C[1][2], A_fifo_1_2, A_fifo_1_3, B_fifo_1_2, B_fifo_2_2);	// L15
+  PE_0_3(&C[1][3], A_fifo_1_3, B_fifo_1_3, B_fifo_2_3);	// L15
+  PE_0_0(&C[2][0], A_fifo_2_0, A_fifo_2_1, B_fifo_2_0, B_fifo_3_0);	// L15
+  PE_0_0(&C[2][1], A_fifo_2_1, A_fifo_2_2, B_fifo_2_1, B_fifo_3_1);	// L15
+  PE_0_0(&C[2][2], A_fifo_2_2, A_fifo_2_3, B_fifo_2_2, B_fifo_3_2);	// L15
+  PE_0_3(&C[2][3], A_fifo_2_3, B_fifo_2_3, B_fifo_3_3);	// L15
+  PE_3_0(&C[3][0], A_fifo_3_0, A_fifo_3_1, B_fifo_3_0);	// L15
+  PE_3_0(&C[3][1], A_fifo_3_1, A_fifo_3_2, B_fifo_3_1);	// L15
+  PE_3_0(&C[3][2], A_fifo_3_2, A_fifo_3_3, B_fifo_3_2);	// L15
+  PE_3_3(&C[3][3], A_fifo_3_3, B_fifo_3_3);	// L15
 }

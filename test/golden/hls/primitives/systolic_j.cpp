@@ -45,7 +45,8 @@ void PE_0(
   int16_t C[4][4],
   hls::stream< int8_t >& A_fifo_0,
   hls::stream< int8_t >& A_fifo_1,
-  hls::stream< int8_t >& B_fifo_0
+  hls::stream< int8_t >& B_fifo_0,
+  int j
 ) {
 #pragma HLS array_partition variable=C complete dim=1
   l_PE_0_i: for (int i_0 = 0; i_0 < 4; i_0++) {	// L15
@@ -64,66 +65,8 @@ void PE_0(
     }
     l_S_k_0_0_k: for (int k_0 = 0; k_0 < 8; k_0++) {	// L16
       int16_t v2 = (int16_t)A_buf[k_0] * (int16_t)B_buf[k_0];	// L17
-      ap_int<17> v3 = (ap_int<17>)C[i_0][0] + (ap_int<17>)v2;	// L17
-      C[i_0][0] = (int16_t)v3;	// L17
-    }
-  }
-}
-
-void PE_1(
-  int16_t C[4][4],
-  hls::stream< int8_t >& A_fifo_1,
-  hls::stream< int8_t >& A_fifo_2,
-  hls::stream< int8_t >& B_fifo_1
-) {
-#pragma HLS array_partition variable=C complete dim=1
-  l_PE_1_i: for (int i_1 = 0; i_1 < 4; i_1++) {	// L15
-    int8_t A_buf[8];	// L15
-    l_k_init: for (int k_init_1_1 = 0; k_init_1_1 < 8; k_init_1_1++) {	// L15
-    #pragma HLS pipeline II=1
-      int8_t v0 = A_fifo_1.read();	// L15
-      A_buf[k_init_1_1] = v0;	// L15
-      A_fifo_2.write(A_buf[k_init_1_1]);	// L15
-    }
-    int8_t B_buf[8];	// L15
-    l_k_init_1: for (int k_init_1_1_1 = 0; k_init_1_1_1 < 8; k_init_1_1_1++) {	// L15
-    #pragma HLS pipeline II=1
-      int8_t v1 = B_fifo_1.read();	// L15
-      B_buf[k_init_1_1_1] = v1;	// L15
-    }
-    l_S_k_0_1_k: for (int k_1 = 0; k_1 < 8; k_1++) {	// L16
-      int16_t v2 = (int16_t)A_buf[k_1] * (int16_t)B_buf[k_1];	// L17
-      ap_int<17> v3 = (ap_int<17>)C[i_1][1] + (ap_int<17>)v2;	// L17
-      C[i_1][1] = (int16_t)v3;	// L17
-    }
-  }
-}
-
-void PE_2(
-  int16_t C[4][4],
-  hls::stream< int8_t >& A_fifo_2,
-  hls::stream< int8_t >& A_fifo_3,
-  hls::stream< int8_t >& B_fifo_2
-) {
-#pragma HLS array_partition variable=C complete dim=1
-  l_PE_2_i: for (int i_2 = 0; i_2 < 4; i_2++) {	// L15
-    int8_t A_buf[8];	// L15
-    l_k_init: for (int k_init_2 = 0; k_init_2 < 8; k_init_2++) {	// L15
-    #pragma HLS pipeline II=1
-      int8_t v0 = A_fifo_2.read();	// L15
-      A_buf[k_init_2] = v0;	// L15
-      A_fifo_3.write(A_buf[k_init_2]);	// L15
-    }
-    int8_t B_buf[8];	// L15
-    l_k_init_1: for (int k_init_1_2 = 0; k_init_1_2 < 8; k_init_1_2++) {	// L15
-    #pragma HLS pipeline II=1
-      int8_t v1 = B_fifo_2.read();	// L15
-      B_buf[k_init_1_2] = v1;	// L15
-    }
-    l_S_k_0_2_k: for (int k_2 = 0; k_2 < 8; k_2++) {	// L16
-      int16_t v2 = (int16_t)A_buf[k_2] * (int16_t)B_buf[k_2];	// L17
-      ap_int<17> v3 = (ap_int<17>)C[i_2][2] + (ap_int<17>)v2;	// L17
-      C[i_2][2] = (int16_t)v3;	// L17
+      ap_int<17> v3 = (ap_int<17>)C[i_0][j] + (ap_int<17>)v2;	// L17
+      C[i_0][j] = (int16_t)v3;	// L17
     }
   }
 }
@@ -181,8 +124,8 @@ void matmul(
 #pragma HLS stream variable=B_fifo_3 depth=1
   A_load(A, A_fifo_0);	// L15
   B_load(B, B_fifo_0, B_fifo_1, B_fifo_2, B_fifo_3);	// L15
-  PE_0(C, A_fifo_0, A_fifo_1, B_fifo_0);	// L15
-  PE_1(C, A_fifo_1, A_fifo_2, B_fifo_1);	// L15
-  PE_2(C, A_fifo_2, A_fifo_3, B_fifo_2);	// L15
+  PE_0(C, A_fifo_0, A_fifo_1, B_fifo_0, 0);	// L15
+  PE_0(C, A_fifo_1, A_fifo_2, B_fifo_1, 1);	// L15
+  PE_0(C, A_fifo_2, A_fifo_3, B_fifo_2, 2);	// L15
   PE_3(C, A_fifo_3, B_fifo_3);	// L15
 }

@@ -1,0 +1,134 @@
+// The sliceArrays pass: a process of a dataflow region gets only the part of an array it touches. When
+// every access of an array parameter in a process's function starts with the same constant indices
+// (PE(i, j) reads and writes only C[i][j]), the call passes that part (`C[i][j]` or the row `C[i]`) and
+// the parameter loses those dims. Each process then owns its part: the array has one writer per part,
+// which is what Vitis's dataflow checks ask. Run after outlineUnits, before shareProcesses (which would
+// otherwise see the coordinates in the bodies).
+
+import { constIndex, idx } from "../../ir/build.ts";
+import type {
+  BufferDecl,
+  CallArg,
+  CallStmt,
+  Expr,
+  Func,
+  Module,
+  Partition,
+  SpatialStmt,
+  SpatialUnit,
+  Stmt,
+} from "../../ir/nodes.ts";
+import type { Pass } from "../../ir/passes/pass.ts";
+import { mapBlockExprs, mapList, rewriteBlock, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
+
+/** The constant index prefix every access of `buffer` in `body` shares; undefined when it is passed on. */
+function commonPrefix(body: readonly Stmt[], buffer: string): number[] | undefined {
+  let prefix: number[] | undefined;
+  let passed = false;
+  const see = (ix: readonly Expr[]) => {
+    const consts: number[] = [];
+    for (const e of ix) {
+      const c = constIndex(e);
+      if (c === undefined) break;
+      consts.push(c);
+    }
+    if (prefix === undefined) prefix = consts;
+    let n = 0;
+    while (n < prefix.length && n < consts.length && prefix[n] === consts[n]) n++;
+    prefix = prefix.slice(0, n);
+  };
+  visitStmts(body, (st) => {
+    if (st.kind === "store" && st.buffer === buffer) see(st.indices);
+    if (st.kind === "call") passed ||= st.args.some((a) => a.kind === "buffer" && a.name === buffer);
+    if (st.kind === "alloc" && st.buffer === buffer) passed = true;
+    for (const e of stmtExprs(st))
+      walkExpr(e, (x) => void (x.kind === "load" && x.buffer === buffer && see(x.indices)));
+  });
+  return passed ? undefined : prefix;
+}
+
+/** The parameter without its first `p` dims (partitions of dropped dims go, later ones shift). */
+function sliced(b: BufferDecl, p: number): BufferDecl {
+  const shape = b.shape.slice(p);
+  const partitions: Partition[] = shape.length
+    ? b.partitions
+        .filter((q) => q.dim === 0 || q.dim > p)
+        .map((q) => (q.dim === 0 ? q : { ...q, dim: q.dim - p }))
+    : [];
+  const { layout, ...rest } = b;
+  return { ...rest, shape, partitions, ...(layout && shape.length ? { layout: layout.slice(p) } : {}) };
+}
+
+/** The callee with parameter `name` cut to its part after `p` constant indices. */
+function sliceParam(f: Func, name: string, p: number): Func {
+  const drop = (ix: readonly Expr[]) => ix.slice(p);
+  const loads = mapBlockExprs(f.body, (e) =>
+    e.kind === "load" && e.buffer === name ? { ...e, indices: drop(e.indices) } : e,
+  );
+  const body = rewriteBlock(loads, (st) =>
+    st.kind === "store" && st.buffer === name ? [{ ...st, indices: drop(st.indices) }] : undefined,
+  );
+  return { ...f, body, buffers: { ...f.buffers, [name]: sliced(f.buffers[name], p) } };
+}
+
+/** Counts the calls of every function of `m`. */
+function callCounts(m: Module): Map<string, number> {
+  const calls = new Map<string, number>();
+  visitStmts(
+    m.functions.flatMap((f) => f.body),
+    (st) => void (st.kind === "call" && calls.set(st.callee, (calls.get(st.callee) ?? 0) + 1)),
+  );
+  return calls;
+}
+
+/**
+ * The processes of a module's regions: for a unit that is one call of a function nothing else calls
+ * (what outlineUnits makes), that call and function; undefined for any other unit.
+ */
+export function processesOf(m: Module): (u: SpatialUnit) => { call: CallStmt; f: Func } | undefined {
+  const funcs = new Map(m.functions.map((f) => [f.name, f]));
+  const calls = callCounts(m);
+  return (u) => {
+    const call = u.body[0];
+    const f = call?.kind === "call" && u.body.length === 1 ? funcs.get(call.callee) : undefined;
+    return f && call.kind === "call" && calls.get(f.name) === 1 && call.results.length === 0
+      ? { call, f }
+      : undefined;
+  };
+}
+
+/** Slices the array arguments of every process call of the regions in `m`. */
+export const sliceArrays: Pass = (m: Module) => {
+  const processOf = processesOf(m);
+  // Applied after the walk, so a process that holds a region of its own keeps that rewrite too.
+  const cuts = new Map<string, [string, number][]>();
+  const region = (st: SpatialStmt): SpatialStmt => {
+    const units = mapList(st.units, (u) => {
+      const proc = processOf(u);
+      if (!proc) return u;
+      const { call, f } = proc;
+      const mine: [string, number][] = [];
+      const args = call.args.map((a, k): CallArg => {
+        const p = f.params[k];
+        const b = p?.kind === "buffer" ? f.buffers[p.name] : undefined;
+        if (a.kind !== "buffer" || a.at || !b || b.stream || b.shape.length === 0 || p.kind !== "buffer")
+          return a;
+        const prefix = commonPrefix(f.body, p.name);
+        if (!prefix?.length) return a;
+        mine.push([p.name, prefix.length]);
+        return { ...a, at: prefix.map(idx) };
+      });
+      if (mine.length === 0) return u;
+      cuts.set(f.name, mine);
+      return { ...u, body: [{ ...call, args }] };
+    });
+    return units === st.units ? st : { ...st, units };
+  };
+  const functions = mapList(m.functions, (f) => {
+    const body = rewriteBlock(f.body, (st) => (st.kind === "spatial" ? [region(st)] : undefined));
+    return body === f.body ? f : { ...f, body };
+  });
+  if (functions === m.functions) return m;
+  const cut = (f: Func) => (cuts.get(f.name) ?? []).reduce((g, [name, p]) => sliceParam(g, name, p), f);
+  return { ...m, functions: functions.map(cut) };
+};
