@@ -1,8 +1,7 @@
 // Elementwise kernels of allo-ts/library on float32 matrices [M, N]: add, sub, mul, div (same shape),
 // relu, exp, tanh, sigmoid and gelu (the tanh form GPT-2 uses). Each is one loop nest `i, j` whose
 // registered default schedule pipelines `j` (one element per cycle).
-import { registerSchedule } from "../api/schedule.ts";
-import { type float32, grid, zeros } from "../index.ts";
+import { type float32, grid, registerSchedule, zeros } from "allo-ts";
 
 /** `A + B`, elementwise. */
 export function add<M extends number, N extends number>(

@@ -2,8 +2,7 @@
 // matmul [M, K] x [K, N], bmm [B, M, K] x [B, K, N], linear(X, W, b) = X W^T + b with W: [out, in],
 // transpose. Products accumulate over k in order (k = 0, 1, ...), so every backend rounds alike; the
 // registered schedules move k outside j and pipeline j (consecutive j are independent: II 1).
-import { registerSchedule } from "../api/schedule.ts";
-import { type float32, grid, zeros } from "../index.ts";
+import { type float32, grid, registerSchedule, zeros } from "allo-ts";
 
 /** `A @ B`: [M, K] x [K, N] -> [M, N]. */
 export function matmul<M extends number, K extends number, N extends number>(

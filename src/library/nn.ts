@@ -1,8 +1,7 @@
 // Normalisations of allo-ts/library over the last axis of a float32 [M, N] matrix: softmax
 // (max-subtracted) and layerNorm (biased variance, eps 1e-5, then gamma and beta per column). Each
 // row runs its passes in order, sums from column 0 up; the default schedules pipeline every pass.
-import { registerSchedule } from "../api/schedule.ts";
-import { type float32, range, zeros } from "../index.ts";
+import { type float32, range, registerSchedule, zeros } from "allo-ts";
 
 /** The value twin tsc needs for the template parameter N used as a number (the row length). */
 declare const N: number;

@@ -12,8 +12,8 @@ import * as lib from "../../src/library/index.ts";
 import { inWorkDir, requireTools, run, skipWithoutTools } from "../backends/mlir/tools.ts";
 import { assertReplays } from "../schedule/support.ts";
 import { cloneArgs } from "../support/compare.ts";
-import { fillFloat, rng } from "../support/random.ts";
-import { ffn, norms, pointwise, products } from "./fixtures/models.ts";
+import { fillFloat, fillInt, rng } from "../support/random.ts";
+import { ffn, norms, pointwise, products, quantized } from "./fixtures/models.ts";
 import * as ref from "./reference.ts";
 
 const ffnArgs = (seed: number) => {
@@ -64,7 +64,7 @@ test("the composed FFN's MLIR passes mlir-opt", { skip: skipWithoutTools() }, ()
   });
 });
 
-test("the composed FFN and the normalisations simulate in csim as they run on the CPU", async () => {
+test("the composed FFN, the normalisations and the quantized ops simulate in csim as they run on the CPU", async () => {
   const dir = mkdtempSync(join(tmpdir(), "allo-library-"));
   try {
     const s = composedFfn();
@@ -82,6 +82,39 @@ test("the composed FFN and the normalisations simulate in csim as they run on th
       ...nargs,
     )) as Float32Array;
     ref.assertNear(ngot, nwant, "csim norms", 8);
+    const q = customize(quantized).compose([lib.quantize, lib.qlinear, lib.qmatmul, lib.dequantize]);
+    const qargs = () => [
+      fillFloat(new Float32Array(16), rng(6), -40, 40),
+      fillInt(new Int8Array(32), rng(7), -128, 127),
+      fillInt(new Int32Array(4), rng(8), -1000, 1000),
+      fillInt(new Int8Array(24), rng(9), -128, 127),
+      0.25,
+      new Int32Array(8),
+      new Int32Array(6),
+      new Float32Array(16),
+    ];
+    const [X, W, b, B, scale, ...outs] = qargs() as [
+      Float32Array,
+      Int8Array,
+      Int32Array,
+      Int8Array,
+      number,
+      ...unknown[],
+    ];
+    await q.build({ target: "vitis_hls", mode: "csim", project: join(dir, "quantized") })(
+      X,
+      W,
+      b,
+      B,
+      scale,
+      ...outs,
+    );
+    const Q = ref.quantize(X, scale);
+    assert.deepEqual(outs, [
+      ref.qlinear(Q, W, b, 2, 8, 4, true),
+      ref.qlinear(Q, B, undefined, 2, 8, 3, false),
+      Float32Array.from(Q, (v) => Math.fround(v * scale)),
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -92,6 +125,7 @@ test("every op's registered default schedule composes into its caller and verifi
     [pointwise, [lib.add, lib.sub, lib.mul, lib.div, lib.relu, lib.exp, lib.tanh, lib.sigmoid, lib.gelu]],
     [products, [lib.matmul, lib.transpose, lib.bmm]],
     [norms, [lib.softmax, lib.layerNorm]],
+    [quantized, [lib.quantize, lib.qlinear, lib.qmatmul, lib.dequantize]],
   ];
   for (const [caller, ops] of families) {
     const s = customize(caller);

@@ -1,10 +1,11 @@
 // Every op of allo-ts/library against the plain references of ./reference.ts at several shapes (1-wide
 // axes included), customized directly with its template values: exact where the arithmetic is + - * /
-// and sqrt, within a few ulps where exp or tanh is involved.
+// and sqrt, within a few ulps where exp or tanh is involved; the quantized ops are integer-exact.
+import assert from "node:assert/strict";
 import { test } from "node:test";
 import { customize } from "../../src/index.ts";
 import * as lib from "../../src/library/index.ts";
-import { fillFloat, rng } from "../support/random.ts";
+import { fillFloat, fillInt, rng } from "../support/random.ts";
 import * as ref from "./reference.ts";
 
 const SHAPES: [number, number][] = [
@@ -76,5 +77,35 @@ test("softmax and layerNorm over the last axis match their references", () => {
       ref.layerNorm(X, g, b, M, N),
       `layerNorm [${M}, ${N}]`,
     );
+  }
+});
+
+test("quantize, dequantize, qmatmul and qlinear are exact (ties to even, saturation, int32 wrap-around)", () => {
+  const edges = Float32Array.of(0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 127.5, -128.5, 1e9, -1e9, Number.NaN, 3.25);
+  for (const scale of [1, 0.25, 3]) {
+    const X = Float32Array.from([...edges, ...rand(12, scale * 10, -200, 200)]);
+    const Q = customize(lib.quantize, { instantiate: { M: 4, N: 6 } }).build()(X, scale) as Int8Array;
+    assert.deepEqual(Q, ref.quantize(X, scale), `quantize, scale ${scale}`);
+    const D = customize(lib.dequantize, { instantiate: { M: 4, N: 6 } }).build()(Q, scale);
+    assert.deepEqual(
+      D,
+      Float32Array.from(Q, (q) => Math.fround(q * scale)),
+      `dequantize, scale ${scale}`,
+    );
+  }
+  const r = rng(5);
+  for (const [M, K, N] of [
+    [1, 1, 1],
+    [3, 5, 2],
+    [2, 1024, 3],
+  ]) {
+    const A = fillInt(new Int8Array(M * K), r, -128, 127);
+    const B = fillInt(new Int8Array(K * N), r, -128, 127);
+    const W = fillInt(new Int8Array(N * K), r, -128, 127);
+    const b = fillInt(new Int32Array(N), r, -(2 ** 31), 2 ** 31 - 1);
+    const mm = customize(lib.qmatmul, { instantiate: { M, K, N } }).build()(A, B);
+    assert.deepEqual(mm, ref.qlinear(A, B, undefined, M, K, N, false), `qmatmul ${M}x${K}x${N}`);
+    const lin = customize(lib.qlinear, { instantiate: { M, K, N } }).build()(A, W, b);
+    assert.deepEqual(lin, ref.qlinear(A, W, b, M, K, N, true), `qlinear ${M}x${K}x${N} (the bias wraps)`);
   }
 });

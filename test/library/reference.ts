@@ -106,3 +106,34 @@ export function assertNear(
     );
   }
 }
+
+/** int8 quantization: nearest, ties to even, saturating; NaN to 0. */
+export function quantize(X: Mat, scale: number): Int8Array {
+  return Int8Array.from(X, (x) => {
+    const v = Math.min(Math.max(f(x / scale), -128), 127);
+    if (Number.isNaN(v)) return 0;
+    const fl = Math.floor(v);
+    const d = v - fl;
+    return d > 0.5 || (d === 0.5 && fl % 2 !== 0) ? fl + 1 : fl;
+  });
+}
+
+/** int8 x int8 products summed in int32 (wrapping), W: [N, K] for linear with an int32 bias. */
+export function qlinear(
+  X: Int8Array,
+  W: Int8Array,
+  b: Int32Array | undefined,
+  M: number,
+  K: number,
+  N: number,
+  wt: boolean,
+): Int32Array {
+  const C = new Int32Array(M * N);
+  for (let i = 0; i < M; i++)
+    for (let j = 0; j < N; j++) {
+      let acc = 0;
+      for (let k = 0; k < K; k++) acc = (acc + X[i * K + k] * (wt ? W[j * K + k] : W[k * N + j])) | 0;
+      C[i * N + j] = b ? (acc + b[j]) | 0 : acc;
+    }
+  return C;
+}
