@@ -23,6 +23,8 @@ fi
 listing="$(tar tzf "$tarball")"
 grep -qx 'package/dist/index.d.ts' <<<"$listing" || fail "the tarball has no dist/index.d.ts"
 grep -qx 'package/include/ap_int.h' <<<"$listing" || fail "the tarball has no include/ap_int.h"
+# The library's kernel source, which the frontend reads (compiled .js has no types; docs/library.md).
+grep -qx 'package/dist/library/source/linalg.ts' <<<"$listing" || fail "the tarball has no library kernel source"
 if grep -q '^package/src/' <<<"$listing"; then fail "the tarball ships src/"; fi
 
 # One kernel file, its schedule exported for the CLI; the last line must not run when the CLI reads it.
@@ -64,12 +66,26 @@ export function tiled<T extends DType, M extends number, N extends number, B ext
 EOF
 }
 
+# A kernel of library calls (nested), composed with the library's registered schedule.
+library_kernel() {
+  cat <<'EOF'
+import type { float32 } from "allo-ts";
+import { linear, relu } from "allo-ts/library";
+
+export function mlp(X: float32<[2, 3]>, W: float32<[4, 3]>, b: float32<[4]>): float32<[2, 4]> {
+  return relu(linear(X, W, b));
+}
+EOF
+}
+
 # A script run with tsx: customize(fn), a CPU run checked against plain JS, and the generic kernel.
 script() {
   cat <<'EOF'
 import { readFileSync } from "node:fs";
 import { customize, int32 } from "allo-ts";
+import { linear } from "allo-ts/library";
 import { add, N, schedule } from "./kernel.ts";
+import { mlp } from "./mlp.ts";
 
 const s = customize(add);
 schedule(s);
@@ -85,6 +101,10 @@ const g = customize(readFileSync("generic.ts", "utf8"), {
   instantiate: { T: int32, M: 8, N: 8, B: 2 },
 });
 if (!/i < 4/.test(g.build({ target: "vhls" }).code)) throw new Error("generic kernel not instantiated");
+const m = customize(mlp).compose(linear);
+const Y = m.build()(Float32Array.of(1, 2, 3, -1, -2, -3), Float32Array.of(1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1), Float32Array.of(0, 0, 0, 1)) as Float32Array;
+if (Y.join() !== "1,2,3,7,0,0,0,0") throw new Error(`wrong library result ${Y.join()}`);
+if (!m.verify().equivalent) throw new Error("library schedule not proven equivalent");
 console.log("tsx script OK");
 EOF
 }
@@ -132,6 +152,7 @@ for kind in esm cjs untyped; do
   npm install --silent --no-audit --no-fund --save-dev typescript @types/node
   kernel >kernel.ts
   generic >generic.ts
+  library_kernel >mlp.ts
   echo '{ "extends": "allo-ts/tsconfig", "include": ["*.ts", "*.mts"] }' >tsconfig.json
 
   # The kernel script under tsx; ES module syntax in .mts so it runs the same in every project kind.

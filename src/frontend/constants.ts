@@ -1,10 +1,10 @@
 // Compile-time constants: module-level `const` declarations of a kernel's file (and of files it imports
 // relatively), folded on demand with the kernel typing rules (fold.ts); template values; dtype names.
 // Anything that does not fold is AL1007 at its span. Also finds kernel functions by name, following
-// relative imports.
+// relative imports, `export * from` re-exports and imports from allo-ts/library (./library-source.ts).
 
 import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { internalError } from "../diagnostics/error.ts";
 import { NAMED_DTYPES } from "../dsl/dtypes.ts";
 import { constOf } from "../ir/build.ts";
@@ -34,6 +34,7 @@ import {
   mathCall,
   numericLiteral,
 } from "./fold.ts";
+import { LIBRARY_MODULE, librarySourceDir } from "./library-source.ts";
 import { errorAt, loadSource, type SourceFile } from "./source.ts";
 import ts from "./typescript.cts";
 
@@ -57,6 +58,8 @@ export class FileScope {
   private readonly functions = new Map<string, ts.FunctionDeclaration>();
   private readonly imports = new Map<string, { from: string; name: string; node: ts.Node }>();
   private readonly inProgress = new Set<string>();
+  /** `export * from "./x.ts"`: files whose kernels this file re-exports. */
+  private readonly reexports: { from: string; node: ts.Node }[] = [];
   /** Local names of imports from "allo-ts", to their exported names (`int16 as toInt16`). */
   private readonly libraryImports = new Map<string, string>();
 
@@ -68,6 +71,14 @@ export class FileScope {
         }
       } else if (ts.isFunctionDeclaration(st) && st.name) {
         this.functions.set(st.name.text, st);
+      } else if (
+        ts.isExportDeclaration(st) &&
+        !st.exportClause &&
+        st.moduleSpecifier &&
+        ts.isStringLiteral(st.moduleSpecifier) &&
+        st.moduleSpecifier.text.startsWith(".")
+      ) {
+        this.reexports.push({ from: st.moduleSpecifier.text, node: st });
       } else if (ts.isImportDeclaration(st) && ts.isStringLiteral(st.moduleSpecifier)) {
         const from = st.moduleSpecifier.text;
         const named = st.importClause?.namedBindings;
@@ -75,7 +86,8 @@ export class FileScope {
           for (const el of named.elements)
             this.libraryImports.set(el.name.text, (el.propertyName ?? el.name).text);
         }
-        if (!from.startsWith(".") || !named || !ts.isNamedImports(named)) continue;
+        if ((!from.startsWith(".") && from !== LIBRARY_MODULE) || !named || !ts.isNamedImports(named))
+          continue;
         for (const el of named.elements) {
           this.imports.set(el.name.text, { from, name: (el.propertyName ?? el.name).text, node: el });
         }
@@ -86,6 +98,8 @@ export class FileScope {
   private importedScope(name: string): { scope: FileScope; name: string } | undefined {
     const imp = this.imports.get(name);
     if (!imp) return undefined;
+    if (imp.from === LIBRARY_MODULE)
+      return { scope: scopeForFile(join(librarySourceDir(), "index.ts")), name: imp.name };
     if (!this.sf.absPath) {
       throw errorAt(
         this.sf,
@@ -133,7 +147,12 @@ export class FileScope {
     const local = this.functions.get(name);
     if (local) return { decl: local, file: this };
     const imp = this.importedScope(name);
-    return imp?.scope.kernel(imp.name);
+    if (imp) return imp.scope.kernel(imp.name);
+    for (const r of this.reexports) {
+      const k = scopeForFile(resolveImport(this.sf, r.from, r.node)).kernel(name);
+      if (k) return k;
+    }
+    return undefined;
   }
 
   exportedFunctionNames(): string[] {

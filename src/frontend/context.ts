@@ -1,10 +1,11 @@
 // Per-function lowering state: block scopes, buffer declarations, unique iv and buffer names, and
-// Allo's band counter (a band is named when its `for` starts and the counter moves when one ends).
+// Allo's band counter (a band is named when its `for` starts and the counter moves when one ends),
+// and the calls hoisted out of the statement being lowered (kernel calls inside expressions).
 
 import type ts from "typescript";
 import type { Code } from "../diagnostics/codes.ts";
 import { internalError } from "../diagnostics/error.ts";
-import type { BufferDecl, Span } from "../ir/nodes.ts";
+import type { BufferDecl, Span, Stmt } from "../ir/nodes.ts";
 import type { ElemType } from "../types/dtype.ts";
 import type { ConstValue, FileScope } from "./constants.ts";
 import type { ModuleBuilder } from "./module-builder.ts";
@@ -23,6 +24,10 @@ export class FnContext {
   private readonly sites: Map<string, ts.Node>[] = [new Map()];
   private readonly usedNames = new Set<string>();
   bandCounter = 0;
+  /** Per statement being lowered (innermost last): the kernel calls its expressions contain, in order. */
+  private readonly hoists: Stmt[][] = [];
+  /** Why a kernel call cannot be hoisted here (a while condition, a conditional operand), if so. */
+  noCallsWhy: string | undefined;
 
   constructor(
     readonly file: FileScope,
@@ -96,6 +101,29 @@ export class FnContext {
 
   reserve(name: string): void {
     this.usedNames.add(name);
+  }
+
+  /**
+   * Lowers one statement with `lower` (which appends to `out`), preceded by the kernel calls its
+   * expressions made: `B[i] = inc(A[i])` runs `inc` first, then stores its result.
+   */
+  hoisting(out: Stmt[], lower: (into: Stmt[]) => void): void {
+    const calls: Stmt[] = [];
+    const own: Stmt[] = [];
+    this.hoists.push(calls);
+    try {
+      lower(own);
+    } finally {
+      this.hoists.pop();
+    }
+    out.push(...calls, ...own);
+  }
+
+  /** Emits a call an expression needs before the statement that contains it. */
+  hoist(s: Stmt): void {
+    const top = this.hoists[this.hoists.length - 1];
+    if (!top) throw internalError("a kernel call in an expression outside any statement");
+    top.push(s);
   }
 
   declare(decl: BufferDecl): void {

@@ -10,6 +10,7 @@ import { dtypeProblem, F32 } from "../types/dtype.ts";
 import { type ConstValue, isDType, scopeForSource } from "./constants.ts";
 import { boolConst, intLiteral } from "./fold.ts";
 import { unsupportedKernelForm } from "./kernel-forms.ts";
+import { kernelSourcePath } from "./library-source.ts";
 import { locateFunctionFile } from "./locate.ts";
 import { ModuleBuilder } from "./module-builder.ts";
 import { errorAt, loadSource, parseSource, type SourceFile, syntaxError } from "./source.ts";
@@ -21,7 +22,7 @@ export interface CompileRequest {
 }
 
 export function sourceOfFunction(fn: Function): SourceFile {
-  return loadSource(locateFunctionFile(fn));
+  return loadSource(kernelSourcePath(locateFunctionFile(fn)));
 }
 
 export function sourceOfText(text: string, file?: string): SourceFile {

@@ -122,7 +122,8 @@ export function compileFunction(
         "AL2005",
         `kernel '${name}' returns a value; declare its return type, e.g. ): float32<[M, N]>`,
       );
-    results.push(lowerReturn(ctx, ret, ret.expression, declaredRet, body));
+    const e = ret.expression;
+    ctx.hoisting(body, (into) => results.push(lowerReturn(ctx, ret, e, declaredRet, into)));
   } else if (declaredRet) {
     throw errorAt(
       sf,

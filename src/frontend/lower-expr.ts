@@ -1,5 +1,6 @@
 // Lowers kernel expressions to typed IR expressions under Allo's typing rules: operands are converted
 // to the rule's type with explicit casts, constants fold, and subscripts/bounds use index arithmetic.
+// A kernel call used as a value is hoisted before its statement (./lower-call.ts).
 
 import { NAMED_DTYPES } from "../dsl/dtypes.ts";
 import { cast, constOf } from "../ir/build.ts";
@@ -22,6 +23,7 @@ import {
   numericLiteral,
 } from "./fold.ts";
 import { bitFunction, lowerBitCall } from "./lower-bits.ts";
+import { isKernelCall, lowerNestedCall } from "./lower-call.ts";
 import ts from "./typescript.cts";
 
 const K = ts.SyntaxKind;
@@ -57,8 +59,8 @@ export function lowerExpr(ctx: FnContext, node: ts.Expression): Expr {
   if (ts.isPrefixUnaryExpression(node)) return lowerUnary(ctx, node);
   if (ts.isConditionalExpression(node)) {
     const cond = lowerExpr(ctx, node.condition);
-    const a = lowerExpr(ctx, node.whenTrue);
-    const b = lowerExpr(ctx, node.whenFalse);
+    const a = lowerConditionally(ctx, node.whenTrue, "an operand of '?:' (only one of them runs)");
+    const b = lowerConditionally(ctx, node.whenFalse, "an operand of '?:' (only one of them runs)");
     return typed(ctx, node, () => makeSelect(cond, a, b));
   }
   if (ts.isCallExpression(node)) return lowerCallExpr(ctx, node);
@@ -278,7 +280,8 @@ function lowerBinary(ctx: FnContext, node: ts.BinaryExpression): Expr {
   const k = node.operatorToken.kind;
   if (k === K.AmpersandAmpersandToken || k === K.BarBarToken) {
     const lhs = lowerExpr(ctx, node.left);
-    const rhs = lowerExpr(ctx, node.right);
+    const op = node.operatorToken.getText(ctx.sf.ast);
+    const rhs = lowerConditionally(ctx, node.right, `the right operand of '${op}' (it runs only sometimes)`);
     return makeLogical(k === K.AmpersandAmpersandToken, lhs, rhs);
   }
   if (k === K.AsteriskAsteriskToken) {
@@ -356,16 +359,35 @@ function lowerCallExpr(ctx: FnContext, node: ts.CallExpression): Expr {
     const args = node.arguments.map((a) => lowerExpr(ctx, a));
     return typed(ctx, node, () => mathCall(callee.name.text, args));
   }
-  if (ts.isIdentifier(callee) && ctx.file.kernel(callee.text)) {
-    throw ctx.error(
-      node,
-      "AL1005",
-      `a call of kernel '${callee.text}' must be a statement of its own: \`${callee.text}(...);\` or \`const R = ${callee.text}(...);\``,
-    );
-  }
+  if (isKernelCall(ctx, node)) return lowerScalarCall(ctx, node);
   throw ctx.error(
     node,
     "AL1018",
     `'${callee.getText(ctx.sf.ast)}' is not a kernel function; kernels may call other kernels (functions of this file or imported relatively), Math functions, dtype casts and the bit functions (bit, bits, withBit, withBits, reverseBits, bitcast)`,
   );
+}
+
+/** A kernel call used as a value (`inc(A[i]) + 1`): hoisted before the statement, its scalar result loaded. */
+function lowerScalarCall(ctx: FnContext, node: ts.CallExpression): Expr {
+  const buffer = lowerNestedCall(ctx, node);
+  const d = ctx.buffer(buffer);
+  if (d.shape.length > 0) {
+    throw ctx.error(
+      node,
+      "AL2001",
+      `'${node.getText(ctx.sf.ast)}' returns a tensor of shape [${d.shape.join(", ")}], not a value; bind it (const R = ...;) and index it, or pass it to a kernel call`,
+    );
+  }
+  return { kind: "load", buffer, indices: [], type: d.type };
+}
+
+/** Lowers `node` where JavaScript evaluates it only sometimes, so a kernel call there is refused. */
+function lowerConditionally(ctx: FnContext, node: ts.Expression, why: string): Expr {
+  const outer = ctx.noCallsWhy;
+  ctx.noCallsWhy = outer ?? why;
+  try {
+    return lowerExpr(ctx, node);
+  } finally {
+    ctx.noCallsWhy = outer;
+  }
 }

@@ -27,7 +27,7 @@ export function lowerBlock(ctx: FnContext, stmts: readonly ts.Statement[]): Stmt
 /** Lowers statements into the current scope (the function body's own scope). */
 export function lowerStatements(ctx: FnContext, stmts: readonly ts.Statement[]): Stmt[] {
   const out: Stmt[] = [];
-  for (const s of stmts) lowerStatement(ctx, s, out);
+  for (const s of stmts) ctx.hoisting(out, (into) => lowerStatement(ctx, s, into));
   return out;
 }
 
@@ -71,7 +71,13 @@ function lowerStatement(ctx: FnContext, s: ts.Statement, out: Stmt[]): void {
     return;
   }
   if (ts.isWhileStatement(s)) {
-    const cond = asCondition(lowerExpr(ctx, s.expression));
+    ctx.noCallsWhy = "in a while condition (it is evaluated before every iteration)";
+    let cond: Expr;
+    try {
+      cond = asCondition(lowerExpr(ctx, s.expression));
+    } finally {
+      ctx.noCallsWhy = undefined;
+    }
     out.push({
       kind: "while",
       cond,
@@ -286,9 +292,6 @@ function lowerExpressionStatement(ctx: FnContext, e: ts.Expression, out: Stmt[])
   if (ts.isBinaryExpression(e)) {
     const k = e.operatorToken.kind;
     if (k === K.EqualsToken) {
-      if (isKernelCall(ctx, e.right)) {
-        throw ctx.error(e, "AL1020", "bind a kernel call's result with const: `const R = f(...);`");
-      }
       out.push(assign(ctx, e.left, e, undefined, lowerExpr(ctx, e.right)));
       return;
     }

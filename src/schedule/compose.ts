@@ -6,6 +6,7 @@
 
 import { AlloError, type Note, where } from "../diagnostics/error.ts";
 import type { Func, FuncOrigin, Module, Span } from "../ir/nodes.ts";
+import { type ElemType, isBool } from "../types/dtype.ts";
 import { checkArg, describe, type Param } from "./params.ts";
 import { type PrimitiveName, primitiveDef } from "./registry.ts";
 import { funcRenaming } from "./replay.ts";
@@ -73,38 +74,102 @@ function isComposable(x: unknown): x is Composable {
   );
 }
 
+/** A schedule to replay and, when compose found them itself, the instances to replay it into. */
+export interface ComposePart {
+  readonly schedule: Composable;
+  readonly into?: readonly string[];
+}
+
 /** The schedules a compose call replays, in order: kernels are customized and scheduled first. */
-export function composeParts(sub: unknown, options: unknown, customize: Customizer): Composable[] {
+export function composeParts(
+  sub: unknown,
+  options: unknown,
+  customize: Customizer,
+  m: Module,
+): ComposePart[] {
   const o = (checkArg("compose", OPTIONS, options) ?? {}) as ComposeOptions;
   const parts = Array.isArray(sub) ? sub : [sub];
   if (parts.length === 0) throw new AlloError("AL3019", "compose: the list of schedules is empty");
-  return parts.map((p) => {
-    if (isComposable(p)) {
-      if (o.instantiate !== undefined) {
-        throw new AlloError(
-          "AL3304",
-          "compose: 'instantiate' is for a kernel (compose(f, { instantiate })); a schedule's template values are fixed by its customize call",
-        );
-      }
-      return p;
+  return parts.flatMap((p): ComposePart[] => {
+    if (typeof p === "function" && registry.has(p) && o.instantiate === undefined) {
+      const each = perInstance(p, m, o.id, customize);
+      if (each.length > 0) return each;
     }
-    if (typeof p === "function") {
-      const apply = registry.get(p);
-      if (!apply) {
-        throw new AlloError(
-          "AL3303",
-          `compose: kernel '${p.name}' has no registered schedule; register one with registerSchedule(${p.name}, (s) => { ... }) or compose a schedule: compose(customize(${p.name}))`,
-        );
-      }
-      const s = customize(p, o.instantiate);
-      (apply as (s: Composable) => void)(s);
-      return s;
-    }
-    throw new AlloError(
-      "AL3019",
-      `compose takes a schedule (customize(f)), a kernel with a registered schedule, or a list of them; got ${describe(p)}`,
-    );
+    return [{ schedule: onePart(p, o, customize) }];
   });
+}
+
+/**
+ * `compose(f)` for a generic kernel with a registered schedule and no `instantiate`: the schedule is
+ * run on `customize(f, { instantiate })` once per distinct template values of f's instances in `m`
+ * (with `id`, of that instance only), each replayed into the instances with those values.
+ */
+function perInstance(f: Function, m: Module, id: string | undefined, customize: Customizer): ComposePart[] {
+  const groups = new Map<string, Func[]>();
+  for (const fn of m.functions) {
+    const o = fn.origin;
+    if (!o || o.base !== f.name || o.templates === "[]" || (id !== undefined && o.id !== id)) continue;
+    groups.set(o.templates, [...(groups.get(o.templates) ?? []), fn]);
+  }
+  const out: ComposePart[] = [];
+  for (const [templates, fns] of groups) {
+    let s: Composable;
+    try {
+      s = customize(f, templateRecord(templates));
+    } catch (e) {
+      // Another kernel of the same name (other template parameters) is not an instance of f.
+      if (e instanceof AlloError && e.code === "AL1021") continue;
+      throw e;
+    }
+    const same = fns.filter((fn) => fn.origin!.kernel === topOf(s.original).origin?.kernel);
+    if (same.length === 0) continue;
+    (registry.get(f) as (s: Composable) => void)(s);
+    out.push({ schedule: s, into: same.map((fn) => fn.name) });
+  }
+  return out;
+}
+
+/** An instance's template values (FuncOrigin.templates, JSON with bigints as "4n") for customize. */
+function templateRecord(text: string): Record<string, unknown> {
+  const entries = JSON.parse(text) as [string, ConstValueData][];
+  return Object.fromEntries(entries.map(([k, v]) => [k, templateValue(v)]));
+}
+
+type ConstValueData = { kind: string; type?: ElemType; value?: string | number } & Record<string, unknown>;
+
+function templateValue(v: ConstValueData): unknown {
+  if (v.kind !== "const" || !v.type) return v; // a dtype
+  const raw = typeof v.value === "string" ? BigInt(v.value.slice(0, -1)) : v.value;
+  if (isBool(v.type)) return raw !== 0n;
+  return raw;
+}
+
+function onePart(p: unknown, o: ComposeOptions, customize: Customizer): Composable {
+  if (isComposable(p)) {
+    if (o.instantiate !== undefined) {
+      throw new AlloError(
+        "AL3304",
+        "compose: 'instantiate' is for a kernel (compose(f, { instantiate })); a schedule's template values are fixed by its customize call",
+      );
+    }
+    return p;
+  }
+  if (typeof p === "function") {
+    const apply = registry.get(p);
+    if (!apply) {
+      throw new AlloError(
+        "AL3303",
+        `compose: kernel '${p.name}' has no registered schedule; register one with registerSchedule(${p.name}, (s) => { ... }) or compose a schedule: compose(customize(${p.name}))`,
+      );
+    }
+    const s = customize(p, o.instantiate);
+    (apply as (s: Composable) => void)(s);
+    return s;
+  }
+  throw new AlloError(
+    "AL3019",
+    `compose takes a schedule (customize(f)), a kernel with a registered schedule, or a list of them; got ${describe(p)}`,
+  );
 }
 
 const topOf = (m: Module): Func => m.functions.find((f) => f.name === m.top)!;

@@ -188,10 +188,10 @@ export abstract class ScheduleCore {
     const site = callSite();
     const saved = this.saved();
     try {
-      const parts = composeParts(sub, options, (k, values) => this.customizeKernel(k, values));
+      const parts = composeParts(sub, options, (k, values) => this.customizeKernel(k, values), this.current);
       const id = (options as ComposeOptions | undefined)?.id;
-      for (const part of parts) {
-        for (const into of composeTargets(this.current, part.original, id)) {
+      for (const { schedule: part, into: found } of parts) {
+        for (const into of found ?? composeTargets(this.current, part.original, id)) {
           replayInto(this.current, part, into, site, (prim, args, from) => this.run(prim, args, from));
         }
       }

@@ -193,6 +193,25 @@ test("compose(f) runs f's registered schedule; instantiate picks the template va
   );
 });
 
+test("compose(f) of a generic f without instantiate schedules every instance with its own values; id picks one", () => {
+  registerSchedule(scale, (s) => {
+    s.split("i", 2);
+  });
+  const all = customize(scales).compose(scale);
+  assert.deepEqual(
+    all.steps.map((s) => (s.args[0] as { loop: { func: string } }).loop.func),
+    ["scale", "scale_s0", "scale_1"],
+    "N = 4 (scale and scale_s0 share one customize), then N = 8",
+  );
+  assertSameRun(all.original, all.ir, "scales with every instance split");
+  assert.equal(all.verify().equivalent, true);
+  const one = customize(scales).compose(scale, { id: "s0" });
+  assert.deepEqual(
+    one.steps.map((s) => (s.args[0] as { loop: { func: string } }).loop.func),
+    ["scale_s0"],
+  );
+});
+
 test("the seed's schedules composed by id (acceptance 1 without layouts): runs, emits HLS, valid MLIR", {
   skip: skipWithoutTools(),
 }, () => {

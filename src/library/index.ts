@@ -1,0 +1,9 @@
+// allo-ts/library: kernels written in the kernel language (generic over their shapes, instantiated at
+// each call site), each with a registered default schedule that `s.compose(op)` applies to every
+// instance. Shapes and conventions are documented per op and in docs/library.md.
+
+export * from "./attention.ts";
+export * from "./elementwise.ts";
+export * from "./linalg.ts";
+export * from "./nn.ts";
+export * from "./quant.ts";
