@@ -80,7 +80,10 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     if (done) return done;
     for (const b of Object.values(f.buffers))
       if (b.role === "local") addStorage(storage, storageOf(b, profile));
-    const cost = new NestEstimator({ func: f, axi, notes, profile, labels, rows, callee, unit }).func(env);
+    const io = f === wrapper?.func;
+    const cost = new NestEstimator({ func: f, axi, notes, profile, labels, rows, io, callee, unit }).func(
+      env,
+    );
     costs.set(f.name, cost);
     return cost;
   };

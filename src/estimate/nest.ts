@@ -5,7 +5,7 @@
 // II*(TC-1) + max(IL-1, 1), and + module and call overheads when they are not the whole function body;
 // sequential loops TC * body; calls the callee's latency + the call overhead.
 
-import type { CallStmt, ForStmt, Func, SpatialStmt, SpatialUnit, Stmt } from "../ir/nodes.ts";
+import type { CallStmt, ForStmt, Func, Span, SpatialStmt, SpatialUnit, Stmt } from "../ir/nodes.ts";
 import { constLinear, counter, type Env, linearIn } from "./access.ts";
 import { type Process, processIo, regionTiming } from "./dataflow.ts";
 import { scheduleIteration, type UsedImpl } from "./iteration.ts";
@@ -26,6 +26,10 @@ export interface LoopRow {
   readonly latency: number;
   readonly limitedBy?: string;
   readonly pipeline?: "user" | "auto";
+  /** The kernel source of the row's (outermost) loop; absent for loops the compiler made. */
+  readonly span?: Span;
+  /** An interface copy loop of the wrapIo top (what the m_axi ports cost). */
+  readonly io?: true;
 }
 
 export interface Tally {
@@ -45,6 +49,8 @@ export interface NestContext extends OpsContext {
   readonly profile: Profile;
   readonly labels: FuncLabels;
   readonly rows: LoopRow[];
+  /** The function is the wrapIo top: its loops are interface copies. */
+  readonly io?: boolean;
   /** The estimate of a callee (computed once, bottom-up). */
   readonly callee: (name: string) => FuncCost;
   /** The estimate of a unit of a spatial region of `func` (structurally equal units once). */
@@ -272,6 +278,7 @@ export class NestEstimator {
       tripCount: trip,
       iterationLatency: il,
       latency,
+      ...this.origin(l),
     });
     this.addControl();
     return latency;
@@ -279,6 +286,11 @@ export class NestEstimator {
 
   private label(l: ForStmt): string {
     return this.c.labels.label.get(l) ?? `l_${l.name}`;
+  }
+
+  /** Where a row comes from: the loop's source span, or the wrapIo interface. */
+  private origin(l: ForStmt): Pick<LoopRow, "span" | "io"> {
+    return { ...(l.span ? { span: l.span } : {}), ...(this.c.io ? { io: true as const } : {}) };
   }
 
   private addControl(): void {
@@ -337,6 +349,7 @@ export class NestEstimator {
       latency,
       ...(est.limitedBy ? { limitedBy: est.limitedBy } : {}),
       pipeline: kind,
+      ...this.origin(loops[0]),
     });
     for (const { use, n } of est.instances) addUse(this.tally, use, n);
     this.addControl();
