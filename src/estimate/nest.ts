@@ -72,12 +72,14 @@ function chainOf(l: ForStmt): ForStmt[] {
 }
 
 const fullyUnrolled = (l: ForStmt): boolean => l.attrs.unroll === 0;
+/** Loops (or calls: a callee is a module of its own, so the loop around it is not innermost) in a block. */
 const hasLoops = (b: readonly Stmt[]): boolean =>
   b.some(
     (s) =>
       (s.kind === "for" && !fullyUnrolled(s)) ||
       (s.kind === "if" && (hasLoops(s.then) || hasLoops(s.else))) ||
-      s.kind === "while",
+      s.kind === "while" ||
+      s.kind === "call",
   );
 
 export class NestEstimator {
@@ -164,9 +166,7 @@ export class NestEstimator {
         u.body,
         () => {
           const cost = this.c.unit(u, this.f, env);
-          this.tally.dsp += cost.compute.dsp;
-          this.tally.ff += cost.compute.ff;
-          this.tally.lut += cost.compute.lut;
+          this.addCompute(cost.compute);
           return { ...cost, latency: cost.latency + this.c.profile.loop.childCallOverhead };
         },
       ]),
@@ -209,9 +209,7 @@ export class NestEstimator {
 
   private call(st: CallStmt): number {
     const cost = this.c.callee(st.callee);
-    this.tally.dsp += cost.compute.dsp;
-    this.tally.ff += cost.compute.ff;
-    this.tally.lut += cost.compute.lut;
+    this.addCompute(cost.compute);
     return cost.latency + this.c.profile.loop.childCallOverhead;
   }
 
@@ -293,6 +291,13 @@ export class NestEstimator {
     return { ...(l.span ? { span: l.span } : {}), ...(this.c.io ? { io: true as const } : {}) };
   }
 
+  /** A callee's or unit's resources: each call site has its own instance. */
+  private addCompute(t: Tally): void {
+    this.tally.dsp += t.dsp;
+    this.tally.ff += t.ff;
+    this.tally.lut += t.lut;
+  }
+
   private addControl(): void {
     this.tally.ff += this.c.profile.loop.controlFf;
     this.tally.lut += this.c.profile.loop.controlLut;
@@ -352,6 +357,7 @@ export class NestEstimator {
       ...this.origin(loops[0]),
     });
     for (const { use, n } of est.instances) addUse(this.tally, use, n);
+    for (const op of flat.ops) if (op.callee) this.addCompute(this.c.callee(op.callee).compute);
     this.addControl();
     const lp = this.c.profile.loop;
     return whole ? latency : latency + lp.pipelineModuleOverhead + lp.childCallOverhead;
