@@ -9,9 +9,9 @@ import type { Func, Module, SpatialUnit } from "../ir/nodes.ts";
 import { runPasses } from "../ir/passes/pass.ts";
 import type { Env } from "./access.ts";
 import { formatEstimate } from "./format.ts";
-import { functionLabels } from "./labels.ts";
+import { type FuncLabels, functionLabels } from "./labels.ts";
 import { addStorage, storageOf } from "./memory.ts";
-import { type FuncCost, type LoopRow, NestEstimator } from "./nest.ts";
+import { type FuncCost, type LoopRow, type NestContext, NestEstimator } from "./nest.ts";
 import { type Profile, resolveProfile } from "./profile.ts";
 import { wrapTop } from "./wrap.ts";
 
@@ -44,6 +44,11 @@ export class Estimate {
     readonly dataflow: boolean,
     /** Where the model approximated (varying bounds, non-affine indices). */
     readonly notes: readonly string[],
+    /**
+     * With a dataflow region or PE array: latency and interval as co-simulation would measure them (FIFO
+     * rates, fill and drain, back-pressure of FIFO depths), beside the csynth-equivalent ones above.
+     */
+    readonly cosim?: { readonly latency: number; readonly interval: number },
   ) {}
 
   toString(): string {
@@ -80,28 +85,20 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     if (done) return done;
     for (const b of Object.values(f.buffers))
       if (b.role === "local") addStorage(storage, storageOf(b, profile));
-    const io = f === wrapper?.func;
-    const cost = new NestEstimator({ func: f, axi, notes, profile, labels, rows, io, callee, unit }).func(
-      env,
-    );
+    const cost = new NestEstimator(context(f, labels, axi, f === wrapper?.func)).func(env);
     costs.set(f.name, cost);
     return cost;
   };
+  const funcOf = (name: string): Func | undefined => funcs.get(name);
   const callee = (name: string): FuncCost => estimate(funcs.get(name) as Func);
   // After outlining a unit is one call of its own function; its body is costed in the region's function.
   const unit = (u: SpatialUnit, parent: Func, env: Env): FuncCost => {
     const f: Func = { ...parent, name: u.name, body: u.body, attrs: {} };
-    return new NestEstimator({
-      func: f,
-      axi: new Set(),
-      notes,
-      profile,
-      labels: functionLabels(f),
-      rows,
-      callee,
-      unit,
-    }).func(env);
+    return new NestEstimator(context(f, functionLabels(f), new Set(), false)).func(env);
   };
+  function context(func: Func, labels: FuncLabels, axi: ReadonlySet<string>, io: boolean): NestContext {
+    return { func, axi, notes, profile, labels, rows, io, callee, unit, funcOf };
+  }
   const top = funcs.get(module.top) as Func;
   const cost = wrapper ? estimate(wrapper.func, wrapper.labels, wrapper.axi) : estimate(top);
   const dataflow = top.attrs.dataflow === true;
@@ -112,7 +109,16 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     ff: cost.compute.ff + storage.ff,
     lut: cost.compute.lut + storage.lut,
   };
-  return new Estimate(top.name, cost.latency, cost.interval, rows, resources, profile, dataflow, [
-    ...new Set(notes),
-  ]);
+  const uniqueNotes = [...new Set(notes)];
+  return new Estimate(
+    top.name,
+    cost.latency,
+    cost.interval,
+    rows,
+    resources,
+    profile,
+    dataflow,
+    uniqueNotes,
+    cost.cosim,
+  );
 }

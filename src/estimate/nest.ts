@@ -7,7 +7,8 @@
 
 import type { CallStmt, ForStmt, Func, Span, SpatialStmt, SpatialUnit, Stmt } from "../ir/nodes.ts";
 import { constLinear, counter, type Env, linearIn } from "./access.ts";
-import { type Process, processIo, regionTiming } from "./dataflow.ts";
+import { type CosimProcess, cosimTiming, type StreamPhase } from "./cosim.ts";
+import { processIo, regionTiming } from "./dataflow.ts";
 import { scheduleIteration, type UsedImpl } from "./iteration.ts";
 import type { FuncLabels } from "./labels.ts";
 import { ivForm, type OpsContext } from "./ops.ts";
@@ -43,12 +44,33 @@ export interface FuncCost {
   /** Cycles between starts: latency + 1 when sequential, the region's interval for a dataflow body. */
   readonly interval: number;
   readonly compute: Tally;
+  /** Latency and interval under the cosim-like model, when a dataflow region runs inside. */
+  readonly cosim?: { readonly latency: number; readonly interval: number };
+}
+
+interface RegionTiming {
+  readonly latency: number;
+  readonly interval: number;
+  readonly cosim: { readonly latency: number; readonly interval: number };
+}
+
+/** A process's stream phase: its longest top-level loop row (II, trip count, IL), after a head. */
+function streamPhase(latency: number, rows: readonly LoopRow[]): StreamPhase {
+  const top = rows.filter((r) => r.depth === 0);
+  const main = top.reduce<LoopRow | undefined>((m, r) => (!m || r.latency > m.latency ? r : m), undefined);
+  if (!main || main.tripCount === 0) return { offset: 0, trip: 1, ii: 1, il: latency };
+  const ii = main.ii ?? main.iterationLatency;
+  const il = Math.max(1, main.iterationLatency);
+  const offset = Math.max(0, latency - ii * (main.tripCount - 1) - il);
+  return { offset, trip: main.tripCount, ii, il };
 }
 
 export interface NestContext extends OpsContext {
   readonly profile: Profile;
   readonly labels: FuncLabels;
   readonly rows: LoopRow[];
+  /** The module's functions by name (a call's FIFO arguments are read or written as the callee does). */
+  readonly funcOf: (name: string) => Func | undefined;
   /** The function is the wrapIo top: its loops are interface copies. */
   readonly io?: boolean;
   /** The estimate of a callee (computed once, bottom-up). */
@@ -87,6 +109,9 @@ export class NestEstimator {
   private readonly tally: Tally = { dsp: 0, ff: 0, lut: 0 };
   /** Midpoint of each counter's range, for average trip counts of loops with varying bounds. */
   private readonly mids = new Map<string, number>();
+  /** Cosim-like minus csynth-equivalent latency of the regions (and callees with regions) so far. */
+  private cosimExtra = 0;
+  private hasRegion = false;
 
   constructor(private readonly c: NestContext) {}
 
@@ -125,49 +150,59 @@ export class NestEstimator {
   func(env: Env = new Map()): FuncCost {
     const whole =
       this.f.body.length === 1 && this.f.body[0].kind === "for" ? (this.f.body[0] as ForStmt) : undefined;
-    let body: number;
-    let interval: number | undefined;
+    let body: RegionTiming | undefined;
     const region = this.f.body.length === 1 && this.f.body[0].kind === "spatial" ? this.f.body[0] : undefined;
-    if (region) {
-      const t = this.region(region, env);
-      body = t.latency;
-      interval = t.interval;
-    } else if (this.f.attrs.dataflow) {
+    if (region) body = this.region(region, env);
+    else if (this.f.attrs.dataflow) {
       const ps = this.f.body.filter((st) => st.kind !== "alloc" || this.c.labels.fills.has(st));
-      const t = this.processes(ps.map((st) => [[st], () => this.block([st], env, 0)] as const));
-      body = t.latency;
-      interval = t.interval;
-    } else body = this.block(this.f.body, env, 0, whole);
+      body = this.processes(ps.map((st) => [[st], () => this.block([st], env, 0)] as const));
+    }
+    const seq = body ? 0 : this.block(this.f.body, env, 0, whole);
     for (const { use, n } of this.seq.values()) addUse(this.tally, use, n);
-    const latency = body + this.c.profile.loop.funcOverhead;
-    return { latency, interval: interval ?? latency + 1, compute: this.tally };
+    const over = this.c.profile.loop.funcOverhead;
+    const latency = (body?.latency ?? seq) + over;
+    const cosimLatency = (body?.cosim.latency ?? seq + this.cosimExtra) + over;
+    const cosim = this.hasRegion
+      ? { cosim: { latency: cosimLatency, interval: body?.cosim.interval ?? cosimLatency + 1 } }
+      : {};
+    return { latency, interval: body?.interval ?? latency + 1, compute: this.tally, ...cosim };
   }
 
-  private processes(items: readonly (readonly [readonly Stmt[], () => number | FuncCost])[]): {
-    latency: number;
-    interval: number;
-  } {
-    const ps: Process[] = items.map(([body, cost]) => {
+  /** Processes run as one region: csynth-equivalent and cosim-like timing (./dataflow.ts, ./cosim.ts). */
+  private processes(items: readonly (readonly [readonly Stmt[], () => number | FuncCost])[]): RegionTiming {
+    const extra = this.c.profile.dataflow.intervalExtra;
+    const extraBefore = this.cosimExtra;
+    const ps: CosimProcess[] = items.map(([body, cost]) => {
+      const at = this.c.rows.length;
+      const extra = this.cosimExtra;
       const c = cost();
       const latency = typeof c === "number" ? c : c.latency;
+      // A region inside the process (a call of a region's function) lasts as the cosim-like model says.
+      const cosim = typeof c === "number" ? latency + this.cosimExtra - extra : (c.cosim?.latency ?? latency);
       return {
         latency,
         interval: typeof c === "number" ? latency : c.interval,
-        ...processIo(body, (b) => this.f.buffers[b]?.stream !== undefined),
+        stream: streamPhase(cosim, this.c.rows.slice(at)),
+        ...processIo(body, (b) => this.f.buffers[b]?.stream !== undefined, this.c.funcOf),
       };
     });
-    return regionTiming(ps, this.c.profile.dataflow.intervalExtra);
+    const depth = (key: string) => this.f.buffers[key.replace(/\[.*$/, "")]?.stream?.depth ?? 1;
+    this.hasRegion = true;
+    this.cosimExtra = extraBefore;
+    return { ...regionTiming(ps, extra), cosim: cosimTiming(ps, depth, extra) };
   }
 
   /** A spatial region (PE array, loaders, drainers): its units run as dataflow processes. */
-  private region(st: SpatialStmt, env: Env): { latency: number; interval: number } {
+  private region(st: SpatialStmt, env: Env): RegionTiming {
     return this.processes(
       st.units.map((u) => [
         u.body,
         () => {
           const cost = this.c.unit(u, this.f, env);
           this.addCompute(cost.compute);
-          return { ...cost, latency: cost.latency + this.c.profile.loop.childCallOverhead };
+          const over = this.c.profile.loop.childCallOverhead;
+          const cosim = cost.cosim && { ...cost.cosim, latency: cost.cosim.latency + over };
+          return { ...cost, latency: cost.latency + over, ...(cosim ? { cosim } : {}) };
         },
       ]),
     );
@@ -200,7 +235,9 @@ export class NestEstimator {
         total += this.call(st);
       } else if (st.kind === "spatial") {
         flush();
-        total += this.region(st, env).latency;
+        const t = this.region(st, env);
+        this.cosimExtra += t.cosim.latency - t.latency;
+        total += t.latency;
       } else group.push(st);
     }
     flush();
@@ -210,6 +247,10 @@ export class NestEstimator {
   private call(st: CallStmt): number {
     const cost = this.c.callee(st.callee);
     this.addCompute(cost.compute);
+    if (cost.cosim) {
+      this.hasRegion = true;
+      this.cosimExtra += cost.cosim.latency - cost.latency;
+    }
     return cost.latency + this.c.profile.loop.childCallOverhead;
   }
 
@@ -264,10 +305,13 @@ export class NestEstimator {
   private sequentialWith(l: ForStmt, env: Env, depth: number, body: (e: Env) => number): number {
     const { envs, trip } = this.keep(l, env, this.trip(l, env));
     const at = this.c.rows.length;
+    const extra = this.cosimExtra;
     const il = Math.max(
       1,
       envs.reduce((s, e) => s + body(e), 0),
     );
+    // The body's cosim-like difference recurs on every iteration.
+    this.cosimExtra = extra + (this.cosimExtra - extra) * trip;
     const latency = trip * il;
     this.c.rows.splice(at, 0, {
       label: this.label(l),

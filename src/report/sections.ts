@@ -33,6 +33,8 @@ export function summary(e: Estimate): Html {
       cell("interval (cycles)", num(e.interval)),
       cell("clock", `${p.clockNs} ns (${(1000 / p.clockNs).toFixed(0)} MHz)`),
       cell("pipeline", e.dataflow ? "dataflow" : "sequential top"),
+      e.cosim && cell("cosim-like latency (cycles)", num(e.cosim.latency)),
+      e.cosim && cell("cosim-like interval (cycles)", num(e.cosim.interval)),
     ),
     h("p", {}, `Profile ${p.name}: ${p.description || `${p.part}, ${p.tool} behaviour`}.`),
     e.notes.length > 0 &&

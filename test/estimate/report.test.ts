@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import { AlloError, customize, profiles } from "allo-ts";
 import { main } from "../../src/cli/main.ts";
+import { seedSystolic } from "../verify/support/systolic.ts";
 import { gemm, gemmBuffered, gemmSource, gemmUnrolled } from "./kernels.ts";
 import { all, byClass, byId, type El, parseHtml, text } from "./support/html-tree.ts";
 
@@ -82,6 +83,15 @@ test("summary, resources against the device and the steps", () => {
     's.partition("gemm:B", { type: "cyclic", dim: 2, factor: 16 })',
   ]);
   assert.equal(byId(doc, "compare"), undefined, "no comparison without compare");
+});
+
+test("a PE array's report shows the cosim-like latency and interval beside csynth's", () => {
+  const s = seedSystolic(4);
+  const e = s.estimate();
+  const summary = text(byId(parseHtml(written(s, "pe.html")), "summary") as El);
+  assert.ok(e.cosim);
+  assert.match(summary, new RegExp(`${e.cosim.latency.toLocaleString("en-US")}\\s*cosim-like latency`));
+  assert.match(summary, new RegExp(`${e.cosim.interval.toLocaleString("en-US")}\\s*cosim-like interval`));
 });
 
 test("compare: the schedules side by side with speed-up and DSP ratios against the first", () => {
