@@ -7,6 +7,7 @@
 // time any process is busy (+ intervalExtra). Solved by relaxation to a fixed point.
 
 import type { Process } from "./dataflow.ts";
+import type { LoopRow } from "./nest.ts";
 
 /** The stream phase of a process (a process without a pipelined loop streams nothing: N = 1). */
 export interface StreamPhase {
@@ -15,6 +16,17 @@ export interface StreamPhase {
   readonly trip: number;
   readonly ii: number;
   readonly il: number;
+}
+
+/** A process's stream phase: its longest top-level loop row (II, trip count, IL), after a head. */
+export function streamPhase(latency: number, rows: readonly LoopRow[]): StreamPhase {
+  const top = rows.filter((r) => r.depth === 0);
+  const main = top.reduce<LoopRow | undefined>((m, r) => (!m || r.latency > m.latency ? r : m), undefined);
+  if (!main || main.tripCount === 0) return { offset: 0, trip: 1, ii: 1, il: latency };
+  const ii = main.ii ?? main.iterationLatency;
+  const il = Math.max(1, main.iterationLatency);
+  const offset = Math.max(0, latency - ii * (main.tripCount - 1) - il);
+  return { offset, trip: main.tripCount, ii, il };
 }
 
 export interface CosimProcess extends Process {
@@ -54,7 +66,11 @@ export function cosimTiming(
   const first = ps.map((p) => p.stream.offset);
   const last = ps.map((p) => p.stream.offset + span(p));
   const end = (i: number) => last[i] + ps[i].stream.il;
-  const raise = (a: number[], i: number, v: number): boolean => (v > a[i] ? ((a[i] = v), true) : false);
+  const raise = (a: number[], i: number, v: number): boolean => {
+    if (v <= a[i]) return false;
+    a[i] = v;
+    return true;
+  };
   // A FIFO cycle can keep raising times; after as many rounds as processes the rest is left as it is.
   for (let round = 0; round <= ps.length + 1; round++) {
     let changed = false;

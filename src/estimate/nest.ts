@@ -7,7 +7,7 @@
 
 import type { CallStmt, ForStmt, Func, Span, SpatialStmt, SpatialUnit, Stmt } from "../ir/nodes.ts";
 import { constLinear, counter, type Env, linearIn } from "./access.ts";
-import { type CosimProcess, cosimTiming, type StreamPhase } from "./cosim.ts";
+import { type CosimProcess, cosimTiming, streamPhase } from "./cosim.ts";
 import { processIo, regionTiming } from "./dataflow.ts";
 import { scheduleIteration, type UsedImpl } from "./iteration.ts";
 import type { FuncLabels } from "./labels.ts";
@@ -52,17 +52,6 @@ interface RegionTiming {
   readonly latency: number;
   readonly interval: number;
   readonly cosim: { readonly latency: number; readonly interval: number };
-}
-
-/** A process's stream phase: its longest top-level loop row (II, trip count, IL), after a head. */
-function streamPhase(latency: number, rows: readonly LoopRow[]): StreamPhase {
-  const top = rows.filter((r) => r.depth === 0);
-  const main = top.reduce<LoopRow | undefined>((m, r) => (!m || r.latency > m.latency ? r : m), undefined);
-  if (!main || main.tripCount === 0) return { offset: 0, trip: 1, ii: 1, il: latency };
-  const ii = main.ii ?? main.iterationLatency;
-  const il = Math.max(1, main.iterationLatency);
-  const offset = Math.max(0, latency - ii * (main.tripCount - 1) - il);
-  return { offset, trip: main.tripCount, ii, il };
 }
 
 export interface NestContext extends OpsContext {
