@@ -5,7 +5,7 @@
 
 import { HLS_PASSES } from "../backends/hls/passes.ts";
 import { AlloError } from "../diagnostics/error.ts";
-import type { Func, Module, SpatialUnit } from "../ir/nodes.ts";
+import type { ForStmt, Func, Module, SpatialUnit } from "../ir/nodes.ts";
 import { runPasses } from "../ir/passes/pass.ts";
 import type { Env } from "./access.ts";
 import { formatEstimate } from "./format.ts";
@@ -13,6 +13,7 @@ import { type FuncLabels, functionLabels } from "./labels.ts";
 import { addStorage, storageOf } from "./memory.ts";
 import { type FuncCost, type LoopRow, type NestContext, NestEstimator } from "./nest.ts";
 import { type Profile, resolveProfile } from "./profile.ts";
+import { type RowTemplate, replayRows, rowTemplates, structuralKey } from "./reuse.ts";
 import { wrapTop } from "./wrap.ts";
 
 export type { LoopRow } from "./nest.ts";
@@ -65,14 +66,27 @@ function checkOptions(o: EstimateOptions): void {
     throw new AlloError("AL7003", "the estimate option wrapIo must be true or false");
 }
 
+/** The HLS passes' output per scheduled module (modules are immutable): a report's repeated estimates run them once. */
+const afterPasses = new WeakMap<Module, Module>();
+function hlsModule(source: Module): Module {
+  let m = afterPasses.get(source);
+  if (!m) {
+    m = runPasses(HLS_PASSES, source).module;
+    afterPasses.set(source, m);
+  }
+  return m;
+}
+
 export function estimateModule(source: Module, o: EstimateOptions = {}): Estimate {
   checkOptions(o);
   const profile = resolveProfile(o.profile);
-  const { module } = runPasses(HLS_PASSES, source);
+  const module = hlsModule(source);
   const wrapper = o.wrapIo === false ? undefined : wrapTop(module);
   const rows: LoopRow[] = [];
   const notes: string[] = [];
   const costs = new Map<string, FuncCost>();
+  const shapes = new Map<string, { cost: FuncCost; rows: readonly RowTemplate[] }>();
+  const rowLoops = new Map<LoopRow, readonly ForStmt[]>();
   const storage = { bram18k: 0, ff: 0, lut: 0, dsp: 0 };
   const funcs = new Map<string, Func>(module.functions.map((f) => [f.name, f]));
   const estimate = (
@@ -85,8 +99,20 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     if (done) return done;
     for (const b of Object.values(f.buffers))
       if (b.role === "local") addStorage(storage, storageOf(b, profile));
+    // A plain callee (no AXI ports, no outer loop counters) equal in structure to one costed before
+    // costs the same: its rows are replayed under its own labels (./reuse.ts).
+    const key = axi.size === 0 && env.size === 0 ? structuralKey(f) : undefined;
+    const same = key === undefined ? undefined : shapes.get(key);
+    if (same) {
+      rows.push(...replayRows(f, labels, same.rows));
+      costs.set(f.name, same.cost);
+      return same.cost;
+    }
+    const at = rows.length;
     const cost = new NestEstimator(context(f, labels, axi, f === wrapper?.func)).func(env);
     costs.set(f.name, cost);
+    const templates = key === undefined ? undefined : rowTemplates(f, labels, rows.slice(at), rowLoops);
+    if (key !== undefined && templates) shapes.set(key, { cost, rows: templates });
     return cost;
   };
   const funcOf = (name: string): Func | undefined => funcs.get(name);
@@ -97,7 +123,7 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     return new NestEstimator(context(f, functionLabels(f), new Set(), false)).func(env);
   };
   function context(func: Func, labels: FuncLabels, axi: ReadonlySet<string>, io: boolean): NestContext {
-    return { func, axi, notes, profile, labels, rows, io, callee, unit, funcOf };
+    return { func, axi, notes, profile, labels, rows, rowLoops, io, callee, unit, funcOf };
   }
   const top = funcs.get(module.top) as Func;
   const cost = wrapper ? estimate(wrapper.func, wrapper.labels, wrapper.axi) : estimate(top);

@@ -58,6 +58,8 @@ export interface NestContext extends OpsContext {
   readonly profile: Profile;
   readonly labels: FuncLabels;
   readonly rows: LoopRow[];
+  /** The loops each row stands for (outer first), so a structurally equal function can reuse the rows. */
+  readonly rowLoops: Map<LoopRow, readonly ForStmt[]>;
   /** The module's functions by name (a call's FIFO arguments are read or written as the callee does). */
   readonly funcOf: (name: string) => Func | undefined;
   /** The function is the wrapIo top: its loops are interface copies. */
@@ -302,7 +304,7 @@ export class NestEstimator {
     // The body's cosim-like difference recurs on every iteration.
     this.cosimExtra = extra + (this.cosimExtra - extra) * trip;
     const latency = trip * il;
-    this.c.rows.splice(at, 0, {
+    const row: LoopRow = {
       label: this.label(l),
       func: this.f.name,
       depth,
@@ -310,7 +312,9 @@ export class NestEstimator {
       iterationLatency: il,
       latency,
       ...this.origin(l),
-    });
+    };
+    this.c.rows.splice(at, 0, row);
+    this.c.rowLoops.set(row, [l]);
     this.addControl();
     return latency;
   }
@@ -376,7 +380,7 @@ export class NestEstimator {
       kind === "user",
     );
     const latency = flat.trip === 0 ? 0 : est.ii * (flat.trip - 1) + Math.max(est.il - 1, 1);
-    this.c.rows.push({
+    const row: LoopRow = {
       label: loops.map((l) => this.label(l)).join("_"),
       func: this.f.name,
       depth,
@@ -388,7 +392,9 @@ export class NestEstimator {
       ...(est.limitedBy ? { limitedBy: est.limitedBy } : {}),
       pipeline: kind,
       ...this.origin(loops[0]),
-    });
+    };
+    this.c.rows.push(row);
+    this.c.rowLoops.set(row, loops);
     for (const { use, n } of est.instances) addUse(this.tally, use, n);
     for (const op of flat.ops) if (op.callee) this.addCompute(this.c.callee(op.callee).compute);
     this.addControl();
