@@ -18,6 +18,13 @@ export interface Process {
   readonly puts: ReadonlySet<string>;
 }
 
+/** A region's csynth-equivalent timing and, beside it, the cosim-like one (./cosim.ts). */
+export interface RegionTiming {
+  readonly latency: number;
+  readonly interval: number;
+  readonly cosim: { readonly latency: number; readonly interval: number };
+}
+
 /** A stream element as a key: the stream and its constant indices (the whole stream when they vary). */
 function fifoKey(stream: string, indices: readonly Expr[]): string {
   const at = indices.map(constIndex);

@@ -8,7 +8,7 @@
 import type { CallStmt, ForStmt, Func, Span, SpatialStmt, SpatialUnit, Stmt } from "../ir/nodes.ts";
 import { constLinear, counter, type Env, linearIn } from "./access.ts";
 import { type CosimProcess, cosimTiming, streamPhase } from "./cosim.ts";
-import { processIo, regionTiming } from "./dataflow.ts";
+import { processIo, type RegionTiming, regionTiming } from "./dataflow.ts";
 import { scheduleIteration, type UsedImpl } from "./iteration.ts";
 import type { FuncLabels } from "./labels.ts";
 import { ivForm, type OpsContext } from "./ops.ts";
@@ -46,12 +46,6 @@ export interface FuncCost {
   readonly compute: Tally;
   /** Latency and interval under the cosim-like model, when a dataflow region runs inside. */
   readonly cosim?: { readonly latency: number; readonly interval: number };
-}
-
-interface RegionTiming {
-  readonly latency: number;
-  readonly interval: number;
-  readonly cosim: { readonly latency: number; readonly interval: number };
 }
 
 export interface NestContext extends OpsContext {

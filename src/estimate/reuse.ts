@@ -59,8 +59,9 @@ export function structuralKey(f: Func): string {
 function bareConstantDims(f: Func): Set<string> {
   const yes = new Set<string>();
   const no = new Set<string>();
-  const see = (buffer: string, indices: readonly Expr[]) =>
-    indices.forEach((x, d) => (x.kind === "const" ? yes : no).add(`${buffer}#${d}`));
+  const see = (buffer: string, indices: readonly Expr[]): void => {
+    for (const [d, x] of indices.entries()) (x.kind === "const" ? yes : no).add(`${buffer}#${d}`);
+  };
   visitStmts(f.body, (st) => {
     if (st.kind === "store") see(st.buffer, st.indices);
     if (st.kind === "streamPut") see(st.stream, st.indices);
