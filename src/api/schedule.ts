@@ -1,11 +1,13 @@
 // The Schedule that customize() returns: the schedule core (src/schedule/) plus the entry points that
-// need the layers above it: build for a target, verify against the unscheduled kernel, estimate, the MLIR
-// text of the current IR (`String(s.module)`, `s.toString()`, printAfterEach) and the fresh schedule of a
+// need the layers above it: build for a target, verify against the unscheduled kernel, estimate and
+// report, the MLIR text of the current IR (`String(s.module)`, `s.toString()`, printAfterEach) and the fresh schedule of a
 // kernel that compose(f) runs its registered schedule on.
 
 import { printMlir } from "../backends/mlir/print.ts";
 import { type Estimate, type EstimateOptions, estimateModule } from "../estimate/index.ts";
+import { parsedSourceText } from "../frontend/source.ts";
 import type { Module } from "../ir/nodes.ts";
+import { type ReportOptions, writeReport } from "../report/index.ts";
 import { registerSchedule as register } from "../schedule/compose.ts";
 import { ScheduleCore } from "../schedule/schedule.ts";
 import { type VerifyOptions, type VerifyResult, verify } from "../verify/index.ts";
@@ -61,6 +63,13 @@ export class Schedule extends ScheduleCore {
   /** Latency, II and resources of the vitis_hls design, without the vendor tools (docs/estimate.md). */
   estimate(opts?: EstimateOptions): Estimate {
     return estimateModule(this.current, opts);
+  }
+
+  /** Writes the design report, one self-contained HTML page (docs/estimate.md): `s.report("gemm.html")`. */
+  report(file: string, opts?: ReportOptions): void {
+    const top = this.current.functions.find((f) => f.name === this.current.top);
+    const src = top?.span?.file ?? `${this.current.top}.ts`;
+    writeReport(file, this, { file: src, text: parsedSourceText(src) }, opts);
   }
 
   /** Proves the schedule so far equivalent to the unscheduled kernel: `s.verify().equivalent`. */

@@ -14,6 +14,8 @@ export interface CliOptions {
   readonly schedule?: string;
   /** --estimate[=profile]: print the QoR estimate (after the target's output when --target is given). */
   readonly estimate?: { readonly profile?: string };
+  /** --report file.html: write the design report there. */
+  readonly report?: string;
   /** Whether --target was given (with --estimate alone, only the estimate is printed). */
   readonly targetGiven?: boolean;
   /** Given with --print-after-each: the MLIR after each step goes to `file`, or to stderr without one. */
@@ -27,7 +29,7 @@ export type CliRequest =
 
 export const USAGE = `usage: npx allo <file.ts> [--kernel name] [--target ${TARGETS.join("|")}]
                  [--project dir] [--mode ${VITIS_MODES.join("|")}] [--schedule file.ts]
-                 [--print-after-each[=file]] [--estimate[=profile]]
+                 [--print-after-each[=file]] [--estimate[=profile]] [--report file.html]
        npx allo --help | --version
 
 Compiles a kernel written in TypeScript from its source text; the file itself is not run.
@@ -39,7 +41,9 @@ anything) and applies the schedule(s) it exports instead.
   --target vitis_hls            write an HLS project to --project (default <kernel>.prj) for --mode
   --target cpu | llvm           print the generated JavaScript of the CPU backend
   --print-after-each[=file]     print the MLIR after every schedule step to stderr (or to file)
-  --estimate[=profile]          print the latency, II and resource estimate (profile u280 by default)`;
+  --estimate[=profile]          print the latency, II and resource estimate (profile u280 by default)
+  --report file.html            write the design report (one self-contained HTML page; the --estimate
+                                profile when given)`;
 
 const usageError = (why: string) => new AlloError("AL9001", `${why}\n${USAGE}`);
 
@@ -88,6 +92,9 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       case "--estimate":
         if (inline === "") throw usageError("--estimate= needs a profile name");
         o.estimate = inline === undefined ? {} : { profile: inline };
+        break;
+      case "--report":
+        o.report = value();
         break;
       default:
         if (flag.startsWith("-")) throw usageError(`unknown flag '${flag}'`);

@@ -92,10 +92,17 @@ function defaultKernel(sf: SourceFile): string {
   );
 }
 
+/** The target's output (when --target is given or nothing else is asked), the estimate, the report. */
 function emit(s: Schedule, o: CliOptions): string {
-  if (!o.estimate) return emitTarget(s, o);
-  const est = String(s.estimate(o.estimate.profile ? { profile: o.estimate.profile } : {}));
-  return o.targetGiven ? `${emitTarget(s, o)}\n${est}` : est;
+  const profile = o.estimate?.profile ? { profile: o.estimate.profile } : {};
+  const parts: string[] = [];
+  if (o.targetGiven || (!o.estimate && !o.report)) parts.push(emitTarget(s, o));
+  if (o.estimate) parts.push(String(s.estimate(profile)));
+  if (o.report) {
+    s.report(o.report, profile);
+    parts.push(`wrote the design report to ${o.report}`);
+  }
+  return parts.join("\n");
 }
 
 function emitTarget(s: Schedule, o: CliOptions): string {

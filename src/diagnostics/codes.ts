@@ -124,6 +124,7 @@ export const CODES = {
   AL7001: "unknown target profile",
   AL7002: "bad target profile",
   AL7003: "bad estimate or report option",
+  AL7004: "cannot write the report file",
   // API use
   AL9001: "bad option",
   AL9002: "kernel-language function called on the host",

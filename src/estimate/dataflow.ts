@@ -5,7 +5,7 @@
 // profile's dataflow.intervalExtra.
 
 import { constIndex } from "../ir/build.ts";
-import type { Expr, Stmt } from "../ir/nodes.ts";
+import type { Expr, Func, Stmt } from "../ir/nodes.ts";
 import { stmtExprs, visitStmts, walkExpr } from "../ir/walk.ts";
 
 export interface Process {
@@ -18,17 +18,47 @@ export interface Process {
   readonly puts: ReadonlySet<string>;
 }
 
+/** A region's csynth-equivalent timing and, beside it, the cosim-like one (./cosim.ts). */
+export interface RegionTiming {
+  readonly latency: number;
+  readonly interval: number;
+  readonly cosim: { readonly latency: number; readonly interval: number };
+}
+
 /** A stream element as a key: the stream and its constant indices (the whole stream when they vary). */
 function fifoKey(stream: string, indices: readonly Expr[]): string {
   const at = indices.map(constIndex);
   return at.every((x) => x !== undefined) ? `${stream}[${at.join(",")}]` : stream;
 }
 
-/** The buffers and stream elements a process's statements read and write. */
+type Io = Pick<Process, "reads" | "writes" | "gets" | "puts">;
+
+const calleeIo = new WeakMap<Func, Io>();
+
+/** Whether a callee reads and writes the FIFO its parameter `p` is (by the streams its body uses). */
+function fifoUse(
+  f: Func,
+  p: string,
+  funcOf: (name: string) => Func | undefined,
+): { get: boolean; put: boolean } {
+  let io = calleeIo.get(f);
+  if (!io) {
+    io = processIo(f.body, (b) => f.buffers[b]?.stream !== undefined, funcOf);
+    calleeIo.set(f, io);
+  }
+  const uses = (keys: ReadonlySet<string>) => [...keys].some((k) => k === p || k.startsWith(`${p}[`));
+  return { get: uses(io.gets), put: uses(io.puts) };
+}
+
+/**
+ * The buffers and stream elements a process's statements read and write. A FIFO passed to a call is
+ * read or written as the callee uses it (`funcOf` finds the callee); without the callee, both.
+ */
 export function processIo(
   body: readonly Stmt[],
   isStream: (b: string) => boolean,
-): Pick<Process, "reads" | "writes" | "gets" | "puts"> {
+  funcOf: (name: string) => Func | undefined = () => undefined,
+): Io {
   const reads = new Set<string>();
   const writes = new Set<string>();
   const gets = new Set<string>();
@@ -37,11 +67,20 @@ export function processIo(
     if (st.kind === "store") writes.add(st.buffer);
     if (st.kind === "streamPut") puts.add(fifoKey(st.stream, st.indices));
     if (st.kind === "call") {
-      for (const a of st.args) {
-        if (a.kind !== "buffer") continue;
-        // A FIFO passed to a call may be read or written there: an edge either way starts both together.
-        for (const set of isStream(a.name) ? [gets, puts] : [reads, writes]) set.add(a.name);
-      }
+      const callee = funcOf(st.callee);
+      st.args.forEach((a, k) => {
+        if (a.kind !== "buffer") return;
+        if (!isStream(a.name)) {
+          reads.add(a.name);
+          writes.add(a.name);
+          return;
+        }
+        const p = callee?.params[k];
+        const use =
+          callee && p?.kind === "buffer" ? fifoUse(callee, p.name, funcOf) : { get: true, put: true };
+        if (use.get) gets.add(a.name);
+        if (use.put) puts.add(a.name);
+      });
       for (const r of st.results) writes.add(r);
     }
     for (const e of stmtExprs(st))

@@ -21,6 +21,7 @@ export interface Summary {
   };
   readonly profile: Profile;
   readonly notes: readonly string[];
+  readonly cosim?: { readonly latency: number; readonly interval: number };
 }
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
@@ -43,6 +44,11 @@ export function formatEstimate(e: Summary): string {
       ["Latency (cycles)", "Latency (absolute)", "Interval", "Pipeline"],
       [[n(e.latency), `${ms.toFixed(3)} ms`, n(e.interval), e.dataflow ? "dataflow" : "no"]],
     ),
+    ...(e.cosim
+      ? [
+          `+ Cosim-like (FIFO rates, fill and drain, FIFO depths): latency ${n(e.cosim.latency)}, interval ${n(e.cosim.interval)}`,
+        ]
+      : []),
     "+ Loop:",
     ...table(
       ["Loop Name", "Latency", "Iteration Latency", "Achieved II", "Target II", "Trip Count", "Pipelined"],

@@ -5,14 +5,15 @@
 
 import { HLS_PASSES } from "../backends/hls/passes.ts";
 import { AlloError } from "../diagnostics/error.ts";
-import type { Func, Module, SpatialUnit } from "../ir/nodes.ts";
+import type { ForStmt, Func, Module, SpatialUnit } from "../ir/nodes.ts";
 import { runPasses } from "../ir/passes/pass.ts";
 import type { Env } from "./access.ts";
 import { formatEstimate } from "./format.ts";
-import { functionLabels } from "./labels.ts";
+import { type FuncLabels, functionLabels } from "./labels.ts";
 import { addStorage, storageOf } from "./memory.ts";
-import { type FuncCost, type LoopRow, NestEstimator } from "./nest.ts";
+import { type FuncCost, type LoopRow, type NestContext, NestEstimator } from "./nest.ts";
 import { type Profile, resolveProfile } from "./profile.ts";
+import { type RowTemplate, replayRows, rowTemplates, structuralKey } from "./reuse.ts";
 import { wrapTop } from "./wrap.ts";
 
 export type { LoopRow } from "./nest.ts";
@@ -44,6 +45,11 @@ export class Estimate {
     readonly dataflow: boolean,
     /** Where the model approximated (varying bounds, non-affine indices). */
     readonly notes: readonly string[],
+    /**
+     * With a dataflow region or PE array: latency and interval as co-simulation would measure them (FIFO
+     * rates, fill and drain, back-pressure of FIFO depths), beside the csynth-equivalent ones above.
+     */
+    readonly cosim?: { readonly latency: number; readonly interval: number },
   ) {}
 
   toString(): string {
@@ -60,14 +66,27 @@ function checkOptions(o: EstimateOptions): void {
     throw new AlloError("AL7003", "the estimate option wrapIo must be true or false");
 }
 
+/** The HLS passes' output per scheduled module (modules are immutable): a report's repeated estimates run them once. */
+const afterPasses = new WeakMap<Module, Module>();
+function hlsModule(source: Module): Module {
+  let m = afterPasses.get(source);
+  if (!m) {
+    m = runPasses(HLS_PASSES, source).module;
+    afterPasses.set(source, m);
+  }
+  return m;
+}
+
 export function estimateModule(source: Module, o: EstimateOptions = {}): Estimate {
   checkOptions(o);
   const profile = resolveProfile(o.profile);
-  const { module } = runPasses(HLS_PASSES, source);
+  const module = hlsModule(source);
   const wrapper = o.wrapIo === false ? undefined : wrapTop(module);
   const rows: LoopRow[] = [];
   const notes: string[] = [];
   const costs = new Map<string, FuncCost>();
+  const shapes = new Map<string, { cost: FuncCost; rows: readonly RowTemplate[] }>();
+  const rowLoops = new Map<LoopRow, readonly ForStmt[]>();
   const storage = { bram18k: 0, ff: 0, lut: 0, dsp: 0 };
   const funcs = new Map<string, Func>(module.functions.map((f) => [f.name, f]));
   const estimate = (
@@ -80,25 +99,32 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     if (done) return done;
     for (const b of Object.values(f.buffers))
       if (b.role === "local") addStorage(storage, storageOf(b, profile));
-    const cost = new NestEstimator({ func: f, axi, notes, profile, labels, rows, callee, unit }).func(env);
+    // A plain callee (no AXI ports, no outer loop counters) equal in structure to one costed before
+    // costs the same: its rows are replayed under its own labels (./reuse.ts).
+    const key = axi.size === 0 && env.size === 0 ? structuralKey(f) : undefined;
+    const same = key === undefined ? undefined : shapes.get(key);
+    if (same) {
+      rows.push(...replayRows(f, labels, same.rows));
+      costs.set(f.name, same.cost);
+      return same.cost;
+    }
+    const at = rows.length;
+    const cost = new NestEstimator(context(f, labels, axi, f === wrapper?.func)).func(env);
     costs.set(f.name, cost);
+    const templates = key === undefined ? undefined : rowTemplates(f, labels, rows.slice(at), rowLoops);
+    if (key !== undefined && templates) shapes.set(key, { cost, rows: templates });
     return cost;
   };
+  const funcOf = (name: string): Func | undefined => funcs.get(name);
   const callee = (name: string): FuncCost => estimate(funcs.get(name) as Func);
   // After outlining a unit is one call of its own function; its body is costed in the region's function.
   const unit = (u: SpatialUnit, parent: Func, env: Env): FuncCost => {
     const f: Func = { ...parent, name: u.name, body: u.body, attrs: {} };
-    return new NestEstimator({
-      func: f,
-      axi: new Set(),
-      notes,
-      profile,
-      labels: functionLabels(f),
-      rows,
-      callee,
-      unit,
-    }).func(env);
+    return new NestEstimator(context(f, functionLabels(f), new Set(), false)).func(env);
   };
+  function context(func: Func, labels: FuncLabels, axi: ReadonlySet<string>, io: boolean): NestContext {
+    return { func, axi, notes, profile, labels, rows, rowLoops, io, callee, unit, funcOf };
+  }
   const top = funcs.get(module.top) as Func;
   const cost = wrapper ? estimate(wrapper.func, wrapper.labels, wrapper.axi) : estimate(top);
   const dataflow = top.attrs.dataflow === true;
@@ -109,7 +135,16 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     ff: cost.compute.ff + storage.ff,
     lut: cost.compute.lut + storage.lut,
   };
-  return new Estimate(top.name, cost.latency, cost.interval, rows, resources, profile, dataflow, [
-    ...new Set(notes),
-  ]);
+  const uniqueNotes = [...new Set(notes)];
+  return new Estimate(
+    top.name,
+    cost.latency,
+    cost.interval,
+    rows,
+    resources,
+    profile,
+    dataflow,
+    uniqueNotes,
+    cost.cosim,
+  );
 }

@@ -45,6 +45,12 @@ function memStages(op: Op, p: Profile): number {
   }
 }
 
+/** Cycles an op takes: its core's stages, a memory access's, or a call's callee latency. */
+function opStages(op: Op, use: UsedImpl | undefined, p: Profile): number {
+  if (op.kind === "call") return op.stages ?? 0;
+  return op.kind === "calc" ? (use?.impl.stages ?? 0) : memStages(op, p);
+}
+
 export interface IterationSchedule {
   /** Cycle each op ends in. */
   readonly end: readonly number[];
@@ -74,8 +80,7 @@ export function scheduleIteration(
         used.set(key, (used.get(key) ?? 0) + 1);
       }
     }
-    const stages = op.kind === "calc" ? (binding[op.id]?.impl.stages ?? 0) : memStages(op, p);
-    end[op.id] = t + stages;
+    end[op.id] = t + opStages(op, binding[op.id], p);
   }
   return { end, il: Math.max(1, ...end), binding };
 }
@@ -83,6 +88,22 @@ export function scheduleIteration(
 export interface Bound {
   readonly ii: number;
   readonly why?: string;
+}
+
+/**
+ * A function called in a pipelined loop accepts a new call every `interval` cycles (latency + 1 for a
+ * sequential one, as csynth reports), so the loop's II is at least that: the slowest call bounds it.
+ */
+export function callMii(ops: readonly Op[]): Bound {
+  let best: Bound = { ii: 1 };
+  for (const op of ops) {
+    if (op.kind !== "call" || (op.interval ?? 1) <= best.ii) continue;
+    best = {
+      ii: op.interval ?? 1,
+      why: `the call of '${op.callee}' takes ${op.stages} cycles and can start every ${op.interval} cycles; pipeline the loops inside '${op.callee}' (or make it a dataflow function) so it accepts a call per iteration, or do not pipeline the loop around the call`,
+    };
+  }
+  return best;
 }
 
 /** ResMII: the most loaded bank of any RAM, ceil(accesses / ports). */
@@ -130,7 +151,7 @@ function pathFrom(
       if (x && (!cur || x.lat > cur.lat)) cur = x;
     }
     if (!cur) continue;
-    const stages = sched.binding[id]?.impl.stages ?? 0;
+    const stages = op.kind === "call" ? (op.stages ?? 0) : (sched.binding[id]?.impl.stages ?? 0);
     best.set(
       id,
       id === to

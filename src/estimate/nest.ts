@@ -5,9 +5,10 @@
 // II*(TC-1) + max(IL-1, 1), and + module and call overheads when they are not the whole function body;
 // sequential loops TC * body; calls the callee's latency + the call overhead.
 
-import type { CallStmt, ForStmt, Func, SpatialStmt, SpatialUnit, Stmt } from "../ir/nodes.ts";
+import type { CallStmt, ForStmt, Func, Span, SpatialStmt, SpatialUnit, Stmt } from "../ir/nodes.ts";
 import { constLinear, counter, type Env, linearIn } from "./access.ts";
-import { type Process, processIo, regionTiming } from "./dataflow.ts";
+import { type CosimProcess, cosimTiming, streamPhase } from "./cosim.ts";
+import { processIo, type RegionTiming, regionTiming } from "./dataflow.ts";
 import { scheduleIteration, type UsedImpl } from "./iteration.ts";
 import type { FuncLabels } from "./labels.ts";
 import { ivForm, type OpsContext } from "./ops.ts";
@@ -26,6 +27,10 @@ export interface LoopRow {
   readonly latency: number;
   readonly limitedBy?: string;
   readonly pipeline?: "user" | "auto";
+  /** The kernel source of the row's (outermost) loop; absent for loops the compiler made. */
+  readonly span?: Span;
+  /** An interface copy loop of the wrapIo top (what the m_axi ports cost). */
+  readonly io?: true;
 }
 
 export interface Tally {
@@ -39,12 +44,20 @@ export interface FuncCost {
   /** Cycles between starts: latency + 1 when sequential, the region's interval for a dataflow body. */
   readonly interval: number;
   readonly compute: Tally;
+  /** Latency and interval under the cosim-like model, when a dataflow region runs inside. */
+  readonly cosim?: { readonly latency: number; readonly interval: number };
 }
 
 export interface NestContext extends OpsContext {
   readonly profile: Profile;
   readonly labels: FuncLabels;
   readonly rows: LoopRow[];
+  /** The loops each row stands for (outer first), so a structurally equal function can reuse the rows. */
+  readonly rowLoops: Map<LoopRow, readonly ForStmt[]>;
+  /** The module's functions by name (a call's FIFO arguments are read or written as the callee does). */
+  readonly funcOf: (name: string) => Func | undefined;
+  /** The function is the wrapIo top: its loops are interface copies. */
+  readonly io?: boolean;
   /** The estimate of a callee (computed once, bottom-up). */
   readonly callee: (name: string) => FuncCost;
   /** The estimate of a unit of a spatial region of `func` (structurally equal units once). */
@@ -66,12 +79,14 @@ function chainOf(l: ForStmt): ForStmt[] {
 }
 
 const fullyUnrolled = (l: ForStmt): boolean => l.attrs.unroll === 0;
+/** Loops (or calls: a callee is a module of its own, so the loop around it is not innermost) in a block. */
 const hasLoops = (b: readonly Stmt[]): boolean =>
   b.some(
     (s) =>
       (s.kind === "for" && !fullyUnrolled(s)) ||
       (s.kind === "if" && (hasLoops(s.then) || hasLoops(s.else))) ||
-      s.kind === "while",
+      s.kind === "while" ||
+      s.kind === "call",
   );
 
 export class NestEstimator {
@@ -79,6 +94,9 @@ export class NestEstimator {
   private readonly tally: Tally = { dsp: 0, ff: 0, lut: 0 };
   /** Midpoint of each counter's range, for average trip counts of loops with varying bounds. */
   private readonly mids = new Map<string, number>();
+  /** Cosim-like minus csynth-equivalent latency of the regions (and callees with regions) so far. */
+  private cosimExtra = 0;
+  private hasRegion = false;
 
   constructor(private readonly c: NestContext) {}
 
@@ -117,51 +135,59 @@ export class NestEstimator {
   func(env: Env = new Map()): FuncCost {
     const whole =
       this.f.body.length === 1 && this.f.body[0].kind === "for" ? (this.f.body[0] as ForStmt) : undefined;
-    let body: number;
-    let interval: number | undefined;
+    let body: RegionTiming | undefined;
     const region = this.f.body.length === 1 && this.f.body[0].kind === "spatial" ? this.f.body[0] : undefined;
-    if (region) {
-      const t = this.region(region, env);
-      body = t.latency;
-      interval = t.interval;
-    } else if (this.f.attrs.dataflow) {
+    if (region) body = this.region(region, env);
+    else if (this.f.attrs.dataflow) {
       const ps = this.f.body.filter((st) => st.kind !== "alloc" || this.c.labels.fills.has(st));
-      const t = this.processes(ps.map((st) => [[st], () => this.block([st], env, 0)] as const));
-      body = t.latency;
-      interval = t.interval;
-    } else body = this.block(this.f.body, env, 0, whole);
+      body = this.processes(ps.map((st) => [[st], () => this.block([st], env, 0)] as const));
+    }
+    const seq = body ? 0 : this.block(this.f.body, env, 0, whole);
     for (const { use, n } of this.seq.values()) addUse(this.tally, use, n);
-    const latency = body + this.c.profile.loop.funcOverhead;
-    return { latency, interval: interval ?? latency + 1, compute: this.tally };
+    const over = this.c.profile.loop.funcOverhead;
+    const latency = (body?.latency ?? seq) + over;
+    const cosimLatency = (body?.cosim.latency ?? seq + this.cosimExtra) + over;
+    const cosim = this.hasRegion
+      ? { cosim: { latency: cosimLatency, interval: body?.cosim.interval ?? cosimLatency + 1 } }
+      : {};
+    return { latency, interval: body?.interval ?? latency + 1, compute: this.tally, ...cosim };
   }
 
-  private processes(items: readonly (readonly [readonly Stmt[], () => number | FuncCost])[]): {
-    latency: number;
-    interval: number;
-  } {
-    const ps: Process[] = items.map(([body, cost]) => {
+  /** Processes run as one region: csynth-equivalent and cosim-like timing (./dataflow.ts, ./cosim.ts). */
+  private processes(items: readonly (readonly [readonly Stmt[], () => number | FuncCost])[]): RegionTiming {
+    const extra = this.c.profile.dataflow.intervalExtra;
+    const extraBefore = this.cosimExtra;
+    const ps: CosimProcess[] = items.map(([body, cost]) => {
+      const at = this.c.rows.length;
+      const extra = this.cosimExtra;
       const c = cost();
       const latency = typeof c === "number" ? c : c.latency;
+      // A region inside the process (a call of a region's function) lasts as the cosim-like model says.
+      const cosim = typeof c === "number" ? latency + this.cosimExtra - extra : (c.cosim?.latency ?? latency);
       return {
         latency,
         interval: typeof c === "number" ? latency : c.interval,
-        ...processIo(body, (b) => this.f.buffers[b]?.stream !== undefined),
+        stream: streamPhase(cosim, this.c.rows.slice(at)),
+        ...processIo(body, (b) => this.f.buffers[b]?.stream !== undefined, this.c.funcOf),
       };
     });
-    return regionTiming(ps, this.c.profile.dataflow.intervalExtra);
+    const depth = (key: string) => this.f.buffers[key.replace(/\[.*$/, "")]?.stream?.depth ?? 1;
+    this.hasRegion = true;
+    this.cosimExtra = extraBefore;
+    return { ...regionTiming(ps, extra), cosim: cosimTiming(ps, depth, extra) };
   }
 
   /** A spatial region (PE array, loaders, drainers): its units run as dataflow processes. */
-  private region(st: SpatialStmt, env: Env): { latency: number; interval: number } {
+  private region(st: SpatialStmt, env: Env): RegionTiming {
     return this.processes(
       st.units.map((u) => [
         u.body,
         () => {
           const cost = this.c.unit(u, this.f, env);
-          this.tally.dsp += cost.compute.dsp;
-          this.tally.ff += cost.compute.ff;
-          this.tally.lut += cost.compute.lut;
-          return { ...cost, latency: cost.latency + this.c.profile.loop.childCallOverhead };
+          this.addCompute(cost.compute);
+          const over = this.c.profile.loop.childCallOverhead;
+          const cosim = cost.cosim && { ...cost.cosim, latency: cost.cosim.latency + over };
+          return { ...cost, latency: cost.latency + over, ...(cosim ? { cosim } : {}) };
         },
       ]),
     );
@@ -194,7 +220,9 @@ export class NestEstimator {
         total += this.call(st);
       } else if (st.kind === "spatial") {
         flush();
-        total += this.region(st, env).latency;
+        const t = this.region(st, env);
+        this.cosimExtra += t.cosim.latency - t.latency;
+        total += t.latency;
       } else group.push(st);
     }
     flush();
@@ -203,9 +231,11 @@ export class NestEstimator {
 
   private call(st: CallStmt): number {
     const cost = this.c.callee(st.callee);
-    this.tally.dsp += cost.compute.dsp;
-    this.tally.ff += cost.compute.ff;
-    this.tally.lut += cost.compute.lut;
+    this.addCompute(cost.compute);
+    if (cost.cosim) {
+      this.hasRegion = true;
+      this.cosimExtra += cost.cosim.latency - cost.latency;
+    }
     return cost.latency + this.c.profile.loop.childCallOverhead;
   }
 
@@ -260,25 +290,43 @@ export class NestEstimator {
   private sequentialWith(l: ForStmt, env: Env, depth: number, body: (e: Env) => number): number {
     const { envs, trip } = this.keep(l, env, this.trip(l, env));
     const at = this.c.rows.length;
+    const extra = this.cosimExtra;
     const il = Math.max(
       1,
       envs.reduce((s, e) => s + body(e), 0),
     );
+    // The body's cosim-like difference recurs on every iteration.
+    this.cosimExtra = extra + (this.cosimExtra - extra) * trip;
     const latency = trip * il;
-    this.c.rows.splice(at, 0, {
+    const row: LoopRow = {
       label: this.label(l),
       func: this.f.name,
       depth,
       tripCount: trip,
       iterationLatency: il,
       latency,
-    });
+      ...this.origin(l),
+    };
+    this.c.rows.splice(at, 0, row);
+    this.c.rowLoops.set(row, [l]);
     this.addControl();
     return latency;
   }
 
   private label(l: ForStmt): string {
     return this.c.labels.label.get(l) ?? `l_${l.name}`;
+  }
+
+  /** Where a row comes from: the loop's source span, or the wrapIo interface. */
+  private origin(l: ForStmt): Pick<LoopRow, "span" | "io"> {
+    return { ...(l.span ? { span: l.span } : {}), ...(this.c.io ? { io: true as const } : {}) };
+  }
+
+  /** A callee's or unit's resources: each call site has its own instance. */
+  private addCompute(t: Tally): void {
+    this.tally.dsp += t.dsp;
+    this.tally.ff += t.ff;
+    this.tally.lut += t.lut;
   }
 
   private addControl(): void {
@@ -326,7 +374,7 @@ export class NestEstimator {
       kind === "user",
     );
     const latency = flat.trip === 0 ? 0 : est.ii * (flat.trip - 1) + Math.max(est.il - 1, 1);
-    this.c.rows.push({
+    const row: LoopRow = {
       label: loops.map((l) => this.label(l)).join("_"),
       func: this.f.name,
       depth,
@@ -337,8 +385,12 @@ export class NestEstimator {
       latency,
       ...(est.limitedBy ? { limitedBy: est.limitedBy } : {}),
       pipeline: kind,
-    });
+      ...this.origin(loops[0]),
+    };
+    this.c.rows.push(row);
+    this.c.rowLoops.set(row, loops);
     for (const { use, n } of est.instances) addUse(this.tally, use, n);
+    for (const op of flat.ops) if (op.callee) this.addCompute(this.c.callee(op.callee).compute);
     this.addControl();
     const lp = this.c.profile.loop;
     return whole ? latency : latency + lp.pipelineModuleOverhead + lp.childCallOverhead;

@@ -20,7 +20,7 @@ import {
 
 export interface Op {
   readonly id: number;
-  readonly kind: "load" | "store" | "calc";
+  readonly kind: "load" | "store" | "calc" | "call";
   /** calc: the profile's operator key (fadd, fmul, imul, ...). */
   readonly key?: string;
   /** imul: operand width, which picks the multiplier row. */
@@ -31,6 +31,10 @@ export interface Op {
   readonly idx?: readonly (Linear | undefined)[];
   /** Buffer and index forms: equal keys are the same address in every iteration. */
   readonly addr?: string;
+  /** call: the callee, its latency (the op's stages) and the cycles between its starts. */
+  readonly callee?: string;
+  readonly stages?: number;
+  readonly interval?: number;
 }
 
 export interface OpsContext {
@@ -39,6 +43,8 @@ export interface OpsContext {
   readonly axi: ReadonlySet<string>;
   /** Counted when an inner loop's bounds are not constant in a copy (its average trip count is used). */
   readonly notes: string[];
+  /** Latency and interval of a called function (calls inside a pipelined loop are ops of its iteration). */
+  readonly callee: (name: string) => { readonly latency: number; readonly interval: number };
 }
 
 const FLOAT_KEYS: Readonly<Record<string, string>> = { "+": "add", "-": "add", "*": "mul", "/": "div" };
@@ -120,6 +126,28 @@ export class IterationBuilder {
     }
   }
 
+  /**
+   * A call as one op: it starts when its value arguments are ready and every earlier store to a buffer it
+   * is passed has happened, takes the callee's latency, and counts as writing every buffer it is passed.
+   */
+  private call(st: Stmt & { kind: "call" }, env: Env): void {
+    const deps = st.args.flatMap((a) => (a.kind === "value" ? this.expr(a.value, env) : []));
+    const buffers = [...st.args.flatMap((a) => (a.kind === "buffer" ? [a.name] : [])), ...st.results];
+    for (const b of buffers) deps.push(...(this.lastStore.get(b) ?? []).map((x) => x.id));
+    const cost = this.ctx.callee(st.callee);
+    const id = this.add({
+      kind: "call",
+      callee: st.callee,
+      stages: cost.latency,
+      interval: cost.interval,
+      deps,
+    });
+    for (const b of buffers) {
+      this.reads.delete(b);
+      this.lastStore.set(b, [{ id, addr: `${b}[call]`, exact: false }]);
+    }
+  }
+
   private access(
     kind: "load" | "store",
     buffer: string,
@@ -175,7 +203,7 @@ export class IterationBuilder {
         this.stmts(st.body, env);
         return;
       case "call":
-        for (const a of st.args) if (a.kind === "value") this.expr(a.value, env);
+        this.call(st, env);
         return;
       case "alloc":
       case "spatial":

@@ -5,7 +5,14 @@
 
 import type { Func, Stmt } from "../ir/nodes.ts";
 import type { Env } from "./access.ts";
-import { type IterationSchedule, recMii, resMii, scheduleIteration, type UsedImpl } from "./iteration.ts";
+import {
+  callMii,
+  type IterationSchedule,
+  recMii,
+  resMii,
+  scheduleIteration,
+  type UsedImpl,
+} from "./iteration.ts";
 import { IterationBuilder, type Op, type OpsContext } from "./ops.ts";
 import type { Profile } from "./profile.ts";
 import type { FlatCounter } from "./recurrence.ts";
@@ -59,8 +66,9 @@ export function estimatePipeline(
     rec = recMii(ops, sched, chain, p);
   }
   const res = resMii(ops, f, p);
-  const ii = Math.max(target, res.ii, rec.ii);
-  const limit = ii <= target ? undefined : rec.ii >= res.ii ? rec.why : res.why;
+  const call = callMii(ops);
+  const ii = Math.max(target, res.ii, rec.ii, call.ii);
+  const limit = ii <= target ? undefined : [rec, res, call].find((b) => b.ii === ii)?.why;
   const instances = [...coreUses(sched).values()].map(({ use, n }) => ({ use, n: Math.ceil(n / ii) }));
   return { ii, il: sched.il, ...(limit ? { limitedBy: limit } : {}), instances };
 }

@@ -34,6 +34,13 @@ export function parseSource(path: string, text: string, absPath?: string): Sourc
   return sf;
 }
 
+/** The text last parsed under the path spans name (the design report shows the kernel's source). */
+export function parsedSourceText(path: string): string | undefined {
+  let text: string | undefined;
+  for (const sf of cache.values()) if (sf.path === path) text = sf.text;
+  return text;
+}
+
 function parse(path: string, text: string): ts.SourceFile {
   try {
     return ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);

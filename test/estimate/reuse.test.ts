@@ -1,0 +1,44 @@
+// Reuse of estimates by structure: PEs that differ only in names (and in which constant element of an
+// unbanked array they own) share one key and one costing, their rows replayed under their own names,
+// labels and spans; a banked dimension indexed by different constants keeps the keys apart.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { HLS_PASSES } from "../../src/backends/hls/passes.ts";
+import { structuralKey } from "../../src/estimate/reuse.ts";
+import type { Func } from "../../src/ir/nodes.ts";
+import { runPasses } from "../../src/ir/passes/pass.ts";
+import { seedSystolic } from "../verify/support/systolic.ts";
+
+const pes = (fs: readonly Func[]) => fs.filter((f) => /^PE_\d+_\d+$/.test(f.name));
+
+test("the PEs of an array fall into a handful of shapes (corners, edges, interior), not one per PE", () => {
+  const { module } = runPasses(HLS_PASSES, seedSystolic(8).ir);
+  const keys = new Set(pes(module.functions).map(structuralKey));
+  assert.equal(pes(module.functions).length, 64);
+  assert.ok(keys.size <= 4, `${keys.size} shapes`);
+});
+
+test("a cyclic-partitioned output keeps PEs that write different banks apart", () => {
+  const s = seedSystolic(4);
+  s.partition("C", { type: "cyclic", dim: 2, factor: 2 });
+  const { module } = runPasses(HLS_PASSES, s.ir);
+  const byName = new Map(pes(module.functions).map((f) => [f.name, structuralKey(f)]));
+  // PE(1,1) and PE(1,2) write C[1][1] and C[1][2]: banks 1 and 0 of dimension 2.
+  assert.notEqual(byName.get("PE_1_1"), byName.get("PE_1_2"));
+  const plain = runPasses(HLS_PASSES, seedSystolic(4).ir).module;
+  const plainKeys = new Map(pes(plain.functions).map((f) => [f.name, structuralKey(f)]));
+  assert.equal(plainKeys.get("PE_1_1"), plainKeys.get("PE_1_2"));
+});
+
+test("replayed rows are each PE's own: its function, its loop labels, the same numbers as the one costed", () => {
+  const e = seedSystolic(4).estimate({ wrapIo: false });
+  const main = e.loops.filter((l) => /^PE_\d+_\d+$/.test(l.func) && /^l_S_k_0_/.test(l.label));
+  assert.equal(main.length, 16);
+  for (const r of main) {
+    const [, i, j] = /^PE_(\d+)_(\d+)$/.exec(r.func) as RegExpExecArray;
+    assert.match(r.label, new RegExp(`^l_S_k_0_${i}_${j}_`), `${r.func}: ${r.label}`);
+    assert.ok(r.span, "the PE loop's source span is kept");
+  }
+  const interior = main.filter((r) => /PE_[12]_[12]$/.test(r.func));
+  assert.equal(new Set(interior.map((r) => `${r.latency}/${r.iterationLatency}/${r.tripCount}`)).size, 1);
+});
