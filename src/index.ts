@@ -9,6 +9,7 @@ export { bit, bitcast, bits, reverseBits, withBit, withBits } from "./dsl/bits.t
 export * from "./dsl/dtypes.ts";
 export { instance } from "./dsl/instance.ts";
 export { full, grid, type LoopOptions, range, reduction, zeros } from "./dsl/loops.ts";
+export { stateful } from "./dsl/stateful.ts";
 export type { DType, Shape, Tensor } from "./dsl/tensor-types.ts";
 export {
   Estimate,

@@ -40,6 +40,7 @@ export const CODES = {
   AL1033: "parameter default value",
   AL1034: "rest parameter",
   AL1035: "destructuring parameter",
+  AL1036: "bad stateful declaration",
   // typing
   AL2001: "type mismatch",
   AL2002: "argument count mismatch at a call",

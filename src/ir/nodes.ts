@@ -283,6 +283,11 @@ export interface BufferDecl {
   readonly layout?: readonly DimLayout[];
   /** Present when the buffer is an array of FIFOs of this depth instead of memory. */
   readonly stream?: { readonly depth: number };
+  /**
+   * A stateful local (`stateful(init)`): no alloc statement defines it; it is filled with `init` once
+   * per build and keeps its value across calls of the built kernel (HLS: a `static` local).
+   */
+  readonly state?: { readonly init: ConstExpr };
   readonly span?: Span;
 }
 
