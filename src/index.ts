@@ -27,6 +27,7 @@ export type {
   RelayOptions,
   ReplayOptions,
   SplitLoops,
+  StorageOptions,
   UnfoldOptions,
 } from "./schedule/schedule.ts";
 export type { FuncRef, Step, StepArg } from "./schedule/trace.ts";
