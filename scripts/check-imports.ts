@@ -33,8 +33,10 @@ const KNOWN_CYCLES: readonly (readonly string[])[] = [
     "frontend/lower-call.ts",
     "frontend/lower-expr.ts",
     "frontend/lower-loop.ts",
+    "frontend/lower-stateful.ts",
     "frontend/lower-stmt.ts",
     "frontend/module-builder.ts",
+    "frontend/tensor-init.ts",
   ],
 ];
 

@@ -12,6 +12,7 @@ export type { Fifo, Fifo1, Fifo2, Fifo3, KernelOptions, Stream } from "./dsl/dat
 export * from "./dsl/dtypes.ts";
 export { instance } from "./dsl/instance.ts";
 export { full, grid, type LoopOptions, range, reduction, zeros } from "./dsl/loops.ts";
+export { stateful } from "./dsl/stateful.ts";
 export type { DType, Shape, Tensor } from "./dsl/tensor-types.ts";
 export {
   Estimate,
@@ -29,6 +30,7 @@ export type {
   RelayOptions,
   ReplayOptions,
   SplitLoops,
+  StorageOptions,
   UnfoldOptions,
 } from "./schedule/schedule.ts";
 export type { FuncRef, Step, StepArg } from "./schedule/trace.ts";

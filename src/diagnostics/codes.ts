@@ -40,6 +40,7 @@ export const CODES = {
   AL1033: "parameter default value",
   AL1034: "rest parameter",
   AL1035: "destructuring parameter",
+  AL1036: "bad stateful declaration",
   // typing
   AL2001: "type mismatch",
   AL2002: "argument count mismatch at a call",
@@ -75,6 +76,7 @@ export const CODES = {
   AL3019: "bad schedule argument",
   AL3020: "unknown schedule option",
   AL3021: "bad replay",
+  AL3022: "bad bindStorage",
   AL3301: "no instance to compose into",
   AL3302: "composed step failed",
   AL3303: "kernel has no registered schedule",

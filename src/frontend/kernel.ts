@@ -10,6 +10,7 @@ import { isRegion, lowerRegion } from "./df-region.ts";
 import { convertTo } from "./fold.ts";
 import { isKernelCall, lowerKernelCall } from "./lower-call.ts";
 import { lowerExpr } from "./lower-expr.ts";
+import { returnedCopy } from "./lower-stateful.ts";
 import { lowerStatements } from "./lower-stmt.ts";
 import type { ModuleBuilder } from "./module-builder.ts";
 import { errorAt, spanOf } from "./source.ts";
@@ -174,6 +175,11 @@ function lowerReturn(
             "AL2005",
             `returning parameter '${e.text}' is not supported; it is already visible to the caller (make the kernel void)`,
           );
+        }
+        if (d.state) {
+          const copy = returnedCopy(ctx, d, ret);
+          body.push(...copy.stmts);
+          return copy.buffer;
         }
         return b.buffer;
       }

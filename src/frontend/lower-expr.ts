@@ -24,6 +24,7 @@ import {
 } from "./fold.ts";
 import { bitFunction, lowerBitCall } from "./lower-bits.ts";
 import { isKernelCall, lowerNestedCall } from "./lower-call.ts";
+import { isStatefulCall } from "./lower-stateful.ts";
 import ts from "./typescript.cts";
 
 const K = ts.SyntaxKind;
@@ -358,6 +359,13 @@ function lowerCallExpr(ctx: FnContext, node: ts.CallExpression): Expr {
   ) {
     const args = node.arguments.map((a) => lowerExpr(ctx, a));
     return typed(ctx, node, () => mathCall(callee.name.text, args));
+  }
+  if (isStatefulCall(ctx, node)) {
+    throw ctx.error(
+      node,
+      "AL1036",
+      "stateful(init) declares a variable and is not a value: let count: int32 = stateful(0); (a tensor: const buf: float32<[4]> = stateful(0.0);)",
+    );
   }
   if (isKernelCall(ctx, node)) return lowerScalarCall(ctx, node);
   throw ctx.error(

@@ -2,9 +2,8 @@
 // assignments with Allo's conversion rules, if/else (constant conditions fold), while, loops, blocks.
 
 import { constOf } from "../ir/build.ts";
-import type { ConstExpr, Expr, Stmt } from "../ir/nodes.ts";
+import type { Expr, Stmt } from "../ir/nodes.ts";
 import { truthy } from "../semantics/scalar.ts";
-import type { ElemType } from "../types/dtype.ts";
 import type { BinaryOp } from "../types/typing-rules.ts";
 import type { FnContext } from "./context.ts";
 import { bindPid, discardGet, isPidDeclaration, isStreamCall, lowerPut } from "./df-stream.ts";
@@ -12,6 +11,8 @@ import { asCondition, convertTo, makeBinary, mathCall } from "./fold.ts";
 import { isKernelCall, lowerKernelCall } from "./lower-call.ts";
 import { lowerAccess, lowerExpr } from "./lower-expr.ts";
 import { lowerCFor, lowerForOf } from "./lower-loop.ts";
+import { isStatefulCall, lowerStateful } from "./lower-stateful.ts";
+import { isTensorInit, tensorInit } from "./tensor-init.ts";
 import { readType } from "./types.ts";
 import ts from "./typescript.cts";
 
@@ -162,6 +163,11 @@ function lowerDeclarations(ctx: FnContext, s: ts.VariableStatement, out: Stmt[])
       out.push(lowerKernelCall(ctx, init as ts.CallExpression, { name, node: d, declared, isConst }));
       continue;
     }
+    if (init && isStatefulCall(ctx, init)) {
+      const declared = d.type ? readType(d.type, ctx.sf, typeLookup(ctx)) : undefined;
+      lowerStateful(ctx, d, init, declared, isConst);
+      continue;
+    }
     if (d.type) {
       const t = readType(d.type, ctx.sf, typeLookup(ctx));
       const buffer = ctx.unique(name);
@@ -174,7 +180,7 @@ function lowerDeclarations(ctx: FnContext, s: ts.VariableStatement, out: Stmt[])
         span: ctx.span(d),
       });
       if (t.shape.length > 0) {
-        out.push({ kind: "alloc", buffer, init: tensorInit(ctx, d, t.dtype), span: ctx.span(d) });
+        out.push({ kind: "alloc", buffer, init: tensorInit(ctx, d.initializer, t.dtype), span: ctx.span(d) });
       } else {
         out.push({ kind: "alloc", buffer, span: ctx.span(d) });
         if (init)
@@ -219,32 +225,6 @@ function lowerDeclarations(ctx: FnContext, s: ts.VariableStatement, out: Stmt[])
     out.push({ kind: "store", buffer, indices: [], value, span: ctx.span(d) });
     ctx.bind(name, { kind: "buffer", buffer, isConst }, d.name);
   }
-}
-
-function isTensorInit(e: ts.Expression): boolean {
-  return (
-    ts.isCallExpression(e) && ts.isIdentifier(e.expression) && ["zeros", "full"].includes(e.expression.text)
-  );
-}
-
-function tensorInit(ctx: FnContext, d: ts.VariableDeclaration, t: ElemType): ConstExpr | undefined {
-  const init = d.initializer;
-  const zero = constOf(t, t.kind === "float" ? 0 : 0n);
-  if (!init) return zero;
-  if (ts.isCallExpression(init) && ts.isIdentifier(init.expression)) {
-    if (init.expression.text === "zeros") return zero;
-    if (init.expression.text === "full" && init.arguments.length === 1) {
-      const v = lowerExpr(ctx, init.arguments[0]);
-      if (v.kind !== "const")
-        throw ctx.error(init.arguments[0], "AL1007", "full(v) needs a compile-time constant v");
-      return convertTo(v, t) as ConstExpr;
-    }
-  }
-  throw ctx.error(
-    init,
-    "AL1020",
-    "a local tensor starts as zeros() or full(value), or is the result of a kernel call",
-  );
 }
 
 const COMPOUND: Partial<Record<ts.SyntaxKind, BinaryOp>> = {

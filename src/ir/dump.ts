@@ -24,7 +24,8 @@ function dumpFunc(f: Func): string[] {
 function decl(b: BufferDecl): string {
   const parts = b.partitions.map((p) => ` partition(${p.type}, dim ${p.dim}, factor ${p.factor})`);
   const stream = b.stream ? ` stream(depth ${b.stream.depth})` : "";
-  return `${typeName(b.type)}[${b.shape.join(", ")}] ${b.role}${stream}${parts.join("")}`;
+  const state = b.state ? ` stateful(${b.state.init.value})` : "";
+  return `${typeName(b.type)}[${b.shape.join(", ")}] ${b.role}${stream}${state}${parts.join("")}`;
 }
 
 function block(b: readonly Stmt[], pad: string): string[] {

@@ -291,7 +291,23 @@ export interface BufferDecl {
   readonly layout?: readonly DimLayout[];
   /** Present when the buffer is an array of FIFOs of this depth instead of memory. */
   readonly stream?: { readonly depth: number };
+  /**
+   * A stateful local (`stateful(init)`): no alloc statement defines it; it is filled with `init` once
+   * per build and keeps its value across calls of the built kernel (HLS: a `static` local).
+   */
+  readonly state?: { readonly init: ConstExpr };
+  /** The memory the HLS tools should build it from (`bindStorage`): `#pragma HLS bind_storage`. */
+  readonly storage?: StorageBinding;
   readonly span?: Span;
+}
+
+export type StorageImpl = "bram" | "uram" | "lutram" | "srl" | "auto";
+export type StorageType = "ram_1p" | "ram_2p" | "ram_t2p" | "ram_s2p" | "rom_1p" | "rom_2p" | "fifo";
+export interface StorageBinding {
+  readonly impl: StorageImpl;
+  readonly type: StorageType;
+  /** Read latency in cycles, when given. */
+  readonly latency?: number;
 }
 
 export type Param =

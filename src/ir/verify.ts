@@ -59,6 +59,8 @@ class FuncChecker {
       for (const p of b.partitions) {
         if (p.dim < 0 || p.dim > b.shape.length) this.bad(`buffer '${name}' is partitioned on dim ${p.dim}`);
       }
+      if (b.state && (b.role !== "local" || b.stream || !sameType(b.state.init.type, b.type)))
+        this.bad(`stateful buffer '${name}' must be a memory local initialised with its own type`);
     }
     this.block(this.f.body);
   }
@@ -110,6 +112,7 @@ class FuncChecker {
         return;
       }
       case "alloc":
+        if (this.f.buffers[s.buffer]?.state) this.bad(`stateful buffer '${s.buffer}' is allocated`);
         this.buffer(s.buffer, undefined, "alloc");
         return;
       case "call": {
@@ -121,7 +124,10 @@ class FuncChecker {
           if (a.kind === "buffer") this.buffer(a.name, undefined, "call argument");
           else this.expr(a.value);
         }
-        for (const r of s.results) this.buffer(r, undefined, "call result");
+        for (const r of s.results) {
+          this.buffer(r, undefined, "call result");
+          if (this.f.buffers[r]?.state) this.bad(`stateful buffer '${r}' is defined by a call`);
+        }
         return;
       }
       case "spatial":

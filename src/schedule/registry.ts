@@ -3,8 +3,9 @@
 // methods, the argument checks, the trace (printed and as data) and replay are all driven by it.
 
 import { constTripCount } from "../ir/analysis/trip-count.ts";
-import type { Module, PartitionSource, PartitionType } from "../ir/nodes.ts";
+import type { Module, PartitionSource, PartitionType, StorageBinding } from "../ir/nodes.ts";
 import type { Kind, Param } from "./params.ts";
+import { bindStorage, STORAGE_IMPLS, STORAGE_TYPES } from "./primitives/bind-storage.ts";
 import { bufferAt } from "./primitives/buffer-at.ts";
 import { computeAt } from "./primitives/compute-at.ts";
 import { dataflow } from "./primitives/dataflow.ts";
@@ -129,6 +130,25 @@ export const PRIMITIVES = {
       };
       return partition(m, buf as BufferRef, req);
     },
+  },
+  bindStorage: {
+    params: [
+      { name: "buffer", kind: BUFFER },
+      {
+        name: "options",
+        kind: {
+          t: "options",
+          fields: {
+            impl: { type: "enum", values: STORAGE_IMPLS },
+            type: { type: "enum", values: STORAGE_TYPES },
+            latency: { type: "int" },
+          },
+          required: ["impl", "type"],
+        },
+      },
+    ],
+    returns: "self",
+    apply: (m, [buf, o]) => bindStorage(m, buf as BufferRef, o as StorageBinding),
   },
   reshape: {
     params: [

@@ -6,7 +6,7 @@
 
 import { AlloError, internalError } from "../diagnostics/error.ts";
 import { bufferLayout, layoutText } from "../ir/analysis/layout.ts";
-import type { Module, PartitionType } from "../ir/nodes.ts";
+import type { Module, PartitionType, StorageBinding } from "../ir/nodes.ts";
 import { assertWellFormed } from "../ir/verify.ts";
 import { verifyStep } from "../verify/index.ts";
 import { atCallSite, callSite } from "./call-site.ts";
@@ -68,6 +68,8 @@ export interface PipelineOptions {
   readonly ii?: number;
   readonly rewind?: boolean;
 }
+/** bindStorage's options: `{ impl: "bram" | "uram" | ..., type: "ram_2p" | ..., latency?: cycles }`. */
+export type StorageOptions = StorageBinding;
 export interface PartitionOptions {
   /** Default "complete". */
   readonly type?: PartitionType;
@@ -270,6 +272,13 @@ export abstract class ScheduleCore {
    */
   partition(buf: BufferSpec, opts?: PartitionOptions): this {
     return this.run("partition", [buf, opts]) as this;
+  }
+  /**
+   * Binds a buffer to a memory (HLS `bind_storage`): `s.bindStorage("buf", { impl: "uram", type: "ram_2p" })`,
+   * optionally with a read `latency`.
+   */
+  bindStorage(buf: BufferSpec, opts: StorageOptions): this {
+    return this.run("bindStorage", [buf, opts]) as this;
   }
   /** Gives a buffer a new shape with the same elements in the same row-major order. */
   reshape(buf: BufferSpec, shape: readonly number[]): this {

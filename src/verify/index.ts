@@ -13,6 +13,7 @@ import { type RunResult, runModule } from "./exec/run.ts";
 import { elementName } from "./exec/runtime.ts";
 import { estimateWork, Progress } from "./progress.ts";
 import { signatureMismatch, topOf } from "./signature.ts";
+import { stateCells, stateMismatch } from "./state.ts";
 import { sameUpToAnnotations } from "./structural.ts";
 
 export type { Counterexample } from "./compare.ts";
@@ -97,7 +98,7 @@ export function verifyModules(a: Module, b: Module, opts: VerifyOptions = {}): V
       : `${labels[1]} module has no function '${b.top}'`;
     return unknown(`the ${missing}`, stats(0));
   }
-  const mismatch = signatureMismatch(fa, fb, labels);
+  const mismatch = signatureMismatch(fa, fb, labels) ?? stateMismatch(a, b, labels);
   if (mismatch) return unknown(mismatch, stats(0));
   if (sameUpToAnnotations(a, b)) return { equivalent: true, status: "equivalent", stats: stats(0) };
 
@@ -150,10 +151,15 @@ export function verifyModules(a: Module, b: Module, opts: VerifyOptions = {}): V
   if (ra.kind !== "ok" || rb.kind !== "ok") throw internalError("run state");
 
   const params = fa.params;
+  const cells = stateCells(a);
   const inputName = (n: number): string => {
     const at = D.inputOf.get(n);
     if (!at) return `?${n}`;
     const p = params[at.param];
+    if (!p) {
+      const c = cells[at.param - params.length];
+      return c ? elementName(c.key, c.decl.shape, at.flat) : `?${n}`;
+    }
     if (p.kind === "scalar") return p.name;
     return elementName(p.name, fa.buffers[p.name].shape, at.flat);
   };

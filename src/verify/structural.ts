@@ -1,11 +1,11 @@
 // A proof without execution: two modules that are equal up to what does not change a value (loop
-// attributes such as pipeline and unroll pragmas, array partitions, function attributes, loop names,
-// source spans) compute the same thing. This proves annotation-only steps even on kernels whose
+// attributes such as pipeline and unroll pragmas, array partitions, storage bindings, function
+// attributes, loop names, source spans) compute the same thing. This proves annotation-only steps even on kernels whose
 // control flow depends on data, and makes comparing a module with itself instant.
 
 import type { Module } from "../ir/nodes.ts";
 
-const IGNORED = new Set(["attrs", "partitions", "layout", "span"]);
+const IGNORED = new Set(["attrs", "partitions", "layout", "storage", "span"]);
 
 function same(x: unknown, y: unknown): boolean {
   if (Object.is(x, y)) return true;

@@ -20,6 +20,7 @@ const VALID: Record<PrimitiveName, readonly [Function, (s: Schedule) => unknown[
   dataflow: [gemm, () => ["gemm"]],
   inline: [gemm, () => ["gemm"]],
   partition: [gemm, () => ["A", { type: "cyclic", dim: 1, factor: 2 }]],
+  bindStorage: [gemm, () => ["A", { impl: "bram", type: "ram_2p", latency: 2 }]],
   reshape: [gemm, () => ["A", [2, 4, 6]]],
   bufferAt: [gemm, () => ["C", "j"]],
   reuseAt: [conv, () => ["A", "y"]],

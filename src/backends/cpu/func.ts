@@ -1,6 +1,6 @@
 // JavaScript for one IR function: branches, stores, local buffers, calls, streams and spatial
-// regions (loops: gen-loops.ts). Plain code is straight-line JS over typed arrays; only functions that
-// may block on a stream become generators, and the units of a spatial region become generator
+// regions (loops: gen-loops.ts; stateful locals: state.ts). Plain code is straight-line JS over
+// typed arrays; only functions that may block on a stream become generators, and the units of a spatial region become generator
 // closures run by the round-robin scheduler of src/runtime/streams.ts. Buffers allocated inside
 // loops are allocated once per call and refilled.
 
@@ -11,6 +11,7 @@ import { roundFloat } from "../../semantics/scalar.ts";
 import { compileExpr, condOf } from "./expr.ts";
 import { indent } from "./gen-base.ts";
 import { LoopGen } from "./gen-loops.ts";
+import { stateStorage } from "./state.ts";
 import { floatLiteral, intLiteral, reprOf, storageOf } from "./values.ts";
 
 export class FuncGen extends LoopGen {
@@ -199,6 +200,9 @@ export class FuncGen extends LoopGen {
     const prelude = undefinedLocals.flatMap((n) => this.alloc(n, undefined, false));
     const body = this.jsFunction(f.body, this.info.mayBlock(f.name));
     const lets = undefinedLocals.length ? [`let ${undefinedLocals.map((n) => this.buf(n)).join(", ")};`] : [];
+    const states = Object.values(f.buffers)
+      .filter((b) => b.state)
+      .map((b) => `const ${this.buf(b.name)} = ${this.konst(stateStorage(b))};`);
     const results = f.results.map((r) => this.buf(r));
     const ret =
       results.length === 0
@@ -207,7 +211,7 @@ export class FuncGen extends LoopGen {
     const star = this.info.mayBlock(f.name) ? "*" : "";
     return [
       `function${star} ${this.info.jsName(f.name)}(${params.join(", ")}) {`,
-      ...indent([...lets, ...prelude, ...body, ...ret]),
+      ...indent([...states, ...lets, ...prelude, ...body, ...ret]),
       "}",
     ].join("\n");
   }

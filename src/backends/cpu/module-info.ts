@@ -93,10 +93,11 @@ export class ModuleInfo {
     return this.blocking.has(name);
   }
 
-  /** A 0-d memory buffer that is never passed by reference lives in a JS local variable. */
+  /** A 0-d memory buffer that is never passed by reference (nor stateful) lives in a JS local variable. */
   isVar(f: Func, name: string): boolean {
     const b = f.buffers[name];
-    return b.shape.length === 0 && !b.stream && b.role !== "param" && !this.passed.get(f)!.has(name);
+    if (b.stream || b.state || b.role === "param") return false;
+    return b.shape.length === 0 && !this.passed.get(f)!.has(name);
   }
 
   /** Buffers allocated or defined by calls in a block, outside the units of its spatial regions. */
@@ -109,7 +110,10 @@ export class ModuleInfo {
     return [...out];
   }
 
-  /** Local and result buffers that no statement defines (they exist, zero-filled, from the start). */
+  /**
+   * Local and result buffers that no statement defines (they exist, zero-filled, from the start);
+   * stateful ones are not among them (they live as long as the built kernel: state.ts).
+   */
   undefinedLocals(f: Func): string[] {
     const defined = new Set<string>();
     visitStmts(f.body, (s) => {
@@ -117,7 +121,7 @@ export class ModuleInfo {
       if (s.kind === "call") for (const r of s.results) defined.add(r);
     });
     return Object.values(f.buffers)
-      .filter((b) => b.role !== "param" && !defined.has(b.name))
+      .filter((b) => b.role !== "param" && !b.state && !defined.has(b.name))
       .map((b) => b.name);
   }
 }

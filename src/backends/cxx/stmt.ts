@@ -1,6 +1,7 @@
 // Statements of one C++ function body: labelled loops with their directives (`l_<band>_<loop>:` on a
 // band head, `l_<loop>:` inside), if/else, while, stores, stream writes, calls with returned buffers as
-// trailing arguments, and allocations (zero- or value-filled, partitioned, FIFOs with their depth).
+// trailing arguments, and allocations (zero- or value-filled, partitioned, FIFOs with their depth;
+// a stateful local is a `static` one).
 // A spatial region reaches here outlined (src/ir/passes): its function is a dataflow region calling
 // one function per unit.
 
@@ -165,6 +166,10 @@ export class FnBuilder {
       this.declare(b);
       return;
     }
+    if (b.state) {
+      this.declareStatic(b, v.name, v.kind === "scalar");
+      return;
+    }
     const fill = st.init
       ? constant(b.type, st.init.value)
       : constant(b.type, b.type.kind === "float" ? 0 : 0n);
@@ -185,6 +190,24 @@ export class FnBuilder {
     }
     this.w.line(`${this.ctx.target.localPrefix?.(b) ?? ""}${localDeclarator(b, v.name)};`);
     for (const p of this.ctx.target.bufferDirectives(b, v.name, true)) this.w.pragma(p);
+  }
+
+  /**
+   * A stateful local: a `static` variable, initialised once (a scalar with its value, an array with
+   * one initialiser per element, or `{}` for zeros), that keeps its value from call to call.
+   */
+  private declareStatic(b: BufferDecl, name: string, scalar: boolean): void {
+    const init = b.state!.init;
+    const fill = constant(b.type, init.value);
+    if (scalar) {
+      this.w.line(`static ${cType(b.type)} ${name} = ${fill};`);
+      return;
+    }
+    const zero = init.value === 0n || (init.value === 0 && !Object.is(init.value, -0));
+    const n = b.shape.reduce((x, y) => x * y, 1);
+    const list = zero ? "{}" : `{${Array.from({ length: n }, () => fill).join(", ")}}`;
+    this.w.line(`static ${localDeclarator(b, name)} = ${list};`);
+    for (const p of this.ctx.target.bufferDirectives(b, name, true)) this.w.pragma(p);
   }
 
   /** Loops writing `value` to every element (a local's zero fill, or `full(v)`). */

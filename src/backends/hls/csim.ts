@@ -152,9 +152,16 @@ export async function compileCxx(
   }
 }
 
-/** Runs a compiled testbench; its exit codes map to allo-ts diagnostics. */
-export async function runTestbench(exe: string, dir: string, limits: ProcLimits = {}): Promise<void> {
-  const r = await runProcess(exe, [dir], { limits });
+/**
+ * Runs a compiled testbench on the calls staged in `dirs`, in order, in one process; its exit codes
+ * map to allo-ts diagnostics.
+ */
+export async function runTestbench(
+  exe: string,
+  dirs: string | readonly string[],
+  limits: ProcLimits = {},
+): Promise<void> {
+  const r = await runProcess(exe, typeof dirs === "string" ? [dirs] : dirs, { limits });
   if (r.code === 0) return;
   const msg = r.stderr.trim();
   if (r.code === 70) throw new AlloError("AL4101", `C simulation deadlocked: ${msg}`);

@@ -72,9 +72,14 @@ export function buildVitisProject(
   for (const [name, text] of files) writeFileSync(join(dir, name), text);
 
   let exe: Promise<string> | undefined;
+  // C++ statics live as long as the process: a kernel with stateful locals replays this build's
+  // earlier calls (their inputs as they were) before the new one, in one run of the testbench.
+  const stateful = module.functions.some((f) => Object.values(f.buffers).some((b) => b.state));
+  const history: string[] = [];
   const csim = async (args: unknown[], limits: ProcLimits): Promise<unknown> => {
     checkSimulable(kernel);
-    const read = stageCall(module, args, dir);
+    const callDir = stateful ? join(dir, `call${history.length}`) : dir;
+    const read = stageCall(module, args, callDir);
     const source = '#include "kernel.cpp"\n#include "testbench.cpp"\n';
     // A compile that was stopped (or failed) is not kept: the next call compiles again.
     exe ??= compileCxx(source, join(dir, "csim.out"), [dir], false, limits).then(
@@ -84,7 +89,8 @@ export function buildVitisProject(
         throw e;
       },
     );
-    await runTestbench(await exe, dir, limits);
+    await runTestbench(await exe, stateful ? [...history, callDir] : dir, limits);
+    if (stateful) history.push(callDir);
     return read();
   };
   const run = async (args: unknown[]): Promise<unknown> => {

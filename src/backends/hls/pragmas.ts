@@ -1,7 +1,7 @@
 // The Vitis HLS target of the C++ core: `#pragma HLS` directives for loops (pipeline, unroll,
 // dataflow), functions (dataflow, inline), dataflow regions, and buffers: array_partition per
-// partitioned dimension (dim 0 = every dimension; factors normalised as the layout types define them)
-// and the depth of each FIFO.
+// partitioned dimension (dim 0 = every dimension; factors normalised as the layout types define them),
+// the depth of each FIFO and bind_storage from bindStorage.
 
 import { bufferLayout } from "../../ir/analysis/layout.ts";
 import type { BufferDecl } from "../../ir/nodes.ts";
@@ -19,6 +19,14 @@ export function partitionPragmas(b: BufferDecl, name: string): string[] {
     const factor = d.kind === "complete" ? "" : ` factor=${d.factor}`;
     return [`array_partition variable=${name} ${d.kind} dim=${k + 1}${factor}`];
   });
+}
+
+/** `bind_storage` for a buffer bound with bindStorage (a 0-d local outlined from an array has none). */
+export function storagePragmas(b: BufferDecl, name: string): string[] {
+  const s = b.storage;
+  if (!s || (b.shape.length === 0 && !b.stream)) return [];
+  const latency = s.latency !== undefined ? ` latency=${s.latency}` : "";
+  return [`bind_storage variable=${name} type=${s.type} impl=${s.impl}${latency}`];
 }
 
 export const HLS_TARGET: CxxTarget = {
@@ -39,6 +47,7 @@ export const HLS_TARGET: CxxTarget = {
   bufferDirectives: (b, name, local) => [
     ...(local && b.stream ? [streamPragma(b, name)] : []),
     ...partitionPragmas(b, name),
+    ...storagePragmas(b, name),
   ],
   regionDirectives: ["dataflow"],
 };

@@ -20,8 +20,14 @@ export interface ProjectFiles {
 
 function testbench(top: Func, kernel: VitisKernel): string {
   return `${BANNER}${TESTBENCH_INCLUDES}\n#include "kernel.h"\n\n${TESTBENCH_HELPERS}\n${testbenchRun(top, kernel.top)}
-// usage: testbench [dir]: reads dir/input<k>.data, writes dir/output<k>.data
-int main(int argc, char** argv) { return allo_run(argc > 1 ? argv[1] : "."); }
+// usage: testbench [dir...]: for each dir in order (default "."), reads dir/input<k>.data, calls the
+// kernel and writes dir/output<k>.data; the calls share one process, so static (stateful) locals persist
+int main(int argc, char** argv) {
+  if (argc < 2) return allo_run(".");
+  for (int k = 1; k < argc; k++)
+    if (int r = allo_run(argv[k])) return r;
+  return 0;
+}
 `;
 }
 

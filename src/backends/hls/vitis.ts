@@ -8,7 +8,7 @@
 import { AlloError } from "../../diagnostics/error.ts";
 import { bufferLayout, isUnpartitioned } from "../../ir/analysis/layout.ts";
 import type { BufferDecl, Func, Module } from "../../ir/nodes.ts";
-import { localDeclarator, paramDeclarator } from "../cxx/decls.ts";
+import { paramDeclarator } from "../cxx/decls.ts";
 import { NameTable } from "../cxx/names.ts";
 import { cType } from "../cxx/types.ts";
 import { BANNER, emitParts, includesFor } from "./emit.ts";
@@ -72,7 +72,7 @@ function copyLoops(b: BufferDecl, from: string, to: string, tag: string, names: 
     lines.push(`${"  ".repeat(k + 1)}${label}: for (int ${ivs[k]} = 0; ${ivs[k]} < ${n}; ${ivs[k]}++) {`);
     if (k === b.shape.length - 1) lines.push(`${"  ".repeat(k + 1)}#pragma HLS pipeline II=1 rewind`);
   });
-  const at = ivs.map((i) => `[${i}]`).join("");
+  const at = ivs.length ? ivs.map((i) => `[${i}]`).join("") : "[0]";
   lines.push(`${"  ".repeat(b.shape.length + 1)}${to}${at} = ${from}${at};`);
   for (let k = b.shape.length - 1; k >= 0; k--) lines.push(`${"  ".repeat(k + 1)}}`);
   return lines;
@@ -139,7 +139,8 @@ function wrappedKernel(m: Module, top: Func, args: readonly TbArg[], o: ProjectO
   const locals = args.map((a, k) => (a.scalar ? names[k] : copyLocal(a, k, table)));
   args.forEach((a, k) => {
     if (a.scalar) return;
-    body.push(`  ${localDeclarator(a.decl, locals[k])};`);
+    // A 0-d argument is a one-element array on both sides (paramDeclarator's `T x[1]`).
+    body.push(`  ${paramDeclarator(a.decl, locals[k])};`);
     body.push(...partitionPragmas(a.decl, locals[k]).map((p) => `#pragma HLS ${p}`));
     if (a.input) body.push(...copyLoops(a.decl, names[k], locals[k], `buf${k}`, table));
   });

@@ -1,6 +1,7 @@
 // One IR function as a func.func: Allo's signature attributes (itypes/otypes), named allocs with a
 // fill, affine.for where both bounds are affine (max/min maps included) else scf.for, scf.if/scf.while,
-// affine or memref stores, func.call, stream puts, and spatial regions as nested scf.execute_region.
+// affine or memref stores, func.call, stream puts, and spatial regions as nested scf.execute_region;
+// a stateful buffer is its memref.global (state.ts).
 
 import { assertNever, internalError } from "../../diagnostics/error.ts";
 import { loopRange } from "../../ir/analysis/range.ts";
@@ -19,6 +20,7 @@ import { type ElemType, INDEX } from "../../types/dtype.ts";
 import { boundResults, type IvEnv, type IvInfo, ivRanges } from "./affine.ts";
 import { Body } from "./body.ts";
 import { access, emitAs, emitCond, emitExpr, type Scope } from "./expr.ts";
+import { stateBuffers, stateSymbol } from "./state.ts";
 import { fixedName, isUnsigned, layoutText, memrefType, mlirType, signChar, str, sym } from "./types.ts";
 
 export interface FuncOptions {
@@ -129,6 +131,11 @@ class FuncPrinter implements Scope {
       ["llvm.emit_c_interface", this.opts.cInterface ? "" : undefined],
       ["otypes", str(results.map((d) => signChar(d.type)).join(""))],
     ]);
+    for (const d of stateBuffers(f)) {
+      const ssa = this.b.name(d.name);
+      this.buffers.set(d.name, { ssa, decl: d });
+      this.b.line(`${ssa} = memref.get_global ${stateSymbol(f, d)} : ${this.mem(d)}`);
+    }
     this.block(f.body);
     const rets = f.results.map((r) => this.buffer(r).ssa);
     const types = results.map((d) => this.mem(d));

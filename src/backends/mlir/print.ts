@@ -9,10 +9,12 @@
 // - A spatial region is an `scf.execute_region {spatial = "name"}` holding one
 //   `scf.execute_region {unit = "PE_0_0"}` per concurrent unit, in unit order.
 // - A module with integers past 64 bits in memory carries the host data layout (./data-layout.ts).
+// - A stateful local is a private memref.global read with memref.get_global (./state.ts).
 
 import type { BufferDecl, Module } from "../../ir/nodes.ts";
 import { moduleOpen, needsHostLayout } from "./data-layout.ts";
 import { type FuncOptions, printFunc } from "./func.ts";
+import { stateGlobals } from "./state.ts";
 import { memrefType, mlirType } from "./types.ts";
 
 export type MlirOptions = FuncOptions;
@@ -35,9 +37,10 @@ export function printMlir(m: Module, opts: MlirOptions = {}): string {
     }
     return sym;
   };
+  const globals = stateGlobals(m.functions, opts.layouts !== "attributes");
   const funcs = m.functions.map((f) => printFunc(m, f, streamFn, opts));
   const external = [...decls.keys()].sort().map((k) => decls.get(k)!);
   const spatial = funcs.some((f) => f.includes("scf.execute_region"));
   const note = decls.size > 0 || spatial ? `${STREAM_NOTE}\n` : "";
-  return `${note}${moduleOpen(needsHostLayout(m))}\n${[...funcs, ...external].join("\n")}\n}\n`;
+  return `${note}${moduleOpen(needsHostLayout(m))}\n${[...globals, ...funcs, ...external].join("\n")}\n}\n`;
 }

@@ -17,17 +17,20 @@ const P = "reuseAt";
 
 /**
  * Reuses the reads of `buf` along `loop` (constant bounds, step 1). Every read inside the loop must
- * index exactly one dimension (the window dimension) with `x + offset`, where x is the loop variable
- * and the offset depends only on loops inside it with constant bounds (`A[y][x + c]`, c in 0..3); the
- * offsets over all reads span [lo, hi], the window. Other dimensions are dropped when every read
- * indexes them with the same expression of enclosing loops, and kept whole otherwise (a line buffer:
- * reuseAt(A, "y") on `A[y + r][x + c]` gives shape [3, W]).
+ * index exactly one dimension (the window dimension) with `s * x + base + offset`: x the loop variable,
+ * s >= 1 the stride (the same for every read; 2 for a stride-2 convolution), base an expression of the
+ * loops around x (the same for every read; a split's outer loop: `4 * x.outer + x.inner + c`) and the
+ * offset over loops inside x with constant bounds (`A[y][x + c]`, c in 0..3); the offsets over all
+ * reads span [lo, hi], the window. Other dimensions are dropped when every read indexes them with the
+ * same expression of enclosing loops, and kept whole otherwise (a line buffer: reuseAt(A, "y") on
+ * `A[y + r][x + c]` gives shape [3, W]).
  *
  * The buffer `<band>_reuse_<axis>` (band = the enclosing named band, axis = the loop's depth in it, as
  * in Allo) has the window dimension of extent hi - lo + 1 in place of the original one. Before the
- * loop, rows 1.. are preloaded with the first hi - lo rows; each iteration first shifts every row down
- * by one and loads row `x + hi` into the last. Reads become `buf[offset - lo]`. The result is itself a
- * buffer read along inner loops, so reuseAt chains: a line buffer reused along x gives a window buffer.
+ * loop, rows s.. are preloaded with the first hi - lo + 1 - s rows; each iteration first shifts every
+ * row down by s and loads the s new rows (`s * x + hi - s + 1 ..`) into the last s. Reads become
+ * `buf[offset - lo]`. The result is itself a buffer read along inner loops, so reuseAt chains: a line
+ * buffer reused along x gives a window buffer.
  */
 export function reuseAt(m: Module, buf: BufferRef, loop: LoopRef): PrimitiveResult {
   const { func: f, site } = getLoop(m, loop, P);
@@ -51,15 +54,21 @@ export function reuseAt(m: Module, buf: BufferRef, loop: LoopRef): PrimitiveResu
     );
   }
   const window = windowOf(acc, X, decl, fail);
+  const { stride } = window;
   const span = window.hi - window.lo + 1;
-  if (span === 1) throw fail("each iteration reads different elements, so there is nothing to reuse");
-  const first = lb + window.lo;
-  const last = ub - 1 + window.hi;
-  if (first < 0 || last >= decl.shape[window.dim]) {
+  if (span <= stride) throw fail("each iteration reads different elements, so there is nothing to reuse");
+  const baseRange = affineRange(window.base, rangesOf(outer));
+  if (!baseRange) throw fail(`the reads depend on loops around '${X.name}' whose bounds are not constant`);
+  const first = stride * lb + window.lo;
+  const last = stride * (ub - 1) + window.hi;
+  if (Number(baseRange[0]) + first < 0 || Number(baseRange[1]) + last >= decl.shape[window.dim]) {
     throw fail(
-      `the window reads rows ${first}..${last} of dimension ${window.dim + 1}, outside [0, ${decl.shape[window.dim]})`,
+      `the window reads rows ${Number(baseRange[0]) + first}..${Number(baseRange[1]) + last} of dimension ${window.dim + 1}, outside [0, ${decl.shape[window.dim]})`,
     );
   }
+  // Rows are read at `base + row`: base is the part of the index fixed while the window slides.
+  const base = exprOfAffine(window.base);
+  const row = (r: Expr) => idxOp("+", base, r);
   const kept = decl.shape.map((_, d) => d === window.dim || !fixedDim(acc, d));
 
   const taken = takenNames(f);
@@ -100,20 +109,36 @@ export function reuseAt(m: Module, buf: BufferRef, loop: LoopRef): PrimitiveResu
     indices: to,
     value: from,
   });
-  const preload = rowLoop("fill", span - 1, (o) =>
+  const preload = rowLoop("fill", span - stride, (o) =>
     over("fill", (ix, src) =>
-      copy(ix(idxOp("+", o, idx(1))), load(decl.name, src(idxOp("+", o, idx(first))), decl.type)),
+      copy(ix(idxOp("+", o, idx(stride))), load(decl.name, src(row(idxOp("+", o, idx(first)))), decl.type)),
     ),
   );
-  const shift = rowLoop("shift", span - 1, (o) =>
-    over("shift", (ix) => copy(ix(o), load(reuse.name, ix(idxOp("+", o, idx(1))), decl.type))),
+  const shift = rowLoop("shift", span - stride, (o) =>
+    over("shift", (ix) => copy(ix(o), load(reuse.name, ix(idxOp("+", o, idx(stride))), decl.type))),
   );
-  const next = over("load", (ix, src) =>
-    copy(ix(idx(span - 1)), load(decl.name, src(idxOp("+", ivRef(X.iv), idx(window.hi))), decl.type)),
-  );
+  // Each iteration brings in `stride` new rows: row j of them is `stride * x + hi - stride + 1 + j`.
+  const newRow = (j: Expr) =>
+    over("load", (ix, src) =>
+      copy(
+        ix(idxOp("+", j, idx(span - stride))),
+        load(
+          decl.name,
+          src(
+            row(idxOp("+", idxOp("*", idx(stride), ivRef(X.iv)), idxOp("+", j, idx(window.hi - stride + 1)))),
+          ),
+          decl.type,
+        ),
+      ),
+    );
+  const next = stride === 1 ? newRow(idx(0)) : rowLoop("load", stride, newRow);
   const body = redirect(X.body, decl.name, reuse.name, (ix) =>
     ix.flatMap((e, d) =>
-      d === window.dim ? [exprOfAffine(offsetOf(e, X.iv, -window.lo))] : kept[d] ? [e] : [],
+      d === window.dim
+        ? [exprOfAffine(innerOf(offsetOf(e, X.iv, -window.lo), window.base))]
+        : kept[d]
+          ? [e]
+          : [],
     ),
   );
   const g = {
@@ -130,6 +155,10 @@ export function reuseAt(m: Module, buf: BufferRef, loop: LoopRef): PrimitiveResu
 
 interface Window {
   readonly dim: number;
+  /** Every read is `stride * x + base + offset`, offset in [lo, hi] over loops inside x. */
+  readonly stride: number;
+  /** The part of the index over loops enclosing x (a split's outer loop): fixed while x slides. */
+  readonly base: Affine;
   readonly lo: number;
   readonly hi: number;
 }
@@ -137,6 +166,8 @@ interface Window {
 /** The one dimension every read slides along, and the range of offsets over all reads. */
 function windowOf(acc: readonly Access[], X: ForStmt, decl: BufferDecl, fail: (t: string) => Error): Window {
   let dim: number | undefined;
+  let stride: bigint | undefined;
+  let base: Affine | undefined;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const a of acc) {
@@ -152,16 +183,45 @@ function windowOf(acc: readonly Access[], X: ForStmt, decl: BufferDecl, fail: (t
     if (dim !== undefined && slides[0] !== dim)
       throw fail(`the reads slide along different dimensions (${text})`);
     dim = slides[0];
-    const l = affineOf(a.indices[dim]);
-    if (l?.terms.get(X.iv) !== 1n) throw fail(`the read ${text} is not '${X.name}' plus an offset`);
-    const range = offsetRange(offsetOf(a.indices[dim], X.iv, 0), a.loops);
+    const k = affineOf(a.indices[dim])?.terms.get(X.iv);
+    if (k === undefined || k < 1n)
+      throw fail(`the read ${text} is not '${X.name}' (times a positive stride) plus an offset`);
+    if (stride !== undefined && k !== stride)
+      throw fail(`the reads move with '${X.name}' at different strides (${text})`);
+    stride = k;
+    const off = offsetOf(a.indices[dim], X.iv, 0);
+    const inside = new Set(a.loops.map((l) => l.iv));
+    const outerPart: Affine = { c: 0n, terms: new Map([...off.terms].filter(([v]) => !inside.has(v))) };
+    if (base !== undefined && !sameAffine(base, outerPart))
+      throw fail(`the reads are offset by different expressions of the loops around '${X.name}' (${text})`);
+    base = outerPart;
+    const range = offsetRange(innerOf(off, outerPart), a.loops);
     if (!range) {
       throw fail(`the offset of ${text} must depend only on loops inside '${X.name}' with constant bounds`);
     }
     lo = Math.min(lo, Number(range[0]));
     hi = Math.max(hi, Number(range[1]));
   }
-  return { dim: dim!, lo, hi };
+  return { dim: dim!, stride: Number(stride!), base: base!, lo, hi };
+}
+
+/** `off - base` (base: terms only). */
+function innerOf(off: Affine, base: Affine): Affine {
+  return { c: off.c, terms: new Map([...off.terms].filter(([v]) => !base.terms.has(v))) };
+}
+
+const sameAffine = (a: Affine, b: Affine): boolean =>
+  a.c === b.c && a.terms.size === b.terms.size && [...a.terms].every(([v, k]) => b.terms.get(v) === k);
+
+/** The ranges of those loops that have constant bounds (a variable of another has no range). */
+function rangesOf(loops: readonly ForStmt[]): Map<string, Range> {
+  const out = new Map<string, Range>();
+  for (const l of loops) {
+    const start = constIndex(l.lb);
+    const trip = constTripCount(l);
+    if (start !== undefined && trip) out.set(l.iv, [BigInt(start), BigInt(start + (trip - 1) * l.step)]);
+  }
+  return out;
 }
 
 /** `e - x + shift` as an affine form (e is affine with coefficient 1 on x). */
@@ -174,14 +234,7 @@ function offsetOf(e: Expr, x: string, shift: number): Affine {
 
 /** The offset's range over the loops inside the window loop; undefined unless all have constant bounds. */
 function offsetRange(off: Affine, loops: readonly ForStmt[]): Range | undefined {
-  const ivs = new Map<string, Range>();
-  for (const v of off.terms.keys()) {
-    const l = loops.find((x) => x.iv === v);
-    const start = l && constIndex(l.lb);
-    const trip = l && constTripCount(l);
-    if (l && start !== undefined && trip) ivs.set(v, [BigInt(start), BigInt(start + (trip - 1) * l.step)]);
-  }
-  return affineRange(off, ivs);
+  return affineRange(off, rangesOf(loops));
 }
 
 /** Allo's name: `<band>_reuse_<depth of the loop in its band>`. */

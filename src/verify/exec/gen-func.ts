@@ -9,6 +9,7 @@ import { regionLocalStreams, type StreamUses, streamUses } from "../../ir/analys
 import type { BufferDecl, Expr, Func, Module, Span, Stmt } from "../../ir/nodes.ts";
 import { type ElemType, sameType, typeName } from "../../types/dtype.ts";
 import type { Dag } from "../dag/dag.ts";
+import { stateCells } from "../state.ts";
 import { condCode, numCode, type SymbolicExprEnv, valueCode } from "./gen-expr.ts";
 import { groupUnits } from "./templates.ts";
 
@@ -27,7 +28,18 @@ export class ModuleGen {
   constructor(
     readonly m: Module,
     readonly D: Dag,
-  ) {}
+  ) {
+    this.states = new Map(stateCells(m).map((c, j) => [c.key, j]));
+  }
+
+  private readonly states: ReadonlyMap<string, number>;
+
+  /** Where the stateful buffer `buffer` of `func` is in `R.states` (../state.ts's order). */
+  stateIndex(func: string, buffer: string): number {
+    const j = this.states.get(`${func}.${buffer}`);
+    if (j === undefined) throw internalError(`no state cell for '${func}.${buffer}'`);
+    return j;
+  }
 
   /** The JS name of a function variant, scheduling its generation. */
   use(func: string, gen: boolean): string {
@@ -137,7 +149,10 @@ class SymbolicFuncGen implements SymbolicExprEnv {
     collectAllocs(f.body, allocated);
     for (const b of Object.values(f.buffers)) {
       if (declared.has(b.name)) continue;
-      if (b.stream) {
+      if (b.state) {
+        const j = this.mg.stateIndex(this.f.name, b.name);
+        this.line(`const ${this.bufferVar(b.name)} = R.states[${j}];`);
+      } else if (b.stream) {
         this.line(
           `const ${this.bufferVar(b.name)} = R.fifos(${JSON.stringify(b.name)}, ${JSON.stringify(b.shape)}, ${b.stream.depth});`,
         );

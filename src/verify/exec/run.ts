@@ -1,11 +1,13 @@
 // Symbolic execution of one module: its top function runs on symbolic inputs (one input node per
 // element of every parameter, shared by both modules of a comparison through the common Dag) and
-// yields the final node of every output element: each buffer parameter, then each returned buffer.
+// yields the final node of every output element: each buffer parameter, then each returned buffer,
+// then each stateful buffer (whose starting elements are inputs after the parameters: ../state.ts).
 
 import { internalError } from "../../diagnostics/error.ts";
 import type { Module } from "../../ir/nodes.ts";
 import { type Budget, BudgetExceeded } from "../budget.ts";
 import type { Dag } from "../dag/dag.ts";
+import { stateCells } from "../state.ts";
 import { jsName, ModuleGen } from "./gen-func.ts";
 import { NotStatic, RunFailure, Runtime, type Storage } from "./runtime.ts";
 
@@ -30,6 +32,7 @@ export interface RunHooks {
 export function runModule(D: Dag, m: Module, hooks: RunHooks): RunResult & { readonly count: number } {
   const top = m.functions.find((f) => f.name === m.top);
   if (!top) throw internalError(`module has no function '${m.top}'`);
+  const cells = stateCells(m);
   const gen = new ModuleGen(m, D);
   const R = new Runtime(D, gen.sites, gen.spans, gen.pool, hooks.onTick, hooks.budget);
   try {
@@ -50,8 +53,22 @@ export function runModule(D: Dag, m: Module, hooks: RunHooks): RunResult & { rea
       params.push(s);
       return s;
     });
+    // Stateful buffers: the state a call starts from is an input, the state it leaves an output.
+    const states = cells.map((c, j) => {
+      const cellCount = c.decl.shape.reduce((x, y) => x * y, 1);
+      R.charge(cellCount, `stateful '${c.key}'`);
+      const t = D.types.id(c.decl.type);
+      const mem = new Int32Array(cellCount);
+      for (let i = 0; i < mem.length; i++) mem[i] = D.input(t, top.params.length + j, i);
+      return { name: c.key, shape: c.decl.shape, mem };
+    });
+    R.states = states;
     const results = fn(...args);
-    const outputs = [...params, ...results].map((s) => ({ name: s.name, shape: s.shape, nodes: s.mem }));
+    const outputs = [...params, ...results, ...states].map((s) => ({
+      name: s.name,
+      shape: s.shape,
+      nodes: s.mem,
+    }));
     return { kind: "ok", outputs, count: R.n };
   } catch (e) {
     if (e instanceof RunFailure) return { kind: "failure", reason: e.message, count: R.n };

@@ -43,6 +43,8 @@ export class Runtime {
   /** FIFOs and spatial regions; a deadlock or data left in a stream fails the design. */
   readonly s = new Streams<number>((_code, text) => new RunFailure(text));
   private readonly smallConsts: Int32Array[] = [];
+  /** The stateful buffers, in the order of ../state.ts (`R.states[j]` in generated code). */
+  states: readonly Storage[] = [];
 
   constructor(
     readonly D: Dag,

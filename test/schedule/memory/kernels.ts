@@ -160,3 +160,29 @@ export function centered(A: int16<[5, 4]>): int32<[5, 4]> {
   }
   return C;
 }
+
+/** Allo's test_conv2D_lb_wb_schedule: a 3x3 box sum over int32 (the plain kernel of the tiled schedule). */
+export function conv2D(A: int32<[10, 10]>): int32<[8, 8]> {
+  const B: int32<[8, 8]> = zeros();
+  for (const [y, x] of grid(8, 8)) {
+    let v: int32 = 0;
+    for (const [r, c] of reduction(3, 3)) {
+      v += A[y + r][x + c];
+    }
+    B[y][x] = v;
+  }
+  return B;
+}
+
+/** Allo's test_conv2D_lb_wb_stride_2: the 3x3 box sum taken every second row and column. */
+export function conv2DStride2(A: int32<[10, 10]>): int32<[4, 4]> {
+  const B: int32<[4, 4]> = zeros();
+  for (const [y, x] of grid(4, 4)) {
+    let v: int32 = 0;
+    for (const [r, c] of reduction(3, 3)) {
+      v += A[y * 2 + r][x * 2 + c];
+    }
+    B[y][x] = v;
+  }
+  return B;
+}
