@@ -7,7 +7,7 @@
 // time any process is busy (+ intervalExtra). Solved by relaxation to a fixed point.
 
 import type { Process } from "./dataflow.ts";
-import type { LoopRow } from "./nest.ts";
+import type { LoopRow } from "./row.ts";
 
 /** The stream phase of a process (a process without a pipelined loop streams nothing: N = 1). */
 export interface StreamPhase {

@@ -2,8 +2,8 @@
 // top, one row per loop with its latency, iteration latency, achieved and target II and trip count,
 // then resources against the device), so it reads next to a real `<top>_csynth.rpt`.
 
-import type { LoopRow } from "./nest.ts";
 import type { Profile } from "./profile.ts";
+import type { LoopRow } from "./row.ts";
 
 /** What the summary shows (an Estimate). */
 export interface Summary {

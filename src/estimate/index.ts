@@ -11,13 +11,14 @@ import type { Env } from "./access.ts";
 import { formatEstimate } from "./format.ts";
 import { type FuncLabels, functionLabels } from "./labels.ts";
 import { addStorage, storageOf } from "./memory.ts";
-import { type FuncCost, type LoopRow, type NestContext, NestEstimator } from "./nest.ts";
+import { type FuncCost, type NestContext, NestEstimator } from "./nest.ts";
 import { type Profile, resolveProfile } from "./profile.ts";
 import { type RowTemplate, replayRows, rowTemplates, structuralKey } from "./reuse.ts";
+import type { LoopRow } from "./row.ts";
 import { wrapTop } from "./wrap.ts";
 
-export type { LoopRow } from "./nest.ts";
 export { type Profile, profiles } from "./profile.ts";
+export type { LoopRow } from "./row.ts";
 
 export interface EstimateOptions {
   /** A named profile ("u280", "u280-2.5ns", "pynq-z1") or an inline one; default "u280". */

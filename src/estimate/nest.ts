@@ -5,7 +5,7 @@
 // II*(TC-1) + max(IL-1, 1), and + module and call overheads when they are not the whole function body;
 // sequential loops TC * body; calls the callee's latency + the call overhead.
 
-import type { CallStmt, ForStmt, Func, Span, SpatialStmt, SpatialUnit, Stmt } from "../ir/nodes.ts";
+import type { CallStmt, ForStmt, Func, SpatialStmt, SpatialUnit, Stmt } from "../ir/nodes.ts";
 import { constLinear, counter, type Env, linearIn } from "./access.ts";
 import { type CosimProcess, cosimTiming, streamPhase } from "./cosim.ts";
 import { processIo, type RegionTiming, regionTiming } from "./dataflow.ts";
@@ -15,23 +15,7 @@ import { ivForm, type OpsContext } from "./ops.ts";
 import { coreUses, estimatePipeline, iterationOps, type PipelineEstimate } from "./pipeline.ts";
 import type { Profile } from "./profile.ts";
 import type { FlatCounter } from "./recurrence.ts";
-
-export interface LoopRow {
-  readonly label: string;
-  readonly func: string;
-  readonly depth: number;
-  readonly tripCount: number;
-  readonly ii?: number;
-  readonly targetIi?: number;
-  readonly iterationLatency: number;
-  readonly latency: number;
-  readonly limitedBy?: string;
-  readonly pipeline?: "user" | "auto";
-  /** The kernel source of the row's (outermost) loop; absent for loops the compiler made. */
-  readonly span?: Span;
-  /** An interface copy loop of the wrapIo top (what the m_axi ports cost). */
-  readonly io?: true;
-}
+import type { LoopRow } from "./row.ts";
 
 export interface Tally {
   dsp: number;

@@ -7,7 +7,7 @@ import { bufferLayout } from "../ir/analysis/layout.ts";
 import type { Expr, ForStmt, Func } from "../ir/nodes.ts";
 import { stmtExprs, visitStmts, walkExpr } from "../ir/walk.ts";
 import type { FuncLabels } from "./labels.ts";
-import type { LoopRow } from "./nest.ts";
+import type { LoopRow } from "./row.ts";
 
 /** Fields that hold names (buffers, streams, ivs, loops, params); callees keep theirs. */
 const NAME_FIELDS = new Set(["buffer", "stream", "iv", "name", "results", "opName"]);

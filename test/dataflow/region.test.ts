@@ -168,7 +168,7 @@ test("a partition of a region parameter reaches every instance bound to it", () 
   const code = s.build({ target: "vhls" }).code;
   assert.match(
     code,
-    /void top\(\n {2}float A\[4\]\[4\],[^]*?#pragma HLS array_partition variable=A block dim=1 factor=2\n/,
+    /void top\(\n {2}float A\[4\]\[4\],[\s\S]*?#pragma HLS array_partition variable=A block dim=1 factor=2\n/,
   );
   // A block partition of the rows keeps each row in one bank: every loader gets its own row.
   const loads = [...code.matchAll(/^ {2}gemm_1_0\((A\[\d\]), fifo_A_\d_1\);/gm)].map((m) => m[1]);
