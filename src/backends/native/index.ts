@@ -4,8 +4,11 @@
 // budgets, timeoutMs bounds the compile and `signal` is checked before it and before every call; native
 // code counts no loop iterations, so maxSteps is refused rather than ignored.
 
+import { copyFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import koffi from "koffi";
-import { AlloError } from "../../diagnostics/error.ts";
+import { AlloError, internalError } from "../../diagnostics/error.ts";
 import type { Module } from "../../ir/nodes.ts";
 import { checkArgCount } from "../../runtime/host-abi.ts";
 import type { Budget } from "../cpu/budget.ts";
@@ -71,6 +74,23 @@ function callable(
   return Object.assign(kernel, { source, library: path, route });
 }
 
+let privateCopies = 0;
+
+/**
+ * A build of a kernel with `stateful` variables starts from their initialisers (api.md section 11), but
+ * the loader maps one path once per process, statics included: such a build loads its own copy of the
+ * cached object (unlinked once mapped, so nothing is left behind).
+ */
+function loadPrivateCopy(path: string): ReturnType<typeof koffi.load> {
+  const copy = join(tmpdir(), `allo-ts-state-${process.pid}-${privateCopies++}.so`);
+  copyFileSync(path, copy);
+  try {
+    return koffi.load(copy);
+  } finally {
+    rmSync(copy, { force: true });
+  }
+}
+
 /** The unit's kernels as callables of the shared object at `path`. */
 function load(
   unit: NativeUnit,
@@ -79,12 +99,10 @@ function load(
   route: NativeCallable["route"],
   source: string,
 ): NativeCallable[] {
-  let lib = loaded.get(path);
-  if (!lib) {
-    lib = koffi.load(path);
-    loaded.set(path, lib);
-  }
-  const l = lib;
+  const l = unit.stateful
+    ? loadPrivateCopy(path)
+    : (loaded.get(path) ?? loaded.set(path, koffi.load(path)).get(path));
+  if (!l) throw internalError(`native library ${path} was not loaded`);
   return unit.kernels.map((k) => callable(unit, k, l, path, o, route, source));
 }
 

@@ -172,3 +172,23 @@ test("native: out-of-bounds indices are AL5010, big locals live off the stack, n
   negRun(y, z);
   assert.deepEqual([y[0], z[0]], [9.5, 7]);
 });
+
+test("native: stateful variables persist across calls of one build and start afresh in every build", {
+  skip: SKIP,
+}, () => {
+  const s = customize(
+    `
+function k(A: int32<[4]>): int32 {
+  let count: int32 = stateful(0);
+  count = count + A[0];
+  return count;
+}`,
+    { name: "k", file: "stateful.ts" },
+  );
+  const A = new Int32Array([5, 0, 0, 0]);
+  const first = s.build({ target: "native", cacheDir });
+  assert.deepEqual([first(A), first(A)], [5, 10]);
+  // The second build hits the cache, and still has its own state (the first keeps counting).
+  const second = s.build({ target: "native", cacheDir });
+  assert.deepEqual([second(A), first(A), second(A)], [5, 15, 10]);
+});
