@@ -8,10 +8,10 @@ import { INDEX } from "../../types/dtype.ts";
 import { loopRange, paramKey, type Range, type RangeEnv } from "../analysis/range.ts";
 import { indexKey } from "../analysis/streams.ts";
 import { constIndex } from "../build.ts";
-import type { BufferDecl, CallArg, Expr, ForStmt, Func, Param, SpatialStmt, Stmt } from "../nodes.ts";
+import type { BufferDecl, Expr, ForStmt, Func, Param, SpatialStmt, Stmt } from "../nodes.ts";
 import { mapBlockExprs, rewriteBlock, substituteIvs, visitStmts } from "../walk.ts";
 import type { Pass } from "./pass.ts";
-import { type Item, streamAccesses, usesOf } from "./uses.ts";
+import { argOf, type Item, streamAccesses, usesOf } from "./uses.ts";
 
 /** Names not yet taken in `taken`, derived from a hint (`PE_0`, `PE_0_1`, ...). */
 const freshIn =
@@ -209,18 +209,7 @@ class FuncOutliner {
   }
 
   private callOf(callee: string, items: readonly Item[], span: { span?: SpatialStmt["span"] }): Stmt {
-    const args = items.map(
-      (it): CallArg =>
-        it.kind === "buffer"
-          ? { kind: "buffer", name: it.name }
-          : {
-              kind: "value",
-              value:
-                it.kind === "iv"
-                  ? { kind: "iv", type: INDEX, name: it.name }
-                  : { kind: "param", type: it.type, name: it.name },
-            },
-    );
+    const args = items.map(argOf);
     return { kind: "call", callee, args, results: [], ...span };
   }
 }

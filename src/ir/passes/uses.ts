@@ -3,9 +3,9 @@
 // constant index (`name|1,2`) or as a whole array (`name|*`) when an index is not a constant; the
 // FIFO accesses themselves come from the stream-network analysis (src/ir/analysis/streams.ts).
 
-import type { ElemType } from "../../types/dtype.ts";
+import { type ElemType, INDEX } from "../../types/dtype.ts";
 import { fifoKey, fifoSets } from "../analysis/streams.ts";
-import type { Expr, Stmt } from "../nodes.ts";
+import type { CallArg, Expr, Stmt } from "../nodes.ts";
 import { stmtExprs, visitStmts, walkExpr } from "../walk.ts";
 
 export type Item =
@@ -87,3 +87,15 @@ export function streamAccesses(body: readonly Stmt[]): Map<string, { keys: strin
   for (const [name, a] of out) if (!a.keys.length && !a.passed) out.delete(name);
   return out;
 }
+
+/** The call argument that passes `it` to an outlined function. */
+export const argOf = (it: Item): CallArg =>
+  it.kind === "buffer"
+    ? { kind: "buffer", name: it.name }
+    : {
+        kind: "value",
+        value:
+          it.kind === "iv"
+            ? { kind: "iv", type: INDEX, name: it.name }
+            : { kind: "param", type: it.type, name: it.name },
+      };

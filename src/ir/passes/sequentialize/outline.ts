@@ -4,9 +4,9 @@
 // loop's function (a FIFO scalar stays a JavaScript local); the others are passed by reference.
 
 import { INDEX } from "../../../types/dtype.ts";
-import type { BufferDecl, CallArg, Expr, Func, Param, Stmt } from "../../nodes.ts";
+import type { BufferDecl, Expr, Func, Param, Stmt } from "../../nodes.ts";
 import { substituteIvs, visitStmts } from "../../walk.ts";
-import { type Item, usesOf } from "../uses.ts";
+import { argOf, type Item, usesOf } from "../uses.ts";
 
 export interface Outlined {
   /** The region's replacement: allocs still shared, then one call per loop and the other statements. */
@@ -80,14 +80,3 @@ function outlined(
   });
   return { name, params, results: [], buffers, body: substituteIvs(body, ivs), attrs: {} };
 }
-
-const argOf = (it: Item): CallArg =>
-  it.kind === "buffer"
-    ? { kind: "buffer", name: it.name }
-    : {
-        kind: "value",
-        value:
-          it.kind === "iv"
-            ? { kind: "iv", type: INDEX, name: it.name }
-            : { kind: "param", type: it.type, name: it.name },
-      };
