@@ -1,7 +1,7 @@
 // PolyBench table of `npm run bench`: every kernel of examples/polybench/ at one size (`medium` unless
 // POLYBENCH_SIZE says otherwise), measured side by side in one run: compile time (customize + schedule +
 // emit HLS; the first kernel cold, then the median of warm repeats), the scheduled kernel on the CPU backend
-// and its C reference at g++ -O2 on the same inputs (best of several runs, and whether the results agree),
+// and on the native target, and its C reference at g++ -O2 on the same inputs (best of several runs, and whether the results agree),
 // verification of scheduled vs plain (at `mini`: the verifier's cost grows with the iteration count), csim of
 // the scheduled kernel against the CPU backend (at `mini`: each costs a g++ compile), the estimator's latency
 // of the scheduled kernel (s.estimate(), U280 at 3.33 ns) and the schedule's line count, next to Allo's
@@ -46,6 +46,10 @@ export interface PolyBenchRow {
   readonly kernel: string;
   readonly compileMs: number;
   readonly cpuMs: number;
+  /** The scheduled kernel on the native target (C++ at -O3 -march=native), best of 3, and its results
+   *  against the CPU backend's ("exact" is bit for bit). */
+  readonly nativeMs: number;
+  readonly nativeVsCpu: string;
   readonly cMs: number;
   /** "exact", or the largest relative difference from the C reference. */
   readonly vsC: string;
@@ -99,6 +103,19 @@ function largestDifference(got: readonly Value[], want: readonly Value[]): strin
   return worst === 0 ? "exact" : `rel ${worst.toExponential(1)}`;
 }
 
+/** Best time of 3 runs of `run` on copies of `inputs`, and the last run's outputs. */
+function bestOf(run: (...args: Value[]) => unknown, inputs: readonly Value[]): { ms: number; out: Value[] } {
+  let best = Number.POSITIVE_INFINITY;
+  let out: Value[] = [];
+  for (let r = 0; r < 3; r++) {
+    out = cloneValues(inputs);
+    const t = performance.now();
+    run(...out);
+    best = Math.min(best, performance.now() - t);
+  }
+  return { ms: best, out };
+}
+
 export async function benchPolybench(size: SizeName = "medium"): Promise<PolyBenchResult> {
   const rows: PolyBenchRow[] = [];
   let firstCompileMs = 0;
@@ -110,15 +127,8 @@ export async function benchPolybench(size: SizeName = "medium"): Promise<PolyBen
 
     const { plain, scheduled } = customizeBoth(pb, size);
     const ref = runRef(k.name, pb.SIZES[size], plain.ir, { reps: 5 });
-    const run = scheduled.build();
-    const times: number[] = [];
-    let out: Value[] = [];
-    for (let r = 0; r < 3; r++) {
-      out = cloneValues(ref.inputs);
-      const t = performance.now();
-      run(...out);
-      times.push(performance.now() - t);
-    }
+    const cpu = bestOf(scheduled.build(), ref.inputs);
+    const native = bestOf(scheduled.build({ target: "native" }), ref.inputs);
 
     const mini = customizeBoth(pb, "mini");
     const t = performance.now();
@@ -129,9 +139,11 @@ export async function benchPolybench(size: SizeName = "medium"): Promise<PolyBen
     rows.push({
       kernel: k.name,
       compileMs,
-      cpuMs: Math.min(...times),
+      cpuMs: cpu.ms,
+      nativeMs: native.ms,
+      nativeVsCpu: largestDifference(native.out, cpu.out),
       cMs: ref.ms ?? Number.NaN,
-      vsC: largestDifference(out, ref.outputs),
+      vsC: largestDifference(cpu.out, ref.outputs),
       verifyMs,
       verify: v.status,
       csim: bad === undefined ? "equal" : `differs at ${bad}`,
@@ -152,6 +164,9 @@ export function polybenchTable(r: PolyBenchResult): Record<string, string>[] {
     "cpu ms": x.cpuMs.toFixed(2),
     "g++ -O2 ms": x.cMs.toFixed(3),
     "cpu / C": (x.cpuMs / x.cMs).toFixed(1),
+    "native ms": x.nativeMs.toFixed(3),
+    "native / C": (x.nativeMs / x.cMs).toFixed(2),
+    "native vs cpu": x.nativeVsCpu,
     "vs C": x.vsC,
     "verify (mini)": `${x.verify} ${x.verifyMs.toFixed(0)} ms`,
     "csim (mini)": x.csim,
