@@ -137,8 +137,15 @@ class SymbolicFuncGen implements SymbolicExprEnv {
   }
 
   wait(op: "put" | "get", fifo: string): string {
-    const ivs = this.loops.map((l) => `${JSON.stringify(l.name)}: ${l.v}`).join(", ");
-    return `R.wait("${op}", ${fifo}, ${this.site}, { ${ivs} })`;
+    if (!this.inUnit) {
+      const ivs = this.loops.map((l) => `${JSON.stringify(l.name)}: ${l.v}`).join(", ");
+      return `R.wait("${op}", ${fifo}, ${this.site}, { ${ivs} })`;
+    }
+    // In a unit, which blocks often: the site's record, made once per run and refilled.
+    const w = this.temp();
+    const names = this.mg.pool.push(this.loops.map((l) => l.name)) - 1;
+    const values = this.loops.map((l, k) => `${w}.values[${k}] = ${l.v}, `).join("");
+    return `(${w} ??= R.site("${op}", ${this.site}, ${names}), ${w}.fifo = ${fifo}, ${values}${w})`;
   }
 
   generate(): string {

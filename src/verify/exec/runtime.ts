@@ -155,6 +155,11 @@ export class Runtime {
     return { op, fifo, at: this.spans[site], ivs };
   }
 
+  /** A unit's reusable wait record for one blocking site (loop indices by name only for a report). */
+  site(op: "put" | "get", site: number, names: number): Wait<number> {
+    return this.s.site(op, this.spans[site], this.k[names] as readonly string[]);
+  }
+
   *waitGet(w: Wait<number>, site: number): Generator<Wait<number>, number> {
     if (this.spec > 0) this.notStatic(`a stream read in an arm of a select on input data`, site);
     yield* this.s.waitGet(w);
