@@ -18,7 +18,8 @@ import type { NativeUnit } from "./emit.ts";
 
 const TOOLS = { opt: "mlir-opt-22", translate: "mlir-translate-22", clang: "clang-22" } as const;
 
-const LOWERING = [
+/** mlir-opt-22's passes from our upstream-dialect MLIR to the LLVM dialect. */
+export const LOWERING = [
   "--convert-linalg-to-affine-loops",
   "--lower-affine",
   "--convert-scf-to-cf",

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { moduleOpen, needsHostLayout } from "../../../src/backends/mlir/data-layout.ts";
 import { printMlir } from "../../../src/backends/mlir/print.ts";
+import { LOWERING } from "../../../src/backends/native/llvm.ts";
 import type { BufferDecl, Func, Module } from "../../../src/ir/nodes.ts";
 import { rewriteBlock } from "../../../src/ir/walk.ts";
 import { convert, wrap } from "../../../src/semantics/scalar.ts";
@@ -28,14 +29,8 @@ export interface NativeRun {
   readonly args: Value[];
 }
 
-export const LOWERING = [
-  "--convert-linalg-to-affine-loops",
-  "--lower-affine",
-  "--convert-scf-to-cf",
-  "--convert-math-to-libm",
-  "--convert-to-llvm",
-  "--reconcile-unrealized-casts",
-];
+/** The MLIR -> LLVM lowering the "llvm" target runs (one list, in the target). */
+export { LOWERING };
 
 /**
  * Bytes per element in the host's memory layout (LLVM's alloc size on x86-64 and AArch64: the store
