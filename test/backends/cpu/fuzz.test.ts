@@ -6,13 +6,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compileCpu } from "../../../src/backends/cpu/index.ts";
-import { cast, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
+import { cast } from "../../../src/ir/build.ts";
 import type { LoadExpr } from "../../../src/ir/nodes.ts";
 import type { Scalar } from "../../../src/semantics/scalar.ts";
 import { typeName } from "../../../src/types/dtype.ts";
 import { rng } from "../../support/random.ts";
-import { Gen, inputValues, TYPES, toArray } from "./gen.ts";
-import { buffer, func, module, store } from "./ir.ts";
+import { inputValues, randomExpressionKernel, toArray } from "./gen.ts";
 import { boundaryValue, evaluate, rawOf } from "./reference.ts";
 
 const N = 24;
@@ -20,19 +19,8 @@ const same = (a: unknown, b: unknown) => (typeof a === "number" ? Object.is(a, b
 
 function runCase(seed: number): void {
   const r = rng(seed);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
-  const inputs = ["X", "Y", "Z"].map((name) => buffer({ name, type: pick(TYPES), shape: [N] }));
-  const out = buffer({ name: "C", type: pick(TYPES), shape: [N] });
-  const leaves = {
-    load: () => {
-      const b = pick(inputs);
-      return load(b.name, [ivRef("i")], b.type);
-    },
-    iv: () => ivRef("i"),
-  };
-  const e = new Gen(r, leaves).expr(1 + Math.floor(r() * 4));
-  const body = [forLoop("i", "i", idx(0), idx(N), [store("C", [ivRef("i")], cast(e, out.type))])];
-  const kernel = compileCpu(module(func("fuzz", { params: [...inputs, out], body })));
+  const { module: m, inputs, out, expr: e } = randomExpressionKernel(r, "fuzz", N);
+  const kernel = compileCpu(m);
   const vals = inputs.map((b) => inputValues(b.type, r, N));
   const args = [...inputs.map((b, k) => toArray(vals[k], b.type)), toArray(Array(N).fill(0), out.type)];
   kernel(...args);

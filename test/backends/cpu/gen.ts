@@ -2,8 +2,8 @@
 // frontend builds them (Allo's result types from typing-rules.ts, explicit operand casts) over every
 // kind of dtype, and boundary inputs that include each type's extremes, 0, -1, NaN and infinities.
 
-import { cast, constOf } from "../../../src/ir/build.ts";
-import type { Expr, IntrinsicFn } from "../../../src/ir/nodes.ts";
+import { cast, constOf, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
+import type { BufferDecl, Expr, IntrinsicFn, Module } from "../../../src/ir/nodes.ts";
 import { boundaryClass } from "../../../src/runtime/host-abi.ts";
 import { rawRange } from "../../../src/semantics/scalar.ts";
 import {
@@ -23,6 +23,7 @@ import {
   negateResultType,
 } from "../../../src/types/typing-rules.ts";
 import { randBig } from "../../support/random.ts";
+import { buffer, func, module, store } from "./ir.ts";
 import { boundaryValue } from "./reference.ts";
 
 export const TYPES: ElemType[] = [
@@ -148,4 +149,28 @@ export function toArray(vals: (number | bigint)[], t: ElemType): unknown {
   if (cls === "Array") return vals.map(BigInt);
   const C = globalThis[cls] as unknown as { from(x: unknown[]): unknown };
   return C.from(cls.startsWith("Big") ? vals.map(BigInt) : vals.map(Number));
+}
+
+/**
+ * `C[i] = cast(e)` for i < n over inputs X, Y, Z and a result C of random types, e a random expression
+ * over their elements and i; the draws from `r` come in one fixed order, so a seed names one kernel.
+ */
+export function randomExpressionKernel(
+  r: () => number,
+  name: string,
+  n: number,
+): { module: Module; inputs: BufferDecl[]; out: BufferDecl; expr: Expr } {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const inputs = ["X", "Y", "Z"].map((b) => buffer({ name: b, type: pick(TYPES), shape: [n] }));
+  const out = buffer({ name: "C", type: pick(TYPES), shape: [n] });
+  const leaves = {
+    load: () => {
+      const b = pick(inputs);
+      return load(b.name, [ivRef("i")], b.type);
+    },
+    iv: () => ivRef("i"),
+  };
+  const expr = new Gen(r, leaves).expr(1 + Math.floor(r() * 4));
+  const body = [forLoop("i", "i", idx(0), idx(n), [store("C", [ivRef("i")], cast(expr, out.type))])];
+  return { module: module(func(name, { params: [...inputs, out], body })), inputs, out, expr };
 }

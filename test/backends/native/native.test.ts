@@ -11,7 +11,6 @@ import { after, test } from "node:test";
 import { compileNative } from "../../../src/backends/native/index.ts";
 import { NATIVE_PASSES } from "../../../src/backends/native/passes.ts";
 import { customize, Schedule } from "../../../src/index.ts";
-import { cast, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
 import type { Module } from "../../../src/ir/nodes.ts";
 import { runPasses } from "../../../src/ir/passes/pass.ts";
 import { visitStmts } from "../../../src/ir/walk.ts";
@@ -20,8 +19,7 @@ import { type FuzzKernel, randomSchedule } from "../../schedule/fuzz/generate.ts
 import * as fk from "../../schedule/fuzz/kernels.ts";
 import * as k from "../../schedule/kernels.ts";
 import { rng } from "../../support/random.ts";
-import { Gen, inputValues, TYPES, toArray } from "../cpu/gen.ts";
-import { buffer, func, module, store } from "../cpu/ir.ts";
+import { inputValues, randomExpressionKernel, toArray } from "../cpu/gen.ts";
 import { randomArgs } from "../mlir/inputs.ts";
 import { MODULES } from "../mlir/modules.ts";
 import { assertLikeCpu, type Case, SKIP, usesLibm } from "./support.ts";
@@ -75,19 +73,7 @@ function expressions(): Case[] {
   const N = 24;
   for (let seed = 1; out.length < 64; seed++) {
     const r = rng(seed);
-    const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
-    const inputs = ["X", "Y", "Z"].map((name) => buffer({ name, type: pick(TYPES), shape: [N] }));
-    const res = buffer({ name: "C", type: pick(TYPES), shape: [N] });
-    const leaves = {
-      load: () => {
-        const b = pick(inputs);
-        return load(b.name, [ivRef("i")], b.type);
-      },
-      iv: () => ivRef("i"),
-    };
-    const e = new Gen(r, leaves).expr(1 + Math.floor(r() * 4));
-    const body = [forLoop("i", "i", idx(0), idx(N), [store("C", [ivRef("i")], cast(e, res.type))])];
-    const m = module(func(`expr${seed}`, { params: [...inputs, res], body }));
+    const { module: m, inputs, out: res } = randomExpressionKernel(r, `expr${seed}`, N);
     if (usesLibm(m)) continue;
     const args = [
       ...inputs.map((b) => toArray(inputValues(b.type, r, N), b.type)),
