@@ -8,7 +8,7 @@ import { copyFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import koffi from "koffi";
-import { AlloError, internalError } from "../../diagnostics/error.ts";
+import { AlloError } from "../../diagnostics/error.ts";
 import type { Module } from "../../ir/nodes.ts";
 import { checkArgCount } from "../../runtime/host-abi.ts";
 import type { Budget } from "../cpu/budget.ts";
@@ -74,6 +74,16 @@ function callable(
   return Object.assign(kernel, { source, library: path, route });
 }
 
+/** The library at `path`, loaded once per process. */
+function loadShared(path: string): ReturnType<typeof koffi.load> {
+  let lib = loaded.get(path);
+  if (!lib) {
+    lib = koffi.load(path);
+    loaded.set(path, lib);
+  }
+  return lib;
+}
+
 let privateCopies = 0;
 
 /**
@@ -99,10 +109,7 @@ function load(
   route: NativeCallable["route"],
   source: string,
 ): NativeCallable[] {
-  const l = unit.stateful
-    ? loadPrivateCopy(path)
-    : (loaded.get(path) ?? loaded.set(path, koffi.load(path)).get(path));
-  if (!l) throw internalError(`native library ${path} was not loaded`);
+  const l = unit.stateful ? loadPrivateCopy(path) : loadShared(path);
   return unit.kernels.map((k) => callable(unit, k, l, path, o, route, source));
 }
 
