@@ -155,10 +155,15 @@ export function rewriteBlock(
   for (let i = 0; i < b.length; i++) {
     const s = b[i];
     const r = f(s);
-    const repl: readonly Stmt[] = r ?? [mapChildBlocks(s, (c) => rewriteBlock(c, f))];
-    const same = repl.length === 1 && repl[0] === s;
-    if (out === undefined && !same) out = b.slice(0, i);
-    out?.push(...repl);
+    if (r === undefined) {
+      // The common case (keep and descend) allocates nothing when the children are unchanged.
+      const kept = mapChildBlocks(s, (c) => rewriteBlock(c, f));
+      if (out === undefined && kept !== s) out = b.slice(0, i);
+      out?.push(kept);
+      continue;
+    }
+    if (out === undefined && !(r.length === 1 && r[0] === s)) out = b.slice(0, i);
+    out?.push(...r);
   }
   return out ?? b;
 }
@@ -171,10 +176,32 @@ export function visitStmts(
 ): void {
   for (const s of b) {
     f(s, loops);
-    const inner = s.kind === "for" ? [...loops, s] : loops;
-    for (const c of childBlocks(s)) visitStmts(c, f, inner);
+    switch (s.kind) {
+      case "for":
+        visitStmts(s.body, f, [...loops, s]);
+        break;
+      case "while":
+        visitStmts(s.body, f, loops);
+        break;
+      case "if":
+        visitStmts(s.then, f, loops);
+        visitStmts(s.else, f, loops);
+        break;
+      case "spatial":
+        for (const u of s.units) visitStmts(u.body, f, loops);
+        break;
+      case "store":
+      case "streamPut":
+      case "alloc":
+      case "call":
+        break;
+      default:
+        assertNever(s, "statement");
+    }
   }
 }
+
+const NO_BLOCKS: readonly (readonly Stmt[])[] = [];
 
 export function childBlocks(s: Stmt): readonly (readonly Stmt[])[] {
   switch (s.kind) {
@@ -189,7 +216,7 @@ export function childBlocks(s: Stmt): readonly (readonly Stmt[])[] {
     case "streamPut":
     case "alloc":
     case "call":
-      return [];
+      return NO_BLOCKS;
     default:
       return assertNever(s, "statement");
   }

@@ -21,30 +21,35 @@ import type {
 import type { Pass } from "../../ir/passes/pass.ts";
 import { mapBlockExprs, mapList, rewriteBlock, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 
-/** The constant index prefix every access of `buffer` in `body` shares; undefined when it is passed on. */
-function commonPrefix(body: readonly Stmt[], buffer: string): number[] | undefined {
-  let prefix: number[] | undefined;
-  let passed = false;
-  const see = (ix: readonly Expr[]) => {
+/**
+ * The constant index prefix all accesses of each buffer in `body` share (one walk for every buffer);
+ * a buffer passed on to a call or allocated here maps to undefined.
+ */
+function commonPrefixes(body: readonly Stmt[]): Map<string, number[] | undefined> {
+  const prefixes = new Map<string, number[] | undefined>();
+  const see = (buffer: string, ix: readonly Expr[]) => {
+    if (prefixes.has(buffer) && prefixes.get(buffer) === undefined) return;
+    const prefix = prefixes.get(buffer);
     const consts: number[] = [];
     for (const e of ix) {
       const c = constIndex(e);
-      if (c === undefined) break;
+      if (c === undefined || (prefix && consts.length >= prefix.length)) break;
       consts.push(c);
     }
-    if (prefix === undefined) prefix = consts;
+    if (prefix === undefined) return void prefixes.set(buffer, consts);
     let n = 0;
     while (n < prefix.length && n < consts.length && prefix[n] === consts[n]) n++;
-    prefix = prefix.slice(0, n);
+    prefix.length = n;
   };
+  const passed: string[] = [];
   visitStmts(body, (st) => {
-    if (st.kind === "store" && st.buffer === buffer) see(st.indices);
-    if (st.kind === "call") passed ||= st.args.some((a) => a.kind === "buffer" && a.name === buffer);
-    if (st.kind === "alloc" && st.buffer === buffer) passed = true;
-    for (const e of stmtExprs(st))
-      walkExpr(e, (x) => void (x.kind === "load" && x.buffer === buffer && see(x.indices)));
+    if (st.kind === "store") see(st.buffer, st.indices);
+    if (st.kind === "call") for (const a of st.args) if (a.kind === "buffer") passed.push(a.name);
+    if (st.kind === "alloc") passed.push(st.buffer);
+    for (const e of stmtExprs(st)) walkExpr(e, (x) => void (x.kind === "load" && see(x.buffer, x.indices)));
   });
-  return passed ? undefined : prefix;
+  for (const n of passed) prefixes.set(n, undefined);
+  return prefixes;
 }
 
 /** The parameter without its first `p` dims (partitions of dropped dims go, later ones shift). */
@@ -59,16 +64,20 @@ function sliced(b: BufferDecl, p: number): BufferDecl {
   return { ...rest, shape, partitions, ...(layout && shape.length ? { layout: layout.slice(p) } : {}) };
 }
 
-/** The callee with parameter `name` cut to its part after `p` constant indices. */
-function sliceParam(f: Func, name: string, p: number): Func {
-  const drop = (ix: readonly Expr[]) => ix.slice(p);
+/** The callee with each parameter of `cuts` cut to its part after that many constant indices. */
+function sliceParams(f: Func, cuts: ReadonlyMap<string, number>): Func {
+  const drop = (name: string, ix: readonly Expr[]) => ix.slice(cuts.get(name));
   const loads = mapBlockExprs(f.body, (e) =>
-    e.kind === "load" && e.buffer === name ? { ...e, indices: drop(e.indices) } : e,
+    e.kind === "load" && cuts.has(e.buffer) ? { ...e, indices: drop(e.buffer, e.indices) } : e,
   );
   const body = rewriteBlock(loads, (st) =>
-    st.kind === "store" && st.buffer === name ? [{ ...st, indices: drop(st.indices) }] : undefined,
+    st.kind === "store" && cuts.has(st.buffer)
+      ? [{ ...st, indices: drop(st.buffer, st.indices) }]
+      : undefined,
   );
-  return { ...f, body, buffers: { ...f.buffers, [name]: sliced(f.buffers[name], p) } };
+  const buffers = { ...f.buffers };
+  for (const [name, p] of cuts) buffers[name] = sliced(f.buffers[name], p);
+  return { ...f, body, buffers };
 }
 
 /** Counts the calls of every function of `m`. */
@@ -101,24 +110,26 @@ export function processesOf(m: Module): (u: SpatialUnit) => { call: CallStmt; f:
 export const sliceArrays: Pass = (m: Module) => {
   const processOf = processesOf(m);
   // Applied after the walk, so a process that holds a region of its own keeps that rewrite too.
-  const cuts = new Map<string, [string, number][]>();
+  const cuts = new Map<string, Map<string, number>>();
   const region = (st: SpatialStmt): SpatialStmt => {
     const units = mapList(st.units, (u) => {
       const proc = processOf(u);
       if (!proc) return u;
       const { call, f } = proc;
-      const mine: [string, number][] = [];
+      const mine = new Map<string, number>();
+      let prefixes: Map<string, number[] | undefined> | undefined;
       const args = call.args.map((a, k): CallArg => {
         const p = f.params[k];
         const b = p?.kind === "buffer" ? f.buffers[p.name] : undefined;
         if (a.kind !== "buffer" || a.at || !b || b.stream || b.shape.length === 0 || p.kind !== "buffer")
           return a;
-        const prefix = commonPrefix(f.body, p.name);
+        prefixes ??= commonPrefixes(f.body);
+        const prefix = prefixes.get(p.name);
         if (!prefix?.length) return a;
-        mine.push([p.name, prefix.length]);
+        mine.set(p.name, prefix.length);
         return { ...a, at: prefix.map(idx) };
       });
-      if (mine.length === 0) return u;
+      if (mine.size === 0) return u;
       cuts.set(f.name, mine);
       return { ...u, body: [{ ...call, args }] };
     });
@@ -129,6 +140,9 @@ export const sliceArrays: Pass = (m: Module) => {
     return body === f.body ? f : { ...f, body };
   });
   if (functions === m.functions) return m;
-  const cut = (f: Func) => (cuts.get(f.name) ?? []).reduce((g, [name, p]) => sliceParam(g, name, p), f);
+  const cut = (f: Func) => {
+    const mine = cuts.get(f.name);
+    return mine ? sliceParams(f, mine) : f;
+  };
   return { ...m, functions: functions.map(cut) };
 };

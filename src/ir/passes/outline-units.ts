@@ -214,6 +214,13 @@ class FuncOutliner {
   }
 }
 
+/** Whether a block holds a spatial region anywhere (most outlined units, e.g. every PE, do not). */
+function holdsRegion(b: readonly Stmt[]): boolean {
+  let found = false;
+  visitStmts(b, (st) => void (found ||= st.kind === "spatial"));
+  return found;
+}
+
 /** Outlines the units (and, where needed, the region) of every spatial region into functions. */
 export const outlineUnits: Pass = (m) => {
   const freshFunc = freshIn(new Set(m.functions.map((f) => f.name)));
@@ -221,6 +228,7 @@ export const outlineUnits: Pass = (m) => {
   const work = [...m.functions];
   const done: Func[] = [];
   // `work` grows while it is walked: outlined units may hold regions of their own.
-  for (let k = 0; k < work.length; k++) done.push(new FuncOutliner(work[k], freshFunc, out, work).run());
+  for (let k = 0; k < work.length; k++)
+    done.push(holdsRegion(work[k].body) ? new FuncOutliner(work[k], freshFunc, out, work).run() : work[k]);
   return { ...m, functions: [...done, ...out] };
 };
