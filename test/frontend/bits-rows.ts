@@ -5,7 +5,7 @@
 
 import type { ValueRow } from "./robustness-rows.ts";
 
-export const BITS_HEAD = `import { bit, bits, withBit, withBits, reverseBits, bitcast, int32, uint1, uint8, uint32, Int, UInt, range } from "allo-ts";
+export const BITS_HEAD = `import { bit, bits, withBit, withBits, reverseBits, bitcast, int16, int32, int64, uint1, uint8, uint32, float16, float32, float64, Fixed, Int, UInt, range } from "allo-ts";
 const M = 4;
 type M = typeof M;
 `;
