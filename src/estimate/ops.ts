@@ -114,6 +114,7 @@ export class IterationBuilder {
       case "unary":
         return this.expr(e.operand, env);
       case "cast":
+      case "bitcast":
         return this.expr(e.value, env);
       case "select":
         return [...this.expr(e.cond, env), ...this.expr(e.then, env), ...this.expr(e.else, env)];

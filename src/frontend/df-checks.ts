@@ -113,6 +113,7 @@ function staticCounts(units: readonly SpatialUnit[]): Map<string, number | undef
         exprs(e.operand, n);
         return;
       case "cast":
+      case "bitcast":
         exprs(e.value, n);
         return;
       case "select":

@@ -1,12 +1,12 @@
 // Lowers the bit functions of the kernel language (bit, bits, withBit, withBits, reverseBits, bitcast) to
-// shifts, masks and integer casts on the operand's bits read as an unsigned integer of its width. That
-// keeps every backend and the verifier exact without new IR; the HLS writer prints the resulting
-// `uint<w>(x >> lo)` as `x[lo]` / `x.range(hi, lo)` where the slice provably lies inside x.
+// shifts, masks and integer casts on the operand's bits read as an unsigned integer of its width (a
+// fixed-point value's raw bits through a `bitcast` node, the one IR node they need). The HLS writer
+// prints the resulting `uint<w>(x >> lo)` as `x[lo]` / `x.range(hi, lo)` where the slice provably fits.
 
 import { affineOf, combineAffine } from "../ir/analysis/affine.ts";
-import { constOf } from "../ir/build.ts";
+import { bitcastOf, constOf } from "../ir/build.ts";
 import type { Expr } from "../ir/nodes.ts";
-import { type ElemType, INDEX, isIntegral, typeName, uintType } from "../types/dtype.ts";
+import { bitWidth, type ElemType, INDEX, isIntegral, typeName, uintType } from "../types/dtype.ts";
 import type { FnContext } from "./context.ts";
 import { convertTo, makeBinary } from "./fold.ts";
 import { castTarget, lowerExpr, lowerIndex } from "./lower-expr.ts";
@@ -37,9 +37,11 @@ export function lowerBitCall(ctx: FnContext, node: ts.CallExpression, fn: BitFun
     throw ctx.error(node, "AL2013", `${fn} takes ${arity} argument(s): ${USAGE[fn]}`);
   }
   const [xNode, ...rest] = node.arguments;
+  if (fn === "bitcast") return bitcast(ctx, node, lowerExpr(ctx, xNode), rest[0]);
   const x = operand(ctx, xNode, fn);
-  const W = x.type.kind === "int" ? x.type.bits : 0;
-  const ux = convertTo(x, uintType(W));
+  const W = bitWidth(x.type);
+  const ux = rawBits(x);
+  const back = (u: Expr) => (x.type.kind === "fixed" ? bitcastOf(u, x.type) : convertTo(u, x.type));
   switch (fn) {
     case "bit":
       return slice(ux, position(ctx, rest[0], W, "bit"), 1);
@@ -48,32 +50,32 @@ export function lowerBitCall(ctx: FnContext, node: ts.CallExpression, fn: BitFun
       return slice(ux, lo, width);
     }
     case "withBit":
-      return convertTo(insert(ux, position(ctx, rest[0], W, "bit"), 1, lowBits(ctx, rest[1], 1)), x.type);
+      return back(insert(ux, position(ctx, rest[0], W, "bit"), 1, lowBits(ctx, rest[1], 1)));
     case "withBits": {
       const { lo, width } = sliceBounds(ctx, node, rest[0], rest[1], W);
-      return convertTo(insert(ux, lo, width, lowBits(ctx, rest[2], width)), x.type);
+      return back(insert(ux, lo, width, lowBits(ctx, rest[2], width)));
     }
     case "reverseBits":
-      return convertTo(reverse(ux, W), x.type);
-    case "bitcast":
-      return bitcast(ctx, node, x, rest[0]);
+      return back(reverse(ux, W));
   }
 }
 
-/** The integer whose bits are accessed (bool is a 1-bit integer). */
-function operand(ctx: FnContext, node: ts.Expression, fn: BitFunction): Expr {
+/** x's W bits as a `UInt<W>`: a same-width conversion of an integer, the raw bits of a fixed-point value. */
+const rawBits = (x: Expr): Expr =>
+  x.type.kind === "fixed" ? bitcastOf(x, uintType(x.type.bits)) : convertTo(x, uintType(bitWidth(x.type)));
+
+/** The integer or fixed-point value whose bits are accessed (bool is a 1-bit integer). */
+function operand(ctx: FnContext, node: ts.Expression, fn: Exclude<BitFunction, "bitcast">): Expr {
   const x = lowerExpr(ctx, node);
-  if (x.type.kind === "int") return x;
+  if (x.type.kind === "int" || x.type.kind === "fixed") return x;
   const advice =
     x.type.kind === "index"
       ? `give it a width first, e.g. ${fn}(int32(${node.getText(ctx.sf.ast)}), ...)`
-      : x.type.kind === "fixed"
-        ? "bit access on fixed-point values is not supported yet; compute on an integer type"
-        : "bits of a float are not accessible yet; compute on an integer type";
+      : `read a float's bits as an integer first, e.g. ${fn}(bitcast(${node.getText(ctx.sf.ast)}, uint${bitWidth(x.type)}), ...)`;
   throw ctx.error(
     node,
     "AL2013",
-    `${fn} works on integers, but '${node.getText(ctx.sf.ast)}' is ${typeName(x.type)}; ${advice}`,
+    `${fn} works on integers and fixed-point values, but '${node.getText(ctx.sf.ast)}' is ${typeName(x.type)}; ${advice}`,
   );
 }
 
@@ -157,25 +159,33 @@ function reverse(ux: Expr, W: number): Expr {
   return combine(0, W);
 }
 
-/** `bitcast(x, T)`: x's bits as the integer type T of the same width. */
+/** Types bitcast reads and writes: integers, fixed point, float32 and float64 (not index or float16). */
+function bitcastable(t: ElemType): string | undefined {
+  if (t.kind === "index")
+    return "index has no fixed width; convert it to an integer type first, e.g. int32(i)";
+  if (t.kind === "float" && t.bits === 16) return "bitcast of float16 is not supported yet; use float32";
+  return undefined;
+}
+
+/** `bitcast(x, T)`: x's bits read as T of the same width (integers, fixed point, float32/float64). */
 function bitcast(ctx: FnContext, node: ts.CallExpression, x: Expr, tNode: ts.Expression): Expr {
   const t: ElemType | undefined = castTarget(ctx, tNode);
   if (!t)
     throw ctx.error(tNode, "AL2013", `bitcast needs a type as its second argument, e.g. bitcast(x, uint32)`);
-  if (t.kind !== "int") {
-    throw ctx.error(
-      tNode,
-      "AL2013",
-      `bitcast to ${typeName(t)} is not supported yet; bitcast reinterprets between integer types of one width`,
-    );
+  for (const [what, at, ty] of [
+    ["the value", node.arguments[0], x.type],
+    ["the target", tNode, t],
+  ] as const) {
+    const problem = bitcastable(ty);
+    if (problem) throw ctx.error(at, "AL2013", `bitcast of ${what}, ${typeName(ty)}: ${problem}`);
   }
-  const W = (x.type as { bits: number }).bits;
-  if (t.bits !== W) {
+  const W = bitWidth(x.type);
+  if (bitWidth(t) !== W) {
     throw ctx.error(
       node,
       "AL2013",
-      `bitcast needs equal widths, but ${typeName(x.type)} has ${W} bits and ${typeName(t)} ${t.bits}; use bits(x, lo, hi) or a cast to change the width`,
+      `bitcast needs equal widths, but ${typeName(x.type)} has ${W} bits and ${typeName(t)} ${bitWidth(t)}; use bits(x, lo, hi) or a cast to change the width`,
     );
   }
-  return convertTo(x, t);
+  return isIntegral(x.type) && isIntegral(t) ? convertTo(x, t) : bitcastOf(x, t);
 }

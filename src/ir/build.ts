@@ -18,6 +18,7 @@ export const load = (buffer: string, indices: readonly Expr[], type: ElemType): 
   indices,
 });
 export const cast = (value: Expr, type: ElemType): Expr => ({ kind: "cast", type, value });
+export const bitcastOf = (value: Expr, type: ElemType): Expr => ({ kind: "bitcast", type, value });
 export const bin = (op: BinaryOp, lhs: Expr, rhs: Expr, type: ElemType): Expr => ({
   kind: "binary",
   op,

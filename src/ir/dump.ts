@@ -92,6 +92,8 @@ function expr(e: Expr): string {
       return `${e.op}(${expr(e.operand)})`;
     case "cast":
       return `${typeName(e.type)}(${expr(e.value)})`;
+    case "bitcast":
+      return `bitcast(${expr(e.value)}, ${typeName(e.type)})`;
     case "select":
       return `(${expr(e.cond)} ? ${expr(e.then)} : ${expr(e.else)})`;
     case "intrinsic":

@@ -73,6 +73,15 @@ export interface CastExpr {
   readonly type: ElemType;
   readonly value: Expr;
 }
+/**
+ * The value's bits read as the result type, which has the same width (`bitcast(x, T)`): int and
+ * fixed raw values, IEEE float32/float64/float16 encodings. Not a conversion: 1.0f is 0x3F800000.
+ */
+export interface BitcastExpr {
+  readonly kind: "bitcast";
+  readonly type: ElemType;
+  readonly value: Expr;
+}
 /** cond is bool; both branches have the result type; only the chosen branch is evaluated. */
 export interface SelectExpr {
   readonly kind: "select";
@@ -119,6 +128,7 @@ export type Expr =
   | LogicalExpr
   | UnaryExpr
   | CastExpr
+  | BitcastExpr
   | SelectExpr
   | IntrinsicExpr
   | StreamGetExpr;

@@ -5,7 +5,7 @@
 // stage that produced the module, so it throws internalError with a backend-free dump of the IR.
 
 import { assertNever, internalError } from "../diagnostics/error.ts";
-import { BOOL, sameType, typeName } from "../types/dtype.ts";
+import { BOOL, bitWidth, sameType, typeName } from "../types/dtype.ts";
 import { dumpModule } from "./dump.ts";
 import type { Expr, Func, Module, Stmt } from "./nodes.ts";
 
@@ -188,6 +188,15 @@ class FuncChecker {
         return;
       case "cast":
         this.expr(e.value);
+        return;
+      case "bitcast":
+        this.expr(e.value);
+        if (
+          e.value.type.kind === "index" ||
+          e.type.kind === "index" ||
+          bitWidth(e.value.type) !== bitWidth(e.type)
+        )
+          this.bad("bitcast between types of different widths");
         return;
       case "select":
         this.expr(e.cond);

@@ -35,7 +35,8 @@ export function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
       if (operand !== e.operand) next = { ...e, operand };
       break;
     }
-    case "cast": {
+    case "cast":
+    case "bitcast": {
       const value = mapExpr(e.value, f);
       if (value !== e.value) next = { ...e, value };
       break;
@@ -265,6 +266,7 @@ export function walkExpr(e: Expr, f: (e: Expr) => void): void {
       walkExpr(e.operand, f);
       break;
     case "cast":
+    case "bitcast":
       walkExpr(e.value, f);
       break;
     case "select":

@@ -245,3 +245,37 @@ export function rawRange(t: ElemType): [bigint, bigint] {
     ? [-(1n << BigInt(bits - 1)), (1n << BigInt(bits - 1)) - 1n]
     : [0n, (1n << BigInt(bits)) - 1n];
 }
+
+const BITS_VIEW = new DataView(new ArrayBuffer(8));
+
+/**
+ * The IEEE encoding of a float32/float64 value as an unsigned bigint. JavaScript holds a float32 as a
+ * double, so a float32 signalling NaN reaches here already quieted (its payload otherwise kept).
+ */
+export function floatBits(x: number, bits: 32 | 64): bigint {
+  if (bits === 32) {
+    BITS_VIEW.setFloat32(0, x);
+    return BigInt(BITS_VIEW.getUint32(0));
+  }
+  BITS_VIEW.setFloat64(0, x);
+  return BITS_VIEW.getBigUint64(0);
+}
+
+/** The float32/float64 value whose IEEE encoding is the low `bits` bits of u. */
+export function bitsFloat(u: bigint, bits: 32 | 64): number {
+  if (bits === 32) {
+    BITS_VIEW.setUint32(0, Number(BigInt.asUintN(32, u)));
+    return BITS_VIEW.getFloat32(0);
+  }
+  BITS_VIEW.setBigUint64(0, BigInt.asUintN(64, u));
+  return BITS_VIEW.getFloat64(0);
+}
+
+/**
+ * `bitcast`: v's bits read as `to`, a type of the same width. Integers and fixed point are raw
+ * two's-complement values, so between them it is a wrap; floats go through their IEEE encoding.
+ */
+export function bitcast(v: Scalar, from: ElemType, to: ElemType): Scalar {
+  const raw = typeof v === "number" ? floatBits(v, (from as FloatType).bits as 32 | 64) : v;
+  return to.kind === "float" ? bitsFloat(raw, to.bits as 32 | 64) : wrap(raw, to);
+}

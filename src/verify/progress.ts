@@ -51,6 +51,7 @@ function accesses(e: Expr): number {
     case "unary":
       return accesses(e.operand);
     case "cast":
+    case "bitcast":
       return accesses(e.value);
     case "select":
       return accesses(e.cond) + Math.max(accesses(e.then), accesses(e.else));

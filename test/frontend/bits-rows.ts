@@ -5,7 +5,7 @@
 
 import type { ValueRow } from "./robustness-rows.ts";
 
-export const BITS_HEAD = `import { bit, bits, withBit, withBits, reverseBits, bitcast, int32, uint1, uint8, uint32, Int, UInt, range } from "allo-ts";
+export const BITS_HEAD = `import { bit, bits, withBit, withBits, reverseBits, bitcast, int16, int32, int64, uint1, uint8, uint32, float16, float32, float64, Fixed, Int, UInt, range } from "allo-ts";
 const M = 4;
 type M = typeof M;
 `;
@@ -78,6 +78,26 @@ export const BIT_ROWS: readonly (ValueRow & { readonly mutant: readonly [string,
       n(A.map((b, i) => replaced(b, 0, 1, BigInt([0, 1, 1, 0, 1, 0, 1, 1][i]), 32))),
     ],
     mutant: ["withBit(B[i], 0,", "withBit(B[i], 2,"],
+  },
+  {
+    name: "test_set_slice: B[i] = withBits(B[i], 0, 2, A[i]) with A uint2",
+    source: `export function k(A: UInt<2, [8]>, B: int32<[8]>): void {\n  for (const i of range(8)) B[i] = withBits(B[i], 0, 2, A[i]);\n}`,
+    args: () => [new Uint8Array([0, 1, 2, 3, 3, 2, 1, 0]), new Int32Array(n(A))],
+    want: [
+      [0, 1, 2, 3, 3, 2, 1, 0],
+      n(A.map((b, i) => replaced(b, 0, 2, BigInt([0, 1, 2, 3, 3, 2, 1, 0][i]), 32))),
+    ],
+    mutant: ["withBits(B[i], 0, 2,", "withBits(B[i], 1, 3,"],
+  },
+  {
+    name: "test_dynamic_index / test_dynamic_slice: bit(a, i - 1) and bits(a, i - 1, i) of 1234",
+    source: `export function k(a: int32, B: int32<[11]>, C: int32<[11]>): void {\n  for (const i of range(1, 12)) {\n    B[i - 1] = bit(a, i - 1);\n    C[i - 1] = bits(a, i - 1, i);\n  }\n}`,
+    args: () => [1234, new Int32Array(11), new Int32Array(11)],
+    want: (() => {
+      const digits = [...(1234).toString(2).padStart(11, "0")].reverse().map(Number);
+      return [[1234], digits, digits];
+    })(),
+    mutant: ["bit(a, i - 1)", "bit(a, i)"],
   },
   {
     name: "dynamic slices and bits: bits(A[i], i, i + 3), withBit(A[i], 2 * i + 1, 1), a run-time index past the top",

@@ -8,11 +8,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { csimBatch, emitHls } from "../../src/backends/hls/index.ts";
+import { printMlir } from "../../src/backends/mlir/print.ts";
 import { AlloError, customize, verify } from "../../src/index.ts";
 import { runNative } from "../backends/mlir/native.ts";
 import { inWorkDir, requireTools, skipWithoutTools } from "../backends/mlir/tools.ts";
 import { assertConfirmedBothWays } from "../verify/support/confirm.ts";
-import { BIT_ROWS, BITS_HEAD } from "./bits-rows.ts";
+import { BIT_CAST_ROWS } from "./bits-cast-rows.ts";
+import { BITS_HEAD, BIT_ROWS as INT_ROWS } from "./bits-rows.ts";
+
+const BIT_ROWS = [...INT_ROWS, ...BIT_CAST_ROWS];
 
 const schedule = (source: string) => customize(BITS_HEAD + source, { name: "k", file: "bits.ts" });
 /** Every argument as decimal strings (native runs hand integers back as bigints; scalars are one cell). */
@@ -80,6 +84,21 @@ test("HLS selects bits with x[i] and x.range(hi, lo) where the slice provably fi
   assert.match(hls, /allo_apshr<48>\(\(ap_uint<48>\)A\[i\], \(long long\)\(\(int\)s\)\)/);
 });
 
+test("bitcast: HLS puns floats through a union and reads fixed-point bits with range(); MLIR uses arith.bitcast", () => {
+  const s = schedule(
+    "export function k(A: uint32<[M]>, F: float32<[M]>, X: Fixed<16, 8, [M]>, I: int16<[M]>, Z: Fixed<16, 8, [M]>): void {\n  for (const i of range(M)) {\n    F[i] = bitcast(A[i], float32);\n    A[i] = bitcast(F[i], uint32);\n    I[i] = bitcast(X[i], int16);\n    Z[i] = bitcast(I[i], Fixed(16, 8));\n  }\n}",
+  );
+  const hls = emitHls(s.ir);
+  assert.ok(hls.includes("union { uint32_t u; float f; } c;"), hls);
+  assert.match(hls, /float v\d+ = allo_bits_f32\(A\[i\]\);/);
+  assert.match(hls, /uint32_t v\d+ = allo_f32_bits\(F\[i\]\);/);
+  assert.match(hls, /int16_t v\d+ = \(int16_t\)\(\(uint16_t\)ap_uint<16>\(X\[i\]\.range\(15, 0\)\)\);/);
+  assert.match(hls, /allo_fixed_bits<ap_fixed<16, 8>, 16>\(ap_uint<16>\(\(uint16_t\)I\[i\]\)\)/);
+  const mlir = printMlir(s.ir);
+  assert.match(mlir, /arith\.bitcast %\d+ : i32 to f32/);
+  assert.match(mlir, /arith\.bitcast %\d+ : f32 to i32/);
+});
+
 const ERRORS: readonly { source: string; code: string; at: string; says: RegExp }[] = [
   { source: "B[i] = bit(A[i], 32);", code: "AL2012", at: "5:46", says: /bit index 32 is outside 0\.\.31/ },
   { source: "B[i] = bits(A[i], 4, 40);", code: "AL2012", at: "5:50", says: /hi is 40/ },
@@ -91,14 +110,32 @@ const ERRORS: readonly { source: string; code: string; at: string; says: RegExp 
     says: /must be a constant.*bits\(x, i, i \+ 4\)/,
   },
   { source: "B[i] = bitcast(A[i], uint8);", code: "AL2013", at: "5:36", says: /equal widths.*32 bits.*8/ },
-  { source: "B[i] = bit(F[i], 0);", code: "AL2013", at: "5:40", says: /works on integers.*float32/ },
+  {
+    source: "B[i] = bit(F[i], 0);",
+    code: "AL2013",
+    at: "5:40",
+    says: /works on integers and fixed-point values.*float32.*bit\(bitcast\(F\[i\], uint32\), \.\.\.\)/,
+  },
+  { source: "B[i] = bitcast(i, int32);", code: "AL2013", at: "5:44", says: /index has no fixed width/ },
+  {
+    source: "B[i] = bitcast(H[i], int16);",
+    code: "AL2013",
+    at: "5:44",
+    says: /float16 is not supported yet/,
+  },
+  {
+    source: "F[i] = bitcast(A[i], float64);",
+    code: "AL2013",
+    at: "5:36",
+    says: /equal widths.*int32 has 32 bits/,
+  },
   { source: "B[i] = withBit(A[i], 0, F[i]);", code: "AL2013", at: "5:53", says: /integer or bool/ },
   { source: "B[i] = bits(A[i], 0);", code: "AL2013", at: "5:36", says: /bits\(x, lo, hi\)/ },
 ];
 
 for (const e of ERRORS) {
   test(`bad bit call '${e.source}' is ${e.code} at ${e.at}`, () => {
-    const src = `export function k(A: int32<[M]>, B: int32<[M]>, F: float32<[M]>): void {\n  for (const i of range(M)) ${e.source}\n}`;
+    const src = `export function k(A: int32<[M]>, B: int32<[M]>, F: float32<[M]>, H: float16<[M]>): void {\n  for (const i of range(M)) ${e.source}\n}`;
     assert.throws(
       () => schedule(src.replace("import {", "import { float32,")),
       (err: unknown) => {

@@ -7,7 +7,16 @@ import { assertNever, internalError } from "../../diagnostics/error.ts";
 import { type Range, typeRange, union } from "../../ir/analysis/range.ts";
 import type { Expr, IntrinsicExpr, LoadExpr, StreamGetExpr } from "../../ir/nodes.ts";
 import { roundFloat } from "../../semantics/scalar.ts";
-import { BOOL, type ElemType, type FloatType, sameType } from "../../types/dtype.ts";
+import {
+  BOOL,
+  bitWidth,
+  type ElemType,
+  type FloatType,
+  intType,
+  isSigned,
+  sameType,
+  uintType,
+} from "../../types/dtype.ts";
 import type { BinaryOp } from "../../types/typing-rules.ts";
 import { convertVal, roundTo } from "./convert.ts";
 import { compare, intBinary, intBitNot, intConst, intNegate, type Temps, type Val } from "./int-ops.ts";
@@ -80,6 +89,24 @@ function intrinsic(e: IntrinsicExpr, env: ExprEnv): Val {
   return { code: EXACT_INTRINSICS.has(e.fn) ? call : roundTo(call, t), repr: "f" };
 }
 
+/** An integer type with t's raw width and signedness (a fixed-point type's raw value). */
+const rawInt = (t: ElemType): ElemType => (isSigned(t) ? intType(bitWidth(t)) : uintType(bitWidth(t)));
+
+/** bitcast: raw integer values convert as same-width integers; floats go through their encoding. */
+function bitcast(v: Val, from: ElemType, to: ElemType, env: ExprEnv): Val {
+  const W = bitWidth(to);
+  let raw = v;
+  let rawType = rawInt(from);
+  if (from.kind === "float") {
+    raw =
+      W === 32 ? { code: `rt.f32Bits(${v.code})`, repr: "n" } : { code: `rt.f64Bits(${v.code})`, repr: "b" };
+    rawType = uintType(W);
+  }
+  if (to.kind !== "float") return convertVal(raw, rawType, rawInt(to), env.konst);
+  const u = convertVal(raw, rawType, uintType(W), env.konst);
+  return { code: W === 32 ? `rt.bitsF32(${u.code})` : `rt.bitsF64(${u.code})`, repr: "f" };
+}
+
 function constant(e: Extract<Expr, { kind: "const" }>): Val {
   const t = e.type;
   if (t.kind === "float") return { code: floatLiteral(roundFloat(Number(e.value), t)), repr: "f" };
@@ -112,6 +139,8 @@ export function compileExpr(e: Expr, env: ExprEnv): Val {
     }
     case "cast":
       return convertVal(compileExpr(e.value, env), e.value.type, e.type, env.konst);
+    case "bitcast":
+      return bitcast(compileExpr(e.value, env), e.value.type, e.type, env);
     case "select": {
       const c = condOf(e.cond, env);
       const a = operand(e.then, e.type, env);

@@ -1,11 +1,11 @@
 // Run-time helpers the generated code calls for the rare operations that do not fit an inline idiom:
 // wraps of 33..53-bit numbers, shifts whose amount must be clamped, float16 rounding, conversions
-// between floats and wide integers, float min/max, and the out-of-bounds error. Each one computes
+// between floats and wide integers, float encodings (bitcast), float min/max, and the out-of-bounds error. Each one computes
 // exactly what src/semantics/scalar.ts says, most by calling it.
 
 import { AlloError, type AlloErrorInit } from "../../diagnostics/error.ts";
 import type { Span } from "../../ir/nodes.ts";
-import { convert, roundHalf, scaledToFloat, wrap } from "../../semantics/scalar.ts";
+import { bitsFloat, convert, floatBits, roundHalf, scaledToFloat, wrap } from "../../semantics/scalar.ts";
 import { type ElemType, floatType, intType, uintType } from "../../types/dtype.ts";
 
 const F64 = floatType(64);
@@ -65,6 +65,21 @@ export function bigToFloat(v: bigint, frac: number, bits: 16 | 32 | 64): number 
 /** float -> int/index/fixed for targets the inline ToInt32 idiom does not cover (wider than 32 bits). */
 export function fromFloat(x: number, to: ElemType): bigint {
   return convert(x, F64, to) as bigint;
+}
+
+/** bitcast: a float32's encoding as a uint32 number, a float64's as a bigint. */
+export function f32Bits(x: number): number {
+  return Number(floatBits(x, 32));
+}
+export function f64Bits(x: number): bigint {
+  return floatBits(x, 64);
+}
+/** bitcast: the float32 whose encoding is the uint32 number u, the float64 of the 64-bit bigint u. */
+export function bitsF32(u: number): number {
+  return bitsFloat(BigInt(u), 32);
+}
+export function bitsF64(u: bigint): number {
+  return bitsFloat(u, 64);
 }
 
 /** Float min/max exactly as scalar.ts defines them (NaN if either is NaN; ties keep the second). */

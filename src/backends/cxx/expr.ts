@@ -16,6 +16,7 @@ import type {
 } from "../../ir/nodes.ts";
 import { type ElemType, typeName } from "../../types/dtype.ts";
 import { sliceText } from "./bit-slice.ts";
+import { bitcastText } from "./bitcast.ts";
 import { atom, bare, castText } from "./convert.ts";
 import type { Helper } from "./prelude.ts";
 import type { Scope } from "./scope.ts";
@@ -73,6 +74,8 @@ export class ExprWriter {
           sliceText(e, (x) => this.render(x), this.s.ranges) ??
           castText(this.render(e.value), e.value.type, e.type, this.s.helpers)
         );
+      case "bitcast":
+        return this.temp(e.type, bitcastText(this.render(e.value), e.value.type, e.type, this.s.helpers));
       case "binary":
         return this.binary(e);
       case "logical":

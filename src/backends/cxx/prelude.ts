@@ -1,6 +1,6 @@
 // The small inline helpers emitted C++ calls where plain C++ would not compute what docs/ir-semantics.md
 // says: wrapping signed arithmetic, division by zero giving 0, clamped shifts, float-to-integer
-// truncation with wrap, wide-integer-to-float with one rounding, NaN-propagating min/max. Only the helpers a kernel uses are written, in a fixed
+// truncation with wrap, wide-integer-to-float with one rounding, NaN-propagating min/max, bitcasts. Only the helpers a kernel uses are written, in a fixed
 // order, as ordinary C++ that both Vitis HLS and the csim headers accept.
 
 export type Helper =
@@ -21,7 +21,12 @@ export type Helper =
   | "f2i_wide"
   | "i2f"
   | "fmin"
-  | "fmax";
+  | "fmax"
+  | "f32bits"
+  | "f64bits"
+  | "bitsf32"
+  | "bitsf64"
+  | "fixedbits";
 
 const HELPERS: Readonly<Record<Helper, string>> = {
   add: "template <class T> inline T allo_add(T a, T b) { return (T)((uint64_t)a + (uint64_t)b); }",
@@ -72,6 +77,16 @@ const HELPERS: Readonly<Record<Helper, string>> = {
   ].join("\n"),
   fmin: "template <class T> inline T allo_fmin(T a, T b) { return a != a ? a : b != b ? b : a < b ? a : b; }",
   fmax: "template <class T> inline T allo_fmax(T a, T b) { return a != a ? a : b != b ? b : a > b ? a : b; }",
+  f32bits:
+    "inline uint32_t allo_f32_bits(float x) { union { float f; uint32_t u; } c; c.f = x; return c.u; }",
+  f64bits:
+    "inline uint64_t allo_f64_bits(double x) { union { double f; uint64_t u; } c; c.f = x; return c.u; }",
+  bitsf32:
+    "inline float allo_bits_f32(uint32_t u) { union { uint32_t u; float f; } c; c.u = u; return c.f; }",
+  bitsf64:
+    "inline double allo_bits_f64(uint64_t u) { union { uint64_t u; double f; } c; c.u = u; return c.f; }",
+  fixedbits:
+    "template <class F, int W> inline F allo_fixed_bits(ap_uint<W> raw) { F r; r.range(W - 1, 0) = raw; return r; }",
 };
 
 const ORDER = Object.keys(HELPERS) as Helper[];

@@ -73,6 +73,7 @@ export function isSafe(e: Expr, env: IvEnv, decl: (buffer: string) => BufferDecl
     case "unary":
       return isSafe(e.operand, env, decl);
     case "cast":
+    case "bitcast":
       return isSafe(e.value, env, decl);
     case "select":
       return isSafe(e.cond, env, decl) && isSafe(e.then, env, decl) && isSafe(e.else, env, decl);
@@ -190,6 +191,13 @@ export function emitExpr(s: Scope, e: Expr): string {
       if (v.kind === "const")
         return emitExpr(s, { ...v, type: e.type, value: convert(v.value, v.type, e.type) });
       return tagged(s, e.type, convertValue(b, emitExpr(s, v), v.type, e.type));
+    }
+    case "bitcast": {
+      // Integers and fixed point are both iN here: only a float side needs an op (the value's own
+      // op keeps its tag, so a fixed-point result read from an integer is not tagged).
+      const v = emitExpr(s, e.value);
+      if (e.type.kind !== "float" && e.value.type.kind !== "float") return v;
+      return tagged(s, e.type, b.op(`arith.bitcast ${v} : ${mlirType(e.value.type)} to ${mlirType(e.type)}`));
     }
     case "select": {
       const c = emitCond(s, e.cond);

@@ -1,6 +1,7 @@
-// computeAt(producer, consumer): fuse a producer band into a consumer band at one loop level. The
-// producer's loops down to `producer` are merged with the consumer's loops down to `consumer` (same
-// ranges), and what the producer does inside that level runs first in each consumer iteration.
+// computeAt(producer, consumer): fuse a producer band into a consumer band at one loop level. As in
+// Allo, `producer` names the band and `consumer` the level: the producer's loops down to the
+// consumer's depth are merged with the consumer's loops down to `consumer` (same ranges), and what
+// the producer does inside that level runs first in each consumer iteration.
 // Refused unless every fused iteration touches its own elements of the buffers the two bands share.
 
 import { ivRef } from "../../ir/build.ts";
@@ -23,7 +24,8 @@ const P = "computeAt";
 
 /**
  * Moves the producer band (the band whose loop `producer` is) into the consumer band at loop
- * `consumer`. Both loops must sit at the same depth below their bands' heads, the heads must be
+ * `consumer`. The producer's loops at the consumer's depth are its enclosing loops when `producer` is
+ * deeper, else its loop nest followed down through the one loop of each level; the heads must be
  * statements of one block with the producer first, and each pair of merged loops must have the same
  * bounds and step (AL3014). At each merged level the producer's other statements go before (or
  * after) the consumer's, as they were before (or after) the next merged loop.
@@ -43,16 +45,10 @@ export function computeAt(m: Module, producer: LoopRef, consumer: LoopRef): Prim
   if (producer.func !== consumer.func) throw fail("the loops are in different functions");
   let shared = 0;
   while (shared < ps.enclosing.length && ps.enclosing[shared] === cs.enclosing[shared]) shared++;
-  const pc = [...ps.enclosing.slice(shared), ps.loop];
+  const named = [...ps.enclosing.slice(shared), ps.loop];
   const cc = [...cs.enclosing.slice(shared), cs.loop];
-  if (pc.includes(cs.loop) || cc.includes(ps.loop)) throw fail("one loop encloses the other");
-  if (pc.length !== cc.length) {
-    const same = cc[pc.length - 1] ?? cc[cc.length - 1];
-    throw fail(
-      `'${ps.loop.name}' is at depth ${pc.length - 1} of its band and '${cs.loop.name}' at depth ${cc.length - 1}; ` +
-        `compute at a consumer loop of the same depth, such as '${same.name}'`,
-    );
-  }
+  if (named.includes(cs.loop) || cc.includes(ps.loop)) throw fail("one loop encloses the other");
+  const pc = atDepth(named, cc, fail);
   const block = blockHolding(f.body, pc[0]);
   const from = block?.indexOf(pc[0]) ?? -1;
   const to = block?.indexOf(cc[0]) ?? -1;
@@ -80,6 +76,27 @@ export function computeAt(m: Module, producer: LoopRef, consumer: LoopRef): Prim
   const body = rewriteBlock(f.body, (s) => (s === pc[0] ? [] : s === cc[0] ? [fused] : undefined));
   const g: Func = { ...f, body };
   return { module: withFunc(m, g) };
+}
+
+/**
+ * The producer's loops from its head down to the depth of the consumer loops `cc`: the named loop's
+ * enclosing loops, or below it the single loop of each level (several or none match nothing).
+ */
+function atDepth(named: readonly ForStmt[], cc: readonly ForStmt[], fail: (t: string) => Error): ForStmt[] {
+  const depth = cc.length;
+  const chain = named.slice(0, depth);
+  while (chain.length < depth) {
+    const last = chain[chain.length - 1];
+    const inner = last.body.filter((s): s is ForStmt => s.kind === "for");
+    if (inner.length !== 1) {
+      throw fail(
+        `the consumer loop is at depth ${depth - 1}, but the producer band has ${inner.length === 0 ? "no loop" : `${inner.length} loops`} ` +
+          `inside '${last.name}' to merge with it; compute at '${cc[chain.length - 1].name}' or an outer consumer loop`,
+      );
+    }
+    chain.push(inner[0]);
+  }
+  return chain;
 }
 
 /**

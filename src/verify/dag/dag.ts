@@ -4,7 +4,7 @@
 // values, and integer truncations pushed through + - * & | ^ (exact modulo 2^w), which makes an
 // accumulation in a wide type and the same one wrapped at every step the same node. No reassociation.
 
-import { convert, rawRange, type Scalar, truthy, wrap } from "../../semantics/scalar.ts";
+import { bitcast, convert, rawRange, type Scalar, truthy, wrap } from "../../semantics/scalar.ts";
 import {
   applyOp,
   intrinsicArity,
@@ -31,7 +31,18 @@ import {
   UN_NOT,
 } from "./ops.ts";
 import { PairMap } from "./pair-map.ts";
-import { K_BIN, K_CAST, K_CONST, K_INTR, K_LOGIC, K_SEL, K_UN, NodeStore, TYPE_SHIFT } from "./store.ts";
+import {
+  K_BIN,
+  K_BITS,
+  K_CAST,
+  K_CONST,
+  K_INTR,
+  K_LOGIC,
+  K_SEL,
+  K_UN,
+  NodeStore,
+  TYPE_SHIFT,
+} from "./store.ts";
 import { TK_FIXED, TK_FLOAT } from "./types.ts";
 
 export class Dag extends NodeStore {
@@ -76,6 +87,25 @@ export class Dag extends NodeStore {
     result.set(this.castResult);
     this.castType = type;
     this.castResult = result;
+  }
+  /**
+   * x's bits read as type t. A bitcast of a bitcast reads the original bits, except through float32,
+   * where JavaScript's doubles quiet a signalling NaN; a constant folds unless the result is a NaN
+   * (constants intern every NaN as one node, which would lose its payload).
+   */
+  bitcast(t: number, x: number): number {
+    this.ops++;
+    if (this.type(x) === t) return x;
+    if (
+      this.kind(x) === K_BITS &&
+      !(this.types.isFloat(this.type(x)) && this.types.bits[this.type(x)] === 32)
+    )
+      return this.bitcast(t, this.a(x));
+    if (this.isConst(x)) {
+      const v = bitcast(this.value(x), this.types.dtypes[this.type(x)], this.types.dtypes[t]);
+      if (!Number.isNaN(v)) return this.konst(t, v);
+    }
+    return this.intern(K_BITS, 0, t, x, 0, 0);
   }
   sel(t: number, c: number, a: number, b: number): number {
     this.ops++;

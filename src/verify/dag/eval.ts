@@ -6,7 +6,7 @@
 import { internalError } from "../../diagnostics/error.ts";
 import type { Scalar } from "../../semantics/scalar.ts";
 import { applyNode, intrinsicArity } from "./ops.ts";
-import { K_CAST, K_CONST, K_INPUT, K_INTR, K_SEL, K_UN, type NodeStore } from "./store.ts";
+import { K_BITS, K_CAST, K_CONST, K_INPUT, K_INTR, K_SEL, K_UN, type NodeStore } from "./store.ts";
 
 /** The nodes reachable from the roots, in increasing id order. */
 export function reachable(s: NodeStore, roots: readonly number[]): number[] {
@@ -28,6 +28,7 @@ export function children(s: NodeStore, n: number): number[] {
       return [];
     case K_UN:
     case K_CAST:
+    case K_BITS:
       return [s.a(n)];
     case K_SEL:
       return [s.a(n), s.b(n), s.c(n)];

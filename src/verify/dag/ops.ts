@@ -6,6 +6,7 @@ import { internalError } from "../../diagnostics/error.ts";
 import type { IntrinsicFn } from "../../ir/nodes.ts";
 import {
   binary,
+  bitcast,
   bitNot,
   convert,
   INTRINSIC_FNS,
@@ -16,7 +17,7 @@ import {
 } from "../../semantics/scalar.ts";
 import type { FloatType } from "../../types/dtype.ts";
 import type { BinaryOp } from "../../types/typing-rules.ts";
-import { K_BIN, K_CAST, K_CONST, K_INTR, K_LOGIC, K_SEL, K_UN, type NodeStore } from "./store.ts";
+import { K_BIN, K_BITS, K_CAST, K_CONST, K_INTR, K_LOGIC, K_SEL, K_UN, type NodeStore } from "./store.ts";
 
 export const BIN_OPS: readonly BinaryOp[] = [
   "+",
@@ -106,6 +107,8 @@ export function applyOp(
     }
     case K_CAST:
       return convert(get(a), s.types.dtypes[s.type(a)], t);
+    case K_BITS:
+      return bitcast(get(a), s.types.dtypes[s.type(a)], t);
     case K_SEL:
       return truthy(get(a)) ? get(b) : get(c);
     case K_LOGIC: {

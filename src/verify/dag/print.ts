@@ -4,7 +4,18 @@
 // DAGs print as a short prefix.
 
 import { BIN_OPS, INTR_FNS, LOGIC_OPS, UN_OPS } from "./ops.ts";
-import { K_BIN, K_CAST, K_CONST, K_INPUT, K_INTR, K_LOGIC, K_SEL, K_UN, type NodeStore } from "./store.ts";
+import {
+  K_BIN,
+  K_BITS,
+  K_CAST,
+  K_CONST,
+  K_INPUT,
+  K_INTR,
+  K_LOGIC,
+  K_SEL,
+  K_UN,
+  type NodeStore,
+} from "./store.ts";
 
 const MAX_DEPTH = 12;
 const KEEP = 3;
@@ -58,6 +69,8 @@ export function showNode(
       }
       case K_CAST:
         return `${s.types.name(s.type(n))}(${text(s.a(n), depth + 1)})`;
+      case K_BITS:
+        return `bitcast(${text(s.a(n), depth + 1)}, ${s.types.name(s.type(n))})`;
       case K_SEL:
         return `(${text(s.a(n), depth + 1)} ? ${text(s.b(n), depth + 1)} : ${text(s.c(n), depth + 1)})`;
       case K_LOGIC:

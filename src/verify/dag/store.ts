@@ -15,6 +15,8 @@ export const K_CAST = 4;
 export const K_SEL = 5;
 export const K_LOGIC = 6;
 export const K_INTR = 7;
+/** bitcast: the operand's bits read as the node's type. */
+export const K_BITS = 8;
 
 const KIND_BITS = 4;
 const OP_BITS = 8;

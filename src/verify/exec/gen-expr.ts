@@ -167,6 +167,8 @@ export function valueCode(e: Expr, env: SymbolicExprEnv): string {
       if (pushed !== undefined) return valueCode(pushed, env);
       return `D.cast(${env.tid(e.type)}, ${valueCode(e.value, env)})`;
     }
+    case "bitcast":
+      return `D.bitcast(${env.tid(e.type)}, ${valueCode(e.value, env)})`;
     case "select":
       return selectCode(e.type, e.cond, e.then, e.else, env);
     case "intrinsic": {

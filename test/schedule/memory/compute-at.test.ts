@@ -2,10 +2,13 @@
 // over three bands, IR goldens and bit-exact runs (int and float).
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { compileCpu } from "../../../src/backends/cpu/index.ts";
+import { printMlir } from "../../../src/backends/mlir/print.ts";
+import { customize } from "../../../src/index.ts";
 import type { ForStmt } from "../../../src/ir/nodes.ts";
 import { verifyModules } from "../../../src/verify/index.ts";
 import { scheduled } from "../support.ts";
-import { centered, threeBands, twoBands } from "./kernels.ts";
+import { centered, multiband, rowFactors, threeBands, twoBands } from "./kernels.ts";
 
 const loops = (body: readonly { kind: string }[]) => body.filter((s): s is ForStmt => s.kind === "for");
 
@@ -49,4 +52,28 @@ test("computeAt of an imperfect producer at the row level keeps its row scalar i
     band.body.map((x) => (x.kind === "for" ? x.name : x.kind)),
     ["alloc", "store", "j", "j", "jj"],
   );
+});
+
+test("Allo's test_multiband: the producer loop names its band, the consumer loop the level", () => {
+  const A = Int32Array.from({ length: 32 * 32 }, (_, k) => (k * 7) % 10);
+  const want = A.map((a) => (a + 1) * 2);
+  const atJ = scheduled("memory/compute_at_multiband", multiband, (s) => s.computeAt("B:j", "C:j"));
+  assert.deepEqual(compileCpu(atJ.ir)(A.slice()), want);
+  assert.equal(verifyModules(atJ.original, atJ.ir).status, "equivalent");
+  // A producer loop at another depth than the consumer's fuses at the consumer's level, as in Allo.
+  const outer = customize(multiband).computeAt("B:i", "C:j");
+  assert.equal(printMlir(outer.ir), printMlir(atJ.ir));
+  const atI = scheduled("memory/compute_at_multiband_i", multiband, (s) => s.computeAt("B:j", "C:i"));
+  const [band] = loops(atI.ir.functions[0].body);
+  assert.deepEqual(
+    loops(band.body).map((l) => l.name),
+    ["j", "j"],
+  );
+  assert.deepEqual(compileCpu(atI.ir)(A.slice()), want);
+  assert.equal(verifyModules(atI.original, atI.ir).status, "equivalent");
+});
+
+test("computeAt follows a one-loop producer down to the consumer's level only where it has loops", () => {
+  const s = scheduled("memory/compute_at_row_factors", rowFactors, (s) => s.computeAt("r", "ii"));
+  assert.equal(verifyModules(s.original, s.ir).status, "equivalent");
 });

@@ -186,3 +186,29 @@ export function conv2DStride2(A: int32<[10, 10]>): int32<[4, 4]> {
   }
   return B;
 }
+
+/** Allo's test_multiband: two 32x32 bands named B and C over the same loop names. */
+export function multiband(A: int32<[32, 32]>): int32<[32, 32]> {
+  const B: int32<[32, 32]> = zeros();
+  for (const [i, j] of grid(32, 32, { name: "B" })) {
+    B[i][j] = A[i][j] + 1;
+  }
+  const C: int32<[32, 32]> = zeros();
+  for (const [i, j] of grid(32, 32, { name: "C" })) {
+    C[i][j] = B[i][j] * 2;
+  }
+  return C;
+}
+
+/** A one-loop producer of row factors before a two-loop consumer. */
+export function rowFactors(A: int32<[8, 6]>): int32<[8, 6]> {
+  const R: int32<[8]> = zeros();
+  for (const r of range(8)) {
+    R[r] = A[r][0] + 1;
+  }
+  const C: int32<[8, 6]> = zeros();
+  for (const [ii, jj] of grid(8, 6, { name: "Q" })) {
+    C[ii][jj] = A[ii][jj] * R[ii];
+  }
+  return C;
+}
