@@ -9,14 +9,16 @@ import type { ForStmt, Func, Module, SpatialUnit } from "../ir/nodes.ts";
 import { runPasses } from "../ir/passes/pass.ts";
 import type { Env } from "./access.ts";
 import { formatEstimate } from "./format.ts";
+import { type ProcessGraph, processGraphs, processKey } from "./graph.ts";
 import { type FuncLabels, functionLabels } from "./labels.ts";
 import { addStorage, storageOf } from "./memory.ts";
-import { type FuncCost, type NestContext, NestEstimator } from "./nest.ts";
+import { type FuncCost, type NestContext, NestEstimator, type ProcessTiming } from "./nest.ts";
 import { type Profile, resolveProfile } from "./profile.ts";
 import { type RowTemplate, replayRows, rowTemplates, structuralKey } from "./reuse.ts";
 import type { LoopRow } from "./row.ts";
 import { wrapTop } from "./wrap.ts";
 
+export type { GraphFifo, GraphProcess, ProcessGraph } from "./graph.ts";
 export { type Profile, profiles } from "./profile.ts";
 export type { LoopRow } from "./row.ts";
 
@@ -51,6 +53,8 @@ export class Estimate {
      * rates, fill and drain, back-pressure of FIFO depths), beside the csynth-equivalent ones above.
      */
     readonly cosim?: { readonly latency: number; readonly interval: number },
+    /** The process/FIFO graph of each PE array and dataflow region, with per-process timing. */
+    readonly graph: readonly ProcessGraph[] = [],
   ) {}
 
   toString(): string {
@@ -123,8 +127,10 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     const f: Func = { ...parent, name: u.name, body: u.body, attrs: {} };
     return new NestEstimator(context(f, functionLabels(f), new Set(), false)).func(env);
   };
+  const timing = new Map<string, ProcessTiming>();
+  const process = (region: string, u: string, t: ProcessTiming) => timing.set(processKey(region, u), t);
   function context(func: Func, labels: FuncLabels, axi: ReadonlySet<string>, io: boolean): NestContext {
-    return { func, axi, notes, profile, labels, rows, rowLoops, io, callee, unit, funcOf };
+    return { func, axi, notes, profile, labels, rows, rowLoops, io, callee, unit, funcOf, process };
   }
   const top = funcs.get(module.top) as Func;
   const cost = wrapper ? estimate(wrapper.func, wrapper.labels, wrapper.axi) : estimate(top);
@@ -147,5 +153,6 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     dataflow,
     uniqueNotes,
     cost.cosim,
+    processGraphs(source, timing),
   );
 }

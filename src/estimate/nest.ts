@@ -46,6 +46,13 @@ export interface NestContext extends OpsContext {
   readonly callee: (name: string) => FuncCost;
   /** The estimate of a unit of a spatial region of `func` (structurally equal units once). */
   readonly unit: (u: SpatialUnit, func: Func, env: Env) => FuncCost;
+  /** Told each process's timing (region name, unit name), for the estimate's process graph. */
+  readonly process: (region: string, unit: string, t: ProcessTiming) => void;
+}
+
+export interface ProcessTiming {
+  readonly latency: number;
+  readonly interval: number;
 }
 
 const addUse = (t: Tally, use: UsedImpl, n: number): void => {
@@ -171,6 +178,7 @@ export class NestEstimator {
           this.addCompute(cost.compute);
           const over = this.c.profile.loop.childCallOverhead;
           const cosim = cost.cosim && { ...cost.cosim, latency: cost.cosim.latency + over };
+          this.c.process(st.name, u.name, { latency: cost.latency + over, interval: cost.interval });
           return { ...cost, latency: cost.latency + over, ...(cosim ? { cosim } : {}) };
         },
       ]),
