@@ -7,6 +7,7 @@ import { HLS_PASSES } from "../backends/hls/passes.ts";
 import { AlloError } from "../diagnostics/error.ts";
 import type { ForStmt, Func, Module, SpatialUnit } from "../ir/nodes.ts";
 import { runPasses } from "../ir/passes/pass.ts";
+import { serialisable } from "../util/json.ts";
 import type { Env } from "./access.ts";
 import { formatEstimate } from "./format.ts";
 import { type ProcessGraph, processGraphs, processKey } from "./graph.ts";
@@ -55,7 +56,10 @@ export class Estimate {
     readonly cosim?: { readonly latency: number; readonly interval: number },
     /** The process/FIFO graph of each PE array and dataflow region, with per-process timing. */
     readonly graph: readonly ProcessGraph[] = [],
-  ) {}
+  ) {
+    // Results are data: `JSON.stringify(est)` keeps every number (non-finite ones by name, as verify results).
+    serialisable(this);
+  }
 
   toString(): string {
     return formatEstimate(this);
