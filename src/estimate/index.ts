@@ -96,7 +96,7 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   const costs = new Map<string, FuncCost>();
   const shapes = new Map<string, { cost: FuncCost; rows: readonly RowTemplate[] }>();
   const rowLoops = new Map<LoopRow, readonly ForStmt[]>();
-  const storage = { bram18k: 0, ff: 0, lut: 0, dsp: 0 };
+  const storage = { bram18k: 0, uram: 0, ff: 0, lut: 0, dsp: 0 };
   const funcs = new Map<string, Func>(module.functions.map((f) => [f.name, f]));
   const estimate = (
     f: Func,
@@ -133,8 +133,16 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   };
   const timing = new Map<string, ProcessTiming>();
   const process = (region: string, u: string, t: ProcessTiming) => timing.set(processKey(region, u), t);
+  // A ping-pong channel holds two copies: its storage (added once with its function) is added again.
+  const doubled = new Set<string>();
+  const pipo = (f: Func, buffer: string) => {
+    const b = f.buffers[buffer];
+    if (b?.role !== "local" || b.stream || doubled.has(`${f.name}/${buffer}`)) return;
+    doubled.add(`${f.name}/${buffer}`);
+    addStorage(storage, storageOf(b, profile));
+  };
   function context(func: Func, labels: FuncLabels, axi: ReadonlySet<string>, io: boolean): NestContext {
-    return { func, axi, notes, profile, labels, rows, rowLoops, io, callee, unit, funcOf, process };
+    return { func, axi, notes, profile, labels, rows, rowLoops, io, callee, unit, funcOf, process, pipo };
   }
   const top = funcs.get(module.top) as Func;
   const cost = wrapper ? estimate(wrapper.func, wrapper.labels, wrapper.axi) : estimate(top);
@@ -142,7 +150,7 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   const resources: Resources = {
     dsp: cost.compute.dsp,
     bram18k: storage.bram18k,
-    uram: 0,
+    uram: storage.uram,
     ff: cost.compute.ff + storage.ff,
     lut: cost.compute.lut + storage.lut,
   };
