@@ -1,65 +1,20 @@
-// The `dot` target of dataflow regions and PE arrays: the process/FIFO graph as Graphviz text, one
-// cluster per spatial region, one node per process, one edge per FIFO (producer -> consumer) with its
-// depth. `run(...args)` simulates the design on the CPU with a counter per FIFO of the top function
+// The `dot` target of dataflow regions and PE arrays: the process/FIFO graph (../ir/analysis/region-graph.ts,
+// which the design report draws too) as Graphviz text, one cluster per spatial region, one node per
+// process, one edge per FIFO (producer -> consumer) with its depth. `run(...args)` simulates the design on the CPU with a counter per FIFO of the top function
 // and gives the same graph with each FIFO's occupancy, puts and gets; after a deadlock (AL4101) the
 // blocked processes are marked with what they wait on, so the picture shows where the network stuck.
 
 import { AlloError } from "../diagnostics/error.ts";
-import { endsOf, streamUses } from "../ir/analysis/streams.ts";
+import {
+  graphFifoKey as fifoKey,
+  type RegionGraph as Region,
+  regionGraphs,
+} from "../ir/analysis/region-graph.ts";
 import { bin, constIndex, constOf, idx, load } from "../ir/build.ts";
 import type { Expr, Func, Module, Stmt } from "../ir/nodes.ts";
-import { rewriteBlock, stmtExprs, visitStmts, walkExpr } from "../ir/walk.ts";
+import { rewriteBlock, stmtExprs, walkExpr } from "../ir/walk.ts";
 import { I32 } from "../types/dtype.ts";
 import { build } from "./build.ts";
-
-/** One FIFO of a region: a stream buffer element with its producer and consumer processes. */
-interface Edge {
-  readonly label: string;
-  readonly key: string;
-  readonly depth: number;
-  readonly producer: string;
-  readonly consumer: string;
-}
-
-interface Region {
-  readonly func: string;
-  readonly name: string;
-  readonly units: readonly string[];
-  readonly edges: readonly Edge[];
-}
-
-const fifoKey = (stream: string, indices: readonly number[]) => `${stream}|${indices.join(",")}`;
-
-/** Every element of a shape, row-major. */
-function elements(shape: readonly number[]): number[][] {
-  let out: number[][] = [[]];
-  for (const n of shape) out = out.flatMap((p) => Array.from({ length: n }, (_, i) => [...p, i]));
-  return out;
-}
-
-function regionsOf(m: Module): Region[] {
-  const out: Region[] = [];
-  for (const f of m.functions) {
-    visitStmts(f.body, (s) => {
-      if (s.kind !== "spatial") return;
-      const uses = streamUses(s.units);
-      const edges: Edge[] = [];
-      for (const stream of Object.keys(uses)) {
-        const b = f.buffers[stream];
-        if (!b?.stream) continue;
-        for (const ix of elements(b.shape)) {
-          const producer = endsOf(uses, stream, ix, "put");
-          const consumer = endsOf(uses, stream, ix, "get");
-          if (producer === "?" && consumer === "?") continue;
-          const label = stream + ix.map((i) => `[${i}]`).join("");
-          edges.push({ label, key: fifoKey(stream, ix), depth: b.stream.depth, producer, consumer });
-        }
-      }
-      out.push({ func: f.name, name: s.name, units: s.units.map((u) => u.name), edges });
-    });
-  }
-  return out;
-}
 
 /** What a run left: puts and gets per FIFO key of the top function, and the blocked processes. */
 interface RunState {
@@ -74,12 +29,12 @@ function dot(m: Module, regions: readonly Region[], run?: RunState): string {
   for (const [k, r] of regions.entries()) {
     const id = (u: string) => q(`${r.func}/${u}`);
     lines.push(`  subgraph ${q(`cluster_${k}`)} {`, `    label=${q(`${r.func}: ${r.name}`)};`);
-    for (const u of r.units) {
+    for (const { name: u } of r.units) {
       const wait = r.func === m.top ? run?.blocked.get(u) : undefined;
       lines.push(`    ${id(u)} [label=${q(wait ? `${u}\n${wait}` : u)}${wait ? ", color=red" : ""}];`);
     }
     lines.push("  }");
-    for (const e of r.edges) {
+    for (const e of r.fifos) {
       const from = e.producer === "?" ? q(`${r.func}/?`) : id(e.producer);
       const to = e.consumer === "?" ? q(`${r.func}/?`) : id(e.consumer);
       const c = r.func === m.top ? run?.counts.get(e.key) : undefined;
@@ -135,7 +90,7 @@ export class DotGraph {
   private readonly regions: readonly Region[];
 
   constructor(private readonly m: Module) {
-    this.regions = regionsOf(m);
+    this.regions = regionGraphs(m);
     this.code = dot(m, this.regions);
   }
 
@@ -145,7 +100,7 @@ export class DotGraph {
 
   /** Runs the design on the CPU (outputs updated in place) and returns the graph with FIFO counts. */
   run(...args: unknown[]): string {
-    const keys = this.regions.filter((r) => r.func === this.m.top).flatMap((r) => r.edges.map((e) => e.key));
+    const keys = this.regions.filter((r) => r.func === this.m.top).flatMap((r) => r.fifos.map((e) => e.key));
     const counts = new Int32Array(2 * keys.length);
     const blocked = new Map<string, string>();
     try {

@@ -101,6 +101,14 @@ function producers(ps: readonly Process[], of: (p: Process) => ReadonlySet<strin
   return out;
 }
 
+/** Arrays that are ping-pong channels: one process writes them and a later one reads them (the PIPO edges). */
+export function pipoChannels(ps: readonly Process[]): string[] {
+  const writers = producers(ps, (p) => p.writes);
+  return [...writers].flatMap(([b, w]) =>
+    w.length === 1 && ps.some((c, j) => j > w[0] && c.reads.has(b)) ? [b] : [],
+  );
+}
+
 /** csynth-equivalent latency and interval of processes run as one dataflow region, in program order. */
 export function regionTiming(
   ps: readonly Process[],

@@ -7,16 +7,19 @@ import { HLS_PASSES } from "../backends/hls/passes.ts";
 import { AlloError } from "../diagnostics/error.ts";
 import type { ForStmt, Func, Module, SpatialUnit } from "../ir/nodes.ts";
 import { runPasses } from "../ir/passes/pass.ts";
+import { serialisable } from "../util/json.ts";
 import type { Env } from "./access.ts";
 import { formatEstimate } from "./format.ts";
+import { type ProcessGraph, processGraphs, processKey } from "./graph.ts";
 import { type FuncLabels, functionLabels } from "./labels.ts";
 import { addStorage, storageOf } from "./memory.ts";
-import { type FuncCost, type NestContext, NestEstimator } from "./nest.ts";
+import { type FuncCost, type NestContext, NestEstimator, type ProcessTiming } from "./nest.ts";
 import { type Profile, resolveProfile } from "./profile.ts";
 import { type RowTemplate, replayRows, rowTemplates, structuralKey } from "./reuse.ts";
 import type { LoopRow } from "./row.ts";
 import { wrapTop } from "./wrap.ts";
 
+export type { GraphFifo, GraphProcess, ProcessGraph } from "./graph.ts";
 export { type Profile, profiles } from "./profile.ts";
 export type { LoopRow } from "./row.ts";
 
@@ -51,7 +54,12 @@ export class Estimate {
      * rates, fill and drain, back-pressure of FIFO depths), beside the csynth-equivalent ones above.
      */
     readonly cosim?: { readonly latency: number; readonly interval: number },
-  ) {}
+    /** The process/FIFO graph of each PE array and dataflow region, with per-process timing. */
+    readonly graph: readonly ProcessGraph[] = [],
+  ) {
+    // Results are data: `JSON.stringify(est)` keeps every number (non-finite ones by name, as verify results).
+    serialisable(this);
+  }
 
   toString(): string {
     return formatEstimate(this);
@@ -88,7 +96,7 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   const costs = new Map<string, FuncCost>();
   const shapes = new Map<string, { cost: FuncCost; rows: readonly RowTemplate[] }>();
   const rowLoops = new Map<LoopRow, readonly ForStmt[]>();
-  const storage = { bram18k: 0, ff: 0, lut: 0, dsp: 0 };
+  const storage = { bram18k: 0, uram: 0, ff: 0, lut: 0, dsp: 0 };
   const funcs = new Map<string, Func>(module.functions.map((f) => [f.name, f]));
   const estimate = (
     f: Func,
@@ -123,8 +131,18 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     const f: Func = { ...parent, name: u.name, body: u.body, attrs: {} };
     return new NestEstimator(context(f, functionLabels(f), new Set(), false)).func(env);
   };
+  const timing = new Map<string, ProcessTiming>();
+  const process = (region: string, u: string, t: ProcessTiming) => timing.set(processKey(region, u), t);
+  // A ping-pong channel holds two copies: its storage (added once with its function) is added again.
+  const doubled = new Set<string>();
+  const pipo = (f: Func, buffer: string) => {
+    const b = f.buffers[buffer];
+    if (b?.role !== "local" || b.stream || doubled.has(`${f.name}/${buffer}`)) return;
+    doubled.add(`${f.name}/${buffer}`);
+    addStorage(storage, storageOf(b, profile));
+  };
   function context(func: Func, labels: FuncLabels, axi: ReadonlySet<string>, io: boolean): NestContext {
-    return { func, axi, notes, profile, labels, rows, rowLoops, io, callee, unit, funcOf };
+    return { func, axi, notes, profile, labels, rows, rowLoops, io, callee, unit, funcOf, process, pipo };
   }
   const top = funcs.get(module.top) as Func;
   const cost = wrapper ? estimate(wrapper.func, wrapper.labels, wrapper.axi) : estimate(top);
@@ -132,7 +150,7 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   const resources: Resources = {
     dsp: cost.compute.dsp,
     bram18k: storage.bram18k,
-    uram: 0,
+    uram: storage.uram,
     ff: cost.compute.ff + storage.ff,
     lut: cost.compute.lut + storage.lut,
   };
@@ -147,5 +165,6 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     dataflow,
     uniqueNotes,
     cost.cosim,
+    processGraphs(source, timing),
   );
 }

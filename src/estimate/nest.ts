@@ -8,7 +8,7 @@
 import type { CallStmt, ForStmt, Func, SpatialStmt, SpatialUnit, Stmt } from "../ir/nodes.ts";
 import { constLinear, counter, type Env, linearIn } from "./access.ts";
 import { type CosimProcess, cosimTiming, streamPhase } from "./cosim.ts";
-import { processIo, type RegionTiming, regionTiming } from "./dataflow.ts";
+import { pipoChannels, processIo, type RegionTiming, regionTiming } from "./dataflow.ts";
 import { scheduleIteration, type UsedImpl } from "./iteration.ts";
 import type { FuncLabels } from "./labels.ts";
 import { ivForm, type OpsContext } from "./ops.ts";
@@ -46,6 +46,15 @@ export interface NestContext extends OpsContext {
   readonly callee: (name: string) => FuncCost;
   /** The estimate of a unit of a spatial region of `func` (structurally equal units once). */
   readonly unit: (u: SpatialUnit, func: Func, env: Env) => FuncCost;
+  /** Told each process's timing (region name, unit name), for the estimate's process graph. */
+  readonly process: (region: string, unit: string, t: ProcessTiming) => void;
+  /** Told each local array of `func` that is a ping-pong channel between two of its processes. */
+  readonly pipo: (func: Func, buffer: string) => void;
+}
+
+export interface ProcessTiming {
+  readonly latency: number;
+  readonly interval: number;
 }
 
 const addUse = (t: Tally, use: UsedImpl, n: number): void => {
@@ -155,6 +164,7 @@ export class NestEstimator {
         ...processIo(body, (b) => this.f.buffers[b]?.stream !== undefined, this.c.funcOf),
       };
     });
+    for (const b of pipoChannels(ps)) this.c.pipo(this.f, b);
     const depth = (key: string) => this.f.buffers[key.replace(/\[.*$/, "")]?.stream?.depth ?? 1;
     this.hasRegion = true;
     this.cosimExtra = extraBefore;
@@ -171,6 +181,7 @@ export class NestEstimator {
           this.addCompute(cost.compute);
           const over = this.c.profile.loop.childCallOverhead;
           const cosim = cost.cosim && { ...cost.cosim, latency: cost.cosim.latency + over };
+          this.c.process(st.name, u.name, { latency: cost.latency + over, interval: cost.interval });
           return { ...cost, latency: cost.latency + over, ...(cosim ? { cosim } : {}) };
         },
       ]),

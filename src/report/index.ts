@@ -1,5 +1,6 @@
 // `s.report(file, { compare, profile })`: the design report as one self-contained HTML page (summary,
-// resources against the device, loop table linked to the kernel source, schedule steps, the source, and
+// resources against the device, loop table linked to the kernel source, the process/FIFO diagram of PE
+// arrays and dataflow regions, schedule steps, the source, and
 // other schedules of the kernel side by side). Options are checked (AL7003); a file that cannot be
 // written is AL7004. See docs/estimate.md.
 
@@ -7,6 +8,7 @@ import { writeFileSync } from "node:fs";
 import { AlloError } from "../diagnostics/error.ts";
 import { Estimate, type EstimateOptions, type Profile } from "../estimate/index.ts";
 import type { Step } from "../schedule/trace.ts";
+import { dataflowGraph } from "./graph.ts";
 import { h } from "./html.ts";
 import { page } from "./page.ts";
 import { compare, loops, type ReportEntry, resources, source, steps, summary } from "./sections.ts";
@@ -67,6 +69,7 @@ export function reportHtml(s: Reportable, src: ReportSource, o: ReportOptions = 
     h("h1", {}, `allo-ts design report: ${e.top}`),
     summary(e),
     resources(e),
+    dataflowGraph(e),
     loops(e, src.file),
     steps(s.steps),
     compare(list),

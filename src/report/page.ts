@@ -1,6 +1,7 @@
 // The report page around its sections: inline CSS and one inline script (no network, no external
 // scripts or fonts). The script highlights a loop's source line on hover and, when it has run, appends
-// a `#report-ready` marker counting loop rows and source links that resolve, which the browser test reads.
+// a `#report-ready` marker counting loop rows, source links that resolve and diagram nodes drawn with a
+// size, which the browser test reads.
 
 import { escapeHtml, type Html } from "./html.ts";
 
@@ -17,6 +18,10 @@ tr.io td{background:#f7f3e8}tr.loop.hl td{background:#e4efff}td.why{max-width:28
 pre.code{background:#fafafa;border:1px solid #ddd;padding:.4em 0;overflow:auto}
 .line{white-space:pre;padding:0 .6em}.line:target,.line.hl{background:#fff3b0}
 .ln{display:inline-block;width:3em;color:#999;user-select:none}rect.stair{fill:#4a7fd4}
+svg.graph{display:block;max-width:100%;height:auto;border:1px solid #eee;margin:.4em 0}
+svg.graph line.fifo{stroke:#8aa;stroke-width:1}svg.graph g.proc rect{fill:#e8f0fb;stroke:#4a7fd4}
+svg.graph g.proc.slow rect{stroke:#c0392b;stroke-width:2}svg.graph text{font-size:11px;fill:#222}
+svg.graph text.ii{fill:#555}svg.graph text.depth{font-size:9px;fill:#688}
 `;
 
 const SCRIPT = `
@@ -43,6 +48,11 @@ const SCRIPT = `
   ready.setAttribute("data-loops", String(rows.length));
   ready.setAttribute("data-links", String(links.length));
   ready.setAttribute("data-resolved", String(resolved));
+  var procs = document.querySelectorAll("svg.graph g.proc");
+  var drawn = 0;
+  procs.forEach(function (g) { var b = g.getBBox(); if (b.width > 0 && b.height > 0) drawn++; });
+  ready.setAttribute("data-procs", String(procs.length));
+  ready.setAttribute("data-procs-drawn", String(drawn));
   ready.setAttribute("data-errors", String(errors.length));
   document.body.appendChild(ready);
 })();
