@@ -9,7 +9,9 @@ declare const shapeBrand: unique symbol;
 
 interface Branded<D, S> {
   readonly [dtypeBrand]?: D;
-  readonly [shapeBrand]?: S;
+  // A method's parameter is compared both ways, so an extent written `number` (a result shape the kernel
+  // computes, e.g. conv2d's) is accepted where a literal extent is expected; literals that differ are not.
+  [shapeBrand]?(shape: S): void;
 }
 type Row1 = { [i: number]: number };
 type Row2 = { [i: number]: Row1 };

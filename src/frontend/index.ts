@@ -14,6 +14,7 @@ import { kernelSourcePath } from "./library-source.ts";
 import { locateFunctionFile } from "./locate.ts";
 import { ModuleBuilder } from "./module-builder.ts";
 import { errorAt, loadSource, parseSource, type SourceFile, syntaxError } from "./source.ts";
+import { applyDefaults } from "./template-args.ts";
 
 export interface CompileRequest {
   readonly source: SourceFile;
@@ -49,15 +50,20 @@ export function compileModule(req: CompileRequest): Module {
   const templates = new Map<string, ConstValue>();
   for (const p of params) {
     const v = given[p.name.text];
-    if (v === undefined) {
-      throw errorAt(
-        k.file.sf,
-        p,
-        "AL1021",
-        `template parameter '${p.name.text}' of '${name}' has no value; pass customize(${name}, { instantiate: { ${params.map((q) => `${q.name.text}: ...`).join(", ")} } })`,
-      );
-    }
-    templates.set(p.name.text, templateValue(v, p.name.text));
+    if (v !== undefined) templates.set(p.name.text, templateValue(v, p.name.text));
+  }
+  const missing = applyDefaults(k, templates);
+  if (missing.length) {
+    const p = params.find((q) => q.name.text === missing[0])!;
+    throw errorAt(
+      k.file.sf,
+      p,
+      "AL1021",
+      `template parameter '${p.name.text}' of '${name}' has no value; pass customize(${name}, { instantiate: { ${params
+        .filter((q) => !q.default)
+        .map((q) => `${q.name.text}: ...`)
+        .join(", ")} } })`,
+    );
   }
   for (const key of Object.keys(given)) {
     if (!params.some((p) => p.name.text === key)) {

@@ -14,7 +14,7 @@ import { returnedCopy } from "./lower-stateful.ts";
 import { lowerStatements } from "./lower-stmt.ts";
 import type { ModuleBuilder } from "./module-builder.ts";
 import { errorAt, spanOf } from "./source.ts";
-import { readType, type ValueType } from "./types.ts";
+import { fitsDeclared, OPEN_EXTENT, readType, type ValueType } from "./types.ts";
 import ts from "./typescript.cts";
 
 export interface Signature {
@@ -27,7 +27,8 @@ export interface Signature {
   readonly results: readonly ValueType[];
 }
 
-const shapeText = (t: ValueType) => `${typeName(t.dtype)}${t.shape.length ? `[${t.shape.join(", ")}]` : ""}`;
+const shapeText = (t: ValueType) =>
+  `${typeName(t.dtype)}${t.shape.length ? `[${t.shape.map((d) => (d === OPEN_EXTENT ? "number" : d)).join(", ")}]` : ""}`;
 
 export function compileFunction(
   modules: ModuleBuilder,
@@ -107,7 +108,9 @@ export function compileFunction(
     }
   }
   const declaredRet =
-    decl.type && decl.type.kind !== ts.SyntaxKind.VoidKeyword ? readType(decl.type, sf, lookup) : undefined;
+    decl.type && decl.type.kind !== ts.SyntaxKind.VoidKeyword
+      ? readType(decl.type, sf, lookup, true)
+      : undefined;
   const stmts = [...decl.body.statements];
   const region = isRegion(ctx, stmts);
   const last = region ? undefined : stmts[stmts.length - 1];
@@ -167,8 +170,7 @@ function lowerReturn(
       const d = ctx.buffer(b.buffer);
       if (d.shape.length > 0 || declared.shape.length > 0) {
         const got = { dtype: d.type, shape: d.shape };
-        if (!sameType(d.type, declared.dtype) || d.shape.join() !== declared.shape.join())
-          throw mismatch(got);
+        if (!sameType(d.type, declared.dtype) || !fitsDeclared(declared.shape, d.shape)) throw mismatch(got);
         if (d.role === "param") {
           throw ctx.error(
             e,

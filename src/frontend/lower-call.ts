@@ -11,7 +11,7 @@ import type { FnContext } from "./context.ts";
 import { convertTo } from "./fold.ts";
 import { kernelCallee } from "./instances.ts";
 import { lowerExpr } from "./lower-expr.ts";
-import type { ValueType } from "./types.ts";
+import { fitsDeclared, type ValueType } from "./types.ts";
 import ts from "./typescript.cts";
 
 export function isKernelCall(ctx: FnContext, e: ts.Expression): boolean {
@@ -91,7 +91,7 @@ export function lowerKernelCall(
     }
     const r = sig.results[0];
     const d = result.declared;
-    if (d && (!sameType(d.dtype, r.dtype) || d.shape.join() !== r.shape.join())) {
+    if (d && (!sameType(d.dtype, r.dtype) || !fitsDeclared(d.shape, r.shape))) {
       throw ctx.error(
         result.node,
         "AL2001",

@@ -11,7 +11,8 @@ import { intLiteral } from "./fold.ts";
 import { instanceSuffix, originOf } from "./instances.ts";
 import { compileFunction, type Signature } from "./kernel.ts";
 import { errorAt } from "./source.ts";
-import { readDim, readType, type ValueType } from "./types.ts";
+import { applyDefaults, readTemplateArg } from "./template-args.ts";
+import type { ValueType } from "./types.ts";
 import ts from "./typescript.cts";
 
 export class ModuleBuilder {
@@ -94,19 +95,13 @@ export class ModuleBuilder {
       );
     }
     typeArgs.forEach((ta, i) => {
-      const p = params[i];
-      values.set(
-        p.name.text,
-        isNumberParam(p)
-          ? intLiteral(BigInt(readDim(ta, ctx.sf, callerLookup)))
-          : readType(ta, ctx.sf, callerLookup).dtype,
-      );
+      values.set(params[i].name.text, readTemplateArg(params[i], ta, ctx.sf, callerLookup));
     });
     k.decl.parameters.forEach((p, i) => {
       const t = argTypes[i];
       if (t && p.type) unify(p.type, t, params, values);
     });
-    const missing = params.filter((p) => !values.has(p.name.text)).map((p) => p.name.text);
+    const missing = applyDefaults(k, values);
     if (missing.length) {
       throw ctx.error(
         call,
@@ -116,10 +111,6 @@ export class ModuleBuilder {
     }
     return this.instantiate(k, values, { ctx, node: call }, id);
   }
-}
-
-function isNumberParam(p: ts.TypeParameterDeclaration): boolean {
-  return p.constraint?.kind === ts.SyntaxKind.NumberKeyword;
 }
 
 /** Binds template parameters appearing in a parameter's type annotation from an argument's type. */

@@ -19,9 +19,19 @@ export interface ValueType {
 /** Resolves names used inside types (template parameters, then module constants). */
 export type TypeLookup = (name: string) => ConstValue | undefined;
 
-export function readType(t: ts.TypeNode, sf: SourceFile, lookup: TypeLookup): ValueType {
+/**
+ * An extent written `number` in a kernel's declared result type: the returned tensor's own extent, for
+ * shapes the body computes (`const OH = (H - KH) / S + 1;` ... `float32<[N, C, typeof OH, W]>`).
+ */
+export const OPEN_EXTENT = -1;
+
+/** Whether `got` is the declared type, an OPEN_EXTENT matching any extent. */
+export const fitsDeclared = (declared: readonly number[], got: readonly number[]): boolean =>
+  declared.length === got.length && declared.every((d, i) => d === OPEN_EXTENT || d === got[i]);
+
+export function readType(t: ts.TypeNode, sf: SourceFile, lookup: TypeLookup, open = false): ValueType {
   const fail = (why: string) => errorAt(sf, t, "AL2007", why);
-  if (ts.isParenthesizedTypeNode(t)) return readType(t.type, sf, lookup);
+  if (ts.isParenthesizedTypeNode(t)) return readType(t.type, sf, lookup, open);
   if (t.kind === ts.SyntaxKind.BooleanKeyword) return { dtype: uintType(1), shape: [] };
   if (t.kind === ts.SyntaxKind.NumberKeyword) {
     throw fail("'number' has no width; use an element type such as int32, float32 or index");
@@ -34,7 +44,7 @@ export function readType(t: ts.TypeNode, sf: SourceFile, lookup: TypeLookup): Va
   const name = t.typeName.text;
   const args = t.typeArguments ?? [];
   const num = (i: number): number => readDim(args[i], sf, lookup);
-  const shapeArg = (i: number): readonly number[] => (args[i] ? readShape(args[i], sf, lookup) : []);
+  const shapeArg = (i: number): readonly number[] => (args[i] ? readShape(args[i], sf, lookup, open) : []);
   const checked = (d: ElemType) => checkedDType(d, sf, t);
   switch (name) {
     case "Int":
@@ -47,7 +57,7 @@ export function readType(t: ts.TypeNode, sf: SourceFile, lookup: TypeLookup): Va
       return { dtype: checked(fixedType(num(0), num(1), false)), shape: shapeArg(2) };
     case "Tensor": {
       if (args.length !== 2) throw fail("Tensor takes an element type and a shape: Tensor<T, [M, N]>");
-      return { dtype: readType(args[0], sf, lookup).dtype, shape: readShape(args[1], sf, lookup) };
+      return { dtype: readType(args[0], sf, lookup).dtype, shape: readShape(args[1], sf, lookup, open) };
     }
   }
   const named = NAMED_DTYPES[name];
@@ -59,11 +69,18 @@ export function readType(t: ts.TypeNode, sf: SourceFile, lookup: TypeLookup): Va
   );
 }
 
-export function readShape(t: ts.TypeNode, sf: SourceFile, lookup: TypeLookup): readonly number[] {
+export function readShape(
+  t: ts.TypeNode,
+  sf: SourceFile,
+  lookup: TypeLookup,
+  open = false,
+): readonly number[] {
   if (!ts.isTupleTypeNode(t)) {
     throw errorAt(sf, t, "AL2007", "a shape is a tuple of compile-time sizes, e.g. [M, N] or [32, 32]");
   }
-  return t.elements.map((e) => readDim(e, sf, lookup));
+  return t.elements.map((e) =>
+    open && e.kind === ts.SyntaxKind.NumberKeyword ? OPEN_EXTENT : readDim(e, sf, lookup),
+  );
 }
 
 export function readDim(t: ts.TypeNode | undefined, sf: SourceFile, lookup: TypeLookup): number {

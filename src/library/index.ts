@@ -3,6 +3,8 @@
 // instance. Shapes and conventions are documented per op and in docs/library.md.
 
 export * from "./attention.ts";
+export * from "./concat.ts";
+export * from "./conv.ts";
 export * from "./elementwise.ts";
 export * from "./linalg.ts";
 export * from "./nn.ts";

@@ -69,7 +69,7 @@ export function softmax(X: Mat, M: number, N: number): Mat {
   return Y;
 }
 
-export function layerNorm(X: Mat, g: Mat, b: Mat, M: number, N: number): Mat {
+export function layerNorm(X: Mat, g: Mat, b: Mat, M: number, N: number, eps = 1e-5): Mat {
   const Y = new Float32Array(M * N);
   for (let i = 0; i < M; i++) {
     const row = X.subarray(i * N, (i + 1) * N);
@@ -78,7 +78,7 @@ export function layerNorm(X: Mat, g: Mat, b: Mat, M: number, N: number): Mat {
     const mean = f(sum / N);
     let sq = 0;
     for (const x of row) sq = f(sq + f(f(x - mean) * f(x - mean)));
-    const rstd = f(1 / f(Math.sqrt(f(f(sq / N) + f(1e-5)))));
+    const rstd = f(1 / f(Math.sqrt(f(f(sq / N) + f(eps)))));
     for (let j = 0; j < N; j++) Y[i * N + j] = f(f(f(f(row[j] - mean) * rstd) * g[j]) + b[j]);
   }
   return Y;

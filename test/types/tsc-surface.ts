@@ -30,3 +30,11 @@ export function callers(A: float32<[M, N]>, B: float32<[N, M]>, X: int8<[M, N]>,
   void row;
   void s;
 }
+
+/** A result extent written `number` (computed in the kernel's body) meets literal extents both ways. */
+declare function pooled(X: float32<[M, N]>): float32<[M, number]>;
+export function computedExtents(A: float32<[M, N]>): void {
+  const _p: float32<[M, 2]> = pooled(A);
+  // @ts-expect-error the known extent M (4) still differs from 5
+  const _q: float32<[5, 2]> = pooled(A);
+}
