@@ -14,7 +14,9 @@ export function systolic<
   M extends number,
   K extends number,
   N extends number,
+  // biome-ignore lint/correctness/noUnusedVariables: Mt sizes the PE array (read by the registered schedule).
   Mt extends number,
+  // biome-ignore lint/correctness/noUnusedVariables: Nt sizes the PE array (read by the registered schedule).
   Nt extends number,
 >(A: Tensor<TyA, [M, K]>, B: Tensor<TyB, [K, N]>, C: Tensor<TyC, [M, N]>): void {
   for (const [i, j] of grid<[M, N]>({ name: "PE" })) {
