@@ -9,3 +9,4 @@ export * from "./elementwise.ts";
 export * from "./linalg.ts";
 export * from "./nn.ts";
 export * from "./quant.ts";
+export * from "./systolic.ts";

@@ -5,7 +5,9 @@
 // ring of its peak occupancy, indexed by the operation's position in the FIFO (static: an affine
 // function of the fused loop's variable). Locals that several units define get one copy per unit
 // (sequentialize/unit-locals.ts).
-// Regions it cannot prove are left as they are (and still report every bounded-FIFO deadlock).
+// A region whose units are each one loop of the same bounds (a tiled PE array) is proven per iteration
+// of that loop (sequentialize/hoist.ts). Regions it cannot prove are left as they are (and still report
+// every bounded-FIFO deadlock).
 
 import { constIndex, forLoop, idx, idxOp, ivRef } from "../build.ts";
 import type { BufferDecl, Expr, Func, Module, SpatialStmt, Stmt } from "../nodes.ts";
@@ -19,6 +21,7 @@ import {
   walkExpr,
 } from "../walk.ts";
 import type { Pass } from "./pass.ts";
+import { hoistCommonLoop } from "./sequentialize/hoist.ts";
 import { outlineLoops } from "./sequentialize/outline.ts";
 import { type Plan, planRegion } from "./sequentialize/plan.ts";
 import { type UnitLocals, unitLocals } from "./sequentialize/unit-locals.ts";
@@ -76,9 +79,19 @@ class Sequentializer {
   }
 
   region(s: SpatialStmt): readonly Stmt[] | undefined {
-    if (!ownsItsStreams(this.f, s)) return undefined;
+    return ownsItsStreams(this.f, s) ? this.planned(s) : undefined;
+  }
+
+  /** The region as sequential code, or once per iteration of a loop all its units consist of. */
+  private planned(s: SpatialStmt): readonly Stmt[] | undefined {
     const plan = planRegion(this.f, s);
-    if (!plan) return undefined;
+    if (plan) return this.sequential(s, plan);
+    const hoisted = hoistCommonLoop(s);
+    const body = hoisted && this.planned(hoisted.region);
+    return body && [{ ...hoisted.loop, body }];
+  }
+
+  private sequential(s: SpatialStmt, plan: Plan): readonly Stmt[] {
     const locals = unitLocals(s, this.f, this.fresh, this.decls);
     const storage = this.storage(plan);
     const out: Stmt[] = [...storage.values()].map((x) => ({ kind: "alloc", buffer: x.name }));

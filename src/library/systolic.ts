@@ -1,0 +1,58 @@
+// systolic<TyA, TyB, TyC, M, K, N, Mt, Nt>(A, B, C) of allo-ts/library: C = A @ B ([M, K] x [K, N],
+// accumulated in TyC from zero, wrapping as TyC does) on an Mt x Nt output-stationary PE array. The
+// registered schedule is the seed's systolic schedule with the tile factors: A and B buffered per PE,
+// the PE band unfolded into Mt x Nt PEs (PE (p, q) computes the block of rows p*M/Mt.. and columns
+// q*N/Nt..; at each step of its block loops the array computes one output per block), A relayed along
+// the rows and B along the columns from loaders that read the arguments in place (no on-chip copies).
+import { AlloError, type DType, grid, range, registerSchedule, type Schedule, type Tensor } from "allo-ts";
+
+/** `C = A @ B` with a TyC accumulator, written by an Mt x Nt PE array once scheduled. */
+export function systolic<
+  TyA extends DType,
+  TyB extends DType,
+  TyC extends DType,
+  M extends number,
+  K extends number,
+  N extends number,
+  // biome-ignore lint/correctness/noUnusedVariables: Mt sizes the PE array (read by the registered schedule).
+  Mt extends number,
+  // biome-ignore lint/correctness/noUnusedVariables: Nt sizes the PE array (read by the registered schedule).
+  Nt extends number,
+>(A: Tensor<TyA, [M, K]>, B: Tensor<TyB, [K, N]>, C: Tensor<TyC, [M, N]>): void {
+  for (const [i, j] of grid<[M, N]>({ name: "PE" })) {
+    let c: Tensor<TyC, []> = 0;
+    for (const k of range<K>()) c += A[i][k] * B[k][j];
+    C[i][j] = c;
+  }
+}
+
+/** The integer template values of the schedule's kernel instance (FuncOrigin.templates, "4n" for 4). */
+function sizes(s: Schedule): Record<string, number> {
+  const top = s.ir.functions.find((f) => f.name === s.ir.top);
+  const entries = JSON.parse(top?.origin?.templates ?? "[]") as [string, { kind: string; value?: string }][];
+  return Object.fromEntries(
+    entries
+      .filter(([, v]) => v.kind === "const")
+      .map(([k, v]) => [k, Number(String(v.value).replace(/n$/, ""))]),
+  );
+}
+
+registerSchedule(systolic, (s: Schedule) => {
+  const { M, N, Mt, Nt } = sizes(s);
+  for (const [name, tile, dim, size] of [
+    ["Mt", Mt, "M", M],
+    ["Nt", Nt, "N", N],
+  ] as const) {
+    if (!(tile > 0 && size % tile === 0)) {
+      throw new AlloError(
+        "AL3005",
+        `systolic: the PE array's ${name} = ${tile} must be a positive divisor of ${dim} = ${size} (each PE computes an equal block of C); pick ${name} among the divisors of ${size}, or pad the matrices`,
+      );
+    }
+  }
+  const bufA = s.bufferAt("A", "j");
+  const bufB = s.bufferAt("B", "j");
+  const pe = s.unfold("PE", { axis: [0, 1], factor: [Mt, Nt] });
+  s.relay(bufA, pe, { axis: 0, depth: Mt + 1 });
+  s.relay(bufB, pe, { axis: 1, depth: Nt + 1 });
+});
