@@ -297,5 +297,6 @@ export function replaceFunc(m: Module, f: Func): Module {
 
 /** Replaces every use of the given ivs by expressions (used by unfold, split, fuse). */
 export function substituteIvs(b: readonly Stmt[], subst: ReadonlyMap<string, Expr>): readonly Stmt[] {
+  if (subst.size === 0) return b;
   return mapBlockExprs(b, (e) => (e.kind === "iv" && subst.has(e.name) ? subst.get(e.name)! : e));
 }

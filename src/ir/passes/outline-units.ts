@@ -46,7 +46,7 @@ function defined(body: readonly Stmt[]): string[] {
 /** Buffers a block refers to or defines anywhere. */
 function mentioned(body: readonly Stmt[]): Set<string> {
   const out = new Set(defined(body));
-  for (const it of usesOf(body, () => false).items) if (it.kind === "buffer") out.add(it.name);
+  for (const it of usesOf(body, () => false)) if (it.kind === "buffer") out.add(it.name);
   return out;
 }
 
@@ -156,30 +156,33 @@ class FuncOutliner {
     };
     const isStream = (name: string) => this.buffers[name]?.stream !== undefined;
     const localSet = new Set(local);
+    // The region is the function when nothing else is in its body (locals without an alloc would be).
+    const made = new Set(defined(this.f.body));
+    const undeclared = Object.values(this.f.buffers).some(
+      (b) => b.role === "local" && !made.has(b.name) && !localSet.has(b.name),
+    );
+    const whole =
+      !undeclared && this.f.body.every((x) => x === st || (x.kind === "alloc" && localSet.has(x.buffer)));
+    // Otherwise the region becomes a function of its own, taking what its units use from outside.
     const regionItems: Item[] = [];
     const seen = new Set<string>();
     const units = st.units.map((u) => {
-      for (const it of usesOf(u.body, isStream).items) {
-        const key = `${it.kind}:${it.name}`;
-        if (seen.has(key) || (it.kind === "buffer" && localSet.has(it.name))) continue;
-        seen.add(key);
-        regionItems.push(it);
-      }
+      if (!whole)
+        for (const it of usesOf(u.body, isStream)) {
+          const key = `${it.kind}:${it.name}`;
+          if (seen.has(key) || (it.kind === "buffer" && localSet.has(it.name))) continue;
+          seen.add(key);
+          regionItems.push(it);
+        }
       const body = renameFifos(u.body, elementOf);
-      const items = usesOf(body, isStream).items;
+      const items = usesOf(body, isStream);
       const fn = this.outlined(this.freshFunc(u.name), items, body, ranges);
       this.work.push(fn);
       return { ...u, body: [this.callOf(fn.name, items, span)] };
     });
     const region: SpatialStmt = { ...st, units };
     for (const n of local) this.moved.add(n);
-    // The region is the function when nothing else is in its body (locals without an alloc would be).
-    const whole = this.f.body.every((x) => x === st || (x.kind === "alloc" && localSet.has(x.buffer)));
-    const made = new Set(defined(this.f.body));
-    const undeclared = Object.values(this.f.buffers).some(
-      (b) => b.role === "local" && !made.has(b.name) && !localSet.has(b.name),
-    );
-    if (whole && !undeclared) {
+    if (whole) {
       for (const d of decls) this.declaredHere.add(d);
       return [...decls, region];
     }

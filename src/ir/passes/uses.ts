@@ -1,10 +1,10 @@
 // What a block (a spatial unit) uses from outside itself (buffers, scalars, loop variables, FIFOs, in
-// the order its outlined function takes them as parameters) and which FIFOs it writes and reads, by
-// constant index (`name|1,2`) or as a whole array (`name|*`) when an index is not a constant; the
-// FIFO accesses themselves come from the stream-network analysis (src/ir/analysis/streams.ts).
+// the order its outlined function takes them as parameters), and the FIFOs a block touches by constant
+// index (`name|1,2`) or as a whole array (`name|*`), keyed as the stream-network analysis keys them
+// (src/ir/analysis/streams.ts).
 
 import { type ElemType, INDEX } from "../../types/dtype.ts";
-import { fifoKey, fifoSets } from "../analysis/streams.ts";
+import { fifoKey } from "../analysis/streams.ts";
 import type { CallArg, Expr, Stmt } from "../nodes.ts";
 import { stmtExprs, visitStmts, walkExpr } from "../walk.ts";
 
@@ -13,13 +13,6 @@ export type Item =
   | { readonly kind: "param"; readonly name: string; readonly type: ElemType }
   | { readonly kind: "iv"; readonly name: string };
 
-export interface Uses {
-  readonly items: Item[];
-  /** FIFOs written and read: `name|1,2`, or `name|*` for a non-constant index. */
-  readonly puts: Set<string>;
-  readonly gets: Set<string>;
-}
-
 /** Port order: memory buffers, scalar parameters, loop variables, then FIFOs; each group by first use. */
 function rank(it: Item, isStream: (name: string) => boolean): number {
   if (it.kind === "buffer") return isStream(it.name) ? 3 : 0;
@@ -27,7 +20,7 @@ function rank(it: Item, isStream: (name: string) => boolean): number {
 }
 
 /** What a block uses from outside itself, in port order. */
-export function usesOf(body: readonly Stmt[], isStream: (name: string) => boolean): Uses {
+export function usesOf(body: readonly Stmt[], isStream: (name: string) => boolean): Item[] {
   const defined = new Set<string>();
   visitStmts(body, (st) => {
     if (st.kind === "alloc") defined.add(st.buffer);
@@ -55,10 +48,10 @@ export function usesOf(body: readonly Stmt[], isStream: (name: string) => boolea
       for (const a of st.args) if (a.kind === "buffer") add(a.name, { kind: "buffer", name: a.name });
     for (const e of stmtExprs(st)) expr(e);
   });
-  const ordered = items
+  return items
     .map((it, k) => ({ it, k }))
-    .sort((a, b) => rank(a.it, isStream) - rank(b.it, isStream) || a.k - b.k);
-  return { items: ordered.map((x) => x.it), ...fifoSets(body) };
+    .sort((a, b) => rank(a.it, isStream) - rank(b.it, isStream) || a.k - b.k)
+    .map((x) => x.it);
 }
 
 /** Every stream a block touches: its FIFO keys in first-use order, and whether it is passed to a call. */

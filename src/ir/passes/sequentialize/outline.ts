@@ -20,7 +20,7 @@ export function outlineLoops(
   freshFunc: (hint: string) => string,
 ): Outlined {
   const isStream = (n: string): boolean => buffers[n]?.stream !== undefined;
-  const uses = stmts.map((st) => usesOf([st], isStream).items);
+  const uses = stmts.map((st) => usesOf([st], isStream));
   const users = new Map<string, number>();
   for (const items of uses)
     for (const it of items) if (it.kind === "buffer") users.set(it.name, (users.get(it.name) ?? 0) + 1);
