@@ -1,6 +1,8 @@
 // JavaScript for `for` loops: iv ranges for the bounds proofs of access.ts, loop-invariant offsets
 // hoisted in front of loops, elements kept in locals across a loop (promote.ts), and unroll-and-jam
-// by JAM of loops whose inner loop accumulates into such elements (jam.ts) with a remainder loop.
+// by JAM (jam.ts) with a remainder loop, of loops whose inner loop accumulates into elements that
+// move with the outer loop (a GEMM's C[i][j] over k) or with the inner loop (the seed's reordered
+// GEMM, row[j] over j inside k: the JAM copies then share one load and store of row[j]).
 
 import { ivSpan, type Range } from "../../ir/analysis/range.ts";
 import { tripCount } from "../../ir/analysis/trip-count.ts";
@@ -56,7 +58,7 @@ export abstract class LoopGen extends GenBase {
   protected loop(s: ForStmt): string[] {
     const lb = compileExpr(s.lb, this);
     const ub = compileExpr(s.ub, this);
-    const jammed = this.jam(s, lb, ub);
+    const jammed = this.jam(s, lb, ub) ?? this.jamInner(s, lb, ub);
     if (jammed) return jammed;
     const v = this.ident("v", s.iv);
     const frame = this.frameFor(s, v, this.ivSpan(lb, ub));
@@ -84,10 +86,7 @@ export abstract class LoopGen extends GenBase {
     const v = this.ident("v", s.iv);
     const frame = this.frameFor(s, v, range);
     this.loops.push(frame);
-    const copies = Array.from({ length: JAM }, (_, c) => {
-      const shifted = new Map([[s.iv, idxOp("+", ivRef(s.iv), idx(c * s.step))]]);
-      return (c === 0 ? inner : substituteIvs([inner], shifted)[0]) as ForStmt;
-    });
+    const copies = jamCopies(s, inner);
     const skip = (b: string) => this.info.isVar(this.f, b) || this.promoted.has(b);
     const first = promotions(inner, this.f.buffers, this.ivRange, skip);
     const shape = (b: string) => this.f.buffers[b].shape;
@@ -114,7 +113,6 @@ export abstract class LoopGen extends GenBase {
     this.loops.pop();
     const kStep = inner.step === 1 ? `${k}++` : `${k} += ${inner.step}`;
     const kEnd = this.fresh("e");
-    const end = this.fresh("e");
     const jammed = [
       ...this.hoisted(kFrame),
       ...before,
@@ -123,6 +121,71 @@ export abstract class LoopGen extends GenBase {
       "}",
       ...after,
     ];
+    return this.jammedLoop(s, v, frame, lb, ub, jammed);
+  }
+
+  /**
+   * Unroll-and-jam when every element the inner loop stores moves with the inner iv and with nothing
+   * else (jam.ts): the JAM copies of the inner body run one after another inside one inner loop, so
+   * each element is loaded and stored once per JAM outer iterations and its updates keep their order.
+   */
+  private jamInner(s: ForStmt, lb: Val, ub: Val): string[] | undefined {
+    const inner = innerOf(s);
+    const range = this.ivSpan(lb, ub, BigInt((JAM - 1) * s.step));
+    if (!inner || !range || !lb.range || range[0] + BigInt((JAM - 1) * s.step) >= ub.range![1])
+      return undefined;
+    const v = this.ident("v", s.iv);
+    const frame = this.frameFor(s, v, range);
+    this.loops.push(frame);
+    const ilb = compileExpr(inner.lb, this);
+    const iub = compileExpr(inner.ub, this);
+    const k = this.ident("v", inner.iv);
+    const kFrame = this.frameFor(inner, k, this.ivSpan(ilb, iub));
+    // The JAM bodies as one block: the elements it stores move with the inner iv, are read at the top
+    // of an inner iteration and written at its bottom.
+    const copies = jamCopies(s, inner);
+    const block: ForStmt = { ...inner, body: copies.flatMap((c) => c.body) };
+    this.loops.push(kFrame);
+    const skip = (b: string) => this.info.isVar(this.f, b) || this.promoted.has(b);
+    const promos = promotions(block, this.f.buffers, this.ivRange, skip);
+    const shape = (b: string) => this.f.buffers[b].shape;
+    if (!jammable(inner.iv, block, promos, shape, this.ivRange)) {
+      this.loops.pop();
+      this.loops.pop();
+      return undefined;
+    }
+    const [moving, before, after] = [new Map<string, string>(), [] as string[], [] as string[]];
+    this.promote(block, moving, before, after);
+    this.loops.pop();
+    // An element a copy reads at one position in every inner iteration (a GEMM's A[i][k + c]) is
+    // read once before the inner loop.
+    for (const [b, l] of moving) this.promoted.set(b, l);
+    const reads: string[] = [];
+    const invariant = copies.map((c) => {
+      const m = new Map<string, string>();
+      this.promote(c, m, reads, []);
+      return m;
+    });
+    for (const b of moving.keys()) this.promoted.delete(b);
+    this.scope.loops++;
+    const body = copies.flatMap((c, n) => this.within(kFrame, new Map([...moving, ...invariant[n]]), c.body));
+    this.scope.loops--;
+    this.loops.pop();
+    const kStep = inner.step === 1 ? `${k}++` : `${k} += ${inner.step}`;
+    const kEnd = this.fresh("e");
+    const jammed = [
+      ...reads,
+      ...this.hoisted(kFrame),
+      `for (let ${k} = ${ilb.code}, ${kEnd} = ${iub.code}; ${k} < ${kEnd}; ${kStep}) {`,
+      ...indent([...this.tick(inner.name, inner.span, JAM), ...before, ...body, ...after]),
+      "}",
+    ];
+    return this.jammedLoop(s, v, frame, lb, ub, jammed);
+  }
+
+  /** The outer loop stepping by JAM iterations around `jammed`, then the remainder loop. */
+  private jammedLoop(s: ForStmt, v: string, frame: LoopFrame, lb: Val, ub: Val, jammed: string[]): string[] {
+    const end = this.fresh("e");
     const head = [
       `let ${v} = ${lb.code};`,
       `const ${end} = ${ub.code};`,
@@ -146,4 +209,12 @@ export abstract class LoopGen extends GenBase {
     const tick = this.tick(s.name, s.span);
     return [...this.hoisted(rest), ...before, head, ...indent([...tick, ...body]), "}", ...after];
   }
+}
+
+/** The inner loop once per jammed outer iteration, the outer iv shifted by 0, 1, ..., JAM - 1 steps. */
+function jamCopies(s: ForStmt, inner: ForStmt): ForStmt[] {
+  return Array.from({ length: JAM }, (_, c) => {
+    const shifted = new Map([[s.iv, idxOp("+", ivRef(s.iv), idx(c * s.step))]]);
+    return (c === 0 ? inner : substituteIvs([inner], shifted)[0]) as ForStmt;
+  });
 }

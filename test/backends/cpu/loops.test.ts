@@ -87,9 +87,13 @@ class Program {
     return Array.from({ length: this.int(1, 3) }, () => this.stmt(depth));
   }
 
-  /** A GEMM-like nest: accumulations into elements that move with the outer loop only (unroll-and-jam). */
+  /**
+   * A GEMM-like nest: accumulations into elements that move with the outer loop only, or (the seed's
+   * reordered GEMM) with the inner loop only: the two forms of unroll-and-jam.
+   */
   private nest(depth: number): Stmt {
-    const [a, b] = [`v${++this.count}`, `v${++this.count}`];
+    const [outer, inner] = [`v${++this.count}`, `v${++this.count}`];
+    const [a, b] = this.r() < 0.5 ? [outer, inner] : [inner, outer];
     const dsts = Array.from({ length: this.int(1, 2) }, () => this.pick(PARAMS));
     const last = Math.min(...dsts.map((d) => d.shape[d.shape.length - 1]));
     const outerUb = this.r() < 0.8 ? idx(this.int(2, last)) : this.bound();
@@ -117,8 +121,9 @@ class Program {
     const extra = depth > 2 && this.r() < 0.1 ? this.stmts(0) : [];
     this.ivs.pop();
     this.ivs.pop();
-    const inner = forLoop(b, b, idx(0), innerUb, [...stores, ...extra]);
-    return forLoop(a, a, idx(this.int(0, 1)), outerUb, [inner], {}, this.r() < 0.2 ? 2 : 1);
+    const loop = forLoop(inner, inner, idx(0), a === outer ? innerUb : outerUb, [...stores, ...extra]);
+    const ub = a === outer ? outerUb : innerUb;
+    return forLoop(outer, outer, idx(this.int(0, 1)), ub, [loop], {}, this.r() < 0.2 ? 2 : 1);
   }
 
   private stmt(depth: number): Stmt {
