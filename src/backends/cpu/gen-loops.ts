@@ -79,13 +79,9 @@ export abstract class LoopGen extends GenBase {
    * promoted elements; a remainder loop runs the iterations left over.
    */
   private jam(s: ForStmt, lb: Val, ub: Val): string[] | undefined {
-    const inner = innerOf(s);
-    const range = this.ivSpan(lb, ub, BigInt((JAM - 1) * s.step));
-    if (!inner || !range || !lb.range || range[0] + BigInt((JAM - 1) * s.step) >= ub.range![1])
-      return undefined;
-    const v = this.ident("v", s.iv);
-    const frame = this.frameFor(s, v, range);
-    this.loops.push(frame);
+    const jam = this.jamFrame(s, lb, ub);
+    if (!jam) return undefined;
+    const { inner, v, frame } = jam;
     const copies = jamCopies(s, inner);
     const skip = (b: string) => this.info.isVar(this.f, b) || this.promoted.has(b);
     const first = promotions(inner, this.f.buffers, this.ivRange, skip);
@@ -130,13 +126,9 @@ export abstract class LoopGen extends GenBase {
    * each element is loaded and stored once per JAM outer iterations and its updates keep their order.
    */
   private jamInner(s: ForStmt, lb: Val, ub: Val): string[] | undefined {
-    const inner = innerOf(s);
-    const range = this.ivSpan(lb, ub, BigInt((JAM - 1) * s.step));
-    if (!inner || !range || !lb.range || range[0] + BigInt((JAM - 1) * s.step) >= ub.range![1])
-      return undefined;
-    const v = this.ident("v", s.iv);
-    const frame = this.frameFor(s, v, range);
-    this.loops.push(frame);
+    const jam = this.jamFrame(s, lb, ub);
+    if (!jam) return undefined;
+    const { inner, v, frame } = jam;
     const ilb = compileExpr(inner.lb, this);
     const iub = compileExpr(inner.ub, this);
     const k = this.ident("v", inner.iv);
@@ -181,6 +173,25 @@ export abstract class LoopGen extends GenBase {
       "}",
     ];
     return this.jammedLoop(s, v, frame, lb, ub, jammed);
+  }
+
+  /**
+   * The inner loop of `s` and the frame of `s` stepping by JAM (pushed), when `s` has the shape both
+   * jams need and at least JAM iterations.
+   */
+  private jamFrame(
+    s: ForStmt,
+    lb: Val,
+    ub: Val,
+  ): { inner: ForStmt; v: string; frame: LoopFrame } | undefined {
+    const inner = innerOf(s);
+    const range = this.ivSpan(lb, ub, BigInt((JAM - 1) * s.step));
+    if (!inner || !range || !lb.range || range[0] + BigInt((JAM - 1) * s.step) >= ub.range![1])
+      return undefined;
+    const v = this.ident("v", s.iv);
+    const frame = this.frameFor(s, v, range);
+    this.loops.push(frame);
+    return { inner, v, frame };
   }
 
   /** The outer loop stepping by JAM iterations around `jammed`, then the remainder loop. */
