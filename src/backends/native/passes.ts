@@ -1,8 +1,17 @@
 // The native target's preparation: spatial regions with a proven static schedule (every FIFO within
 // its depth, empty at the end) become sequential code, the same pass the CPU backend runs first; a
-// region it cannot prove stays a region and is refused in-process (AL5007, emit.ts).
+// region it cannot prove stays a region and is refused in-process (AL5007, emit.ts). Then truncations
+// are pushed down: an ap_int tree (a width C++ has no type for, such as the int33 sum of
+// `int32 acc += int8 * int8`) converted to a native integer is computed at that integer's width.
 
+import { narrowTruncations } from "../../ir/passes/narrow-truncations.ts";
 import type { Pass } from "../../ir/passes/pass.ts";
 import { sequentializeRegions } from "../../ir/passes/sequentialize-regions.ts";
+import { category } from "../cxx/types.ts";
 
-export const NATIVE_PASSES: readonly Pass[] = [sequentializeRegions];
+export const narrowToNative = narrowTruncations({
+  slow: (t) => category(t) === "ap",
+  work: (to) => (to.kind === "int" && category(to) === "native" ? to : undefined),
+});
+
+export const NATIVE_PASSES: readonly Pass[] = [sequentializeRegions, narrowToNative];
