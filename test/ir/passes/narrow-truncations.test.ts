@@ -10,10 +10,10 @@ import { NATIVE_PASSES, narrowToNative } from "../../../src/backends/native/pass
 import { bin, cast, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
 import type { Expr, ForStmt, LoadExpr, Module, StoreStmt } from "../../../src/ir/nodes.ts";
 import { I32, intType, typeName, uintType } from "../../../src/types/dtype.ts";
-import { rng } from "../../support/random.ts";
 import { Gen, inputValues, TYPES } from "../../backends/cpu/gen.ts";
 import { buffer, func, module, store } from "../../backends/cpu/ir.ts";
 import { evaluate, rawOf } from "../../backends/cpu/reference.ts";
+import { rng } from "../../support/random.ts";
 
 const I64 = intType(64);
 const i = ivRef("i");
