@@ -7,6 +7,7 @@
 
 import { AlloError } from "../diagnostics/error.ts";
 import type { BufferDecl, Func, Param } from "../ir/nodes.ts";
+import { visitStmts } from "../ir/walk.ts";
 import { convert, roundFloat, scaledToFloat, wrap } from "../semantics/scalar.ts";
 import { type ElemType, floatType, INDEX_BITS, typeName } from "../types/dtype.ts";
 
@@ -82,6 +83,42 @@ export function checkArgCount(f: Func, args: readonly unknown[]): void {
     "AL5001",
     `'${f.name}' takes ${f.params.length} argument(s) (${list}), got ${args.length}`,
   );
+}
+
+/** Parameters a kernel may write: stored to, or handed to a callee (which may store). */
+export function writtenParams(f: Func): Set<string> {
+  const out = new Set<string>();
+  visitStmts(f.body, (s) => {
+    if (s.kind === "store") out.add(s.buffer);
+    if (s.kind === "call") for (const a of s.args) if (a.kind === "buffer") out.add(a.name);
+  });
+  return out;
+}
+
+/** Whether two arguments are, or view, the same memory. */
+function sharesMemory(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!ArrayBuffer.isView(a) || !ArrayBuffer.isView(b) || a.buffer !== b.buffer) return false;
+  return a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+}
+
+/**
+ * AL5017 when an array the kernel writes shares memory with another array argument: a kernel's arrays
+ * are separate memories (as on the FPGA, in csim and in the verifier), which every target assumes
+ * (the native one compiles them as `__restrict` pointers).
+ */
+export function checkSeparate(f: Func, args: readonly unknown[], written: ReadonlySet<string>): void {
+  f.params.forEach((p, i) => {
+    if (p.kind !== "buffer" || !written.has(p.name) || typeof args[i] !== "object") return;
+    f.params.forEach((q, j) => {
+      if (j === i || q.kind !== "buffer" || !sharesMemory(args[i], args[j])) return;
+      throw new AlloError(
+        "AL5017",
+        `the arrays passed as '${p.name}' (which '${f.name}' writes) and '${q.name}' share memory: a kernel's arrays are separate memories, as on the FPGA; pass a copy (for example ${q.name}.slice())`,
+        f.span ? { span: f.span } : {},
+      );
+    });
+  });
 }
 
 /** The user's array for buffer parameter `b`, after checking its class (AL5003) and length (AL5002). */

@@ -8,7 +8,7 @@ import { AlloError, internalError } from "../../diagnostics/error.ts";
 import type { Func, Module } from "../../ir/nodes.ts";
 import { type Pass, runPasses } from "../../ir/passes/pass.ts";
 import { visitStmts } from "../../ir/walk.ts";
-import { checkArgCount } from "../../runtime/host-abi.ts";
+import { checkArgCount, checkSeparate, writtenParams } from "../../runtime/host-abi.ts";
 import { type Failure, makeFifos, Streams } from "../../runtime/streams.ts";
 import { bufferIn, resultOut, scalarIn } from "./boundary.ts";
 import { type Budget, hasBudget, StepCounter } from "./budget.ts";
@@ -22,16 +22,6 @@ export interface CpuKernel {
   (...args: unknown[]): unknown;
   /** The generated JavaScript, for inspection. */
   readonly source: string;
-}
-
-/** Parameters the kernel may write: stored to, or handed to a callee (which may store). */
-function writtenParams(f: Func): Set<string> {
-  const out = new Set<string>();
-  visitStmts(f.body, (s) => {
-    if (s.kind === "store") out.add(s.buffer);
-    if (s.kind === "call") for (const a of s.args) if (a.kind === "buffer") out.add(a.name);
-  });
-  return out;
 }
 
 /** A stream failure on the CPU is the user's error, at the region (or the blocked statement). */
@@ -75,6 +65,7 @@ export function compileCpu(
 
   const kernel = (...args: unknown[]): unknown => {
     checkArgCount(top, args);
+    checkSeparate(top, args, written);
     const writeBacks: (() => void)[] = [];
     const inputs = top.params.map((p, k) => {
       if (p.kind === "scalar") return scalarIn(top, p, args[k]);

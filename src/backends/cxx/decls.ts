@@ -37,7 +37,8 @@ export function paramDeclarator(b: BufferDecl, name: string): string {
 /**
  * A memory parameter as a `__restrict` pointer to its first row: `float (*__restrict C)[16]`, or
  * `T *__restrict x` for one dimension or none. Only for buffers the caller guarantees no other
- * argument overlaps (the native entry's freshly allocated results), so loops may be vectorized.
+ * argument overlaps where one is written (results allocated afresh, parameters checked by AL5017), so
+ * loops may be vectorized.
  */
 export function restrictDeclarator(b: BufferDecl, name: string): string {
   const rest = b.shape

@@ -39,6 +39,8 @@ export interface FunctionOptions {
   readonly directives?: readonly string[];
   /** Returned buffers as `__restrict` pointers: the caller allocates each afresh (the native entry). */
   readonly restrictResults?: boolean;
+  /** Array parameters as `__restrict` pointers: the caller refused written ones that overlap (AL5017). */
+  readonly restrictParams?: boolean;
 }
 
 /** Emits `f` into ctx.out. */
@@ -59,7 +61,7 @@ export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions 
   };
   for (const p of f.params) {
     if (p.kind === "buffer") {
-      bufferPort(f.buffers[p.name]);
+      bufferPort(f.buffers[p.name], opts.restrictParams);
     } else {
       const name = s.names.unique(p.name);
       s.params.set(p.name, name);

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AlloError } from "../../diagnostics/error.ts";
 import type { Func, Module } from "../../ir/nodes.ts";
-import { checkArgCount } from "../../runtime/host-abi.ts";
+import { checkArgCount, checkSeparate, writtenParams } from "../../runtime/host-abi.ts";
 import { decodeBuffer, encodeBuffer, encodeScalar, writeBack } from "./data.ts";
 import { BANNER, emitParts, includesFor } from "./emit.ts";
 import { TESTBENCH_HELPERS, TESTBENCH_INCLUDES, tbArgs, testbenchRun } from "./testbench.ts";
@@ -190,6 +190,7 @@ export function stageCall(m: Module, args: readonly unknown[], dir: string): () 
   const tb = tbArgs(f);
   const nParams = f.params.length;
   checkArgCount(f, args);
+  checkSeparate(f, args, writtenParams(f));
   mkdirSync(dir, { recursive: true });
   tb.forEach((a, k) => {
     if (!a.input) return;

@@ -71,7 +71,7 @@ export function emitUnit(modules: readonly Module[]): NativeUnit {
     const entry = `allo_entry_${k}`;
     kernels.push({ top, plans, entry });
     const { body } = printModule(m, target, {
-      topOptions: { restrictResults: true },
+      topOptions: { restrictResults: true, restrictParams: true },
       trailer: (name, helpers) => entryText(entry, name, plans, helpers),
     });
     return `namespace k${k} {\n${body}}  // namespace k${k}\n`;

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import koffi from "koffi";
 import { AlloError } from "../../diagnostics/error.ts";
 import type { Module } from "../../ir/nodes.ts";
-import { checkArgCount } from "../../runtime/host-abi.ts";
+import { checkArgCount, checkSeparate, writtenParams } from "../../runtime/host-abi.ts";
 import type { Budget } from "../cpu/budget.ts";
 import type { CpuKernel } from "../cpu/index.ts";
 import { marshal } from "./abi.ts";
@@ -56,8 +56,10 @@ function callable(
   const fn = lib.func(`int ${k.entry}(${[...k.plans.map(() => "void*"), "double*"].join(", ")})`);
   const fault = new Float64Array(2);
   const { top } = k;
+  const written = writtenParams(top);
   const kernel = (...args: unknown[]): unknown => {
     checkArgCount(top, args);
+    checkSeparate(top, args, written);
     if (o.signal?.aborted) throw new AlloError("AL5012", `'${top.name}' was not run: the signal was aborted`);
     const call = marshal(top, k.plans, args);
     if (fn(...call.pointers, fault) !== 0) {

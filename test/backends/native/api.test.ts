@@ -192,3 +192,44 @@ function k(A: int32<[4]>): int32 {
   const second = s.build({ target: "native", cacheDir });
   assert.deepEqual([second(A), first(A), second(A)], [5, 15, 10]);
 });
+
+test("native and cpu: a written array that shares memory with another argument is AL5017, read-only sharing runs", {
+  skip: SKIP,
+}, () => {
+  const src = `import { int32, grid } from "allo-ts";
+export function acc(A: int32<[8, 8]>, B: int32<[8, 8]>, C: int32<[8, 8]>): void {
+  for (const [i, j, k] of grid(8, 8, 8)) {
+    C[i][j] += A[i][k] * B[k][j];
+  }
+}`;
+  const s = customize(src, { name: "acc" });
+  const run = s.build({ target: "native", cacheDir });
+  const cpu = s.build();
+  const ints = (n: number, seed: number) => Int32Array.from({ length: n }, (_, i) => ((i * seed) % 17) - 8);
+  // The arguments are views of one backing array, so both targets get identical copies.
+  const runs: [string, (b: Int32Array) => Int32Array[]][] = [
+    ["distinct", (b) => [b.subarray(0, 64), b.subarray(64, 128), b.subarray(128, 192)]],
+    ["A is B (both only read)", (b) => [b.subarray(0, 64), b.subarray(0, 64), b.subarray(128, 192)]],
+  ];
+  for (const [what, make] of runs) {
+    const [mine, theirs] = [ints(192, 5), ints(192, 5)];
+    run(...make(mine));
+    cpu(...make(theirs));
+    assert.deepEqual(mine, theirs, what);
+  }
+  const refused: [string, (b: Int32Array) => Int32Array[], RegExp][] = [
+    ["C is A", (b) => [b.subarray(0, 64), b.subarray(64, 128), b.subarray(0, 64)], /'C'.*'A' share memory/],
+    [
+      "C overlaps B by a row",
+      (b) => [b.subarray(0, 64), b.subarray(64, 128), b.subarray(120, 184)],
+      /'C'.*'B'/,
+    ],
+  ];
+  for (const [what, make, message] of refused)
+    for (const k of [run, cpu])
+      assert.throws(
+        () => k(...make(ints(192, 5))),
+        (e: AlloError) => e.code === "AL5017" && message.test(e.message) && /slice\(\)/.test(e.message),
+        what,
+      );
+});
