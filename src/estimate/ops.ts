@@ -115,6 +115,7 @@ export class IterationBuilder {
         return this.expr(e.operand, env);
       case "cast":
       case "bitcast":
+      case "bitPos":
         return this.expr(e.value, env);
       case "select":
         return [...this.expr(e.cond, env), ...this.expr(e.then, env), ...this.expr(e.else, env)];

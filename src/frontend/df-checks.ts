@@ -114,6 +114,7 @@ function staticCounts(units: readonly SpatialUnit[]): Map<string, number | undef
         return;
       case "cast":
       case "bitcast":
+      case "bitPos":
         exprs(e.value, n);
         return;
       case "select":

@@ -79,14 +79,18 @@ function operand(ctx: FnContext, node: ts.Expression, fn: Exclude<BitFunction, "
   );
 }
 
-/** A bit position 0 <= i < W (checked when constant; a dynamic one reads as a shift would). */
+/** A bit position 0 <= i < W: checked here when constant, else at run time (a `bitPos` node, AL5015). */
 function position(ctx: FnContext, node: ts.Expression, W: number, what: string): Expr {
   const i = lowerIndex(ctx, node);
   if (i.kind === "const" && ((i.value as bigint) < 0n || (i.value as bigint) >= BigInt(W))) {
     throw ctx.error(node, "AL2012", `${what} index ${i.value} is outside 0..${W - 1} of a ${W}-bit value`);
   }
-  return i;
+  return checked(ctx, node, i, W, 1);
 }
+
+/** A position the run checks: `width` bits from `i` on must lie inside a W-bit value. */
+const checked = (ctx: FnContext, node: ts.Node, i: Expr, W: number, width: number): Expr =>
+  i.kind === "const" ? i : { kind: "bitPos", type: INDEX, value: i, bits: W, width, span: ctx.span(node) };
 
 /** lo and the constant width hi - lo of a slice; constant bounds must satisfy 0 <= lo < hi <= W. */
 function sliceBounds(
@@ -115,7 +119,9 @@ function sliceBounds(
   if (hi.kind === "const" && (hi.value as bigint) > BigInt(W)) throw bad(hiNode, `hi is ${hi.value}`);
   if (width <= 0) throw bad(hiNode, `the slice is empty or reversed: hi - lo is ${width}`);
   if (width > W) throw bad(hiNode, `the slice is ${width} bits wide`);
-  return { lo, width };
+  if (lo.kind === "const" && (lo.value as bigint) + BigInt(width) > BigInt(W))
+    throw bad(loNode, `lo is ${lo.value} and hi ${Number(lo.value) + width}`);
+  return { lo: checked(ctx, loNode, lo, W, width), width };
 }
 
 /** a shifted by the index s, by nothing when s is the constant 0. */

@@ -94,6 +94,8 @@ function expr(e: Expr): string {
       return `${typeName(e.type)}(${expr(e.value)})`;
     case "bitcast":
       return `bitcast(${expr(e.value)}, ${typeName(e.type)})`;
+    case "bitPos":
+      return `bitpos(${expr(e.value)}, ${e.bits}, ${e.width})`;
     case "select":
       return `(${expr(e.cond)} ? ${expr(e.then)} : ${expr(e.else)})`;
     case "intrinsic":

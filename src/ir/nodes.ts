@@ -82,6 +82,21 @@ export interface BitcastExpr {
   readonly type: ElemType;
   readonly value: Expr;
 }
+/**
+ * A bit position known only at run time (`bit(x, i)`, `bits(x, lo, lo + w)` and their `with` forms on a
+ * `bits`-bit value): `value` (index) must lie in 0 .. bits - width, else the run fails with AL5015 at
+ * `span` (src/ir/bit-position.ts); where a range proves it, backends skip the check.
+ */
+export interface BitPosExpr {
+  readonly kind: "bitPos";
+  readonly type: ElemType;
+  readonly value: Expr;
+  /** Width of the value whose bits are accessed. */
+  readonly bits: number;
+  /** Bits accessed from the position on (1 for a single bit). */
+  readonly width: number;
+  readonly span?: Span;
+}
 /** cond is bool; both branches have the result type; only the chosen branch is evaluated. */
 export interface SelectExpr {
   readonly kind: "select";
@@ -129,6 +144,7 @@ export type Expr =
   | UnaryExpr
   | CastExpr
   | BitcastExpr
+  | BitPosExpr
   | SelectExpr
   | IntrinsicExpr
   | StreamGetExpr;

@@ -189,6 +189,11 @@ class FuncChecker {
       case "cast":
         this.expr(e.value);
         return;
+      case "bitPos":
+        this.expr(e.value);
+        if (e.type.kind !== "index" || e.value.type.kind !== "index") this.bad("a bit position is an index");
+        if (e.width < 1 || e.width > e.bits) this.bad("a bit position's width must lie in 1..bits");
+        return;
       case "bitcast":
         this.expr(e.value);
         if (

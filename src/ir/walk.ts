@@ -36,7 +36,8 @@ export function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
       break;
     }
     case "cast":
-    case "bitcast": {
+    case "bitcast":
+    case "bitPos": {
       const value = mapExpr(e.value, f);
       if (value !== e.value) next = { ...e, value };
       break;
@@ -267,6 +268,7 @@ export function walkExpr(e: Expr, f: (e: Expr) => void): void {
       break;
     case "cast":
     case "bitcast":
+    case "bitPos":
       walkExpr(e.value, f);
       break;
     case "select":

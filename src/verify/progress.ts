@@ -52,6 +52,7 @@ function accesses(e: Expr): number {
       return accesses(e.operand);
     case "cast":
     case "bitcast":
+    case "bitPos":
       return accesses(e.value);
     case "select":
       return accesses(e.cond) + Math.max(accesses(e.then), accesses(e.else));

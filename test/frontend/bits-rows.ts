@@ -100,16 +100,16 @@ export const BIT_ROWS: readonly (ValueRow & { readonly mutant: readonly [string,
     mutant: ["bit(a, i - 1)", "bit(a, i)"],
   },
   {
-    name: "dynamic slices and bits: bits(A[i], i, i + 3), withBit(A[i], 2 * i + 1, 1), a run-time index past the top",
-    source: `export function k(A: int32<[8]>, B: int32<[8]>, C: int32<[8]>, D: uint1<[8]>, s: int32): void {\n  for (const i of range(8)) {\n    B[i] = bits(A[i], i, i + 3);\n    C[i] = withBit(A[i], 2 * i + 1, 1);\n    D[i] = bit(A[i], s + i);\n  }\n}`,
-    args: () => [new Int32Array(n(A)), new Int32Array(8), new Int32Array(8), new Uint8Array(8), 28],
+    name: "dynamic slices and bits: bits(A[i], i, i + 3), withBit(A[i], 2 * i + 1, 1), bit(A[i], 31 - i)",
+    source: `export function k(A: int32<[8]>, B: int32<[8]>, C: int32<[8]>, D: uint1<[8]>, s: int32): void {\n  for (const i of range(8)) {\n    B[i] = bits(A[i], i, i + 3);\n    C[i] = withBit(A[i], 2 * i + 1, 1);\n    D[i] = bit(A[i], 31 - i);\n  }\n}`,
+    args: () => [new Int32Array(n(A)), new Int32Array(8), new Int32Array(8), new Uint8Array(8), 24],
     want: [
       n(A),
       n(A.map((a, i) => field(a, i, i + 3))),
       n(A.map((a, i) => replaced(a, 2 * i + 1, 2 * i + 2, 1n, 32))),
-      // Positions 32..35 are past the top: the bit reads as an unsigned shift would, 0.
-      n(A.map((a, i) => (28 + i < 32 ? field(a, 28 + i, 29 + i) : 0n))),
-      [28],
+      // Positions from the loop (data-dependent ones and AL5015 past the top: bits-position.test.ts).
+      n(A.map((a, i) => field(a, 31 - i, 32 - i))),
+      [24],
     ],
     mutant: ["i, i + 3", "i, i + 2"],
   },

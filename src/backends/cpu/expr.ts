@@ -141,6 +141,12 @@ export function compileExpr(e: Expr, env: ExprEnv): Val {
       return convertVal(compileExpr(e.value, env), e.value.type, e.type, env.konst);
     case "bitcast":
       return bitcast(compileExpr(e.value, env), e.value.type, e.type, env);
+    case "bitPos": {
+      const v = compileExpr(e.value, env);
+      const top = BigInt(e.bits - e.width);
+      if (v.range && v.range[0] >= 0n && v.range[1] <= top) return v;
+      return { code: `rt.bitPos(${v.code}, ${env.konst(e)})`, repr: "n", range: [0n, top] };
+    }
     case "select": {
       const c = condOf(e.cond, env);
       const a = operand(e.then, e.type, env);

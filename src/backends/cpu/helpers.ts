@@ -1,10 +1,12 @@
 // Run-time helpers the generated code calls for the rare operations that do not fit an inline idiom:
 // wraps of 33..53-bit numbers, shifts whose amount must be clamped, float16 rounding, conversions
-// between floats and wide integers, float encodings (bitcast), float min/max, and the out-of-bounds error. Each one computes
+// between floats and wide integers, float encodings (bitcast), float min/max, and the out-of-bounds and
+// bit-position errors. Each one computes
 // exactly what src/semantics/scalar.ts says, most by calling it.
 
 import { AlloError, type AlloErrorInit } from "../../diagnostics/error.ts";
-import type { Span } from "../../ir/nodes.ts";
+import { bitPosInRange, bitPosMessage } from "../../ir/bit-position.ts";
+import type { BitPosExpr, Span } from "../../ir/nodes.ts";
 import { bitsFloat, convert, floatBits, roundHalf, scaledToFloat, wrap } from "../../semantics/scalar.ts";
 import { type ElemType, floatType, intType, uintType } from "../../types/dtype.ts";
 
@@ -88,6 +90,13 @@ export function fmin(a: number, b: number): number {
 }
 export function fmax(a: number, b: number): number {
   return Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : a > b ? a : b;
+}
+
+/** Position p, or AL5015 when it is outside the value (a `bitPos` node no range proved). */
+export function bitPos(p: number, e: BitPosExpr): number {
+  if (bitPosInRange(e, p)) return p;
+  const details = { position: p, bits: e.bits, width: e.width };
+  throw new AlloError("AL5015", bitPosMessage(e, p), e.span ? { span: e.span, details } : { details });
 }
 
 /** AL5010: an element access outside its buffer. */

@@ -7,6 +7,7 @@ import { AlloError } from "../../diagnostics/error.ts";
 import { exactRange, fitsExactly, rangeOf } from "../../ir/analysis/range.ts";
 import type {
   BinaryExpr,
+  BitPosExpr,
   BufferDecl,
   Expr,
   IntrinsicExpr,
@@ -76,6 +77,8 @@ export class ExprWriter {
         );
       case "bitcast":
         return this.temp(e.type, bitcastText(this.render(e.value), e.value.type, e.type, this.s.helpers));
+      case "bitPos":
+        return this.bitPos(e);
       case "binary":
         return this.binary(e);
       case "logical":
@@ -109,6 +112,15 @@ export class ExprWriter {
     const r = rangeOf(i, this.s.ranges);
     if (r && r[0] >= 0n && r[1] < BigInt(b.shape[dim])) return text;
     return this.s.checkIndex(bare(text), b, dim);
+  }
+
+  /** A run-time bit position, checked by the target when its range is not provably inside the value. */
+  private bitPos(e: BitPosExpr): string {
+    const text = this.render(e.value);
+    if (!this.s.checkBitPos) return text;
+    const r = rangeOf(e.value, this.s.ranges);
+    if (r && r[0] >= 0n && r[1] <= BigInt(e.bits - e.width)) return text;
+    return this.s.checkBitPos(bare(text), e);
   }
 
   /** The stream object of a FIFO access: `s` or `s[i]` (outlining made a 0-d FIFO of each `s_1_2`). */

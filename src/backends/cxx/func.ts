@@ -48,6 +48,8 @@ export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions 
   const s = new Scope(new NameTable([], ctx.globals), ctx.helpers);
   const check = ctx.target.checkIndex?.bind(ctx.target);
   if (check) s.checkIndex = (ix, buffer, dim) => check(ix, { func: f, buffer, dim });
+  const checkBit = ctx.target.checkBitPos?.bind(ctx.target);
+  if (checkBit) s.checkBitPos = (pos, bitPos) => checkBit(pos, { func: f, bitPos });
   const ports: Port[] = [];
   const bufferPort = (b: BufferDecl, fresh = false): void => {
     const name = s.names.unique(b.name);

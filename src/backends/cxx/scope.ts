@@ -4,7 +4,7 @@
 
 import { internalError } from "../../diagnostics/error.ts";
 import type { Range } from "../../ir/analysis/range.ts";
-import type { BufferDecl } from "../../ir/nodes.ts";
+import type { BitPosExpr, BufferDecl } from "../../ir/nodes.ts";
 import { uniqueLabel } from "./labels.ts";
 import type { NameTable } from "./names.ts";
 import type { Helper } from "./prelude.ts";
@@ -32,6 +32,8 @@ export class Scope {
   readonly ranges = new Map<string, Range>();
   /** Wraps an index the ranges do not prove in bounds (the target's checkIndex), if the target checks. */
   checkIndex?: (index: string, buffer: BufferDecl, dim: number) => string;
+  /** Wraps a bit position the ranges do not prove inside its value (the target's checkBitPos), if any. */
+  checkBitPos?: (pos: string, e: BitPosExpr) => string;
   private temps = 0;
 
   constructor(

@@ -2,7 +2,7 @@
 // none): the directive lines of functions, loops, buffers and dataflow regions, and how they start;
 // optionally, checks of element indices no range proves in bounds and the storage of big locals.
 
-import type { BufferDecl, ForStmt, Func } from "../../ir/nodes.ts";
+import type { BitPosExpr, BufferDecl, ForStmt, Func } from "../../ir/nodes.ts";
 
 /** One element index of a buffer access whose range the printer could not prove within the extent. */
 export interface IndexSite {
@@ -11,6 +11,15 @@ export interface IndexSite {
   /** The dimension indexed (0 = outermost). */
   readonly dim: number;
 }
+
+/** A run-time bit position no range proved inside its value. */
+export interface BitPosSite {
+  readonly func: Func;
+  readonly bitPos: BitPosExpr;
+}
+
+/** What a check the target emits stands for (a fault names it by its number). */
+export type CheckSite = IndexSite | BitPosSite;
 
 export interface CxxTarget {
   /** Text before each directive (`#pragma HLS `). */
@@ -28,6 +37,8 @@ export interface CxxTarget {
    * it the index is written as it is (HLS: out-of-bounds is the design's undefined behaviour).
    */
   checkIndex?(index: string, site: IndexSite): string;
+  /** The same for a bit position (`pos`, of C++ type int); without it the position is written as it is. */
+  checkBitPos?(pos: string, site: BitPosSite): string;
   /** Text before a local array's declaration (`static ` for one too big for the native stack). */
   localPrefix?(b: BufferDecl): string;
 }

@@ -74,6 +74,7 @@ export function isSafe(e: Expr, env: IvEnv, decl: (buffer: string) => BufferDecl
       return isSafe(e.operand, env, decl);
     case "cast":
     case "bitcast":
+    case "bitPos":
       return isSafe(e.value, env, decl);
     case "select":
       return isSafe(e.cond, env, decl) && isSafe(e.then, env, decl) && isSafe(e.else, env, decl);
@@ -192,6 +193,10 @@ export function emitExpr(s: Scope, e: Expr): string {
         return emitExpr(s, { ...v, type: e.type, value: convert(v.value, v.type, e.type) });
       return tagged(s, e.type, convertValue(b, emitExpr(s, v), v.type, e.type));
     }
+    case "bitPos":
+      // MLIR has no run-time check: the position is the value (the llvm route takes only kernels whose
+      // positions are proven, src/backends/native/llvm.ts; the others run the checked C++).
+      return emitExpr(s, e.value);
     case "bitcast": {
       // Integers and fixed point are both iN here: only a float side needs an op (the value's own
       // op keeps its tag, so a fixed-point result read from an integer is not tagged).

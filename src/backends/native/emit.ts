@@ -9,7 +9,7 @@ import type { Func, Module } from "../../ir/nodes.ts";
 import { runPasses } from "../../ir/passes/pass.ts";
 import { visitStmts } from "../../ir/walk.ts";
 import { printModule } from "../cxx/module.ts";
-import type { IndexSite } from "../cxx/target.ts";
+import type { CheckSite } from "../cxx/target.ts";
 import { includesFor } from "../hls/emit.ts";
 import { TESTBENCH_HELPERS, TESTBENCH_INCLUDES } from "../hls/testbench.ts";
 import { type ArgPlan, argPlans } from "./abi.ts";
@@ -27,8 +27,8 @@ export interface NativeKernel {
 export interface NativeUnit {
   readonly source: string;
   readonly kernels: readonly NativeKernel[];
-  /** Checked indices by number (what a fault names). */
-  readonly sites: readonly IndexSite[];
+  /** Checked indices and bit positions by number (what a fault names). */
+  readonly sites: readonly CheckSite[];
   /** Some kernel keeps `stateful` variables (C++ statics): each build needs its own loaded copy. */
   readonly stateful: boolean;
 }
@@ -60,7 +60,7 @@ const topOf = (m: Module): Func => {
 
 /** One translation unit holding every module, in order. */
 export function emitUnit(modules: readonly Module[]): NativeUnit {
-  const sites: IndexSite[] = [];
+  const sites: CheckSite[] = [];
   const target = nativeTarget(sites);
   const kernels: NativeKernel[] = [];
   const units = modules.map((source, k) => {

@@ -1,7 +1,8 @@
 // The C++ side of a native call: `extern "C" int <entry>(void* a0, ..., double* fault)` per top, which
 // turns each argument into what the top function takes (argument plans in abi.ts), calls it, converts
 // the written arrays back, and returns 0; an index the printer could not prove in bounds is checked
-// (allo_nat::ix) and, outside its dimension, ends the call with 1 and the site and index in `fault`.
+// (allo_nat::ix) and, outside its dimension, ends the call with 1 and the site and index in `fault`; so
+// is a bit position outside its value (allo_nat::bitpos).
 
 import type { BufferDecl } from "../../ir/nodes.ts";
 import type { ElemType } from "../../types/dtype.ts";
@@ -25,6 +26,14 @@ inline int ix(long long i, long long extent, int site) {
     longjmp(escape, 1);
   }
   return (int)i;
+}
+inline int bitpos(long long p, long long last, int site) {
+  if (p < 0 || p > last) {
+    fault[0] = site;
+    fault[1] = (double)p;
+    longjmp(escape, 1);
+  }
+  return (int)p;
 }
 }  // namespace allo_nat
 `;

@@ -9,10 +9,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import koffi from "koffi";
 import { AlloError } from "../../diagnostics/error.ts";
+import { bitPosMessage } from "../../ir/bit-position.ts";
 import type { Module } from "../../ir/nodes.ts";
 import { checkArgCount, checkSeparate, writtenParams } from "../../runtime/host-abi.ts";
 import type { Budget } from "../cpu/budget.ts";
 import type { CpuKernel } from "../cpu/index.ts";
+import type { CheckSite } from "../cxx/target.ts";
 import { marshal } from "./abi.ts";
 import { sharedObject } from "./compile.ts";
 import { emitUnit, type NativeKernel, type NativeUnit } from "./emit.ts";
@@ -62,18 +64,29 @@ function callable(
     checkSeparate(top, args, written);
     if (o.signal?.aborted) throw new AlloError("AL5012", `'${top.name}' was not run: the signal was aborted`);
     const call = marshal(top, k.plans, args);
-    if (fn(...call.pointers, fault) !== 0) {
-      const site = unit.sites[fault[0]];
-      const shape = site.buffer.shape;
-      throw new AlloError(
-        "AL5010",
-        `index out of bounds: index ${fault[1]} of dimension ${site.dim + 1} of ${site.buffer.name} in '${site.func.name}', but ${site.buffer.name} has shape [${shape.join(", ")}]; on the native targets the arrays of the call may be partly written`,
-        { details: { buffer: site.buffer.name, dim: site.dim, index: fault[1], shape } },
-      );
-    }
+    if (fn(...call.pointers, fault) !== 0) throw faultError(unit.sites[fault[0]], fault[1]);
     return call.finish();
   };
   return Object.assign(kernel, { source, library: path, route });
+}
+
+/** The error a failed check of the native code stands for: AL5010 for an index, AL5015 for a bit position. */
+function faultError(site: CheckSite, value: number): AlloError {
+  const partly = "on the native targets the arrays of the call may be partly written";
+  if ("bitPos" in site) {
+    const e = site.bitPos;
+    const details = { position: value, bits: e.bits, width: e.width };
+    return new AlloError("AL5015", `${bitPosMessage(e, value)} (in '${site.func.name}'; ${partly})`, {
+      ...(e.span ? { span: e.span } : {}),
+      details,
+    });
+  }
+  const shape = site.buffer.shape;
+  return new AlloError(
+    "AL5010",
+    `index out of bounds: index ${value} of dimension ${site.dim + 1} of ${site.buffer.name} in '${site.func.name}', but ${site.buffer.name} has shape [${shape.join(", ")}]; ${partly}`,
+    { details: { buffer: site.buffer.name, dim: site.dim, index: value, shape } },
+  );
 }
 
 /** The library at `path`, loaded once per process. */

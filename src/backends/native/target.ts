@@ -1,18 +1,18 @@
 // The native CPU target of the C++ core: no directives; every element index no range proves in bounds
 // goes through allo_nat::ix (AL5010 on the host, as on the CPU backend, instead of a stray write into
-// the process); local arrays past STACK_BYTES are static, because a kernel runs on the caller's thread
+// the process), every such bit position through allo_nat::bitpos (AL5015); local arrays past STACK_BYTES are static, because a kernel runs on the caller's thread
 // and its stack (8 MB by default, shared with Node) cannot hold a large tile. Static is safe here: the
 // C++ core refuses recursion, every local is filled (or fully overwritten) at its allocation, and a
 // call runs on one thread at a time.
 
 import type { BufferDecl } from "../../ir/nodes.ts";
-import type { CxxTarget, IndexSite } from "../cxx/target.ts";
+import type { BitPosSite, CheckSite, CxxTarget, IndexSite } from "../cxx/target.ts";
 import { elemBytes, elemCount } from "../hls/data.ts";
 
 const STACK_BYTES = 64 * 1024;
 
-/** A native target for one translation unit; `sites` collects the checked indices, by number. */
-export function nativeTarget(sites: IndexSite[]): CxxTarget {
+/** A native target for one translation unit; `sites` collects the checks, by number. */
+export function nativeTarget(sites: CheckSite[]): CxxTarget {
   return {
     directivePrefix: "// ",
     functionDirectives: () => [],
@@ -22,6 +22,10 @@ export function nativeTarget(sites: IndexSite[]): CxxTarget {
     checkIndex(index: string, site: IndexSite): string {
       sites.push(site);
       return `allo_nat::ix(${index}, ${site.buffer.shape[site.dim]}, ${sites.length - 1})`;
+    },
+    checkBitPos(pos: string, site: BitPosSite): string {
+      sites.push(site);
+      return `allo_nat::bitpos(${pos}, ${site.bitPos.bits - site.bitPos.width}, ${sites.length - 1})`;
     },
     localPrefix: (b: BufferDecl) => (elemCount(b) * elemBytes(b.type) > STACK_BYTES ? "static " : ""),
   };

@@ -153,6 +153,12 @@ export function rangeOf(e: Expr, env: RangeEnv): Range | undefined {
     }
     case "logical":
       return [0n, 1n];
+    case "bitPos": {
+      // Checked: past the check it lies in 0 .. bits - width.
+      const r = rangeOf(e.value, env) ?? full;
+      const top = BigInt(e.bits - e.width);
+      return r[0] > top || r[1] < 0n ? [0n, top] : [r[0] < 0n ? 0n : r[0], r[1] > top ? top : r[1]];
+    }
     default:
       return full;
   }

@@ -88,6 +88,10 @@ export function nativeNum(e: Expr, env: SymbolicExprEnv): string | undefined {
       // A widening conversion keeps the value; natively computed values stay within int32.
       return widens(env.D.types, e.value.type, e.type) ? nativeNum(e.value, env) : undefined;
     }
+    case "bitPos": {
+      const v = nativeNum(e.value, env);
+      return v === undefined ? undefined : `R.bitPos(${v}, ${e.bits}, ${e.width}, ${env.site})`;
+    }
     case "select": {
       const c = nativeCond(e.cond, env);
       const a = c === undefined ? undefined : nativeNum(e.then, env);
@@ -169,6 +173,8 @@ export function valueCode(e: Expr, env: SymbolicExprEnv): string {
     }
     case "bitcast":
       return `D.bitcast(${env.tid(e.type)}, ${valueCode(e.value, env)})`;
+    case "bitPos":
+      return `R.kn(${env.tid(e.type)}, R.bitPos(${numCode(e.value, env)}, ${e.bits}, ${e.width}, ${env.site}))`;
     case "select":
       return selectCode(e.type, e.cond, e.then, e.else, env);
     case "intrinsic": {

@@ -5,6 +5,7 @@
 // control flow or indices), which makes the verdict "unknown" rather than a guess.
 
 import type { StreamUses } from "../../ir/analysis/streams.ts";
+import { bitPosInRange, bitPosMessage } from "../../ir/bit-position.ts";
 import type { Span } from "../../ir/nodes.ts";
 import { type Fifo, makeFifos, Streams, type Unit, type Wait } from "../../runtime/streams.ts";
 import type { Budget } from "../budget.ts";
@@ -134,6 +135,14 @@ export class Runtime {
     const what = `index ${i} of dimension ${dim + 1} of '${buffer}' is outside [0, ${extent}) at ${this.sites[site]}`;
     if (this.spec > 0) throw new NotStatic(`${what} in an arm of a select on input data`);
     throw new RunFailure(`out-of-bounds access: ${what}`);
+  }
+
+  /** Check of a run-time bit position (the CPU backend's AL5015). */
+  bitPos(p: number, bits: number, width: number, site: number): number {
+    if (bitPosInRange({ bits, width }, p)) return p;
+    const what = `${bitPosMessage({ bits, width }, p)} at ${this.sites[site]}`;
+    if (this.spec > 0) throw new NotStatic(`${what} in an arm of a select on input data`);
+    throw new RunFailure(`AL5015: ${what}`);
   }
 
   notStatic(what: string, site: number): never {
