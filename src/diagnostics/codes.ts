@@ -117,6 +117,7 @@ export const CODES = {
   AL5012: "time budget exceeded or aborted (timeoutMs, signal)",
   AL5013: "buffer too large for the CPU target",
   AL5014: "partition of an m_axi port (wrapIo: false)",
+  AL5016: "a Vitis project data file of the wrong size (testbench)",
   AL5201: "dataflow region has no sequential order for C simulation (cyclic FIFO graph)",
   // verification
   AL6001: "modules cannot be compared",
