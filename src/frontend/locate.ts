@@ -56,6 +56,10 @@ function paramNames(fn: Function): string[] | undefined {
   return names.every((n) => /^[A-Za-z_$][\w$]*$/.test(n)) ? names : undefined;
 }
 
+/** A parameter name as the running code has it: esbuild (tsx) renames A to A2 where A is taken. */
+const sameName = (running: string, declared: string): boolean =>
+  running === declared || (running.startsWith(declared) && /^\d+$/.test(running.slice(declared.length)));
+
 /** Whether `sf` declares, at its top level, a function named as `fn` with the same parameter names. */
 export function declaresFunction(sf: SourceFile, fn: Function): boolean {
   const params = paramNames(fn);
@@ -65,7 +69,7 @@ export function declaresFunction(sf: SourceFile, fn: Function): boolean {
       ts.isFunctionDeclaration(st) &&
       st.name?.text === fn.name &&
       st.parameters.length === params.length &&
-      st.parameters.every((p, k) => ts.isIdentifier(p.name) && p.name.text === params[k]),
+      st.parameters.every((p, k) => ts.isIdentifier(p.name) && sameName(params[k], p.name.text)),
   );
 }
 

@@ -15,9 +15,11 @@ export function inc(X: int32<[4]>, Y: int32<[4]>): void {
   for (const i of range(4)) Y[i] = X[i];
 }
 
+// A module-level A: tsx (esbuild) then renames twice's parameter to A2 in the running code.
+const A = Int32Array.from([1, 2, 3, 4]);
+
 test("a kernel declared in the calling file is read from it without the inspector", () => {
   const before = locateStats.inspector;
-  const A = Int32Array.from([1, 2, 3, 4]);
   customize(twice).build()(A);
   assert.deepEqual([...A], [2, 4, 6, 8]);
   assert.equal(locateStats.inspector, before, "the inspector was not asked");
