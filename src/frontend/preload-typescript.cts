@@ -29,6 +29,7 @@ function save(dir: string, name: string, script: vm.Script): void {
 function preload(cjs: NodeJS.Require): void {
   const file = cjs.resolve("typescript");
   if (cjs.cache[file]) return;
+  preload.state = "compiled";
   const stat = fs.statSync(file);
   const dir = defaultCacheDir();
   const name = `${PREFIX}${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}-${process.arch}.v8cache`;
@@ -47,7 +48,10 @@ function preload(cjs: NodeJS.Require): void {
   script.runInThisContext()(mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
   mod.loaded = true;
   cjs.cache[file] = mod;
+  if (cached) preload.state = script.cachedDataRejected ? "rejected" : "cached";
   if (!cached || script.cachedDataRejected) process.once("exit", () => save(dir, name, script));
 }
+/** How this process got typescript.js (tests check that the second process uses the cache). */
+preload.state = "not loaded" as "not loaded" | "compiled" | "cached" | "rejected";
 
 export = preload;
