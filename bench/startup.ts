@@ -88,7 +88,9 @@ function installedProject(): string {
   for (const dep of deps) symlinkSync(join(REPO, "node_modules", dep), join(dir, "node_modules", dep));
   mkdirSync(join(dir, "node_modules", ".bin"));
   symlinkSync("../allo-ts/bin/allo.js", join(dir, "node_modules", ".bin", "allo"));
-  writeFileSync(join(dir, "package.json"), '{ "private": true }\n');
+  // What npx and npm run cost by themselves: a bin and a script that do nothing.
+  writeFileSync(join(dir, "node_modules", ".bin", "noop"), "#!/usr/bin/env node\n", { mode: 0o755 });
+  writeFileSync(join(dir, "package.json"), '{ "private": true, "scripts": { "noop": "node -e 0" } }\n');
   return dir;
 }
 
@@ -116,6 +118,13 @@ export function benchStartup(): Record<string, string>[] {
         cwd: dir,
       },
       { what: "npm run demo", cmd: "npm", args: ["run", "--silent", "demo"], cwd: REPO },
+      { what: "(npx's own start-up: npx <bin that does nothing>)", cmd: "npx", args: ["noop"], cwd: dir },
+      {
+        what: "(npm run's and tsx's: npm run <node --import tsx -e 0>)",
+        cmd: "npm",
+        args: ["run", "--silent", "noop", "--", "--import", "tsx"],
+        cwd: dir,
+      },
     ];
     const [floor, ...rest] = costs(cmds);
     const row = (what: string, c: Cost) => ({
