@@ -1,4 +1,4 @@
-// Start-up as users meet it, in fresh processes side by side (median of 5, wall and CPU time):
+// Start-up as users meet it, in fresh processes run in turn (median of 5, wall and CPU time):
 // `npx allo k.ts --target vhls` from the compiled package and `npm run demo`, each against plain
 // `node -e "require('typescript')"`, the floor any TypeScript-parsing tool pays. The package is compiled into a temporary project's
 // node_modules/allo-ts (bin/, dist/, package.json, no src/) with its .bin link, so `npx allo` runs the
@@ -42,19 +42,32 @@ function median(xs: number[]): number {
   return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 }
 
-function cost(cmd: string, args: readonly string[], cwd = REPO): Cost {
-  const wall: number[] = [];
-  const cpu: number[] = [];
+interface Command {
+  readonly what: string;
+  readonly cmd: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+}
+
+/** Median costs of the commands, run round-robin (one run of each in turn) so load hits all alike. */
+function costs(cmds: readonly Command[]): Cost[] {
+  const wall = cmds.map((): number[] => []);
+  const cpu = cmds.map((): number[] => []);
   for (let i = 0; i < RUNS; i++) {
-    const c0 = childrenCpuMs();
-    const t0 = performance.now();
-    const r = spawnSync(cmd, args, { cwd, encoding: "utf8" });
-    wall.push(performance.now() - t0);
-    const c1 = childrenCpuMs();
-    if (c0 !== undefined && c1 !== undefined) cpu.push(c1 - c0);
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stderr}`);
+    cmds.forEach((c, k) => {
+      const c0 = childrenCpuMs();
+      const t0 = performance.now();
+      const r = spawnSync(c.cmd, c.args, { cwd: c.cwd, encoding: "utf8" });
+      wall[k].push(performance.now() - t0);
+      const c1 = childrenCpuMs();
+      if (c0 !== undefined && c1 !== undefined) cpu[k].push(c1 - c0);
+      if (r.status !== 0) throw new Error(`${c.cmd} ${c.args.join(" ")} failed:\n${r.stderr}`);
+    });
   }
-  return { wallMs: median(wall), ...(cpu.length ? { cpuMs: median(cpu) } : {}) };
+  return cmds.map((_, k) => ({
+    wallMs: median(wall[k]),
+    ...(cpu[k].length ? { cpuMs: median(cpu[k]) } : {}),
+  }));
 }
 
 /** A project with allo-ts installed from this repository's compiled source; returns its directory. */
@@ -71,22 +84,49 @@ function installedProject(): string {
   copyFileSync(join(REPO, "bin/allo.js"), join(pkg, "bin/allo.js"));
   copyFileSync(join(REPO, "package.json"), join(pkg, "package.json"));
   symlinkSync(join(REPO, "include"), join(pkg, "include"));
-  for (const dep of ["typescript", "tsx"])
-    symlinkSync(join(REPO, "node_modules", dep), join(dir, "node_modules", dep));
+  const deps = Object.keys(JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).dependencies);
+  for (const dep of deps) symlinkSync(join(REPO, "node_modules", dep), join(dir, "node_modules", dep));
   mkdirSync(join(dir, "node_modules", ".bin"));
   symlinkSync("../allo-ts/bin/allo.js", join(dir, "node_modules", ".bin", "allo"));
-  writeFileSync(join(dir, "package.json"), '{ "private": true }\n');
+  // What npx and npm run cost by themselves: a bin and a script that do nothing.
+  writeFileSync(join(dir, "node_modules", ".bin", "noop"), "#!/usr/bin/env node\n", { mode: 0o755 });
+  writeFileSync(join(dir, "package.json"), '{ "private": true, "scripts": { "noop": "node -e 0" } }\n');
   return dir;
 }
 
 export function benchStartup(): Record<string, string>[] {
   const dir = installedProject();
   try {
-    const floor = cost(process.execPath, ["-e", "require('typescript')"], dir);
     const kernel = join(REPO, "test/cli/add-kernel.ts");
-    const npx = cost("npx", ["allo", kernel, "--target", "vhls"], dir);
-    const bin = cost(process.execPath, ["node_modules/.bin/allo", kernel, "--target", "vhls"], dir);
-    const demo = cost("npm", ["run", "--silent", "demo"]);
+    const cmds: Command[] = [
+      {
+        what: `node -e "require('typescript')"`,
+        cmd: process.execPath,
+        args: ["-e", "require('typescript')"],
+        cwd: dir,
+      },
+      {
+        what: "npx allo k.ts --target vhls (installed package)",
+        cmd: "npx",
+        args: ["allo", kernel, "--target", "vhls"],
+        cwd: dir,
+      },
+      {
+        what: "node node_modules/.bin/allo k.ts --target vhls (no npx)",
+        cmd: process.execPath,
+        args: ["node_modules/.bin/allo", kernel, "--target", "vhls"],
+        cwd: dir,
+      },
+      { what: "npm run demo", cmd: "npm", args: ["run", "--silent", "demo"], cwd: REPO },
+      { what: "(npx's own start-up: npx <bin that does nothing>)", cmd: "npx", args: ["noop"], cwd: dir },
+      {
+        what: "(npm run's and tsx's: npm run <node --import tsx -e 0>)",
+        cmd: "npm",
+        args: ["run", "--silent", "noop", "--", "--import", "tsx"],
+        cwd: dir,
+      },
+    ];
+    const [floor, ...rest] = costs(cmds);
     const row = (what: string, c: Cost) => ({
       what,
       "wall ms": c.wallMs.toFixed(0),
@@ -95,10 +135,8 @@ export function benchStartup(): Record<string, string>[] {
       "x cpu": c.cpuMs !== undefined && floor.cpuMs ? (c.cpuMs / floor.cpuMs).toFixed(2) : "-",
     });
     return [
-      row(`node -e "require('typescript')" (median of ${RUNS})`, floor),
-      row("npx allo k.ts --target vhls (installed package)", npx),
-      row("node node_modules/.bin/allo k.ts --target vhls (no npx)", bin),
-      row("npm run demo", demo),
+      row(`${cmds[0].what} (median of ${RUNS}, interleaved)`, floor),
+      ...rest.map((c, k) => row(cmds[k + 1].what, c)),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

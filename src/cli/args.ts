@@ -12,6 +12,8 @@ export interface CliOptions {
   readonly project?: string;
   readonly mode: VitisMode;
   readonly schedule?: string;
+  /** --inputs file.json: the vitis_hls project's input data (its expected outputs come from a CPU run). */
+  readonly inputs?: string;
   /** --estimate[=profile]: print the QoR estimate (after the target's output when --target is given). */
   readonly estimate?: { readonly profile?: string };
   /** --report file.html: write the design report there. */
@@ -28,7 +30,7 @@ export type CliRequest =
   | { readonly kind: "help" | "version" };
 
 export const USAGE = `usage: npx allo <file.ts> [--kernel name] [--target ${TARGETS.join("|")}]
-                 [--project dir] [--mode ${VITIS_MODES.join("|")}] [--schedule file.ts]
+                 [--project dir] [--mode ${VITIS_MODES.join("|")}] [--inputs file.json] [--schedule file.ts]
                  [--print-after-each[=file]] [--estimate[=profile]] [--report file.html]
        npx allo --help | --version
 
@@ -38,7 +40,10 @@ compile-time constants and its allo-ts imports in scope. --schedule file.ts runs
 anything) and applies the schedule(s) it exports instead.
   --target mlir                 print the MLIR (default)
   --target vhls | vivado_hls    print the Vitis HLS C++
-  --target vitis_hls            write an HLS project to --project (default <kernel>.prj) for --mode
+  --target vitis_hls            write an HLS project to --project (default <kernel>.prj) for --mode,
+                                with input data and the expected outputs its testbench checks
+  --inputs file.json            that input data: {"A": [[1, 2], [3, 4]], ...} by parameter name, or
+                                an array of the arguments (docs/vitis-project.md)
   --target cpu | llvm           print the generated JavaScript of the CPU backend
   --print-after-each[=file]     print the MLIR after every schedule step to stderr (or to file)
   --estimate[=profile]          print the latency, II and resource estimate (profile u280 by default)
@@ -85,6 +90,9 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       case "--schedule":
         o.schedule = value();
         break;
+      case "--inputs":
+        o.inputs = value();
+        break;
       case "--print-after-each":
         if (inline === "") throw usageError("--print-after-each= needs a file name");
         o.printAfterEach = inline === undefined ? {} : { file: inline };
@@ -103,6 +111,9 @@ export function parseArgs(argv: readonly string[]): CliRequest {
     }
   }
   if (!file) throw usageError("which kernel file? give its path");
+  if (o.inputs && o.target !== "vitis_hls") {
+    throw usageError("--inputs is the data of a Vitis project: give it with --target vitis_hls");
+  }
   return { kind: "compile", options: { target: "mlir", mode: "csim", ...o, file } };
 }
 

@@ -2,17 +2,19 @@
 // `schedule(s)` (./file-schedule.ts) or the one a --schedule file exports, and prints or writes the
 // chosen target. Returns the process exit code; output goes to the given sinks (stdout/stderr).
 
-import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { customize } from "../api/customize.ts";
 import type { Schedule } from "../api/schedule.ts";
+import { INCLUDE_DIR } from "../backends/hls/csim.ts";
 import { AlloError } from "../diagnostics/error.ts";
 import { scopeForSource } from "../frontend/constants.ts";
 import { sourceOfText } from "../frontend/index.ts";
 import type { SourceFile } from "../frontend/source.ts";
 import { type CliOptions, parseArgs, USAGE } from "./args.ts";
 import { fileSchedule, type ScheduleFn } from "./file-schedule.ts";
+import { inputsFromJson } from "./inputs.ts";
 
 /** Where the command writes (process.stdout/stderr by default; tests pass their own). */
 export interface Sink {
@@ -119,8 +121,12 @@ function emitTarget(s: Schedule, o: CliOptions): string {
       return s.build({ target: o.target }).source;
     case "vitis_hls": {
       const project = o.project ?? `${s.ir.top}.prj`;
-      s.build({ target: "vitis_hls", mode: o.mode, project });
-      return `wrote the Vitis HLS project to ${project}`;
+      const prj = s.build({ target: "vitis_hls", mode: o.mode, project });
+      if (o.inputs) prj.writeData(inputsFromJson(s.ir, o.inputs));
+      const checked = readdirSync(prj.project).some((f) => /^expected\d+\.data$/.test(f));
+      return checked
+        ? `wrote the Vitis HLS project to ${project}, with input data and the expected outputs; C simulation: cd ${project} && make csim HLS_INCLUDE=${INCLUDE_DIR} (or vitis_hls -f run.tcl), which prints PASS or FAIL`
+        : `wrote the Vitis HLS project to ${project}, without data: the CPU run on generated inputs failed or ran long; give yours with --inputs file.json`;
     }
   }
 }

@@ -118,6 +118,7 @@ export const CODES = {
   AL5013: "buffer too large for the CPU target",
   AL5014: "partition of an m_axi port (wrapIo: false)",
   AL5015: "bit position outside the value",
+  AL5016: "a Vitis project data file of the wrong size (testbench)",
   AL5017: "a written array argument shares memory with another argument",
   AL5201: "dataflow region has no sequential order for C simulation (cyclic FIFO graph)",
   // verification

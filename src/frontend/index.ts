@@ -1,5 +1,6 @@
 // Frontend entry: kernel source (a function object or text) -> IR module. The same path serves
-// customize(fn) (source located through the inspector) and customize(text, { name, file }).
+// customize(fn) (source located from the caller's file or through the inspector) and
+// customize(text, { name, file }).
 
 import { resolve } from "node:path";
 import { AlloError } from "../diagnostics/error.ts";
@@ -11,7 +12,7 @@ import { type ConstValue, isDType, scopeForSource } from "./constants.ts";
 import { boolConst, intLiteral } from "./fold.ts";
 import { unsupportedKernelForm } from "./kernel-forms.ts";
 import { kernelSourcePath } from "./library-source.ts";
-import { locateFunctionFile } from "./locate.ts";
+import { callerFile, declaresFunction, locateFunctionFile } from "./locate.ts";
 import { ModuleBuilder } from "./module-builder.ts";
 import { errorAt, loadSource, parseSource, type SourceFile, syntaxError } from "./source.ts";
 import { applyDefaults } from "./template-args.ts";
@@ -22,7 +23,13 @@ export interface CompileRequest {
   readonly instantiate?: Readonly<Record<string, unknown>>;
 }
 
+/** The source of a kernel function: its caller's file when that declares it, else where V8 says it is. */
 export function sourceOfFunction(fn: Function): SourceFile {
+  const caller = callerFile();
+  if (caller?.endsWith(".ts") || caller?.endsWith(".mts") || caller?.endsWith(".cts")) {
+    const sf = loadSource(caller);
+    if (declaresFunction(sf, fn)) return sf;
+  }
   return loadSource(kernelSourcePath(locateFunctionFile(fn)));
 }
 

@@ -1,11 +1,80 @@
-// Finds the original .ts source of a kernel function passed to customize(fn). V8 knows each function's
-// script; an in-thread inspector session (synchronous) maps the function to its script URL, and the
-// kernel is then found by name in the original file, so no source map is needed (works under tsx and
-// under the test runner). Fails with AL1001 saying how to pass the source text instead.
+// Finds the original .ts source of a kernel function passed to customize(fn). Usually the file that
+// calls customize(fn) declares fn: when the caller's file (from the stack) declares a function of that
+// name with the same parameters, that is the file. Otherwise V8 knows each function's script: an
+// in-thread inspector session (synchronous) maps the function to its script URL, and the kernel is
+// then found by name in the original file, so no source map is needed (works under tsx and under the
+// test runner); enabling the debugger costs about 100 ms, which the caller's file saves. Fails with
+// AL1001 saying how to pass the source text instead.
 
 import { Session } from "node:inspector";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AlloError } from "../diagnostics/error.ts";
+import type { SourceFile } from "./source.ts";
+import ts from "./typescript.cts";
+
+/** allo-ts's own code (src/ or dist/): frames there are not the caller. */
+const OWN = dirname(dirname(fileURLToPath(import.meta.url)));
+
+/** A script URL or file name as V8 reports it, as a path (undefined when it names no file). */
+function scriptPath(url: string): string | undefined {
+  if (url.startsWith("file://")) return fileURLToPath(url);
+  if (url.startsWith("/")) return url;
+  // tsx evaluates a CommonJS .ts file imported from an ES module as a data: URL naming the file.
+  const tsxFile = url.startsWith("data:") ? /[?&]filePath=([^&]+)$/.exec(url)?.[1] : undefined;
+  return tsxFile ? decodeURIComponent(tsxFile) : undefined;
+}
+
+/** The file of the nearest caller outside allo-ts, from the stack. */
+export function callerFile(): string | undefined {
+  const prepare = Error.prepareStackTrace;
+  const limit = Error.stackTraceLimit;
+  const holder: { stack?: NodeJS.CallSite[] } = {};
+  try {
+    Error.stackTraceLimit = 30;
+    Error.prepareStackTrace = (_, calls) => calls;
+    Error.captureStackTrace(holder);
+    for (const call of holder.stack ?? []) {
+      const path = scriptPath(call.getFileName() ?? "");
+      if (path && !path.startsWith(`${OWN}/`) && !path.startsWith("node:")) return path;
+    }
+    return undefined;
+  } finally {
+    Error.prepareStackTrace = prepare;
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** The parameter names of a function from its text, or undefined past plain identifiers. */
+function paramNames(fn: Function): string[] | undefined {
+  const list = /^function\s*[\w$]*\s*\(([^)]*)\)/.exec(fn.toString())?.[1];
+  if (list === undefined) return undefined;
+  const names = list
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  return names.every((n) => /^[A-Za-z_$][\w$]*$/.test(n)) ? names : undefined;
+}
+
+/** A parameter name as the running code has it: esbuild (tsx) renames A to A2 where A is taken. */
+const sameName = (running: string, declared: string): boolean =>
+  running === declared || (running.startsWith(declared) && /^\d+$/.test(running.slice(declared.length)));
+
+/** Whether `sf` declares, at its top level, a function named as `fn` with the same parameter names. */
+export function declaresFunction(sf: SourceFile, fn: Function): boolean {
+  const params = paramNames(fn);
+  if (!params || !fn.name) return false;
+  return sf.ast.statements.some(
+    (st) =>
+      ts.isFunctionDeclaration(st) &&
+      st.name?.text === fn.name &&
+      st.parameters.length === params.length &&
+      st.parameters.every((p, k) => ts.isIdentifier(p.name) && sameName(params[k], p.name.text)),
+  );
+}
+
+/** How often the inspector was asked (tests check that the caller's file spares it). */
+export const locateStats = { inspector: 0 };
 
 let session: Session | undefined;
 const scriptUrls = new Map<string, string>();
@@ -40,6 +109,7 @@ export function locateFunctionFile(fn: Function): string {
       `cannot locate the source of kernel '${fn.name || "<anonymous>"}' (${why}); pass its text instead: ` +
         `customize(sourceText, { name: "${fn.name || "kernel"}", file: "kernel.ts" })`,
     );
+  locateStats.inspector++;
   try {
     const key = `__allo_locate_${process.pid}`;
     (globalThis as Record<string, unknown>)[key] = fn;
@@ -61,11 +131,8 @@ export function locateFunctionFile(fn: Function): string {
     }
     const url = scriptUrls.get(loc.scriptId);
     if (!url) throw fail("its script has no URL");
-    if (url.startsWith("file://")) return fileURLToPath(url);
-    if (url.startsWith("/")) return url;
-    // tsx evaluates a CommonJS .ts file imported from an ES module as a data: URL naming the file.
-    const tsxFile = url.startsWith("data:") ? /[?&]filePath=([^&]+)$/.exec(url)?.[1] : undefined;
-    if (tsxFile) return decodeURIComponent(tsxFile);
+    const path = scriptPath(url);
+    if (path) return path;
     throw fail(`it comes from '${url}', not a file`);
   } catch (e) {
     if (e instanceof AlloError) throw e;

@@ -2,6 +2,8 @@
 // `buildVitisProject` writes a Vitis project and returns an async callable: mode "csim" compiles the
 // kernel and its testbench with g++ and the csim headers here; csyn, cosim, sw_emu, hw_emu and hw run
 // the vendor tools (vitis_hls, v++) and fail with AL5005 naming the tool when it is not installed.
+// The project carries its data (project-data.ts): a vendor-mode call makes its arguments the project's
+// data, so the tool's testbench checks the call's outputs against the CPU backend's.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -11,6 +13,7 @@ import { checkSimulable, compileCxx, type ProcLimits, runProcess, runTestbench, 
 import { emitModule } from "./emit.ts";
 import { projectOptions, type VitisOptions } from "./options.ts";
 import { MODES, type Mode, projectFiles } from "./project.ts";
+import { writeDefaultData, writeProjectData } from "./project-data.ts";
 import { requireTool } from "./tools.ts";
 
 export { type BatchCase, csimBatch } from "./csim.ts";
@@ -27,6 +30,12 @@ export interface VitisProject {
   /** Absolute path of the project directory. */
   readonly project: string;
   readonly mode: Mode;
+  /**
+   * Replaces the project's data (docs/vitis-project.md): `inputs` (one per parameter, as for a call)
+   * go to input<k>.data, and the CPU backend's outputs for them to expected<k>.data, which the
+   * testbench compares with what the kernel computes.
+   */
+  writeData(inputs: readonly unknown[]): void;
 }
 
 async function runVendor(
@@ -55,6 +64,8 @@ export function buildVitisProject(
   opts: VitisOptions & {
     mode: string;
     project: string;
+    /** Bounds writeData's CPU run (csim and the tools have no step count). */
+    maxSteps?: number;
     timeoutMs?: number;
     signal?: AbortSignal;
     /** Where the schedule partitioned a top-level argument (for AL5014). */
@@ -70,6 +81,13 @@ export function buildVitisProject(
   const { kernel, files } = projectFiles(module, mode, projectOptions(opts, top, opts.partitionSite));
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of files) writeFileSync(join(dir, name), text);
+  writeDefaultData(module, dir);
+  const budget = {
+    ...(opts.maxSteps === undefined ? {} : { maxSteps: opts.maxSteps }),
+    ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  };
+  const writeData = (inputs: readonly unknown[]) => writeProjectData(module, dir, inputs, budget);
 
   let exe: Promise<string> | undefined;
   // C++ statics live as long as the process: a kernel with stateful locals replays this build's
@@ -78,7 +96,8 @@ export function buildVitisProject(
   const history: string[] = [];
   const csim = async (args: unknown[], limits: ProcLimits): Promise<unknown> => {
     checkSimulable(kernel);
-    const callDir = stateful ? join(dir, `call${history.length}`) : dir;
+    // Calls run in their own directories: the project's data stays what the build or writeData wrote.
+    const callDir = join(dir, `call${stateful ? history.length : 0}`);
     const read = stageCall(module, args, callDir);
     const source = '#include "kernel.cpp"\n#include "testbench.cpp"\n';
     // A compile that was stopped (or failed) is not kept: the next call compiles again.
@@ -89,7 +108,7 @@ export function buildVitisProject(
         throw e;
       },
     );
-    await runTestbench(await exe, stateful ? [...history, callDir] : dir, limits);
+    await runTestbench(await exe, stateful ? [...history, callDir] : callDir, limits);
     if (stateful) history.push(callDir);
     return read();
   };
@@ -113,12 +132,14 @@ export function buildVitisProject(
       }
       case "cosim": {
         const tool = requireTool("vitis_hls", mode, dir, "vitis_hls -f run.tcl -tclargs cosim");
+        writeData(args);
         const read = stageCall(module, args, dir);
         await vendor(tool, ["-f", "run.tcl", "-tclargs", "cosim"], "vitis_hls cosim_design");
         return read();
       }
       default: {
         requireTool("v++", mode, dir, `make run TARGET=${mode} PLATFORM=<platform>`);
+        writeData(args);
         const read = stageCall(module, args, dir);
         await vendor("make", ["run", `TARGET=${mode}`], `make run TARGET=${mode}`);
         return read();
@@ -131,5 +152,5 @@ export function buildVitisProject(
     queue = result.catch(() => undefined);
     return result;
   };
-  return Object.assign(callable, { project: dir, mode });
+  return Object.assign(callable, { project: dir, mode, writeData });
 }

@@ -1,13 +1,15 @@
 // The files of a Vitis project: kernel.cpp / kernel.h (extern "C" top, m_axi ports), testbench.cpp
 // (Vitis HLS csim/cosim and allo-ts csim), host.cpp (XRT host for sw_emu/hw_emu/hw), run.tcl and a
 // Makefile. Every file reads inputs from input<k>.data and writes output<k>.data in a directory given
-// on its command line, so no file holds a path or anything else from the machine that wrote it.
+// on its command line, so no file holds a path or anything else from the machine that wrote it; the
+// testbench and the host compare the outputs with expected<k>.data (project-data.ts writes both).
 
 import type { Func, Module } from "../../ir/nodes.ts";
 import { cType } from "../cxx/types.ts";
 import { BANNER } from "./emit.ts";
 import type { ProjectOptions } from "./options.ts";
 import { TESTBENCH_HELPERS, TESTBENCH_INCLUDES, tbArgs, testbenchRun, transfer } from "./testbench.ts";
+import { checkLines } from "./testbench-check.ts";
 import { emitVitisKernel, type VitisKernel } from "./vitis.ts";
 
 export const MODES = ["csim", "csyn", "cosim", "sw_emu", "hw_emu", "hw"] as const;
@@ -21,7 +23,8 @@ export interface ProjectFiles {
 function testbench(top: Func, kernel: VitisKernel): string {
   return `${BANNER}${TESTBENCH_INCLUDES}\n#include "kernel.h"\n\n${TESTBENCH_HELPERS}\n${testbenchRun(top, kernel.top)}
 // usage: testbench [dir...]: for each dir in order (default "."), reads dir/input<k>.data, calls the
-// kernel and writes dir/output<k>.data; the calls share one process, so static (stateful) locals persist
+// kernel, writes dir/output<k>.data and compares it with dir/expected<k>.data (PASS, or FAIL and exit 1);
+// the calls share one process, so static (stateful) locals persist
 int main(int argc, char** argv) {
   if (argc < 2) return allo_run(".");
   for (int k = 1; k < argc; k++)
@@ -52,6 +55,7 @@ function host(top: Func, kernel: VitisKernel): string {
     lines.push(`  a${k}.sync(XCL_BO_SYNC_BO_FROM_DEVICE);`, `  a${k}.read(h${k}.data());`);
     lines.push(`  ${transfer("store", a, k, `h${k}.data()`)}`);
   });
+  lines.push(...checkLines(args, kernel.top));
   return `${BANNER}// XRT host for sw_emu / hw_emu / hw: host <kernel.xclbin> [dir]
 #include <vector>
 
@@ -73,7 +77,6 @@ int main(int argc, char** argv) {
   xrt::uuid uuid = device.load_xclbin(argv[1]);
   xrt::kernel kernel(device, uuid, "${kernel.top}");
 ${lines.join("\n")}
-  return 0;
 }
 `;
 }
@@ -101,13 +104,16 @@ exit
 function makefile(kernel: VitisKernel, mode: Mode): string {
   const target = mode === "sw_emu" || mode === "hw_emu" || mode === "hw" ? mode : "sw_emu";
   return `# Vitis flow: make run TARGET=sw_emu|hw_emu|hw PLATFORM=<platform> (PLATFORM defaults to $XDEVICE).
-# make csim builds the testbench against the Vitis HLS headers; data files are read from this directory.
+# make csim builds the testbench and runs it: PASS when every output<k>.data matches expected<k>.data.
 TARGET ?= ${target}
 PLATFORM ?= $(XDEVICE)
 TOP := ${kernel.top}
 BUILD := build_dir.$(TARGET)
 XCLBIN := $(BUILD)/$(TOP).xclbin
-CXXFLAGS := -std=c++17 -O2 -I$(XILINX_HLS)/include
+# make csim HLS_INCLUDE=node_modules/allo-ts/include uses allo-ts's csim headers instead of Vitis HLS's.
+HLS_INCLUDE ?= $(XILINX_HLS)/include
+CXXFLAGS := -std=c++17 -O2 -I$(HLS_INCLUDE)
+CSIM_FLAGS := $(CXXFLAGS) -ffp-contract=off
 HOST_FLAGS := $(CXXFLAGS) -I$(XILINX_XRT)/include -L$(XILINX_XRT)/lib -lxrt_coreutil -pthread
 
 .PHONY: all run csim clean
@@ -132,7 +138,7 @@ else
 endif
 
 csim: kernel.cpp testbench.cpp kernel.h
-\tg++ $(CXXFLAGS) kernel.cpp testbench.cpp -o csim.out
+\tg++ $(CSIM_FLAGS) kernel.cpp testbench.cpp -o csim.out
 \t./csim.out .
 
 clean:

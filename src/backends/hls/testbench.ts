@@ -1,12 +1,14 @@
 // The C++ testbench: `allo_run(dir)` reads every parameter from dir/input<k>.data, calls the top
 // function, and writes every array it may have written (returned buffers and written parameters) to
-// dir/output<k>.data, k being the C++ argument position; files use the layout of data.ts. Vitis HLS runs
-// the same file for csim/cosim (run.tcl), and allo-ts compiles it with g++ for mode "csim".
+// dir/output<k>.data, k being the C++ argument position; files use the layout of data.ts. Then it
+// compares them with dir/expected<k>.data where those exist (testbench-check.ts): PASS returns 0, FAIL 1.
+// Vitis HLS runs the same file for csim/cosim (run.tcl), and allo-ts compiles it with g++ for mode "csim".
 
 import { AlloError } from "../../diagnostics/error.ts";
 import type { BufferDecl, Func } from "../../ir/nodes.ts";
 import { visitStmts } from "../../ir/walk.ts";
 import { category, cType, widthOf } from "../cxx/types.ts";
+import { CHECK_HELPERS, checkLines } from "./testbench-check.ts";
 
 export const TESTBENCH_HELPERS = `namespace allo_tb {
 // Dies with the process that started it (allo-ts passes its pid in ALLO_PARENT_PID): a parent killed
@@ -23,19 +25,22 @@ inline FILE* open(const char* dir, const char* kind, int k, const char* mode) {
   snprintf(path, sizeof path, "%s/%s%d.data", dir, kind, k);
   FILE* f = fopen(path, mode);
   if (!f) {
-    fprintf(stderr, "allo-csim: cannot open %s\\n", path);
+    fprintf(stderr, "allo-csim: cannot open %s%s\\n", path,
+            mode[0] == 'r' ? "; write the data with prj.writeData(inputs) or npx allo --inputs file.json" : "");
     exit(72);
   }
   return f;
 }
 inline void read_bytes(const char* dir, int k, unsigned char* p, size_t n) {
   FILE* f = open(dir, "input", k, "rb");
-  size_t got = fread(p, 1, n, f);
-  fclose(f);
-  if (got != n) {
-    fprintf(stderr, "allo-csim: input%d.data holds %zu bytes, expected %zu\\n", k, got, n);
+  fseek(f, 0, SEEK_END);
+  size_t size = (size_t)ftell(f);
+  fseek(f, 0, SEEK_SET);
+  if (size != n || fread(p, 1, n, f) != n) {
+    fprintf(stderr, "allo-csim: AL5016: %s/input%d.data holds %zu bytes; the argument takes %zu\\n", dir, k, size, n);
     exit(72);
   }
+  fclose(f);
 }
 inline void write_bytes(const char* dir, int k, const unsigned char* p, size_t n) {
   FILE* f = open(dir, "output", k, "wb");
@@ -109,10 +114,10 @@ void store_fixed(const char* dir, int k, const T* p, size_t n) {
   write_bytes(dir, k, b, n * ((W + 7) / 8));
 }
 }  // namespace allo_tb
-`;
+${CHECK_HELPERS}`;
 
 export const TESTBENCH_INCLUDES =
-  "#include <stdio.h>\n#include <stdlib.h>\n#ifdef __linux__\n#include <signal.h>\n#include <sys/prctl.h>\n#include <unistd.h>\n#endif\n";
+  "#include <math.h>\n#include <stdio.h>\n#include <stdlib.h>\n#include <string.h>\n#ifdef __linux__\n#include <signal.h>\n#include <sys/prctl.h>\n#include <unistd.h>\n#endif\n";
 
 /** One argument of the top function as the testbench sees it. */
 export interface TbArg {
@@ -179,5 +184,6 @@ export function testbenchRun(f: Func, top: string): string {
   args.forEach((a, k) => {
     if (a.output) lines.push(`  ${transfer("store", a, k, pointer(a, k))}`);
   });
-  return `int allo_run(const char* dir) {\n${lines.join("\n")}\n  return 0;\n}\n`;
+  lines.push(...checkLines(args, top));
+  return `int allo_run(const char* dir) {\n${lines.join("\n")}\n}\n`;
 }

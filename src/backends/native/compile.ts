@@ -18,9 +18,10 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { cpus, homedir } from "node:os";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { AlloError } from "../../diagnostics/error.ts";
+import defaultCacheDir from "../../util/cache-dir.cts";
 import { INCLUDE_DIR } from "../hls/csim.ts";
 import { findTool } from "../hls/tools.ts";
 
@@ -47,9 +48,6 @@ export interface CompileOptions {
   readonly cacheDir?: string;
   readonly timeoutMs?: number;
 }
-
-export const defaultCacheDir = (): string =>
-  join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "allo-ts");
 
 /** The compiler's full path: `compiler` as given (a path, or a name on PATH), or g++, else clang++. */
 export function resolveCompiler(compiler?: string): string {

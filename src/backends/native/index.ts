@@ -5,9 +5,10 @@
 // code counts no loop iterations, so maxSteps is refused rather than ignored.
 
 import { copyFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import koffi from "koffi";
+import type Koffi from "koffi";
 import { AlloError } from "../../diagnostics/error.ts";
 import { bitPosMessage } from "../../ir/bit-position.ts";
 import type { Module } from "../../ir/nodes.ts";
@@ -32,8 +33,14 @@ export interface NativeCallable extends CpuKernel {
   readonly route: "c++" | "mlir";
 }
 
+type Library = ReturnType<typeof Koffi.load>;
+
+/** koffi (a native addon) loads with the first native build, not with every program that imports allo-ts. */
+let koffiModule: typeof Koffi | undefined;
+const koffi = (): typeof Koffi => (koffiModule ??= createRequire(import.meta.url)("koffi") as typeof Koffi);
+
 /** Libraries loaded in this process, by path (a cached build loads nothing twice). */
-const loaded = new Map<string, ReturnType<typeof koffi.load>>();
+const loaded = new Map<string, Library>();
 
 function checkBudget(o: NativeOptions): void {
   if (o.maxSteps !== undefined) {
@@ -49,7 +56,7 @@ function checkBudget(o: NativeOptions): void {
 function callable(
   unit: NativeUnit,
   k: NativeKernel,
-  lib: ReturnType<typeof koffi.load>,
+  lib: Library,
   path: string,
   o: NativeOptions,
   route: NativeCallable["route"],
@@ -90,10 +97,10 @@ function faultError(site: CheckSite, value: number): AlloError {
 }
 
 /** The library at `path`, loaded once per process. */
-function loadShared(path: string): ReturnType<typeof koffi.load> {
+function loadShared(path: string): Library {
   let lib = loaded.get(path);
   if (!lib) {
-    lib = koffi.load(path);
+    lib = koffi().load(path);
     loaded.set(path, lib);
   }
   return lib;
@@ -106,11 +113,11 @@ let privateCopies = 0;
  * the loader maps one path once per process, statics included: such a build loads its own copy of the
  * cached object (unlinked once mapped, so nothing is left behind).
  */
-function loadPrivateCopy(path: string): ReturnType<typeof koffi.load> {
+function loadPrivateCopy(path: string): Library {
   const copy = join(tmpdir(), `allo-ts-state-${process.pid}-${privateCopies++}.so`);
   copyFileSync(path, copy);
   try {
-    return koffi.load(copy);
+    return koffi().load(copy);
   } finally {
     rmSync(copy, { force: true });
   }

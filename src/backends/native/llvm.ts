@@ -9,11 +9,12 @@
 import { rmSync } from "node:fs";
 import type { Func, Module } from "../../ir/nodes.ts";
 import type { ElemType } from "../../types/dtype.ts";
+import defaultCacheDir from "../../util/cache-dir.cts";
 import { elemBytes, elemCount } from "../hls/data.ts";
 import { findTool } from "../hls/tools.ts";
 import { printMlir } from "../mlir/print.ts";
 import type { ArgPlan } from "./abi.ts";
-import { cachedObject, defaultCacheDir, runTool, versionOf } from "./compile.ts";
+import { cachedObject, runTool, versionOf } from "./compile.ts";
 import type { NativeUnit } from "./emit.ts";
 
 const TOOLS = { opt: "mlir-opt-22", translate: "mlir-translate-22", clang: "clang-22" } as const;

@@ -1,0 +1,34 @@
+// customize(fn) finds the kernel's file: the calling file when it declares the function (no inspector),
+// else through the inspector, also when the calling file declares another function of the same name.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { locateStats } from "../../src/frontend/locate.ts";
+import { customize, type int32, range } from "../../src/index.ts";
+import { inc as imported } from "./fixtures/calls.ts";
+
+export function twice(A: int32<[4]>): void {
+  for (const i of range(4)) A[i] = A[i] * 2;
+}
+
+// Same name as the fixture's kernel, other parameters: the caller's file must not be taken for it.
+export function inc(X: int32<[4]>, Y: int32<[4]>): void {
+  for (const i of range(4)) Y[i] = X[i];
+}
+
+// A module-level A: tsx (esbuild) then renames twice's parameter to A2 in the running code.
+const A = Int32Array.from([1, 2, 3, 4]);
+
+test("a kernel declared in the calling file is read from it without the inspector", () => {
+  const before = locateStats.inspector;
+  customize(twice).build()(A);
+  assert.deepEqual([...A], [2, 4, 6, 8]);
+  assert.equal(locateStats.inspector, before, "the inspector was not asked");
+});
+
+test("an imported kernel, or one whose name the calling file reuses, is found through the inspector", () => {
+  const before = locateStats.inspector;
+  const s = customize(imported);
+  assert.equal(locateStats.inspector, before + 1);
+  assert.equal(s.ir.functions[0].params.length, 1, "the fixture's one-parameter inc, not this file's");
+  assert.equal(customize(inc).ir.functions[0].params.length, 2);
+});
