@@ -107,13 +107,14 @@ function declareStream(ctx: FnContext, d: ts.VariableDeclaration, s: ts.Variable
   }
   const [elemNode, shapeNode] = t.typeArguments;
   const elem = readType(elemNode, ctx.sf, lookupOf(ctx));
-  if (elem.shape.length > 0) {
+  if (elem.shape.length > 1) {
     throw ctx.error(
       elemNode,
       "AL4001",
-      `streams of blocks (${elemNode.getText(ctx.sf.ast)}) are not supported yet; stream the elements one by one (Stream<${typeName(elem.dtype)}>)`,
+      `a stream's blocks are one-dimensional (${typeName(elem.dtype)}<[M]>), but this one is ${elemNode.getText(ctx.sf.ast)}; stream its rows`,
     );
   }
+  const block = elem.shape[0];
   let shape: number[] = [];
   if (shapeNode) {
     if (!ts.isTupleTypeNode(shapeNode))
@@ -135,7 +136,7 @@ function declareStream(ctx: FnContext, d: ts.VariableDeclaration, s: ts.Variable
     shape,
     role: "local",
     partitions: [],
-    stream: { depth },
+    stream: block === undefined ? { depth } : { depth: depth * block, block },
     span: ctx.span(d),
   });
   ctx.bind(name, { kind: "buffer", buffer, isConst: true }, d.name);

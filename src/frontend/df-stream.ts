@@ -1,10 +1,13 @@
 // Stream operations and pids inside the instances of a dataflow region: `s.put(v)` / `s.get()` on a
 // stream (or `fifo[i][j + 1]` of an array of streams) and `const [i, j] = df.getPid()`. Each instance
 // is lowered with its pid bound to constants, so stream indices must fold (AL4002) and be in range
-// (AL4003). Every put/get site is recorded for the region's connectivity checks (./df-region.ts).
+// (AL4003). Every put/get site is recorded for the region's connectivity checks (./df-region.ts). On a
+// block stream (`Stream<float32<[M]>>`) a put takes an M-element array or row and a get fills a local
+// array, each through a lane loop of M element puts or gets (marked `lanes` for the HLS printer).
 
-import { idx } from "../ir/build.ts";
-import type { Expr, Stmt, StreamPutStmt } from "../ir/nodes.ts";
+import { forLoop, idx, ivRef, load } from "../ir/build.ts";
+import type { Expr, ForStmt, Stmt } from "../ir/nodes.ts";
+import { type ElemType, typeName } from "../types/dtype.ts";
 import type { FnContext } from "./context.ts";
 import { convertTo, intLiteral } from "./fold.ts";
 import { lowerExpr, lowerIndex } from "./lower-expr.ts";
@@ -120,16 +123,63 @@ function record(ctx: FnContext, stream: string, indices: number[], op: "put" | "
   s.sites.push({ instance: s.instance, stream, indices, op, node });
 }
 
-export function lowerPut(ctx: FnContext, call: ts.CallExpression): StreamPutStmt {
+/** The number of elements per block of the stream a put or get names (undefined: not a block stream). */
+export function blockOf(ctx: FnContext, call: ts.CallExpression): number | undefined {
+  const root = streamRoot(ctx, (call.expression as ts.PropertyAccessExpression).expression);
+  return root === undefined ? undefined : ctx.buffer(root).stream?.block;
+}
+
+/** One block's lane loop: `body(lane)` for each of its `block` elements. */
+function lanes(ctx: FnContext, block: number, node: ts.Node, body: (lane: Expr) => Stmt): ForStmt {
+  const iv = ctx.unique("lane");
+  return { ...forLoop(iv, iv, idx(0), idx(block), [body(ivRef(iv))], { lanes: true }), span: ctx.span(node) };
+}
+
+/** The buffer and leading indices of an M-element array or row put on a block stream (AL4001 otherwise). */
+function blockOperand(ctx: FnContext, node: ts.Expression, stream: string, block: number) {
+  const subs: ts.Expression[] = [];
+  let base: ts.Expression = node;
+  while (ts.isElementAccessExpression(base)) {
+    subs.unshift(base.argumentExpression);
+    base = base.expression;
+  }
+  const b = ts.isIdentifier(base) ? ctx.lookup(base.text) : undefined;
+  const decl = b?.kind === "buffer" ? ctx.buffer(b.buffer) : undefined;
+  if (!decl || decl.stream || decl.shape.length - subs.length !== 1 || decl.shape.at(-1) !== block) {
+    const t = typeName(ctx.buffer(stream).type);
+    throw ctx.error(
+      node,
+      "AL4001",
+      `'${stream}' moves blocks of ${block} elements: put a ${block}-element array or row (const row: ${t}<[${block}]>; ${stream}.put(row) or ${stream}.put(A[i])), not '${node.getText(ctx.sf.ast)}'${decl && !decl.stream ? ` of shape [${decl.shape.slice(subs.length).join(", ")}]` : ""}`,
+    );
+  }
+  return { decl, prefix: subs.map((x) => lowerIndex(ctx, x)) };
+}
+
+export function lowerPut(ctx: FnContext, call: ts.CallExpression): Stmt {
   const target = (call.expression as ts.PropertyAccessExpression).expression;
   if (call.arguments.length !== 1) throw ctx.error(call, "AL2009", "put takes exactly one value: s.put(v)");
   const { stream, indices } = fifoOf(ctx, target, "put");
   record(ctx, stream, indices, "put", call);
-  const value = convertTo(lowerExpr(ctx, call.arguments[0]), ctx.buffer(stream).type);
-  return { kind: "streamPut", stream, indices: indices.map(idx), value, span: ctx.span(call) };
+  const t = ctx.buffer(stream).type;
+  const span = ctx.span(call);
+  const block = ctx.buffer(stream).stream?.block;
+  if (block === undefined) {
+    const value = convertTo(lowerExpr(ctx, call.arguments[0]), t);
+    return { kind: "streamPut", stream, indices: indices.map(idx), value, span };
+  }
+  const { decl, prefix } = blockOperand(ctx, call.arguments[0], stream, block);
+  return lanes(ctx, block, call, (lane) => ({
+    kind: "streamPut",
+    stream,
+    indices: indices.map(idx),
+    value: convertTo(load(decl.name, [...prefix, lane], decl.type), t),
+    span,
+  }));
 }
 
-export function lowerGet(ctx: FnContext, call: ts.CallExpression): Expr {
+/** The FIFO element a get reads (one lane of a block stream's block). */
+function getOf(ctx: FnContext, call: ts.CallExpression): Extract<Expr, { kind: "streamGet" }> {
   const target = (call.expression as ts.PropertyAccessExpression).expression;
   if (call.arguments.length !== 0) throw ctx.error(call, "AL2009", "get takes no arguments: s.get()");
   const { stream, indices } = fifoOf(ctx, target, "get");
@@ -137,9 +187,60 @@ export function lowerGet(ctx: FnContext, call: ts.CallExpression): Expr {
   return { kind: "streamGet", type: ctx.buffer(stream).type, stream, indices: indices.map(idx) };
 }
 
-/** `s.get();` as a statement: the value is read (the FIFO advances) into a scratch local. */
+export function lowerGet(ctx: FnContext, call: ts.CallExpression): Expr {
+  const block = blockOf(ctx, call);
+  if (block !== undefined) {
+    const name = call.expression.getText(ctx.sf.ast).replace(/\.get$/, "");
+    throw ctx.error(
+      call,
+      "AL4001",
+      `'${name}' moves blocks of ${block} elements: read a block into a local array, const row: ${typeName(ctx.buffer(streamRoot(ctx, (call.expression as ts.PropertyAccessExpression).expression) as string).type)}<[${block}]> = ${name}.get();`,
+    );
+  }
+  return getOf(ctx, call);
+}
+
+/**
+ * `const row: float32<[M]> = s.get();` on a block stream: a local array of the block's shape (its
+ * element type as declared, converted as an assignment does) filled by one lane loop.
+ */
+export function lowerBlockGet(
+  ctx: FnContext,
+  d: ts.VariableDeclaration & { name: ts.Identifier },
+  call: ts.CallExpression,
+  declared: { dtype: ElemType; shape: readonly number[] } | undefined,
+  isConst: boolean,
+): Stmt[] {
+  const block = blockOf(ctx, call) as number;
+  const get = getOf(ctx, call);
+  if (declared && (declared.shape.length !== 1 || declared.shape[0] !== block)) {
+    throw ctx.error(
+      d,
+      "AL4001",
+      `'${get.stream}' moves blocks of ${block} elements, so '${d.name.text}' must be declared ${typeName(declared.dtype)}<[${block}]>, not of shape [${declared.shape.join(", ")}]`,
+    );
+  }
+  const type = declared?.dtype ?? get.type;
+  const buffer = ctx.unique(d.name.text);
+  const span = ctx.span(d);
+  ctx.declare({ name: buffer, type, shape: [block], role: "local", partitions: [], span });
+  ctx.bind(d.name.text, { kind: "buffer", buffer, isConst }, d.name);
+  return [
+    { kind: "alloc", buffer, span },
+    lanes(ctx, block, call, (lane) => ({
+      kind: "store",
+      buffer,
+      indices: [lane],
+      value: convertTo(get, type),
+      span,
+    })),
+  ];
+}
+
+/** `s.get();` as a statement: the value (every lane of a block) is read, the FIFO advances, into a scratch local. */
 export function discardGet(ctx: FnContext, call: ts.CallExpression): Stmt[] {
-  const value = lowerGet(ctx, call);
+  const block = blockOf(ctx, call);
+  const value = getOf(ctx, call);
   const buffer = ctx.unique("discarded");
   ctx.declare({
     name: buffer,
@@ -149,9 +250,10 @@ export function discardGet(ctx: FnContext, call: ts.CallExpression): Stmt[] {
     partitions: [],
     span: ctx.span(call),
   });
+  const store: Stmt = { kind: "store", buffer, indices: [], value, span: ctx.span(call) };
   return [
     { kind: "alloc", buffer, span: ctx.span(call) },
-    { kind: "store", buffer, indices: [], value, span: ctx.span(call) },
+    block === undefined ? store : lanes(ctx, block, call, () => store),
   ];
 }
 

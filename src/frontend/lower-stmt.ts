@@ -6,7 +6,15 @@ import type { Expr, Stmt } from "../ir/nodes.ts";
 import { truthy } from "../semantics/scalar.ts";
 import type { BinaryOp } from "../types/typing-rules.ts";
 import type { FnContext } from "./context.ts";
-import { bindPid, discardGet, isPidDeclaration, isStreamCall, lowerPut } from "./df-stream.ts";
+import {
+  bindPid,
+  blockOf,
+  discardGet,
+  isPidDeclaration,
+  isStreamCall,
+  lowerBlockGet,
+  lowerPut,
+} from "./df-stream.ts";
 import { asCondition, convertTo, makeBinary, mathCall } from "./fold.ts";
 import { isKernelCall, lowerKernelCall } from "./lower-call.ts";
 import { lowerAccess, lowerExpr } from "./lower-expr.ts";
@@ -161,6 +169,19 @@ function lowerDeclarations(ctx: FnContext, s: ts.VariableStatement, out: Stmt[])
     if (init && isKernelCall(ctx, init)) {
       const declared = d.type ? readType(d.type, ctx.sf, typeLookup(ctx)) : undefined;
       out.push(lowerKernelCall(ctx, init as ts.CallExpression, { name, node: d, declared, isConst }));
+      continue;
+    }
+    if (init && isStreamCall(ctx, init, "get") && blockOf(ctx, init as ts.CallExpression) !== undefined) {
+      const declared = d.type ? readType(d.type, ctx.sf, typeLookup(ctx)) : undefined;
+      out.push(
+        ...lowerBlockGet(
+          ctx,
+          d as typeof d & { name: ts.Identifier },
+          init as ts.CallExpression,
+          declared,
+          isConst,
+        ),
+      );
       continue;
     }
     if (init && isStatefulCall(ctx, init)) {

@@ -165,6 +165,8 @@ export interface LoopAttrs {
   readonly reduction?: boolean;
   /** An init or write-back loop made by bufferAt. */
   readonly buffer?: boolean;
+  /** Moves one block through a block stream, an element per iteration (HLS: one `hls::vector`). */
+  readonly lanes?: boolean;
 }
 
 /** for iv in [lb, ub) step `step`; lb/ub are index expressions over enclosing ivs and constants. */
@@ -315,8 +317,12 @@ export interface BufferDecl {
   readonly partitions: readonly Partition[];
   /** The layout of the buffer's layout class (set by inference when the class is partitioned). */
   readonly layout?: readonly DimLayout[];
-  /** Present when the buffer is an array of FIFOs of this depth instead of memory. */
-  readonly stream?: { readonly depth: number };
+  /**
+   * Present when the buffer is an array of FIFOs of this depth (in elements) instead of memory. A block
+   * stream (`Stream<float32<[M]>>`) moves `block` elements per put and get, an element at a time on
+   * every backend but HLS, which sends one `hls::vector` per block (its depth is depth / block blocks).
+   */
+  readonly stream?: { readonly depth: number; readonly block?: number };
   /**
    * A stateful local (`stateful(init)`): no alloc statement defines it; it is filled with `init` once
    * per build and keeps its value across calls of the built kernel (HLS: a `static` local).

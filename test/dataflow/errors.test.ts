@@ -21,7 +21,6 @@ const CASES: readonly (readonly [Function, string, string, RegExp])[] = [
   [X.pidArity, "AL4010", "101:11", /df\.getPid\(\) gives 2 index\(es\) here .* but 1 are taken/],
   [X.badMapping, "AL4011", "107:25", /mapping entry '0' must be a positive compile-time integer/],
   [X.argNotParam, "AL4006", "114:36", /args\[0\] must be a parameter of region 'argNotParam' \(_A\)/],
-  [X.blockStream, "AL4001", "120:19", /streams of blocks \(float32<\[M\]>\) are not supported yet/],
 ];
 
 for (const [f, code, at, message] of CASES) {

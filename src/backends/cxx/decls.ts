@@ -25,7 +25,12 @@ export interface ModuleContext {
   readonly helpers: Set<Helper>;
 }
 
-export const streamType = (b: BufferDecl): string => `hls::stream< ${cType(b.type)} >`;
+/** `hls::stream< T >`, or `hls::stream< hls::vector< T, M > >` for a stream of M-element blocks. */
+export const streamType = (b: BufferDecl): string =>
+  `hls::stream< ${b.stream?.block ? blockType(b) : cType(b.type)} >`;
+
+/** The `hls::vector` one block of a block stream travels as. */
+export const blockType = (b: BufferDecl): string => `hls::vector< ${cType(b.type)}, ${b.stream?.block} >`;
 const dims = (b: BufferDecl): string => b.shape.map((n) => `[${n}]`).join("");
 
 /** A parameter declarator: arrays keep their shape, a 0-d buffer is `T x[1]`, streams by reference. */

@@ -19,8 +19,8 @@ import type {
   Stmt,
 } from "../../ir/nodes.ts";
 import { childBlocks, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
-import { bare } from "./convert.ts";
-import { fnName, localDeclarator, type ModuleContext } from "./decls.ts";
+import { bare, castText } from "./convert.ts";
+import { blockType, fnName, localDeclarator, type ModuleContext } from "./decls.ts";
 import { ExprWriter } from "./expr.ts";
 import { fillLabelBase, loopLabelBase } from "./labels.ts";
 import { type Scope, viewFor } from "./scope.ts";
@@ -132,6 +132,7 @@ export class FnBuilder {
   }
 
   private loop(st: ForStmt): void {
+    if (st.attrs.lanes && this.blockTransfer(st)) return;
     const lb = this.x.render(st.lb);
     let ub = this.x.render(st.ub);
     if (!invariant(st.ub)) ub = this.x.temp(st.ub.type, ub);
@@ -147,6 +148,46 @@ export class FnBuilder {
       pragmas,
     );
     this.s.ranges.delete(st.iv);
+  }
+
+  /**
+   * A lane loop still moving one block of a block stream (sequentialized regions have none left) as one
+   * `hls::vector`: filled then written for a put, read then unpacked for a get.
+   */
+  private blockTransfer(st: ForStmt): boolean {
+    const [op] = st.body;
+    const put = st.body.length === 1 && op.kind === "streamPut" ? op : undefined;
+    const get = st.body.length === 1 && op.kind === "store" ? op : undefined;
+    // A get stores its lane, converted to the local's type when the two differ.
+    const read = get?.value.kind === "cast" ? get.value.value : get?.value;
+    const fifo = put ?? (read?.kind === "streamGet" ? read : undefined);
+    if (!fifo) return false;
+    const b = this.func.buffers[fifo.stream];
+    const stream = this.x.stream(fifo.stream, fifo.indices);
+    const block = this.s.names.unique("block");
+    const lane = this.s.names.unique(st.iv);
+    const label = this.s.label(loopLabelBase(st));
+    const head = `${label}: for (int ${lane} = 0; ${lane} < ${b.stream?.block}; ${lane}++)`;
+    this.s.ivs.set(st.iv, lane);
+    this.s.ranges.set(st.iv, loopRange(st.lb, st.ub, this.s.ranges));
+    this.w.block("", () => {
+      if (put) {
+        this.w.line(`${blockType(b)} ${block};`);
+        this.w.block(head, () => this.w.line(`${block}[${lane}] = ${this.x.render(put.value)};`));
+        this.w.line(`${stream}.write(${block});`);
+      } else if (get) {
+        this.w.line(`${blockType(b)} ${block} = ${stream}.read();`);
+        const lanes = `${block}[${lane}]`;
+        const to = this.func.buffers[get.buffer].type;
+        this.w.block(head, () =>
+          this.w.line(
+            `${this.x.access(get.buffer, get.indices)} = ${castText(lanes, b.type, to, this.s.helpers)};`,
+          ),
+        );
+      }
+    });
+    this.s.ranges.delete(st.iv);
+    return true;
   }
 
   /** An outlined region: the function becomes a dataflow region calling each unit once, in order. */

@@ -28,10 +28,13 @@ export class Writer {
     this.out.push(`${"  ".repeat(Math.max(this.depth - 1, 0))}${this.directivePrefix}${text}`);
   }
 
-  /** Writes `head {`, the body one level deeper, and `}`; a head `} else` continues the block just closed. */
+  /**
+   * Writes `head {` (a bare `{` for an empty head), the body one level deeper, and `}`; a head `} else`
+   * continues the block just closed.
+   */
   block(head: string, body: () => void, pragmas: readonly string[] = []): void {
     if (head.startsWith("}")) this.out.pop();
-    this.line(`${head} {`);
+    this.line(head ? `${head} {` : "{");
     this.depth++;
     for (const p of pragmas) this.pragma(p);
     body();

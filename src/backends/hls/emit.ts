@@ -23,14 +23,19 @@ const INCLUDES = [
 ].join("\n");
 
 /**
- * The includes for C++ text `code`, preceded by `#define AP_INT_MAX_W` when an ap type in it is wider
+ * The includes for C++ text `code` (with <hls_vector.h> when it has block streams), preceded by
+ * `#define AP_INT_MAX_W` when an ap type in it is wider
  * than Vitis' default limit of 1024 bits (an Int<512> product is a 1024-bit temporary, its sum 1025).
  * The define must come before <ap_int.h>, so every file that includes it gets the same line.
  */
 export function includesFor(code: string): string {
   let widest = 0;
   for (const m of code.matchAll(/\bap_u?(?:int|fixed)<(\d+)/g)) widest = Math.max(widest, Number(m[1]));
-  return widest > 1024 ? `#define AP_INT_MAX_W ${widest}\n${INCLUDES}` : INCLUDES;
+  // Block streams travel as hls::vector (Vitis's header; allo-ts ships a compatible one for csim).
+  const includes = code.includes("hls::vector<")
+    ? INCLUDES.replace("#include <hls_stream.h>", "#include <hls_stream.h>\n#include <hls_vector.h>")
+    : INCLUDES;
+  return widest > 1024 ? `#define AP_INT_MAX_W ${widest}\n${includes}` : includes;
 }
 
 export interface EmittedParts {

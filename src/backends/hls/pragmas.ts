@@ -7,8 +7,10 @@ import { bufferLayout } from "../../ir/analysis/layout.ts";
 import type { BufferDecl } from "../../ir/nodes.ts";
 import type { CxxTarget } from "../cxx/target.ts";
 
+/** The FIFO depth directive, in blocks for a block stream (the IR counts its depth in elements). */
 export function streamPragma(b: BufferDecl, name: string): string {
-  return `stream variable=${name} depth=${b.stream?.depth ?? 2}`;
+  const depth = (b.stream?.depth ?? 2) / (b.stream?.block ?? 1);
+  return `stream variable=${name} depth=${depth}`;
 }
 
 /** `array_partition` directives for a memory buffer, one per partitioned dimension. */
