@@ -26,15 +26,21 @@ function putElem(t: ElemType, raw: bigint | number, view: DataView, at: number):
     else view.setFloat32(at, raw as number, true);
     return;
   }
-  let u = BigInt.asUintN(elemBytes(t) * 8, raw as bigint);
-  for (let k = 0; k < elemBytes(t); k++, u >>= 8n) view.setUint8(at + k, Number(u & 255n));
+  // Eight bytes at a time, then the tail a byte at a time (wide values are a few words of BigInt).
+  const n = elemBytes(t);
+  let u = BigInt.asUintN(n * 8, raw as bigint);
+  let k = 0;
+  for (; k + 8 <= n; k += 8, u >>= 64n) view.setBigUint64(at + k, BigInt.asUintN(64, u), true);
+  for (; k < n; k++, u >>= 8n) view.setUint8(at + k, Number(u & 255n));
 }
 
-function getElem(t: ElemType, bytes: Uint8Array, at: number): bigint | number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+function getElem(t: ElemType, view: DataView, at: number): bigint | number {
   if (t.kind === "float") return t.bits === 64 ? view.getFloat64(at, true) : view.getFloat32(at, true);
+  const n = elemBytes(t);
+  let k = n;
   let u = 0n;
-  for (let k = elemBytes(t) - 1; k >= 0; k--) u = (u << 8n) | BigInt(bytes[at + k]);
+  for (; k % 8 !== 0; k--) u = (u << 8n) | BigInt(view.getUint8(at + k - 1));
+  for (; k > 0; k -= 8) u = (u << 64n) | view.getBigUint64(at + k - 8, true);
   return wrap(u, t);
 }
 
@@ -65,7 +71,8 @@ function decodeRaw(b: BufferDecl, bytes: Uint8Array): (number | bigint)[] {
       `C simulation wrote ${bytes.length} bytes for '${b.name}', expected ${n * elemBytes(t)}`,
     );
   }
-  return Array.from({ length: n }, (_, i) => getElem(t, bytes, i * elemBytes(t)));
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Array.from({ length: n }, (_, i) => getElem(t, view, i * elemBytes(t)));
 }
 
 /** A buffer read back, as the caller receives it: an array of the boundary class, or a 0-d scalar. */
