@@ -145,6 +145,20 @@ test("npx allo --target vitis_hls writes the data, or the user's with --inputs; 
     wrong.err,
     /AL9001: --inputs .*inputs\.json: 'B' \(int5\[4\], 4 element\(s\)\) is given 3 element\(s\)/,
   );
+  writeFileSync(
+    json,
+    JSON.stringify({
+      ...inputs,
+      A: [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+        [10, 11, 12],
+      ],
+    }),
+  );
+  const shape = await run(file, "--target", "vitis_hls", "--project", dir, "--inputs", json);
+  assert.match(shape.err, /AL9001: .*'A' \(float32\[3, 4\], 12 element\(s\)\) is given as a \[4, 3\] list/);
   const noTarget = await run(file, "--inputs", json);
   assert.match(
     noTarget.err,
