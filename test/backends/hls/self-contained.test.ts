@@ -59,6 +59,10 @@ test("a built project's make csim prints PASS; a corrupted expected element is F
   const input0 = readFileSync(join(dir, "input0.data"));
   return prj(new Float32Array(12), new Int8Array(4), new BigInt64Array(4)).then(() => {
     assert.deepEqual(readFileSync(join(dir, "input0.data")), input0);
+    // make clean removes what runs wrote and keeps the data.
+    assert.equal(spawnSync("make", ["-s", "clean"], { cwd: dir }).status, 0);
+    assert.ok(!existsSync(join(dir, "call0")) && !existsSync(join(dir, "output3.data")));
+    assert.ok(existsSync(join(dir, "input0.data")) && existsSync(join(dir, "expected3.data")));
   });
 });
 
