@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The package as users get it: packs the tarball (prepack builds dist/), installs it from the registry's
 # point of view into fresh ESM, CommonJS and untyped projects, and there runs a kernel script with tsx,
-# imports allo-ts from plain node (import and require), runs the CLI for every target, and type-checks
-# the kernel files (a generic one included) with the shipped preset, expecting zero errors.
+# imports allo-ts from plain node (import and require), runs the CLI for every target (and the Vitis
+# project's own make csim), and type-checks the kernel files (a generic one included) with the shipped
+# preset, expecting zero errors.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/allo-e2e-XXXXXX")"
@@ -174,6 +175,12 @@ for kind in esm cjs untyped; do
   done
   grep -q "#pragma HLS pipeline" out.vhls || fail "$kind: the CLI did not apply schedule(s)"
   [ -f add.prj/kernel.cpp ] || fail "$kind: no Vitis project"
+  # The project carries its data: its own make csim, with the package's csim headers, checks it.
+  (cd add.prj && make -s csim HLS_INCLUDE=../node_modules/allo-ts/include) >csim.txt 2>&1 || {
+    cat csim.txt >&2
+    fail "$kind: make csim in the CLI's Vitis project"
+  }
+  grep -q "^PASS: add" csim.txt || fail "$kind: make csim printed no PASS"
   [[ "$(npx allo --version)" == "allo-ts "* ]] || fail "$kind: allo --version"
 
   # The editor's view: the preset type-checks the kernel files and the script with zero errors.

@@ -35,6 +35,14 @@ function flatten(x: unknown): unknown[] {
   return Array.isArray(x) ? x.flatMap(flatten) : [x];
 }
 
+/** The shape of a nested list ([] for an element), or undefined when its rows differ. */
+function shapeOf(x: unknown): number[] | undefined {
+  if (!Array.isArray(x)) return [];
+  const inner = x.map(shapeOf);
+  const first = inner[0] ?? [];
+  return inner.every((t) => t && t.join() === first.join()) ? [x.length, ...first] : undefined;
+}
+
 /** The call's arguments for the top function of `m`, read from the JSON file `file`. */
 export function inputsFromJson(m: Module, file: string): unknown[] {
   const f = m.functions.find((g) => g.name === m.top) as Func;
@@ -73,6 +81,14 @@ export function inputsFromJson(m: Module, file: string): unknown[] {
     const flat = flatten(values[k]);
     const what = `'${p.name}' (${typeName(b.type)}[${b.shape.join(", ")}], ${n} element(s))`;
     if (flat.length !== n) throw bad(file, `${what} is given ${flat.length} element(s)`);
+    // A nested list must have the parameter's shape; a flat one is its elements in row-major order.
+    const v = values[k];
+    if (Array.isArray(v) && v.some(Array.isArray)) {
+      const given = shapeOf(v);
+      if (!given) throw bad(file, `${what} is given as a list whose rows differ in length`);
+      if (given.join() !== b.shape.join())
+        throw bad(file, `${what} is given as a [${given.join(", ")}] list`);
+    }
     const a = makeArray(boundaryClass(b.type), n);
     flat.forEach((x, i) => {
       a[i] = element(file, `element ${i} of ${what}`, b.type, x);

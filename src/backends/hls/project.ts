@@ -142,7 +142,7 @@ csim: kernel.cpp testbench.cpp kernel.h
 \t./csim.out .
 
 clean:
-\trm -rf host csim.out $(BUILD) _x.* out.prj *.log emconfig.json output*.data
+\trm -rf host csim.out $(BUILD) _x.* out.prj *.log emconfig.json output*.data call*/
 `;
 }
 

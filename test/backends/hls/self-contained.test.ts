@@ -59,6 +59,10 @@ test("a built project's make csim prints PASS; a corrupted expected element is F
   const input0 = readFileSync(join(dir, "input0.data"));
   return prj(new Float32Array(12), new Int8Array(4), new BigInt64Array(4)).then(() => {
     assert.deepEqual(readFileSync(join(dir, "input0.data")), input0);
+    // make clean removes what runs wrote and keeps the data.
+    assert.equal(spawnSync("make", ["-s", "clean"], { cwd: dir }).status, 0);
+    assert.ok(!existsSync(join(dir, "call0")) && !existsSync(join(dir, "output3.data")));
+    assert.ok(existsSync(join(dir, "input0.data")) && existsSync(join(dir, "expected3.data")));
   });
 });
 
@@ -145,6 +149,20 @@ test("npx allo --target vitis_hls writes the data, or the user's with --inputs; 
     wrong.err,
     /AL9001: --inputs .*inputs\.json: 'B' \(int5\[4\], 4 element\(s\)\) is given 3 element\(s\)/,
   );
+  writeFileSync(
+    json,
+    JSON.stringify({
+      ...inputs,
+      A: [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+        [10, 11, 12],
+      ],
+    }),
+  );
+  const shape = await run(file, "--target", "vitis_hls", "--project", dir, "--inputs", json);
+  assert.match(shape.err, /AL9001: .*'A' \(float32\[3, 4\], 12 element\(s\)\) is given as a \[4, 3\] list/);
   const noTarget = await run(file, "--inputs", json);
   assert.match(
     noTarget.err,
