@@ -5,9 +5,8 @@
 // 0-d results as numbers (bigints past 53 bits). Nothing is cached globally.
 
 import { AlloError, internalError } from "../../diagnostics/error.ts";
-import type { Func, Module } from "../../ir/nodes.ts";
+import type { Module } from "../../ir/nodes.ts";
 import { type Pass, runPasses } from "../../ir/passes/pass.ts";
-import { visitStmts } from "../../ir/walk.ts";
 import { checkArgCount, checkSeparate, writtenParams } from "../../runtime/host-abi.ts";
 import { type Failure, makeFifos, Streams } from "../../runtime/streams.ts";
 import { bufferIn, resultOut, scalarIn } from "./boundary.ts";
