@@ -1,0 +1,100 @@
+// The seed's BERT-base FFN1 accelerator in allo-ts: Y = X @ W with X (512 x 768) and W (768 x 3072) in
+// int8 and Y accumulated in int32, on a 16 x 16 output-stationary systolic array from allo-ts/library
+// (its registered schedule: operands buffered per PE, the PE band unfolded, A relayed along the rows and
+// B along the columns), composed into the top with one schedule line. Prints the sizes and schedule, a
+// run checked against a plain reference, and the estimate next to the seed's published numbers.
+// Run: node --import tsx examples/bert-ffn.ts            (full size: the native target, about a minute)
+//      node --import tsx examples/bert-ffn.ts 64 96 128  (M K N, divisible by 16 where they are tiled)
+import { performance } from "node:perf_hooks";
+import { customize, type int8, type int32, type Schedule } from "allo-ts";
+import { systolic } from "allo-ts/library";
+
+/** The FFN's first GEMM on a P x P PE array. */
+export function ffn<M extends number, K extends number, N extends number, P extends number>(
+  X: int8<[M, K]>,
+  W: int8<[K, N]>,
+  Y: int32<[M, N]>,
+): void {
+  systolic<int8, int8, int32, M, K, N, P, P>(X, W, Y);
+}
+
+export interface FfnSizes {
+  readonly M: number;
+  readonly K: number;
+  readonly N: number;
+  /** PEs per side of the array. */
+  readonly P: number;
+}
+
+export const BERT_BASE: FfnSizes = { M: 512, K: 768, N: 3072, P: 16 };
+
+/** The accelerator: the library's systolic schedule composed into the top (the only schedule line). */
+export function bertFfn(sizes: FfnSizes): Schedule {
+  const s = customize(ffn, { instantiate: { ...sizes } });
+  s.compose(systolic);
+  return s;
+}
+
+/** Deterministic int8 operands covering the whole range. */
+export function operands({ M, K, N }: FfnSizes): [Int8Array, Int8Array] {
+  const X = Int8Array.from({ length: M * K }, (_, i) => ((i * 37 + 11) % 256) - 128);
+  const W = Int8Array.from({ length: K * N }, (_, i) => ((i * 53 + 7) % 256) - 128);
+  return [X, W];
+}
+
+/** Y = X @ W in plain TypeScript, summed from k = 0 up and wrapping to int32. */
+export function reference(X: Int8Array, W: Int8Array, { M, K, N }: FfnSizes): Int32Array {
+  const Y = new Int32Array(M * N);
+  for (let i = 0; i < M; i++)
+    for (let k = 0; k < K; k++) {
+      const x = X[i * K + k];
+      for (let j = 0; j < N; j++) Y[i * N + j] = (Y[i * N + j] + x * W[k * N + j]) | 0;
+    }
+  return Y;
+}
+
+/** The seed's published results for this layer (U280): Allo and AutoSA. */
+export const PUBLISHED: readonly { tool: string; ms: number; bram18k: number; dsp?: number }[] = [
+  { tool: "Allo", ms: 15.73, bram18k: 0, dsp: 128 },
+  { tool: "AutoSA", ms: 15.71, bram18k: 514 },
+];
+
+function main(): void {
+  const args = process.argv.slice(2).map(Number);
+  const sizes = args.length === 3 ? { M: args[0], K: args[1], N: args[2], P: 16 } : BERT_BASE;
+  const { M, K, N, P } = sizes;
+  console.log(`BERT FFN1: (${M} x ${K}) int8 @ (${K} x ${N}) int8 -> int32 on a ${P} x ${P} systolic array`);
+  let t = performance.now();
+  const s = bertFfn(sizes);
+  console.log(
+    `schedule: s.compose(systolic) (1 line; systolic's registered schedule is 5) in ${(performance.now() - t).toFixed(0)} ms`,
+  );
+  const [X, W] = operands(sizes);
+  const full = M * K * N > 1e8;
+  const target = full ? "native" : "cpu";
+  t = performance.now();
+  const run = full ? s.build({ target: "native" }) : s.build();
+  const built = performance.now() - t;
+  const Y = new Int32Array(M * N);
+  t = performance.now();
+  run(X, W, Y);
+  const ran = performance.now() - t;
+  const want = reference(X, W, sizes);
+  const ok = Y.every((y, k) => y === want[k]);
+  console.log(
+    `${target} run: build ${built.toFixed(0)} ms, run ${ran.toFixed(0)} ms; ${ok ? "bit-identical to" : "DIFFERENT from"} the plain reference`,
+  );
+  t = performance.now();
+  const e = s.estimate();
+  const ms = (e.latency * e.profile.clockNs) / 1e6;
+  console.log(
+    `estimate (${e.profile.name}, ${(performance.now() - t).toFixed(0)} ms to compute): ${e.latency.toLocaleString("en-US")} cycles = ${ms.toFixed(2)} ms, DSP ${e.resources.dsp}, BRAM18K ${e.resources.bram18k}`,
+  );
+  for (const p of PUBLISHED)
+    console.log(
+      `published ${p.tool}: ${p.ms} ms, BRAM18K ${p.bram18k}${p.dsp === undefined ? "" : `, DSP ${p.dsp}`}`,
+    );
+  if (!ok) process.exitCode = 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();
