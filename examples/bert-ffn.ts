@@ -3,7 +3,7 @@
 // (its registered schedule: operands buffered per PE, the PE band unfolded, A relayed along the rows and
 // B along the columns), composed into the top with one schedule line. Prints the sizes and schedule, a
 // run checked against a plain reference, and the estimate next to the seed's published numbers.
-// Run: node --import tsx examples/bert-ffn.ts            (full size: the native target, about a minute)
+// Run: node --import tsx examples/bert-ffn.ts            (full size, on the native target: seconds)
 //      node --import tsx examples/bert-ffn.ts 64 96 128  (M K N, divisible by 16 where they are tiled)
 import { performance } from "node:perf_hooks";
 import { customize, type int8, type int32, type Schedule } from "allo-ts";
