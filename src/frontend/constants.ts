@@ -95,6 +95,20 @@ export class FileScope {
     }
   }
 
+  /** The files this one imports a function declared as `name` from by a relative path (that exist). */
+  filesImporting(name: string): string[] {
+    if (!this.sf.absPath) return [];
+    return [...this.imports.values()]
+      .filter((imp) => imp.name === name && imp.from.startsWith("."))
+      .flatMap((imp) => {
+        try {
+          return [resolveImport(this.sf, imp.from, imp.node)];
+        } catch {
+          return [];
+        }
+      });
+  }
+
   private importedScope(name: string): { scope: FileScope; name: string } | undefined {
     const imp = this.imports.get(name);
     if (!imp) return undefined;

@@ -23,12 +23,20 @@ export interface CompileRequest {
   readonly instantiate?: Readonly<Record<string, unknown>>;
 }
 
-/** The source of a kernel function: its caller's file when that declares it, else where V8 says it is. */
+/**
+ * The source of a kernel function: its caller's file when that declares it, or a file the caller
+ * imports it from, else where V8 says it is.
+ */
 export function sourceOfFunction(fn: Function): SourceFile {
   const caller = callerFile();
   if (caller?.endsWith(".ts") || caller?.endsWith(".mts") || caller?.endsWith(".cts")) {
     const sf = loadSource(caller);
     if (declaresFunction(sf, fn)) return sf;
+    // A kernel imported by name from a file next to the caller's: read there, sparing the inspector.
+    for (const file of scopeForSource(sf).filesImporting(fn.name)) {
+      const dep = loadSource(file);
+      if (declaresFunction(dep, fn)) return dep;
+    }
   }
   return loadSource(kernelSourcePath(locateFunctionFile(fn)));
 }

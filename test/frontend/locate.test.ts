@@ -1,5 +1,6 @@
-// customize(fn) finds the kernel's file: the calling file when it declares the function (no inspector),
-// else through the inspector, also when the calling file declares another function of the same name.
+// customize(fn) finds the kernel's file: the calling file when it declares the function, or a file the
+// calling file imports it from by name (neither asks the inspector), else through the inspector (a kernel
+// reached another way), also when the calling file declares another function of the same name.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { locateStats } from "../../src/frontend/locate.ts";
@@ -25,10 +26,19 @@ test("a kernel declared in the calling file is read from it without the inspecto
   assert.equal(locateStats.inspector, before, "the inspector was not asked");
 });
 
-test("an imported kernel, or one whose name the calling file reuses, is found through the inspector", () => {
+test("a kernel imported by name is read from the imported file without the inspector, even under another name", () => {
   const before = locateStats.inspector;
   const s = customize(imported);
-  assert.equal(locateStats.inspector, before + 1);
+  assert.equal(locateStats.inspector, before, "the inspector was not asked");
   assert.equal(s.ir.functions[0].params.length, 1, "the fixture's one-parameter inc, not this file's");
   assert.equal(customize(inc).ir.functions[0].params.length, 2);
+});
+
+test("a kernel reached another way (a dynamic import) is found through the inspector", async () => {
+  // This file imports only `inc` from the fixture statically; `tr` it reaches at run time.
+  const { tr } = await import("./fixtures/calls.ts");
+  const before = locateStats.inspector;
+  const s = customize(tr, { instantiate: { M: 2, N: 3 } });
+  assert.equal(locateStats.inspector, before + 1);
+  assert.equal(s.ir.functions[0].name, "tr");
 });
