@@ -184,7 +184,13 @@ function getOf(ctx: FnContext, call: ts.CallExpression): Extract<Expr, { kind: "
   if (call.arguments.length !== 0) throw ctx.error(call, "AL2009", "get takes no arguments: s.get()");
   const { stream, indices } = fifoOf(ctx, target, "get");
   record(ctx, stream, indices, "get", call);
-  return { kind: "streamGet", type: ctx.buffer(stream).type, stream, indices: indices.map(idx) };
+  return {
+    kind: "streamGet",
+    type: ctx.buffer(stream).type,
+    stream,
+    indices: indices.map(idx),
+    span: ctx.span(call),
+  };
 }
 
 export function lowerGet(ctx: FnContext, call: ts.CallExpression): Expr {

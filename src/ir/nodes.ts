@@ -132,6 +132,8 @@ export interface StreamGetExpr {
   readonly type: ElemType;
   readonly stream: string;
   readonly indices: readonly Expr[];
+  /** Where the get is written (a blocked get is reported there, not at its statement). */
+  readonly span?: Span;
 }
 
 export type Expr =

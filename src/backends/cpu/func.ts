@@ -15,23 +15,23 @@ import { stateStorage } from "./state.ts";
 import { floatLiteral, intLiteral, reprOf, storageOf } from "./values.ts";
 
 export class FuncGen extends LoopGen {
-  /** The wait record of a put or get that found its FIFO full or empty, as a JS expression. */
-  private waitInfo(op: "put" | "get", fifo: string): string {
+  /** The wait record of a put or get (written at `at`) that found its FIFO full or empty, as a JS expression. */
+  private waitInfo(op: "put" | "get", fifo: string, at = this.span): string {
     if (!this.scope.generator) {
       const ivs = this.loops.map((l) => `${JSON.stringify(l.name)}: ${l.js}`).join(", ");
-      return `{ op: "${op}", fifo: ${fifo}, at: ${this.konst(this.span)}, ivs: { ${ivs} } }`;
+      return `{ op: "${op}", fifo: ${fifo}, at: ${this.konst(at)}, ivs: { ${ivs} } }`;
     }
     // In a unit or a blocking function: the site's record, made once per run and refilled.
     const w = this.fresh("site");
     const names = this.konst(this.loops.map((l) => l.name));
-    this.scope.decls.set(w, `const ${w} = rt.s.site("${op}", ${this.konst(this.span)}, ${names});`);
+    this.scope.decls.set(w, `const ${w} = rt.s.site("${op}", ${this.konst(at)}, ${names});`);
     const values = this.loops.map((l, k) => `${w}.values[${k}] = ${l.js}, `).join("");
     return `(${w}.fifo = ${fifo}, ${values}${w})`;
   }
 
   streamGet(e: StreamGetExpr): string {
     const f = this.temp();
-    const wait = this.waitInfo("get", f);
+    const wait = this.waitInfo("get", f, e.span ?? this.span);
     // The scheduler resumes a unit blocked on a get only once its FIFO holds a value; waitGet keeps
     // the guarantee should anything resume it earlier.
     const block = this.scope.generator
