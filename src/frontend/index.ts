@@ -32,11 +32,13 @@ export function sourceOfFunction(fn: Function): SourceFile {
   if (caller?.endsWith(".ts") || caller?.endsWith(".mts") || caller?.endsWith(".cts")) {
     const sf = loadSource(caller);
     if (declaresFunction(sf, fn)) return sf;
-    // A kernel imported by name from a file next to the caller's: read there, sparing the inspector.
-    for (const file of scopeForSource(sf).filesImporting(fn.name)) {
-      const dep = loadSource(file);
-      if (declaresFunction(dep, fn)) return dep;
-    }
+    // A kernel imported by name from a file next to the caller's: read there, sparing the inspector,
+    // unless two imported files declare such a function (the caller may import both under two names).
+    const imported = scopeForSource(sf)
+      .filesImporting(fn.name)
+      .map(loadSource)
+      .filter((dep) => declaresFunction(dep, fn));
+    if (imported.length === 1) return imported[0];
   }
   return loadSource(kernelSourcePath(locateFunctionFile(fn)));
 }

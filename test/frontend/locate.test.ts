@@ -5,7 +5,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { locateStats } from "../../src/frontend/locate.ts";
 import { customize, type int32, range } from "../../src/index.ts";
-import { inc as imported } from "./fixtures/calls.ts";
+import { inc as imported, lin } from "./fixtures/calls.ts";
+import { inc as twin } from "./fixtures/calls-twin.ts";
 
 export function twice(A: int32<[4]>): void {
   for (const i of range(4)) A[i] = A[i] * 2;
@@ -28,14 +29,21 @@ test("a kernel declared in the calling file is read from it without the inspecto
 
 test("a kernel imported by name is read from the imported file without the inspector, even under another name", () => {
   const before = locateStats.inspector;
-  const s = customize(imported);
+  const s = customize(lin, { instantiate: { M: 2, N: 3 } });
   assert.equal(locateStats.inspector, before, "the inspector was not asked");
-  assert.equal(s.ir.functions[0].params.length, 1, "the fixture's one-parameter inc, not this file's");
+  assert.equal(s.ir.functions[0].name, "lin");
+});
+
+test("two imported files declaring the same kernel are told apart through the inspector", () => {
+  const before = locateStats.inspector;
+  assert.equal(customize(imported).build()(5), 6, "calls.ts's inc, not this file's two-parameter one");
+  assert.equal(customize(twin).build()(5), 7, "calls-twin.ts's inc");
+  assert.equal(locateStats.inspector, before + 2);
   assert.equal(customize(inc).ir.functions[0].params.length, 2);
 });
 
 test("a kernel reached another way (a dynamic import) is found through the inspector", async () => {
-  // This file imports only `inc` from the fixture statically; `tr` it reaches at run time.
+  // This file imports `inc` and `lin` from the fixture statically; `tr` it reaches at run time.
   const { tr } = await import("./fixtures/calls.ts");
   const before = locateStats.inspector;
   const s = customize(tr, { instantiate: { M: 2, N: 3 } });
