@@ -62,3 +62,12 @@ test("the BERT FFN example's estimate: one MAC (DSP) per PE, and a bigger array 
     `the PE array beats the unscheduled top: ${small.latency} < ${plain.latency}`,
   );
 });
+
+test("each PE streams its operands: an output costs about K cycles (no K-element fill before the MAC loop)", () => {
+  const K = 48;
+  const e = bertFfn({ M: 8, K, N: 8, P: 2 }).estimate();
+  const perOutput = e.loops.filter((l) => l.label === "l_j").map((l) => l.iterationLatency);
+  assert.equal(perOutput.length, 4, "one output loop per PE");
+  for (const cycles of perOutput)
+    assert.ok(cycles >= K && cycles < K + 16, `${cycles} cycles per output, K = ${K}`);
+});
