@@ -14,6 +14,7 @@ import { cType } from "../cxx/types.ts";
 import { BANNER, emitParts, includesFor } from "./emit.ts";
 import type { ProjectOptions } from "./options.ts";
 import { partitionPragmas } from "./pragmas.ts";
+import { streamedPorts } from "./streamed-ports.ts";
 import { type TbArg, tbArgs } from "./testbench.ts";
 
 export interface VitisKernel {
@@ -136,9 +137,10 @@ function wrappedKernel(m: Module, top: Func, args: readonly TbArg[], o: ProjectO
     interfacePragmas(a, names[k], gmem[k], o).map((p) => `#pragma HLS ${p}`),
   );
   body.push(...controlPragmas(o).map((p) => `#pragma HLS ${p}`));
-  const locals = args.map((a, k) => (a.scalar ? names[k] : copyLocal(a, k, table)));
+  const streamed = streamedPorts(m, args);
+  const locals = args.map((a, k) => (a.scalar || streamed.has(k) ? names[k] : copyLocal(a, k, table)));
   args.forEach((a, k) => {
-    if (a.scalar) return;
+    if (a.scalar || streamed.has(k)) return;
     // A 0-d argument is a one-element array on both sides (paramDeclarator's `T x[1]`).
     body.push(`  ${paramDeclarator(a.decl, locals[k])};`);
     body.push(...partitionPragmas(a.decl, locals[k]).map((p) => `#pragma HLS ${p}`));
@@ -146,7 +148,8 @@ function wrappedKernel(m: Module, top: Func, args: readonly TbArg[], o: ProjectO
   });
   body.push(`  ${parts.top}(${locals.join(", ")});`);
   args.forEach((a, k) => {
-    if (!a.scalar && a.output) body.push(...copyLoops(a.decl, locals[k], names[k], `result${k}`, table));
+    if (!a.scalar && a.output && !streamed.has(k))
+      body.push(...copyLoops(a.decl, locals[k], names[k], `result${k}`, table));
   });
   const wrapper = `extern "C" {\n${prototype(name, decls)} {\n${body.join("\n")}\n}\n}\n`;
   const includes = includesFor(parts.body + wrapper);
