@@ -90,3 +90,15 @@ test("the Vitis top streams X and W from their m_axi ports into the array's load
     "only Y's copy in and out",
   );
 });
+
+test("the Vitis top keeps a large copy (Y past 64 KiB) in static storage, so full-size csim fits the stack", () => {
+  const m = bertFfn({ M: 128, K: 4, N: 256, P: 2 }).ir;
+  const { code } = emitVitisKernel(m, projectOptions({}, m.functions.find((f) => f.name === m.top) as Func));
+  assert.match(code, /\n {2}static int32_t buf2\[128\]\[256\];\n/);
+  const small = bertFfn({ M: 8, K: 6, N: 8, P: 2 }).ir;
+  const text = emitVitisKernel(
+    small,
+    projectOptions({}, small.functions.find((f) => f.name === small.top) as Func),
+  );
+  assert.match(text.code, /\n {2}int32_t buf2\[8\]\[8\];\n/);
+});

@@ -11,6 +11,7 @@ import type { BufferDecl, Func, Module } from "../../ir/nodes.ts";
 import { paramDeclarator } from "../cxx/decls.ts";
 import { NameTable } from "../cxx/names.ts";
 import { cType } from "../cxx/types.ts";
+import { stackPrefix } from "./data.ts";
 import { BANNER, emitParts, includesFor } from "./emit.ts";
 import type { ProjectOptions } from "./options.ts";
 import { partitionPragmas } from "./pragmas.ts";
@@ -142,7 +143,9 @@ function wrappedKernel(m: Module, top: Func, args: readonly TbArg[], o: ProjectO
   args.forEach((a, k) => {
     if (a.scalar || streamed.has(k)) return;
     // A 0-d argument is a one-element array on both sides (paramDeclarator's `T x[1]`).
-    body.push(`  ${paramDeclarator(a.decl, locals[k])};`);
+    // Static past 64 KiB: a full-size copy (9 MB for BERT's Y) would overflow the csim stack, and it is
+    // refilled from its port on every call (an output-only copy is written before it is read).
+    body.push(`  ${stackPrefix(a.decl)}${paramDeclarator(a.decl, locals[k])};`);
     body.push(...partitionPragmas(a.decl, locals[k]).map((p) => `#pragma HLS ${p}`));
     if (a.input) body.push(...copyLoops(a.decl, names[k], locals[k], `buf${k}`, table));
   });
