@@ -1,9 +1,10 @@
 // The top the vitis_hls project synthesizes, as IR the estimator can cost: with wrapIo, a function that
-// copies every array argument from its AXI port into an on-chip buffer with the argument's layout
+// copies every array argument (but those a PE array's loader streams: streamed-ports.ts) from its AXI port into an on-chip buffer with the argument's layout
 // (pipelined II=1 copy nests, named by the HLS backend's own copyNest/copyLocal), calls the kernel, and
 // copies written buffers back. Built in the same order as src/backends/hls/vitis.ts names things.
 
 import { NameTable } from "../backends/cxx/names.ts";
+import { streamedPorts } from "../backends/hls/streamed-ports.ts";
 import { tbArgs } from "../backends/hls/testbench.ts";
 import { copyLocal, copyNest } from "../backends/hls/vitis.ts";
 import { forLoop, idx, ivRef, load } from "../ir/build.ts";
@@ -49,13 +50,15 @@ export function wrapTop(m: Module): Wrapper | undefined {
   const table = new NameTable([...m.functions.map((f) => (f === top ? inner : f.name)), inner]);
   const name = table.unique(m.top);
   const ports = args.map((a) => table.unique(a.decl.name));
-  const locals = args.map((a, k) => (a.scalar ? ports[k] : copyLocal(a, k, table)));
+  const streamed = streamedPorts(m, args);
+  const locals = args.map((a, k) => (a.scalar || streamed.has(k) ? ports[k] : copyLocal(a, k, table)));
   const buffers: Record<string, BufferDecl> = {};
   const label = new Map<ForStmt, string>();
   const body: Stmt[] = [];
   args.forEach((a, k) => {
     if (a.scalar) return;
     buffers[ports[k]] = { ...a.decl, name: ports[k], role: "param", partitions: [] };
+    if (streamed.has(k)) return;
     buffers[locals[k]] = { ...a.decl, name: locals[k], role: "local" };
     if (a.input) body.push(copy(a.decl, ports[k], locals[k], `buf${k}`, table, label));
   });
@@ -66,7 +69,8 @@ export function wrapTop(m: Module): Wrapper | undefined {
   );
   body.push({ kind: "call", callee: top.name, args: callArgs, results: locals.slice(top.params.length) });
   args.forEach((a, k) => {
-    if (!a.scalar && a.output) body.push(copy(a.decl, locals[k], ports[k], `result${k}`, table, label));
+    if (!a.scalar && a.output && !streamed.has(k))
+      body.push(copy(a.decl, locals[k], ports[k], `result${k}`, table, label));
   });
   const axi = new Set(args.flatMap((a, k) => (a.scalar ? [] : [ports[k]])));
   const func: Func = { name, params: [], results: [], buffers, body, attrs: {} };

@@ -50,6 +50,8 @@ registerSchedule(systolic, (s: Schedule) => {
       );
     }
   }
+  // One MAC per cycle: relay feeds the k loop straight from the FIFOs, so it pipelines at II 1.
+  s.pipeline("k");
   const bufA = s.bufferAt("A", "j");
   const bufB = s.bufferAt("B", "j");
   const pe = s.unfold("PE", { axis: [0, 1], factor: [Mt, Nt] });

@@ -8,7 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { bertFfn, type FfnSizes, ffn, operands, reference } from "../../examples/bert-ffn.ts";
+import { projectOptions } from "../../src/backends/hls/options.ts";
+import { emitVitisKernel } from "../../src/backends/hls/vitis.ts";
 import { customize } from "../../src/index.ts";
+import type { Func } from "../../src/ir/nodes.ts";
 import { SKIP } from "../backends/native/support.ts";
 
 const SIZES: readonly FfnSizes[] = [
@@ -61,4 +64,41 @@ test("the BERT FFN example's estimate: one MAC (DSP) per PE, and a bigger array 
     small.latency < plain.latency,
     `the PE array beats the unscheduled top: ${small.latency} < ${plain.latency}`,
   );
+});
+
+test("each PE streams its operands: an output costs about K cycles (no K-element fill before the MAC loop)", () => {
+  const K = 48;
+  const e = bertFfn({ M: 8, K, N: 8, P: 2 }).estimate();
+  const perOutput = e.loops.filter((l) => l.label === "l_j").map((l) => l.iterationLatency);
+  assert.equal(perOutput.length, 4, "one output loop per PE");
+  for (const cycles of perOutput)
+    assert.ok(cycles >= K && cycles < K + 16, `${cycles} cycles per output, K = ${K}`);
+});
+
+test("the Vitis top streams X and W from their m_axi ports into the array's loaders (no on-chip copy)", () => {
+  const sizes = { M: 8, K: 6, N: 8, P: 2 };
+  const m = bertFfn(sizes).ir;
+  const { code } = emitVitisKernel(m, projectOptions({}, m.functions.find((f) => f.name === m.top) as Func));
+  const top = code.slice(code.indexOf('extern "C"'));
+  assert.match(top, /\n {2}ffn_kernel\(X, W, buf2\);/);
+  assert.ok(!/int8_t buf[01]\[/.test(top), "no on-chip copy of X or W");
+  assert.equal(
+    bertFfn(sizes)
+      .estimate()
+      .loops.filter((l) => l.io).length,
+    2,
+    "only Y's copy in and out",
+  );
+});
+
+test("the Vitis top keeps a large copy (Y past 64 KiB) in static storage, so full-size csim fits the stack", () => {
+  const m = bertFfn({ M: 128, K: 4, N: 256, P: 2 }).ir;
+  const { code } = emitVitisKernel(m, projectOptions({}, m.functions.find((f) => f.name === m.top) as Func));
+  assert.match(code, /\n {2}static int32_t buf2\[128\]\[256\];\n/);
+  const small = bertFfn({ M: 8, K: 6, N: 8, P: 2 }).ir;
+  const text = emitVitisKernel(
+    small,
+    projectOptions({}, small.functions.find((f) => f.name === small.top) as Func),
+  );
+  assert.match(text.code, /\n {2}int32_t buf2\[8\]\[8\];\n/);
 });

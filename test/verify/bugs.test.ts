@@ -51,7 +51,7 @@ test("a dropped guard that runs off the buffer fails on every input", () => {
   );
 });
 
-test("a PE that stores the A values it reads from its FIFO in reverse order", () => {
+test("a PE that forwards its B value along its row instead of its A value", () => {
   const s = customize(k.mm);
   const bufA = s.bufferAt("A", "j");
   const bufB = s.bufferAt("B", "j");
@@ -59,10 +59,10 @@ test("a PE that stores the A values it reads from its FIFO in reverse order", ()
   s.relay(bufA, pe, { axis: 0, depth: 2 });
   s.relay(bufB, pe, { axis: 1, depth: 2 });
   assert.equal(verifyModules(s.ir, s.original).status, "equivalent");
-  const reversed = rewriteUnit(s.ir, "PE_1_2", (x) => {
-    if (x.kind !== "store" || x.buffer !== "A_buf" || x.value.kind !== "streamGet") return undefined;
-    const iv = x.indices[0];
-    return { ...x, indices: [{ kind: "binary", op: "-", type: iv.type, lhs: idx(15), rhs: iv }] };
+  // The PEs stream their operands (A_buf is one register), so the wrong value reaches PE_1_3.
+  const swapped = rewriteUnit(s.ir, "PE_1_2", (x) => {
+    if (x.kind !== "streamPut" || x.stream !== "A_fifo" || x.value.kind !== "load") return undefined;
+    return { ...x, value: { ...x.value, buffer: "B_buf" } };
   });
-  rejected(s.original, reversed, "C[1][2]");
+  rejected(s.original, swapped, "C[1][3]");
 });

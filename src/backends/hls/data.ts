@@ -20,6 +20,12 @@ export function elemBytes(t: ElemType): number {
 
 export const elemCount = (b: BufferDecl): number => b.shape.reduce((a, c) => a * c, 1);
 
+const STACK_BYTES = 64 * 1024;
+
+/** `static ` for a local array too big for a thread's stack (a native call, a csim run), else nothing. */
+export const stackPrefix = (b: BufferDecl): string =>
+  elemCount(b) * elemBytes(b.type) > STACK_BYTES ? "static " : "";
+
 function putElem(t: ElemType, raw: bigint | number, view: DataView, at: number): void {
   if (t.kind === "float") {
     if (t.bits === 64) view.setFloat64(at, raw as number, true);

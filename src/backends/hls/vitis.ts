@@ -11,9 +11,11 @@ import type { BufferDecl, Func, Module } from "../../ir/nodes.ts";
 import { paramDeclarator } from "../cxx/decls.ts";
 import { NameTable } from "../cxx/names.ts";
 import { cType } from "../cxx/types.ts";
+import { stackPrefix } from "./data.ts";
 import { BANNER, emitParts, includesFor } from "./emit.ts";
 import type { ProjectOptions } from "./options.ts";
 import { partitionPragmas } from "./pragmas.ts";
+import { streamedPorts } from "./streamed-ports.ts";
 import { type TbArg, tbArgs } from "./testbench.ts";
 
 export interface VitisKernel {
@@ -136,17 +138,21 @@ function wrappedKernel(m: Module, top: Func, args: readonly TbArg[], o: ProjectO
     interfacePragmas(a, names[k], gmem[k], o).map((p) => `#pragma HLS ${p}`),
   );
   body.push(...controlPragmas(o).map((p) => `#pragma HLS ${p}`));
-  const locals = args.map((a, k) => (a.scalar ? names[k] : copyLocal(a, k, table)));
+  const streamed = streamedPorts(m, args);
+  const locals = args.map((a, k) => (a.scalar || streamed.has(k) ? names[k] : copyLocal(a, k, table)));
   args.forEach((a, k) => {
-    if (a.scalar) return;
+    if (a.scalar || streamed.has(k)) return;
     // A 0-d argument is a one-element array on both sides (paramDeclarator's `T x[1]`).
-    body.push(`  ${paramDeclarator(a.decl, locals[k])};`);
+    // Static past 64 KiB: a full-size copy (9 MB for BERT's Y) would overflow the csim stack, and it is
+    // refilled from its port on every call (an output-only copy is written before it is read).
+    body.push(`  ${stackPrefix(a.decl)}${paramDeclarator(a.decl, locals[k])};`);
     body.push(...partitionPragmas(a.decl, locals[k]).map((p) => `#pragma HLS ${p}`));
     if (a.input) body.push(...copyLoops(a.decl, names[k], locals[k], `buf${k}`, table));
   });
   body.push(`  ${parts.top}(${locals.join(", ")});`);
   args.forEach((a, k) => {
-    if (!a.scalar && a.output) body.push(...copyLoops(a.decl, locals[k], names[k], `result${k}`, table));
+    if (!a.scalar && a.output && !streamed.has(k))
+      body.push(...copyLoops(a.decl, locals[k], names[k], `result${k}`, table));
   });
   const wrapper = `extern "C" {\n${prototype(name, decls)} {\n${body.join("\n")}\n}\n}\n`;
   const includes = includesFor(parts.body + wrapper);

@@ -11,6 +11,7 @@ import { replaceIn } from "./memory/nest.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
 import { type Flow, planFlow } from "./spatial/flow.ts";
 import { cloneLoops, type PeSites, type Site, storesIn, transplant } from "./spatial/sites.ts";
+import { scalarize, streamFill } from "./spatial/stream-fill.ts";
 import { freshName, getFunc, takenNames, withFunc } from "./util/loops.ts";
 
 const P = "relay";
@@ -37,7 +38,9 @@ export interface RelayOptions {
  *
  * Read-only buffers: a loader unit `<src>_load` reads the source once and puts each value into the
  * FIFO of each chain's first PE; every PE gets its values from its FIFO and forwards them to the next
- * PE of its chain. Accumulated buffers (filled from and written back to the source, like C buffered
+ * PE of its chain. When the PE reads the buffer only in one loop, element iv in iteration iv (the
+ * fill's order), the get and forward move into that loop and the buffer becomes one register: the PE
+ * streams its operands (a MAC per value) instead of filling K values first. Accumulated buffers (filled from and written back to the source, like C buffered
  * at j in the k, j systolic array): a unit `<src>_io` puts the source's values into the chains' first
  * PEs and stores what the last PEs pass on; each PE passes its partial results to the next one, so
  * chains must update disjoint parts of the source. The FIFO array `<src>_fifo` has the PE grid's
@@ -90,7 +93,11 @@ export function relay(m: Module, buf: BufferRef, dst: SpatialRef, opts: RelayOpt
     partitions: [],
     stream: { depth },
   };
-  const units = pes.map((u, k) => streamUnit(u, sites[k], flow, fifo.name, decl.name));
+  const streamed = pes.map((u, k) => streamUnit(u, sites[k], flow, fifo.name, decl.name));
+  const scalar = streamed.every((x) => x.fused);
+  const units = streamed.map((x) =>
+    scalar ? { ...x.unit, body: scalarize(x.unit.body, decl.name) } : x.unit,
+  );
   const ioName = uniqueUnit(region, `${src}_${flow.accumulate ? "io" : "load"}`);
   const io = ioUnit(ioName, pes, sites, flow, fifo.name, src, taken);
   const others = region.units.filter((u) => !u.coords);
@@ -100,10 +107,15 @@ export function relay(m: Module, buf: BufferRef, dst: SpatialRef, opts: RelayOpt
     body: rewriteBlock(f.body, (s) =>
       s === region ? [{ kind: "alloc", buffer: fifo.name }, next] : undefined,
     ),
-    buffers: { ...f.buffers, [fifo.name]: fifo },
+    buffers: { ...f.buffers, [fifo.name]: fifo, ...(scalar ? { [decl.name]: register(decl) } : {}) },
     attrs: { ...f.attrs, dataflow: true },
   };
   return { module: withFunc(m, g) };
+}
+
+/** The buffer as one value per PE (its partitions and layout were per element). */
+function register({ layout: _, ...decl }: BufferDecl): BufferDecl {
+  return { ...decl, shape: [], partitions: [] };
 }
 
 function findRegion(f: Func, name: string): SpatialStmt {
@@ -207,7 +219,7 @@ function streamUnit(
   flow: Flow,
   fifo: string,
   buf: string,
-): SpatialUnit {
+): { unit: SpatialUnit; fused: boolean } {
   const { store } = s.fill;
   const got: Stmt = {
     ...store,
@@ -226,13 +238,16 @@ function streamUnit(
         ]
       : [];
   let body = replaceIn(u.body, store, [got, ...forward]);
+  let put: Stmt | undefined;
   if (s.back) {
     const b = s.back.store;
     const out = flow.next(u.coords, true);
     if (!out) throw primitiveError("AL3010", P, `${u.name} has no successor for '${buf}'`);
-    body = replaceIn(body, b, [{ kind: "streamPut", stream: fifo, indices: coordIdx(out), value: b.value }]);
+    put = { kind: "streamPut", stream: fifo, indices: coordIdx(out), value: b.value };
+    body = replaceIn(body, b, [put]);
   }
-  return { ...u, body };
+  const fused = streamFill(body, got, buf, put);
+  return { unit: { ...u, body: fused ?? body }, fused: !!fused };
 }
 
 /** The unit that reads the source for the chains' first PEs (and stores what the last ones pass on). */

@@ -90,8 +90,13 @@ test("the systolic array: one function per distinct PE body and per loader, FIFO
   assert.deepEqual(calls?.slice(0, 4), ["A_load", "B_load", "PE_0_0", "PE_0_0"]);
   assert.equal(calls?.length, 18);
   // Each PE gets only its own element of C.
-  assert.match(code, /void PE_0_0\(\n {2}int16_t C\[1\],\n {2}hls::stream< int8_t >& A_fifo_0_0,/);
-  assert.match(top, /\n {2}PE_0_0\(&C\[1\]\[2\], A_fifo_1_2, A_fifo_1_3, B_fifo_1_2, B_fifo_2_2\);/);
+  assert.match(code, /void PE_0_0\(\n {2}int16_t C\[1\],\n {2}hls::stream< int8_t >& B_fifo_0_0,/);
+  assert.match(top, /\n {2}PE_0_0\(&C\[1\]\[2\], B_fifo_1_2, B_fifo_2_2, A_fifo_1_2, A_fifo_1_3\);/);
+  // The PE streams its operands: one register per operand, read and forwarded in the MAC loop.
+  assert.match(
+    code,
+    /\) \{\n {2}int8_t A_buf = \(int8_t\)0;\n {2}int8_t B_buf = \(int8_t\)0;\n {2}l_S_k_0_0_0_k: for/,
+  );
 });
 
 test("output is deterministic: the same module, rebuilt, prints the same text", () => {

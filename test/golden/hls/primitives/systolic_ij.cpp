@@ -47,27 +47,21 @@ void B_load(
 
 void PE_0_0(
   int16_t C[1],
-  hls::stream< int8_t >& A_fifo_0_0,
-  hls::stream< int8_t >& A_fifo_0_1,
   hls::stream< int8_t >& B_fifo_0_0,
-  hls::stream< int8_t >& B_fifo_1_0
+  hls::stream< int8_t >& B_fifo_1_0,
+  hls::stream< int8_t >& A_fifo_0_0,
+  hls::stream< int8_t >& A_fifo_0_1
 ) {
-  int8_t A_buf[8];
-  l_k_init: for (int k_init_0_0 = 0; k_init_0_0 < 8; k_init_0_0++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_0_0.read();
-    A_buf[k_init_0_0] = v0;
-    A_fifo_0_1.write(A_buf[k_init_0_0]);
-  }
-  int8_t B_buf[8];
-  l_k_init_1: for (int k_init_1_0_0 = 0; k_init_1_0_0 < 8; k_init_1_0_0++) {
-  #pragma HLS pipeline II=1
-    int8_t v1 = B_fifo_0_0.read();
-    B_buf[k_init_1_0_0] = v1;
-    B_fifo_1_0.write(B_buf[k_init_1_0_0]);
-  }
+  int8_t A_buf = (int8_t)0;
+  int8_t B_buf = (int8_t)0;
   l_S_k_0_0_0_k: for (int k_0_0 = 0; k_0_0 < 8; k_0_0++) {	// L16
-    int16_t v2 = (int16_t)A_buf[k_0_0] * (int16_t)B_buf[k_0_0];	// L17
+    int8_t v0 = B_fifo_0_0.read();	// L16
+    B_buf = v0;	// L16
+    B_fifo_1_0.write(B_buf);	// L16
+    int8_t v1 = A_fifo_0_0.read();	// L16
+    A_buf = v1;	// L16
+    A_fifo_0_1.write(A_buf);	// L16
+    int16_t v2 = (int16_t)A_buf * (int16_t)B_buf;	// L17
     ap_int<17> v3 = (ap_int<17>)C[0] + (ap_int<17>)v2;	// L17
     C[0] = (int16_t)v3;	// L17
   }
@@ -75,25 +69,19 @@ void PE_0_0(
 
 void PE_0_3(
   int16_t C[1],
-  hls::stream< int8_t >& A_fifo_0_3,
   hls::stream< int8_t >& B_fifo_0_3,
-  hls::stream< int8_t >& B_fifo_1_3
+  hls::stream< int8_t >& B_fifo_1_3,
+  hls::stream< int8_t >& A_fifo_0_3
 ) {
-  int8_t A_buf[8];
-  l_k_init: for (int k_init_0_3 = 0; k_init_0_3 < 8; k_init_0_3++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_0_3.read();
-    A_buf[k_init_0_3] = v0;
-  }
-  int8_t B_buf[8];
-  l_k_init_1: for (int k_init_1_0_3 = 0; k_init_1_0_3 < 8; k_init_1_0_3++) {
-  #pragma HLS pipeline II=1
-    int8_t v1 = B_fifo_0_3.read();
-    B_buf[k_init_1_0_3] = v1;
-    B_fifo_1_3.write(B_buf[k_init_1_0_3]);
-  }
+  int8_t A_buf = (int8_t)0;
+  int8_t B_buf = (int8_t)0;
   l_S_k_0_0_3_k: for (int k_0_3 = 0; k_0_3 < 8; k_0_3++) {	// L16
-    int16_t v2 = (int16_t)A_buf[k_0_3] * (int16_t)B_buf[k_0_3];	// L17
+    int8_t v0 = B_fifo_0_3.read();	// L16
+    B_buf = v0;	// L16
+    B_fifo_1_3.write(B_buf);	// L16
+    int8_t v1 = A_fifo_0_3.read();	// L16
+    A_buf = v1;	// L16
+    int16_t v2 = (int16_t)A_buf * (int16_t)B_buf;	// L17
     ap_int<17> v3 = (ap_int<17>)C[0] + (ap_int<17>)v2;	// L17
     C[0] = (int16_t)v3;	// L17
   }
@@ -101,25 +89,19 @@ void PE_0_3(
 
 void PE_3_0(
   int16_t C[1],
+  hls::stream< int8_t >& B_fifo_3_0,
   hls::stream< int8_t >& A_fifo_3_0,
-  hls::stream< int8_t >& A_fifo_3_1,
-  hls::stream< int8_t >& B_fifo_3_0
+  hls::stream< int8_t >& A_fifo_3_1
 ) {
-  int8_t A_buf[8];
-  l_k_init: for (int k_init_3_0 = 0; k_init_3_0 < 8; k_init_3_0++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_3_0.read();
-    A_buf[k_init_3_0] = v0;
-    A_fifo_3_1.write(A_buf[k_init_3_0]);
-  }
-  int8_t B_buf[8];
-  l_k_init_1: for (int k_init_1_3_0 = 0; k_init_1_3_0 < 8; k_init_1_3_0++) {
-  #pragma HLS pipeline II=1
-    int8_t v1 = B_fifo_3_0.read();
-    B_buf[k_init_1_3_0] = v1;
-  }
+  int8_t A_buf = (int8_t)0;
+  int8_t B_buf = (int8_t)0;
   l_S_k_0_3_0_k: for (int k_3_0 = 0; k_3_0 < 8; k_3_0++) {	// L16
-    int16_t v2 = (int16_t)A_buf[k_3_0] * (int16_t)B_buf[k_3_0];	// L17
+    int8_t v0 = B_fifo_3_0.read();	// L16
+    B_buf = v0;	// L16
+    int8_t v1 = A_fifo_3_0.read();	// L16
+    A_buf = v1;	// L16
+    A_fifo_3_1.write(A_buf);	// L16
+    int16_t v2 = (int16_t)A_buf * (int16_t)B_buf;	// L17
     ap_int<17> v3 = (ap_int<17>)C[0] + (ap_int<17>)v2;	// L17
     C[0] = (int16_t)v3;	// L17
   }
@@ -127,23 +109,17 @@ void PE_3_0(
 
 void PE_3_3(
   int16_t C[1],
-  hls::stream< int8_t >& A_fifo_3_3,
-  hls::stream< int8_t >& B_fifo_3_3
+  hls::stream< int8_t >& B_fifo_3_3,
+  hls::stream< int8_t >& A_fifo_3_3
 ) {
-  int8_t A_buf[8];
-  l_k_init: for (int k_init_3_3 = 0; k_init_3_3 < 8; k_init_3_3++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_3_3.read();
-    A_buf[k_init_3_3] = v0;
-  }
-  int8_t B_buf[8];
-  l_k_init_1: for (int k_init_1_3_3 = 0; k_init_1_3_3 < 8; k_init_1_3_3++) {
-  #pragma HLS pipeline II=1
-    int8_t v1 = B_fifo_3_3.read();
-    B_buf[k_init_1_3_3] = v1;
-  }
+  int8_t A_buf = (int8_t)0;
+  int8_t B_buf = (int8_t)0;
   l_S_k_0_3_3_k: for (int k_3_3 = 0; k_3_3 < 8; k_3_3++) {	// L16
-    int16_t v2 = (int16_t)A_buf[k_3_3] * (int16_t)B_buf[k_3_3];	// L17
+    int8_t v0 = B_fifo_3_3.read();	// L16
+    B_buf = v0;	// L16
+    int8_t v1 = A_fifo_3_3.read();	// L16
+    A_buf = v1;	// L16
+    int16_t v2 = (int16_t)A_buf * (int16_t)B_buf;	// L17
     ap_int<17> v3 = (ap_int<17>)C[0] + (ap_int<17>)v2;	// L17
     C[0] = (int16_t)v3;	// L17
   }
@@ -226,20 +202,20 @@ void matmul(
 #pragma HLS stream variable=B_fifo_3_3 depth=5
   A_load(A, A_fifo_0_0, A_fifo_1_0, A_fifo_2_0, A_fifo_3_0);	// L15
   B_load(B, B_fifo_0_0, B_fifo_0_1, B_fifo_0_2, B_fifo_0_3);	// L15
-  PE_0_0(&C[0][0], A_fifo_0_0, A_fifo_0_1, B_fifo_0_0, B_fifo_1_0);	// L15
-  PE_0_0(&C[0][1], A_fifo_0_1, A_fifo_0_2, B_fifo_0_1, B_fifo_1_1);	// L15
-  PE_0_0(&C[0][2], A_fifo_0_2, A_fifo_0_3, B_fifo_0_2, B_fifo_1_2);	// L15
-  PE_0_3(&C[0][3], A_fifo_0_3, B_fifo_0_3, B_fifo_1_3);	// L15
-  PE_0_0(&C[1][0], A_fifo_1_0, A_fifo_1_1, B_fifo_1_0, B_fifo_2_0);	// L15
-  PE_0_0(&C[1][1], A_fifo_1_1, A_fifo_1_2, B_fifo_1_1, B_fifo_2_1);	// L15
-  PE_0_0(&C[1][2], A_fifo_1_2, A_fifo_1_3, B_fifo_1_2, B_fifo_2_2);	// L15
-  PE_0_3(&C[1][3], A_fifo_1_3, B_fifo_1_3, B_fifo_2_3);	// L15
-  PE_0_0(&C[2][0], A_fifo_2_0, A_fifo_2_1, B_fifo_2_0, B_fifo_3_0);	// L15
-  PE_0_0(&C[2][1], A_fifo_2_1, A_fifo_2_2, B_fifo_2_1, B_fifo_3_1);	// L15
-  PE_0_0(&C[2][2], A_fifo_2_2, A_fifo_2_3, B_fifo_2_2, B_fifo_3_2);	// L15
-  PE_0_3(&C[2][3], A_fifo_2_3, B_fifo_2_3, B_fifo_3_3);	// L15
-  PE_3_0(&C[3][0], A_fifo_3_0, A_fifo_3_1, B_fifo_3_0);	// L15
-  PE_3_0(&C[3][1], A_fifo_3_1, A_fifo_3_2, B_fifo_3_1);	// L15
-  PE_3_0(&C[3][2], A_fifo_3_2, A_fifo_3_3, B_fifo_3_2);	// L15
-  PE_3_3(&C[3][3], A_fifo_3_3, B_fifo_3_3);	// L15
+  PE_0_0(&C[0][0], B_fifo_0_0, B_fifo_1_0, A_fifo_0_0, A_fifo_0_1);	// L15
+  PE_0_0(&C[0][1], B_fifo_0_1, B_fifo_1_1, A_fifo_0_1, A_fifo_0_2);	// L15
+  PE_0_0(&C[0][2], B_fifo_0_2, B_fifo_1_2, A_fifo_0_2, A_fifo_0_3);	// L15
+  PE_0_3(&C[0][3], B_fifo_0_3, B_fifo_1_3, A_fifo_0_3);	// L15
+  PE_0_0(&C[1][0], B_fifo_1_0, B_fifo_2_0, A_fifo_1_0, A_fifo_1_1);	// L15
+  PE_0_0(&C[1][1], B_fifo_1_1, B_fifo_2_1, A_fifo_1_1, A_fifo_1_2);	// L15
+  PE_0_0(&C[1][2], B_fifo_1_2, B_fifo_2_2, A_fifo_1_2, A_fifo_1_3);	// L15
+  PE_0_3(&C[1][3], B_fifo_1_3, B_fifo_2_3, A_fifo_1_3);	// L15
+  PE_0_0(&C[2][0], B_fifo_2_0, B_fifo_3_0, A_fifo_2_0, A_fifo_2_1);	// L15
+  PE_0_0(&C[2][1], B_fifo_2_1, B_fifo_3_1, A_fifo_2_1, A_fifo_2_2);	// L15
+  PE_0_0(&C[2][2], B_fifo_2_2, B_fifo_3_2, A_fifo_2_2, A_fifo_2_3);	// L15
+  PE_0_3(&C[2][3], B_fifo_2_3, B_fifo_3_3, A_fifo_2_3);	// L15
+  PE_3_0(&C[3][0], B_fifo_3_0, A_fifo_3_0, A_fifo_3_1);	// L15
+  PE_3_0(&C[3][1], B_fifo_3_1, A_fifo_3_1, A_fifo_3_2);	// L15
+  PE_3_0(&C[3][2], B_fifo_3_2, A_fifo_3_2, A_fifo_3_3);	// L15
+  PE_3_3(&C[3][3], B_fifo_3_3, A_fifo_3_3);	// L15
 }

@@ -43,28 +43,22 @@ void B_load(
 
 void PE_0(
   int16_t C[4][4],
+  hls::stream< int8_t >& B_fifo_0,
   hls::stream< int8_t >& A_fifo_0,
   hls::stream< int8_t >& A_fifo_1,
-  hls::stream< int8_t >& B_fifo_0,
   int j
 ) {
 #pragma HLS array_partition variable=C complete dim=1
   l_PE_0_i: for (int i_0 = 0; i_0 < 4; i_0++) {	// L15
-    int8_t A_buf[8];	// L15
-    l_k_init: for (int k_init_0 = 0; k_init_0 < 8; k_init_0++) {	// L15
-    #pragma HLS pipeline II=1
-      int8_t v0 = A_fifo_0.read();	// L15
-      A_buf[k_init_0] = v0;	// L15
-      A_fifo_1.write(A_buf[k_init_0]);	// L15
-    }
-    int8_t B_buf[8];	// L15
-    l_k_init_1: for (int k_init_1_0 = 0; k_init_1_0 < 8; k_init_1_0++) {	// L15
-    #pragma HLS pipeline II=1
-      int8_t v1 = B_fifo_0.read();	// L15
-      B_buf[k_init_1_0] = v1;	// L15
-    }
+    int8_t A_buf = (int8_t)0;	// L15
+    int8_t B_buf = (int8_t)0;	// L15
     l_S_k_0_0_k: for (int k_0 = 0; k_0 < 8; k_0++) {	// L16
-      int16_t v2 = (int16_t)A_buf[k_0] * (int16_t)B_buf[k_0];	// L17
+      int8_t v0 = B_fifo_0.read();	// L16
+      B_buf = v0;	// L16
+      int8_t v1 = A_fifo_0.read();	// L16
+      A_buf = v1;	// L16
+      A_fifo_1.write(A_buf);	// L16
+      int16_t v2 = (int16_t)A_buf * (int16_t)B_buf;	// L17
       ap_int<17> v3 = (ap_int<17>)C[i_0][j] + (ap_int<17>)v2;	// L17
       C[i_0][j] = (int16_t)v3;	// L17
     }
@@ -73,25 +67,19 @@ void PE_0(
 
 void PE_3(
   int16_t C[4][4],
-  hls::stream< int8_t >& A_fifo_3,
-  hls::stream< int8_t >& B_fifo_3
+  hls::stream< int8_t >& B_fifo_3,
+  hls::stream< int8_t >& A_fifo_3
 ) {
 #pragma HLS array_partition variable=C complete dim=1
   l_PE_3_i: for (int i_3 = 0; i_3 < 4; i_3++) {	// L15
-    int8_t A_buf[8];	// L15
-    l_k_init: for (int k_init_3 = 0; k_init_3 < 8; k_init_3++) {	// L15
-    #pragma HLS pipeline II=1
-      int8_t v0 = A_fifo_3.read();	// L15
-      A_buf[k_init_3] = v0;	// L15
-    }
-    int8_t B_buf[8];	// L15
-    l_k_init_1: for (int k_init_1_3 = 0; k_init_1_3 < 8; k_init_1_3++) {	// L15
-    #pragma HLS pipeline II=1
-      int8_t v1 = B_fifo_3.read();	// L15
-      B_buf[k_init_1_3] = v1;	// L15
-    }
+    int8_t A_buf = (int8_t)0;	// L15
+    int8_t B_buf = (int8_t)0;	// L15
     l_S_k_0_3_k: for (int k_3 = 0; k_3 < 8; k_3++) {	// L16
-      int16_t v2 = (int16_t)A_buf[k_3] * (int16_t)B_buf[k_3];	// L17
+      int8_t v0 = B_fifo_3.read();	// L16
+      B_buf = v0;	// L16
+      int8_t v1 = A_fifo_3.read();	// L16
+      A_buf = v1;	// L16
+      int16_t v2 = (int16_t)A_buf * (int16_t)B_buf;	// L17
       ap_int<17> v3 = (ap_int<17>)C[i_3][3] + (ap_int<17>)v2;	// L17
       C[i_3][3] = (int16_t)v3;	// L17
     }
@@ -124,8 +112,8 @@ void matmul(
 #pragma HLS stream variable=B_fifo_3 depth=1
   A_load(A, A_fifo_0);	// L15
   B_load(B, B_fifo_0, B_fifo_1, B_fifo_2, B_fifo_3);	// L15
-  PE_0(C, A_fifo_0, A_fifo_1, B_fifo_0, 0);	// L15
-  PE_0(C, A_fifo_1, A_fifo_2, B_fifo_1, 1);	// L15
-  PE_0(C, A_fifo_2, A_fifo_3, B_fifo_2, 2);	// L15
-  PE_3(C, A_fifo_3, B_fifo_3);	// L15
+  PE_0(C, B_fifo_0, A_fifo_0, A_fifo_1, 0);	// L15
+  PE_0(C, B_fifo_1, A_fifo_1, A_fifo_2, 1);	// L15
+  PE_0(C, B_fifo_2, A_fifo_2, A_fifo_3, 2);	// L15
+  PE_3(C, B_fifo_3, A_fifo_3);	// L15
 }

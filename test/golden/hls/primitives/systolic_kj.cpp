@@ -55,61 +55,43 @@ void C_io_0(
 
 void PE_0_0(
   int8_t B[1],
+  hls::stream< int16_t >& C_fifo_0_0,
   hls::stream< int8_t >& A_fifo_0_0,
   hls::stream< int8_t >& A_fifo_0_1,
-  hls::stream< int16_t >& C_fifo_0_0,
   hls::stream< int16_t >& C_fifo_1_0
 ) {
-  int8_t A_buf[4];
-  l_i_init: for (int i_init_0_0 = 0; i_init_0_0 < 4; i_init_0_0++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_0_0.read();
-    A_buf[i_init_0_0] = v0;
-    A_fifo_0_1.write(A_buf[i_init_0_0]);
-  }
-  int16_t C_buf[4];
-  l_i_init_1: for (int i_init_1_0_0 = 0; i_init_1_0_0 < 4; i_init_1_0_0++) {
-  #pragma HLS pipeline II=1
-    int16_t v1 = C_fifo_0_0.read();
-    C_buf[i_init_1_0_0] = v1;
-  }
+  int8_t A_buf = (int8_t)0;
+  int16_t C_buf = (int16_t)0;
   l_S_k_0_0_0_i: for (int i_0_0 = 0; i_0_0 < 4; i_0_0++) {	// L15
-    int16_t v2 = (int16_t)A_buf[i_0_0] * (int16_t)B[0];	// L17
-    ap_int<17> v3 = (ap_int<17>)C_buf[i_0_0] + (ap_int<17>)v2;	// L17
-    C_buf[i_0_0] = (int16_t)v3;	// L17
-  }
-  l_i_back: for (int i_back_0_0 = 0; i_back_0_0 < 4; i_back_0_0++) {
-  #pragma HLS pipeline II=1
-    C_fifo_1_0.write(C_buf[i_back_0_0]);
+    int16_t v0 = C_fifo_0_0.read();	// L15
+    C_buf = v0;	// L15
+    int8_t v1 = A_fifo_0_0.read();	// L15
+    A_buf = v1;	// L15
+    A_fifo_0_1.write(A_buf);	// L15
+    int16_t v2 = (int16_t)A_buf * (int16_t)B[0];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf + (ap_int<17>)v2;	// L17
+    C_buf = (int16_t)v3;	// L17
+    C_fifo_1_0.write(C_buf);	// L15
   }
 }
 
 void PE_0_3(
   int8_t B[1],
-  hls::stream< int8_t >& A_fifo_0_3,
   hls::stream< int16_t >& C_fifo_0_3,
+  hls::stream< int8_t >& A_fifo_0_3,
   hls::stream< int16_t >& C_fifo_1_3
 ) {
-  int8_t A_buf[4];
-  l_i_init: for (int i_init_0_3 = 0; i_init_0_3 < 4; i_init_0_3++) {
-  #pragma HLS pipeline II=1
-    int8_t v0 = A_fifo_0_3.read();
-    A_buf[i_init_0_3] = v0;
-  }
-  int16_t C_buf[4];
-  l_i_init_1: for (int i_init_1_0_3 = 0; i_init_1_0_3 < 4; i_init_1_0_3++) {
-  #pragma HLS pipeline II=1
-    int16_t v1 = C_fifo_0_3.read();
-    C_buf[i_init_1_0_3] = v1;
-  }
+  int8_t A_buf = (int8_t)0;
+  int16_t C_buf = (int16_t)0;
   l_S_k_0_0_3_i: for (int i_0_3 = 0; i_0_3 < 4; i_0_3++) {	// L15
-    int16_t v2 = (int16_t)A_buf[i_0_3] * (int16_t)B[0];	// L17
-    ap_int<17> v3 = (ap_int<17>)C_buf[i_0_3] + (ap_int<17>)v2;	// L17
-    C_buf[i_0_3] = (int16_t)v3;	// L17
-  }
-  l_i_back: for (int i_back_0_3 = 0; i_back_0_3 < 4; i_back_0_3++) {
-  #pragma HLS pipeline II=1
-    C_fifo_1_3.write(C_buf[i_back_0_3]);
+    int16_t v0 = C_fifo_0_3.read();	// L15
+    C_buf = v0;	// L15
+    int8_t v1 = A_fifo_0_3.read();	// L15
+    A_buf = v1;	// L15
+    int16_t v2 = (int16_t)A_buf * (int16_t)B[0];	// L17
+    ap_int<17> v3 = (ap_int<17>)C_buf + (ap_int<17>)v2;	// L17
+    C_buf = (int16_t)v3;	// L17
+    C_fifo_1_3.write(C_buf);	// L15
   }
 }
 
@@ -283,37 +265,37 @@ void matmul(
 #pragma HLS stream variable=C_fifo_8_3 depth=4
   A_load(A, A_fifo_0_0, A_fifo_1_0, A_fifo_2_0, A_fifo_3_0, A_fifo_4_0, A_fifo_5_0, A_fifo_6_0, A_fifo_7_0);	// L16
   C_io_0(C, C_fifo_0_0, C_fifo_0_1, C_fifo_0_2, C_fifo_0_3);	// L16
-  PE_0_0(&B[0][0], A_fifo_0_0, A_fifo_0_1, C_fifo_0_0, C_fifo_1_0);	// L16
-  PE_0_0(&B[0][1], A_fifo_0_1, A_fifo_0_2, C_fifo_0_1, C_fifo_1_1);	// L16
-  PE_0_0(&B[0][2], A_fifo_0_2, A_fifo_0_3, C_fifo_0_2, C_fifo_1_2);	// L16
-  PE_0_3(&B[0][3], A_fifo_0_3, C_fifo_0_3, C_fifo_1_3);	// L16
-  PE_0_0(&B[1][0], A_fifo_1_0, A_fifo_1_1, C_fifo_1_0, C_fifo_2_0);	// L16
-  PE_0_0(&B[1][1], A_fifo_1_1, A_fifo_1_2, C_fifo_1_1, C_fifo_2_1);	// L16
-  PE_0_0(&B[1][2], A_fifo_1_2, A_fifo_1_3, C_fifo_1_2, C_fifo_2_2);	// L16
-  PE_0_3(&B[1][3], A_fifo_1_3, C_fifo_1_3, C_fifo_2_3);	// L16
-  PE_0_0(&B[2][0], A_fifo_2_0, A_fifo_2_1, C_fifo_2_0, C_fifo_3_0);	// L16
-  PE_0_0(&B[2][1], A_fifo_2_1, A_fifo_2_2, C_fifo_2_1, C_fifo_3_1);	// L16
-  PE_0_0(&B[2][2], A_fifo_2_2, A_fifo_2_3, C_fifo_2_2, C_fifo_3_2);	// L16
-  PE_0_3(&B[2][3], A_fifo_2_3, C_fifo_2_3, C_fifo_3_3);	// L16
-  PE_0_0(&B[3][0], A_fifo_3_0, A_fifo_3_1, C_fifo_3_0, C_fifo_4_0);	// L16
-  PE_0_0(&B[3][1], A_fifo_3_1, A_fifo_3_2, C_fifo_3_1, C_fifo_4_1);	// L16
-  PE_0_0(&B[3][2], A_fifo_3_2, A_fifo_3_3, C_fifo_3_2, C_fifo_4_2);	// L16
-  PE_0_3(&B[3][3], A_fifo_3_3, C_fifo_3_3, C_fifo_4_3);	// L16
-  PE_0_0(&B[4][0], A_fifo_4_0, A_fifo_4_1, C_fifo_4_0, C_fifo_5_0);	// L16
-  PE_0_0(&B[4][1], A_fifo_4_1, A_fifo_4_2, C_fifo_4_1, C_fifo_5_1);	// L16
-  PE_0_0(&B[4][2], A_fifo_4_2, A_fifo_4_3, C_fifo_4_2, C_fifo_5_2);	// L16
-  PE_0_3(&B[4][3], A_fifo_4_3, C_fifo_4_3, C_fifo_5_3);	// L16
-  PE_0_0(&B[5][0], A_fifo_5_0, A_fifo_5_1, C_fifo_5_0, C_fifo_6_0);	// L16
-  PE_0_0(&B[5][1], A_fifo_5_1, A_fifo_5_2, C_fifo_5_1, C_fifo_6_1);	// L16
-  PE_0_0(&B[5][2], A_fifo_5_2, A_fifo_5_3, C_fifo_5_2, C_fifo_6_2);	// L16
-  PE_0_3(&B[5][3], A_fifo_5_3, C_fifo_5_3, C_fifo_6_3);	// L16
-  PE_0_0(&B[6][0], A_fifo_6_0, A_fifo_6_1, C_fifo_6_0, C_fifo_7_0);	// L16
-  PE_0_0(&B[6][1], A_fifo_6_1, A_fifo_6_2, C_fifo_6_1, C_fifo_7_1);	// L16
-  PE_0_0(&B[6][2], A_fifo_6_2, A_fifo_6_3, C_fifo_6_2, C_fifo_7_2);	// L16
-  PE_0_3(&B[6][3], A_fifo_6_3, C_fifo_6_3, C_fifo_7_3);	// L16
-  PE_0_0(&B[7][0], A_fifo_7_0, A_fifo_7_1, C_fifo_7_0, C_fifo_8_0);	// L16
-  PE_0_0(&B[7][1], A_fifo_7_1, A_fifo_7_2, C_fifo_7_1, C_fifo_8_1);	// L16
-  PE_0_0(&B[7][2], A_fifo_7_2, A_fifo_7_3, C_fifo_7_2, C_fifo_8_2);	// L16
-  PE_0_3(&B[7][3], A_fifo_7_3, C_fifo_7_3, C_fifo_8_3);	// L16
+  PE_0_0(&B[0][0], C_fifo_0_0, A_fifo_0_0, A_fifo_0_1, C_fifo_1_0);	// L16
+  PE_0_0(&B[0][1], C_fifo_0_1, A_fifo_0_1, A_fifo_0_2, C_fifo_1_1);	// L16
+  PE_0_0(&B[0][2], C_fifo_0_2, A_fifo_0_2, A_fifo_0_3, C_fifo_1_2);	// L16
+  PE_0_3(&B[0][3], C_fifo_0_3, A_fifo_0_3, C_fifo_1_3);	// L16
+  PE_0_0(&B[1][0], C_fifo_1_0, A_fifo_1_0, A_fifo_1_1, C_fifo_2_0);	// L16
+  PE_0_0(&B[1][1], C_fifo_1_1, A_fifo_1_1, A_fifo_1_2, C_fifo_2_1);	// L16
+  PE_0_0(&B[1][2], C_fifo_1_2, A_fifo_1_2, A_fifo_1_3, C_fifo_2_2);	// L16
+  PE_0_3(&B[1][3], C_fifo_1_3, A_fifo_1_3, C_fifo_2_3);	// L16
+  PE_0_0(&B[2][0], C_fifo_2_0, A_fifo_2_0, A_fifo_2_1, C_fifo_3_0);	// L16
+  PE_0_0(&B[2][1], C_fifo_2_1, A_fifo_2_1, A_fifo_2_2, C_fifo_3_1);	// L16
+  PE_0_0(&B[2][2], C_fifo_2_2, A_fifo_2_2, A_fifo_2_3, C_fifo_3_2);	// L16
+  PE_0_3(&B[2][3], C_fifo_2_3, A_fifo_2_3, C_fifo_3_3);	// L16
+  PE_0_0(&B[3][0], C_fifo_3_0, A_fifo_3_0, A_fifo_3_1, C_fifo_4_0);	// L16
+  PE_0_0(&B[3][1], C_fifo_3_1, A_fifo_3_1, A_fifo_3_2, C_fifo_4_1);	// L16
+  PE_0_0(&B[3][2], C_fifo_3_2, A_fifo_3_2, A_fifo_3_3, C_fifo_4_2);	// L16
+  PE_0_3(&B[3][3], C_fifo_3_3, A_fifo_3_3, C_fifo_4_3);	// L16
+  PE_0_0(&B[4][0], C_fifo_4_0, A_fifo_4_0, A_fifo_4_1, C_fifo_5_0);	// L16
+  PE_0_0(&B[4][1], C_fifo_4_1, A_fifo_4_1, A_fifo_4_2, C_fifo_5_1);	// L16
+  PE_0_0(&B[4][2], C_fifo_4_2, A_fifo_4_2, A_fifo_4_3, C_fifo_5_2);	// L16
+  PE_0_3(&B[4][3], C_fifo_4_3, A_fifo_4_3, C_fifo_5_3);	// L16
+  PE_0_0(&B[5][0], C_fifo_5_0, A_fifo_5_0, A_fifo_5_1, C_fifo_6_0);	// L16
+  PE_0_0(&B[5][1], C_fifo_5_1, A_fifo_5_1, A_fifo_5_2, C_fifo_6_1);	// L16
+  PE_0_0(&B[5][2], C_fifo_5_2, A_fifo_5_2, A_fifo_5_3, C_fifo_6_2);	// L16
+  PE_0_3(&B[5][3], C_fifo_5_3, A_fifo_5_3, C_fifo_6_3);	// L16
+  PE_0_0(&B[6][0], C_fifo_6_0, A_fifo_6_0, A_fifo_6_1, C_fifo_7_0);	// L16
+  PE_0_0(&B[6][1], C_fifo_6_1, A_fifo_6_1, A_fifo_6_2, C_fifo_7_1);	// L16
+  PE_0_0(&B[6][2], C_fifo_6_2, A_fifo_6_2, A_fifo_6_3, C_fifo_7_2);	// L16
+  PE_0_3(&B[6][3], C_fifo_6_3, A_fifo_6_3, C_fifo_7_3);	// L16
+  PE_0_0(&B[7][0], C_fifo_7_0, A_fifo_7_0, A_fifo_7_1, C_fifo_8_0);	// L16
+  PE_0_0(&B[7][1], C_fifo_7_1, A_fifo_7_1, A_fifo_7_2, C_fifo_8_1);	// L16
+  PE_0_0(&B[7][2], C_fifo_7_2, A_fifo_7_2, A_fifo_7_3, C_fifo_8_2);	// L16
+  PE_0_3(&B[7][3], C_fifo_7_3, A_fifo_7_3, C_fifo_8_3);	// L16
   C_io_1(C, C_fifo_8_0, C_fifo_8_1, C_fifo_8_2, C_fifo_8_3);	// L16
 }

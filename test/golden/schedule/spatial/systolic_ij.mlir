@@ -58,28 +58,24 @@ module {
         scf.yield
       } {unit = "B_load"}
       scf.execute_region {
-        %A_buf = memref.alloc() {name = "A_buf"} : memref<3xi8>
-        linalg.fill ins(%c0_i8 : i8) outs(%A_buf : memref<3xi8>)
-        affine.for %k_init_0_0 = 0 to 3 {
-          %4 = func.call @stream_get_2x2xi8(%A_fifo, %c0, %c0) : (memref<2x2xi8>, index, index) -> i8
-          affine.store %4, %A_buf[%k_init_0_0] {to = "A_buf"} : memref<3xi8>
-          %5 = affine.load %A_buf[%k_init_0_0] {from = "A_buf"} : memref<3xi8>
-          func.call @stream_put_2x2xi8(%A_fifo, %c0, %c1, %5) : (memref<2x2xi8>, index, index, i8) -> ()
-        } {buffer, loop_name = "k_init", pipeline_ii = 1 : i32}
-        %B_buf = memref.alloc() {name = "B_buf"} : memref<3xi8>
-        linalg.fill ins(%c0_i8 : i8) outs(%B_buf : memref<3xi8>)
-        affine.for %k_init_1_0_0 = 0 to 3 {
-          %6 = func.call @stream_get_2x2xi8(%B_fifo, %c0, %c0) : (memref<2x2xi8>, index, index) -> i8
-          affine.store %6, %B_buf[%k_init_1_0_0] {to = "B_buf"} : memref<3xi8>
-          %7 = affine.load %B_buf[%k_init_1_0_0] {from = "B_buf"} : memref<3xi8>
-          func.call @stream_put_2x2xi8(%B_fifo, %c1, %c0, %7) : (memref<2x2xi8>, index, index, i8) -> ()
-        } {buffer, loop_name = "k_init", pipeline_ii = 1 : i32}
+        %A_buf = memref.alloc() {name = "A_buf"} : memref<i8>
+        affine.store %c0_i8, %A_buf[] {to = "A_buf"} : memref<i8>
+        %B_buf = memref.alloc() {name = "B_buf"} : memref<i8>
+        affine.store %c0_i8, %B_buf[] {to = "B_buf"} : memref<i8>
         affine.for %k_0_0 = 0 to 3 {
+          %4 = func.call @stream_get_2x2xi8(%B_fifo, %c0, %c0) : (memref<2x2xi8>, index, index) -> i8
+          affine.store %4, %B_buf[] {to = "B_buf"} : memref<i8>
+          %5 = affine.load %B_buf[] {from = "B_buf"} : memref<i8>
+          func.call @stream_put_2x2xi8(%B_fifo, %c1, %c0, %5) : (memref<2x2xi8>, index, index, i8) -> ()
+          %6 = func.call @stream_get_2x2xi8(%A_fifo, %c0, %c0) : (memref<2x2xi8>, index, index) -> i8
+          affine.store %6, %A_buf[] {to = "A_buf"} : memref<i8>
+          %7 = affine.load %A_buf[] {from = "A_buf"} : memref<i8>
+          func.call @stream_put_2x2xi8(%A_fifo, %c0, %c1, %7) : (memref<2x2xi8>, index, index, i8) -> ()
           %8 = affine.load %C[0, 0] {from = "C"} : memref<2x2xi16, affine_map<(d0, d1) -> (d0, d1, 0, 0)>>
           %9 = arith.extsi %8 : i16 to i17
-          %10 = affine.load %A_buf[%k_0_0] {from = "A_buf"} : memref<3xi8>
+          %10 = affine.load %A_buf[] {from = "A_buf"} : memref<i8>
           %11 = arith.extsi %10 : i8 to i16
-          %12 = affine.load %B_buf[%k_0_0] {from = "B_buf"} : memref<3xi8>
+          %12 = affine.load %B_buf[] {from = "B_buf"} : memref<i8>
           %13 = arith.extsi %12 : i8 to i16
           %14 = arith.muli %11, %13 : i16
           %15 = arith.extsi %14 : i16 to i17
@@ -87,31 +83,27 @@ module {
           %17 = arith.trunci %16 : i17 to i16
           affine.store %17, %C[0, 0] {to = "C"} : memref<2x2xi16, affine_map<(d0, d1) -> (d0, d1, 0, 0)>>
         } {loop_name = "k", op_name = "S_k_0_0_0"}
-        memref.dealloc %B_buf : memref<3xi8>
-        memref.dealloc %A_buf : memref<3xi8>
+        memref.dealloc %B_buf : memref<i8>
+        memref.dealloc %A_buf : memref<i8>
         scf.yield
       } {unit = "PE_0_0"}
       scf.execute_region {
-        %A_buf_1 = memref.alloc() {name = "A_buf"} : memref<3xi8>
-        linalg.fill ins(%c0_i8 : i8) outs(%A_buf_1 : memref<3xi8>)
-        affine.for %k_init_0_1 = 0 to 3 {
-          %18 = func.call @stream_get_2x2xi8(%A_fifo, %c0, %c1) : (memref<2x2xi8>, index, index) -> i8
-          affine.store %18, %A_buf_1[%k_init_0_1] {to = "A_buf"} : memref<3xi8>
-        } {buffer, loop_name = "k_init", pipeline_ii = 1 : i32}
-        %B_buf_1 = memref.alloc() {name = "B_buf"} : memref<3xi8>
-        linalg.fill ins(%c0_i8 : i8) outs(%B_buf_1 : memref<3xi8>)
-        affine.for %k_init_1_0_1 = 0 to 3 {
-          %19 = func.call @stream_get_2x2xi8(%B_fifo, %c0, %c1) : (memref<2x2xi8>, index, index) -> i8
-          affine.store %19, %B_buf_1[%k_init_1_0_1] {to = "B_buf"} : memref<3xi8>
-          %20 = affine.load %B_buf_1[%k_init_1_0_1] {from = "B_buf"} : memref<3xi8>
-          func.call @stream_put_2x2xi8(%B_fifo, %c1, %c1, %20) : (memref<2x2xi8>, index, index, i8) -> ()
-        } {buffer, loop_name = "k_init", pipeline_ii = 1 : i32}
+        %A_buf_1 = memref.alloc() {name = "A_buf"} : memref<i8>
+        affine.store %c0_i8, %A_buf_1[] {to = "A_buf"} : memref<i8>
+        %B_buf_1 = memref.alloc() {name = "B_buf"} : memref<i8>
+        affine.store %c0_i8, %B_buf_1[] {to = "B_buf"} : memref<i8>
         affine.for %k_0_1 = 0 to 3 {
+          %18 = func.call @stream_get_2x2xi8(%B_fifo, %c0, %c1) : (memref<2x2xi8>, index, index) -> i8
+          affine.store %18, %B_buf_1[] {to = "B_buf"} : memref<i8>
+          %19 = affine.load %B_buf_1[] {from = "B_buf"} : memref<i8>
+          func.call @stream_put_2x2xi8(%B_fifo, %c1, %c1, %19) : (memref<2x2xi8>, index, index, i8) -> ()
+          %20 = func.call @stream_get_2x2xi8(%A_fifo, %c0, %c1) : (memref<2x2xi8>, index, index) -> i8
+          affine.store %20, %A_buf_1[] {to = "A_buf"} : memref<i8>
           %21 = affine.load %C[0, 1] {from = "C"} : memref<2x2xi16, affine_map<(d0, d1) -> (d0, d1, 0, 0)>>
           %22 = arith.extsi %21 : i16 to i17
-          %23 = affine.load %A_buf_1[%k_0_1] {from = "A_buf"} : memref<3xi8>
+          %23 = affine.load %A_buf_1[] {from = "A_buf"} : memref<i8>
           %24 = arith.extsi %23 : i8 to i16
-          %25 = affine.load %B_buf_1[%k_0_1] {from = "B_buf"} : memref<3xi8>
+          %25 = affine.load %B_buf_1[] {from = "B_buf"} : memref<i8>
           %26 = arith.extsi %25 : i8 to i16
           %27 = arith.muli %24, %26 : i16
           %28 = arith.extsi %27 : i16 to i17
@@ -119,31 +111,27 @@ module {
           %30 = arith.trunci %29 : i17 to i16
           affine.store %30, %C[0, 1] {to = "C"} : memref<2x2xi16, affine_map<(d0, d1) -> (d0, d1, 0, 0)>>
         } {loop_name = "k", op_name = "S_k_0_0_1"}
-        memref.dealloc %B_buf_1 : memref<3xi8>
-        memref.dealloc %A_buf_1 : memref<3xi8>
+        memref.dealloc %B_buf_1 : memref<i8>
+        memref.dealloc %A_buf_1 : memref<i8>
         scf.yield
       } {unit = "PE_0_1"}
       scf.execute_region {
-        %A_buf_2 = memref.alloc() {name = "A_buf"} : memref<3xi8>
-        linalg.fill ins(%c0_i8 : i8) outs(%A_buf_2 : memref<3xi8>)
-        affine.for %k_init_1_0 = 0 to 3 {
-          %31 = func.call @stream_get_2x2xi8(%A_fifo, %c1, %c0) : (memref<2x2xi8>, index, index) -> i8
-          affine.store %31, %A_buf_2[%k_init_1_0] {to = "A_buf"} : memref<3xi8>
-          %32 = affine.load %A_buf_2[%k_init_1_0] {from = "A_buf"} : memref<3xi8>
-          func.call @stream_put_2x2xi8(%A_fifo, %c1, %c1, %32) : (memref<2x2xi8>, index, index, i8) -> ()
-        } {buffer, loop_name = "k_init", pipeline_ii = 1 : i32}
-        %B_buf_2 = memref.alloc() {name = "B_buf"} : memref<3xi8>
-        linalg.fill ins(%c0_i8 : i8) outs(%B_buf_2 : memref<3xi8>)
-        affine.for %k_init_1_1_0 = 0 to 3 {
-          %33 = func.call @stream_get_2x2xi8(%B_fifo, %c1, %c0) : (memref<2x2xi8>, index, index) -> i8
-          affine.store %33, %B_buf_2[%k_init_1_1_0] {to = "B_buf"} : memref<3xi8>
-        } {buffer, loop_name = "k_init", pipeline_ii = 1 : i32}
+        %A_buf_2 = memref.alloc() {name = "A_buf"} : memref<i8>
+        affine.store %c0_i8, %A_buf_2[] {to = "A_buf"} : memref<i8>
+        %B_buf_2 = memref.alloc() {name = "B_buf"} : memref<i8>
+        affine.store %c0_i8, %B_buf_2[] {to = "B_buf"} : memref<i8>
         affine.for %k_1_0 = 0 to 3 {
+          %31 = func.call @stream_get_2x2xi8(%B_fifo, %c1, %c0) : (memref<2x2xi8>, index, index) -> i8
+          affine.store %31, %B_buf_2[] {to = "B_buf"} : memref<i8>
+          %32 = func.call @stream_get_2x2xi8(%A_fifo, %c1, %c0) : (memref<2x2xi8>, index, index) -> i8
+          affine.store %32, %A_buf_2[] {to = "A_buf"} : memref<i8>
+          %33 = affine.load %A_buf_2[] {from = "A_buf"} : memref<i8>
+          func.call @stream_put_2x2xi8(%A_fifo, %c1, %c1, %33) : (memref<2x2xi8>, index, index, i8) -> ()
           %34 = affine.load %C[1, 0] {from = "C"} : memref<2x2xi16, affine_map<(d0, d1) -> (d0, d1, 0, 0)>>
           %35 = arith.extsi %34 : i16 to i17
-          %36 = affine.load %A_buf_2[%k_1_0] {from = "A_buf"} : memref<3xi8>
+          %36 = affine.load %A_buf_2[] {from = "A_buf"} : memref<i8>
           %37 = arith.extsi %36 : i8 to i16
-          %38 = affine.load %B_buf_2[%k_1_0] {from = "B_buf"} : memref<3xi8>
+          %38 = affine.load %B_buf_2[] {from = "B_buf"} : memref<i8>
           %39 = arith.extsi %38 : i8 to i16
           %40 = arith.muli %37, %39 : i16
           %41 = arith.extsi %40 : i16 to i17
@@ -151,29 +139,25 @@ module {
           %43 = arith.trunci %42 : i17 to i16
           affine.store %43, %C[1, 0] {to = "C"} : memref<2x2xi16, affine_map<(d0, d1) -> (d0, d1, 0, 0)>>
         } {loop_name = "k", op_name = "S_k_0_1_0"}
-        memref.dealloc %B_buf_2 : memref<3xi8>
-        memref.dealloc %A_buf_2 : memref<3xi8>
+        memref.dealloc %B_buf_2 : memref<i8>
+        memref.dealloc %A_buf_2 : memref<i8>
         scf.yield
       } {unit = "PE_1_0"}
       scf.execute_region {
-        %A_buf_3 = memref.alloc() {name = "A_buf"} : memref<3xi8>
-        linalg.fill ins(%c0_i8 : i8) outs(%A_buf_3 : memref<3xi8>)
-        affine.for %k_init_1_1 = 0 to 3 {
-          %44 = func.call @stream_get_2x2xi8(%A_fifo, %c1, %c1) : (memref<2x2xi8>, index, index) -> i8
-          affine.store %44, %A_buf_3[%k_init_1_1] {to = "A_buf"} : memref<3xi8>
-        } {buffer, loop_name = "k_init", pipeline_ii = 1 : i32}
-        %B_buf_3 = memref.alloc() {name = "B_buf"} : memref<3xi8>
-        linalg.fill ins(%c0_i8 : i8) outs(%B_buf_3 : memref<3xi8>)
-        affine.for %k_init_1_1_1 = 0 to 3 {
-          %45 = func.call @stream_get_2x2xi8(%B_fifo, %c1, %c1) : (memref<2x2xi8>, index, index) -> i8
-          affine.store %45, %B_buf_3[%k_init_1_1_1] {to = "B_buf"} : memref<3xi8>
-        } {buffer, loop_name = "k_init", pipeline_ii = 1 : i32}
+        %A_buf_3 = memref.alloc() {name = "A_buf"} : memref<i8>
+        affine.store %c0_i8, %A_buf_3[] {to = "A_buf"} : memref<i8>
+        %B_buf_3 = memref.alloc() {name = "B_buf"} : memref<i8>
+        affine.store %c0_i8, %B_buf_3[] {to = "B_buf"} : memref<i8>
         affine.for %k_1_1 = 0 to 3 {
+          %44 = func.call @stream_get_2x2xi8(%B_fifo, %c1, %c1) : (memref<2x2xi8>, index, index) -> i8
+          affine.store %44, %B_buf_3[] {to = "B_buf"} : memref<i8>
+          %45 = func.call @stream_get_2x2xi8(%A_fifo, %c1, %c1) : (memref<2x2xi8>, index, index) -> i8
+          affine.store %45, %A_buf_3[] {to = "A_buf"} : memref<i8>
           %46 = affine.load %C[1, 1] {from = "C"} : memref<2x2xi16, affine_map<(d0, d1) -> (d0, d1, 0, 0)>>
           %47 = arith.extsi %46 : i16 to i17
-          %48 = affine.load %A_buf_3[%k_1_1] {from = "A_buf"} : memref<3xi8>
+          %48 = affine.load %A_buf_3[] {from = "A_buf"} : memref<i8>
           %49 = arith.extsi %48 : i8 to i16
-          %50 = affine.load %B_buf_3[%k_1_1] {from = "B_buf"} : memref<3xi8>
+          %50 = affine.load %B_buf_3[] {from = "B_buf"} : memref<i8>
           %51 = arith.extsi %50 : i8 to i16
           %52 = arith.muli %49, %51 : i16
           %53 = arith.extsi %52 : i16 to i17
@@ -181,8 +165,8 @@ module {
           %55 = arith.trunci %54 : i17 to i16
           affine.store %55, %C[1, 1] {to = "C"} : memref<2x2xi16, affine_map<(d0, d1) -> (d0, d1, 0, 0)>>
         } {loop_name = "k", op_name = "S_k_0_1_1"}
-        memref.dealloc %B_buf_3 : memref<3xi8>
-        memref.dealloc %A_buf_3 : memref<3xi8>
+        memref.dealloc %B_buf_3 : memref<i8>
+        memref.dealloc %A_buf_3 : memref<i8>
         scf.yield
       } {unit = "PE_1_1"}
       scf.yield

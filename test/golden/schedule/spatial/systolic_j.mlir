@@ -60,26 +60,22 @@ module {
       } {unit = "B_load"}
       scf.execute_region {
         affine.for %i_0 = 0 to 2 {
-          %A_buf = memref.alloc() {name = "A_buf"} : memref<3xi8>
-          linalg.fill ins(%c0_i8 : i8) outs(%A_buf : memref<3xi8>)
-          affine.for %k_init_0 = 0 to 3 {
-            %3 = func.call @stream_get_2xi8(%A_fifo, %c0) : (memref<2xi8>, index) -> i8
-            affine.store %3, %A_buf[%k_init_0] {to = "A_buf"} : memref<3xi8>
-            %4 = affine.load %A_buf[%k_init_0] {from = "A_buf"} : memref<3xi8>
-            func.call @stream_put_2xi8(%A_fifo, %c1, %4) : (memref<2xi8>, index, i8) -> ()
-          } {buffer, loop_name = "k_init", pipeline_ii = 1 : i32}
-          %B_buf = memref.alloc() {name = "B_buf"} : memref<3xi8>
-          linalg.fill ins(%c0_i8 : i8) outs(%B_buf : memref<3xi8>)
-          affine.for %k_init_1_0 = 0 to 3 {
-            %5 = func.call @stream_get_2xi8(%B_fifo, %c0) : (memref<2xi8>, index) -> i8
-            affine.store %5, %B_buf[%k_init_1_0] {to = "B_buf"} : memref<3xi8>
-          } {buffer, loop_name = "k_init", pipeline_ii = 1 : i32}
+          %A_buf = memref.alloc() {name = "A_buf"} : memref<i8>
+          affine.store %c0_i8, %A_buf[] {to = "A_buf"} : memref<i8>
+          %B_buf = memref.alloc() {name = "B_buf"} : memref<i8>
+          affine.store %c0_i8, %B_buf[] {to = "B_buf"} : memref<i8>
           affine.for %k_0 = 0 to 3 {
+            %3 = func.call @stream_get_2xi8(%B_fifo, %c0) : (memref<2xi8>, index) -> i8
+            affine.store %3, %B_buf[] {to = "B_buf"} : memref<i8>
+            %4 = func.call @stream_get_2xi8(%A_fifo, %c0) : (memref<2xi8>, index) -> i8
+            affine.store %4, %A_buf[] {to = "A_buf"} : memref<i8>
+            %5 = affine.load %A_buf[] {from = "A_buf"} : memref<i8>
+            func.call @stream_put_2xi8(%A_fifo, %c1, %5) : (memref<2xi8>, index, i8) -> ()
             %6 = affine.load %C[%i_0, 0] {from = "C"} : memref<2x2xi16, affine_map<(d0, d1) -> (d0, 0, 0, d1)>>
             %7 = arith.extsi %6 : i16 to i17
-            %8 = affine.load %A_buf[%k_0] {from = "A_buf"} : memref<3xi8>
+            %8 = affine.load %A_buf[] {from = "A_buf"} : memref<i8>
             %9 = arith.extsi %8 : i8 to i16
-            %10 = affine.load %B_buf[%k_0] {from = "B_buf"} : memref<3xi8>
+            %10 = affine.load %B_buf[] {from = "B_buf"} : memref<i8>
             %11 = arith.extsi %10 : i8 to i16
             %12 = arith.muli %9, %11 : i16
             %13 = arith.extsi %12 : i16 to i17
@@ -87,31 +83,27 @@ module {
             %15 = arith.trunci %14 : i17 to i16
             affine.store %15, %C[%i_0, 0] {to = "C"} : memref<2x2xi16, affine_map<(d0, d1) -> (d0, 0, 0, d1)>>
           } {loop_name = "k", op_name = "S_k_0_0"}
-          memref.dealloc %B_buf : memref<3xi8>
-          memref.dealloc %A_buf : memref<3xi8>
+          memref.dealloc %B_buf : memref<i8>
+          memref.dealloc %A_buf : memref<i8>
         } {loop_name = "i", op_name = "PE_0"}
         scf.yield
       } {unit = "PE_0"}
       scf.execute_region {
         affine.for %i_1 = 0 to 2 {
-          %A_buf_1 = memref.alloc() {name = "A_buf"} : memref<3xi8>
-          linalg.fill ins(%c0_i8 : i8) outs(%A_buf_1 : memref<3xi8>)
-          affine.for %k_init_1_1 = 0 to 3 {
-            %16 = func.call @stream_get_2xi8(%A_fifo, %c1) : (memref<2xi8>, index) -> i8
-            affine.store %16, %A_buf_1[%k_init_1_1] {to = "A_buf"} : memref<3xi8>
-          } {buffer, loop_name = "k_init", pipeline_ii = 1 : i32}
-          %B_buf_1 = memref.alloc() {name = "B_buf"} : memref<3xi8>
-          linalg.fill ins(%c0_i8 : i8) outs(%B_buf_1 : memref<3xi8>)
-          affine.for %k_init_1_1_1 = 0 to 3 {
-            %17 = func.call @stream_get_2xi8(%B_fifo, %c1) : (memref<2xi8>, index) -> i8
-            affine.store %17, %B_buf_1[%k_init_1_1_1] {to = "B_buf"} : memref<3xi8>
-          } {buffer, loop_name = "k_init", pipeline_ii = 1 : i32}
+          %A_buf_1 = memref.alloc() {name = "A_buf"} : memref<i8>
+          affine.store %c0_i8, %A_buf_1[] {to = "A_buf"} : memref<i8>
+          %B_buf_1 = memref.alloc() {name = "B_buf"} : memref<i8>
+          affine.store %c0_i8, %B_buf_1[] {to = "B_buf"} : memref<i8>
           affine.for %k_1 = 0 to 3 {
+            %16 = func.call @stream_get_2xi8(%B_fifo, %c1) : (memref<2xi8>, index) -> i8
+            affine.store %16, %B_buf_1[] {to = "B_buf"} : memref<i8>
+            %17 = func.call @stream_get_2xi8(%A_fifo, %c1) : (memref<2xi8>, index) -> i8
+            affine.store %17, %A_buf_1[] {to = "A_buf"} : memref<i8>
             %18 = affine.load %C[%i_1, 1] {from = "C"} : memref<2x2xi16, affine_map<(d0, d1) -> (d0, 0, 0, d1)>>
             %19 = arith.extsi %18 : i16 to i17
-            %20 = affine.load %A_buf_1[%k_1] {from = "A_buf"} : memref<3xi8>
+            %20 = affine.load %A_buf_1[] {from = "A_buf"} : memref<i8>
             %21 = arith.extsi %20 : i8 to i16
-            %22 = affine.load %B_buf_1[%k_1] {from = "B_buf"} : memref<3xi8>
+            %22 = affine.load %B_buf_1[] {from = "B_buf"} : memref<i8>
             %23 = arith.extsi %22 : i8 to i16
             %24 = arith.muli %21, %23 : i16
             %25 = arith.extsi %24 : i16 to i17
@@ -119,8 +111,8 @@ module {
             %27 = arith.trunci %26 : i17 to i16
             affine.store %27, %C[%i_1, 1] {to = "C"} : memref<2x2xi16, affine_map<(d0, d1) -> (d0, 0, 0, d1)>>
           } {loop_name = "k", op_name = "S_k_0_1"}
-          memref.dealloc %B_buf_1 : memref<3xi8>
-          memref.dealloc %A_buf_1 : memref<3xi8>
+          memref.dealloc %B_buf_1 : memref<i8>
+          memref.dealloc %A_buf_1 : memref<i8>
         } {loop_name = "i", op_name = "PE_1"}
         scf.yield
       } {unit = "PE_1"}

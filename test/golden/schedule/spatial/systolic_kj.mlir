@@ -70,24 +70,20 @@ module {
         scf.yield
       } {unit = "C_io"}
       scf.execute_region {
-        %A_buf = memref.alloc() {name = "A_buf"} : memref<2xi8>
-        linalg.fill ins(%c0_i8 : i8) outs(%A_buf : memref<2xi8>)
-        affine.for %i_init_0_0 = 0 to 2 {
-          %7 = func.call @stream_get_3x2xi8(%A_fifo, %c0, %c0) : (memref<3x2xi8>, index, index) -> i8
-          affine.store %7, %A_buf[%i_init_0_0] {to = "A_buf"} : memref<2xi8>
-          %8 = affine.load %A_buf[%i_init_0_0] {from = "A_buf"} : memref<2xi8>
-          func.call @stream_put_3x2xi8(%A_fifo, %c0, %c1, %8) : (memref<3x2xi8>, index, index, i8) -> ()
-        } {buffer, loop_name = "i_init", pipeline_ii = 1 : i32}
-        %C_buf = memref.alloc() {name = "C_buf"} : memref<2xi16>
-        linalg.fill ins(%c0_i16 : i16) outs(%C_buf : memref<2xi16>)
-        affine.for %i_init_1_0_0 = 0 to 2 {
-          %9 = func.call @stream_get_4x2xi16(%C_fifo, %c0, %c0) : (memref<4x2xi16>, index, index) -> i16
-          affine.store %9, %C_buf[%i_init_1_0_0] {to = "C_buf"} : memref<2xi16>
-        } {buffer, loop_name = "i_init", pipeline_ii = 1 : i32}
+        %A_buf = memref.alloc() {name = "A_buf"} : memref<i8>
+        affine.store %c0_i8, %A_buf[] {to = "A_buf"} : memref<i8>
+        %C_buf = memref.alloc() {name = "C_buf"} : memref<i16>
+        affine.store %c0_i16, %C_buf[] {to = "C_buf"} : memref<i16>
         affine.for %i_0_0 = 0 to 2 {
-          %10 = affine.load %C_buf[%i_0_0] {from = "C_buf"} : memref<2xi16>
+          %7 = func.call @stream_get_4x2xi16(%C_fifo, %c0, %c0) : (memref<4x2xi16>, index, index) -> i16
+          affine.store %7, %C_buf[] {to = "C_buf"} : memref<i16>
+          %8 = func.call @stream_get_3x2xi8(%A_fifo, %c0, %c0) : (memref<3x2xi8>, index, index) -> i8
+          affine.store %8, %A_buf[] {to = "A_buf"} : memref<i8>
+          %9 = affine.load %A_buf[] {from = "A_buf"} : memref<i8>
+          func.call @stream_put_3x2xi8(%A_fifo, %c0, %c1, %9) : (memref<3x2xi8>, index, index, i8) -> ()
+          %10 = affine.load %C_buf[] {from = "C_buf"} : memref<i16>
           %11 = arith.extsi %10 : i16 to i17
-          %12 = affine.load %A_buf[%i_0_0] {from = "A_buf"} : memref<2xi8>
+          %12 = affine.load %A_buf[] {from = "A_buf"} : memref<i8>
           %13 = arith.extsi %12 : i8 to i16
           %14 = affine.load %B[0, 0] {from = "B"} : memref<3x2xi8, affine_map<(d0, d1) -> (d0, d1, 0, 0)>>
           %15 = arith.extsi %14 : i8 to i16
@@ -95,33 +91,27 @@ module {
           %17 = arith.extsi %16 : i16 to i17
           %18 = arith.addi %11, %17 : i17
           %19 = arith.trunci %18 : i17 to i16
-          affine.store %19, %C_buf[%i_0_0] {to = "C_buf"} : memref<2xi16>
-        } {loop_name = "i", op_name = "S_k_0_0_0"}
-        affine.for %i_back_0_0 = 0 to 2 {
-          %20 = affine.load %C_buf[%i_back_0_0] {from = "C_buf"} : memref<2xi16>
+          affine.store %19, %C_buf[] {to = "C_buf"} : memref<i16>
+          %20 = affine.load %C_buf[] {from = "C_buf"} : memref<i16>
           func.call @stream_put_4x2xi16(%C_fifo, %c1, %c0, %20) : (memref<4x2xi16>, index, index, i16) -> ()
-        } {buffer, loop_name = "i_back", pipeline_ii = 1 : i32}
-        memref.dealloc %C_buf : memref<2xi16>
-        memref.dealloc %A_buf : memref<2xi8>
+        } {loop_name = "i", op_name = "S_k_0_0_0"}
+        memref.dealloc %C_buf : memref<i16>
+        memref.dealloc %A_buf : memref<i8>
         scf.yield
       } {unit = "PE_0_0"}
       scf.execute_region {
-        %A_buf_1 = memref.alloc() {name = "A_buf"} : memref<2xi8>
-        linalg.fill ins(%c0_i8 : i8) outs(%A_buf_1 : memref<2xi8>)
-        affine.for %i_init_0_1 = 0 to 2 {
-          %21 = func.call @stream_get_3x2xi8(%A_fifo, %c0, %c1) : (memref<3x2xi8>, index, index) -> i8
-          affine.store %21, %A_buf_1[%i_init_0_1] {to = "A_buf"} : memref<2xi8>
-        } {buffer, loop_name = "i_init", pipeline_ii = 1 : i32}
-        %C_buf_1 = memref.alloc() {name = "C_buf"} : memref<2xi16>
-        linalg.fill ins(%c0_i16 : i16) outs(%C_buf_1 : memref<2xi16>)
-        affine.for %i_init_1_0_1 = 0 to 2 {
-          %22 = func.call @stream_get_4x2xi16(%C_fifo, %c0, %c1) : (memref<4x2xi16>, index, index) -> i16
-          affine.store %22, %C_buf_1[%i_init_1_0_1] {to = "C_buf"} : memref<2xi16>
-        } {buffer, loop_name = "i_init", pipeline_ii = 1 : i32}
+        %A_buf_1 = memref.alloc() {name = "A_buf"} : memref<i8>
+        affine.store %c0_i8, %A_buf_1[] {to = "A_buf"} : memref<i8>
+        %C_buf_1 = memref.alloc() {name = "C_buf"} : memref<i16>
+        affine.store %c0_i16, %C_buf_1[] {to = "C_buf"} : memref<i16>
         affine.for %i_0_1 = 0 to 2 {
-          %23 = affine.load %C_buf_1[%i_0_1] {from = "C_buf"} : memref<2xi16>
+          %21 = func.call @stream_get_4x2xi16(%C_fifo, %c0, %c1) : (memref<4x2xi16>, index, index) -> i16
+          affine.store %21, %C_buf_1[] {to = "C_buf"} : memref<i16>
+          %22 = func.call @stream_get_3x2xi8(%A_fifo, %c0, %c1) : (memref<3x2xi8>, index, index) -> i8
+          affine.store %22, %A_buf_1[] {to = "A_buf"} : memref<i8>
+          %23 = affine.load %C_buf_1[] {from = "C_buf"} : memref<i16>
           %24 = arith.extsi %23 : i16 to i17
-          %25 = affine.load %A_buf_1[%i_0_1] {from = "A_buf"} : memref<2xi8>
+          %25 = affine.load %A_buf_1[] {from = "A_buf"} : memref<i8>
           %26 = arith.extsi %25 : i8 to i16
           %27 = affine.load %B[0, 1] {from = "B"} : memref<3x2xi8, affine_map<(d0, d1) -> (d0, d1, 0, 0)>>
           %28 = arith.extsi %27 : i8 to i16
@@ -129,35 +119,29 @@ module {
           %30 = arith.extsi %29 : i16 to i17
           %31 = arith.addi %24, %30 : i17
           %32 = arith.trunci %31 : i17 to i16
-          affine.store %32, %C_buf_1[%i_0_1] {to = "C_buf"} : memref<2xi16>
-        } {loop_name = "i", op_name = "S_k_0_0_1"}
-        affine.for %i_back_0_1 = 0 to 2 {
-          %33 = affine.load %C_buf_1[%i_back_0_1] {from = "C_buf"} : memref<2xi16>
+          affine.store %32, %C_buf_1[] {to = "C_buf"} : memref<i16>
+          %33 = affine.load %C_buf_1[] {from = "C_buf"} : memref<i16>
           func.call @stream_put_4x2xi16(%C_fifo, %c1, %c1, %33) : (memref<4x2xi16>, index, index, i16) -> ()
-        } {buffer, loop_name = "i_back", pipeline_ii = 1 : i32}
-        memref.dealloc %C_buf_1 : memref<2xi16>
-        memref.dealloc %A_buf_1 : memref<2xi8>
+        } {loop_name = "i", op_name = "S_k_0_0_1"}
+        memref.dealloc %C_buf_1 : memref<i16>
+        memref.dealloc %A_buf_1 : memref<i8>
         scf.yield
       } {unit = "PE_0_1"}
       scf.execute_region {
-        %A_buf_2 = memref.alloc() {name = "A_buf"} : memref<2xi8>
-        linalg.fill ins(%c0_i8 : i8) outs(%A_buf_2 : memref<2xi8>)
-        affine.for %i_init_1_0 = 0 to 2 {
-          %34 = func.call @stream_get_3x2xi8(%A_fifo, %c1, %c0) : (memref<3x2xi8>, index, index) -> i8
-          affine.store %34, %A_buf_2[%i_init_1_0] {to = "A_buf"} : memref<2xi8>
-          %35 = affine.load %A_buf_2[%i_init_1_0] {from = "A_buf"} : memref<2xi8>
-          func.call @stream_put_3x2xi8(%A_fifo, %c1, %c1, %35) : (memref<3x2xi8>, index, index, i8) -> ()
-        } {buffer, loop_name = "i_init", pipeline_ii = 1 : i32}
-        %C_buf_2 = memref.alloc() {name = "C_buf"} : memref<2xi16>
-        linalg.fill ins(%c0_i16 : i16) outs(%C_buf_2 : memref<2xi16>)
-        affine.for %i_init_1_1_0 = 0 to 2 {
-          %36 = func.call @stream_get_4x2xi16(%C_fifo, %c1, %c0) : (memref<4x2xi16>, index, index) -> i16
-          affine.store %36, %C_buf_2[%i_init_1_1_0] {to = "C_buf"} : memref<2xi16>
-        } {buffer, loop_name = "i_init", pipeline_ii = 1 : i32}
+        %A_buf_2 = memref.alloc() {name = "A_buf"} : memref<i8>
+        affine.store %c0_i8, %A_buf_2[] {to = "A_buf"} : memref<i8>
+        %C_buf_2 = memref.alloc() {name = "C_buf"} : memref<i16>
+        affine.store %c0_i16, %C_buf_2[] {to = "C_buf"} : memref<i16>
         affine.for %i_1_0 = 0 to 2 {
-          %37 = affine.load %C_buf_2[%i_1_0] {from = "C_buf"} : memref<2xi16>
+          %34 = func.call @stream_get_4x2xi16(%C_fifo, %c1, %c0) : (memref<4x2xi16>, index, index) -> i16
+          affine.store %34, %C_buf_2[] {to = "C_buf"} : memref<i16>
+          %35 = func.call @stream_get_3x2xi8(%A_fifo, %c1, %c0) : (memref<3x2xi8>, index, index) -> i8
+          affine.store %35, %A_buf_2[] {to = "A_buf"} : memref<i8>
+          %36 = affine.load %A_buf_2[] {from = "A_buf"} : memref<i8>
+          func.call @stream_put_3x2xi8(%A_fifo, %c1, %c1, %36) : (memref<3x2xi8>, index, index, i8) -> ()
+          %37 = affine.load %C_buf_2[] {from = "C_buf"} : memref<i16>
           %38 = arith.extsi %37 : i16 to i17
-          %39 = affine.load %A_buf_2[%i_1_0] {from = "A_buf"} : memref<2xi8>
+          %39 = affine.load %A_buf_2[] {from = "A_buf"} : memref<i8>
           %40 = arith.extsi %39 : i8 to i16
           %41 = affine.load %B[1, 0] {from = "B"} : memref<3x2xi8, affine_map<(d0, d1) -> (d0, d1, 0, 0)>>
           %42 = arith.extsi %41 : i8 to i16
@@ -165,33 +149,27 @@ module {
           %44 = arith.extsi %43 : i16 to i17
           %45 = arith.addi %38, %44 : i17
           %46 = arith.trunci %45 : i17 to i16
-          affine.store %46, %C_buf_2[%i_1_0] {to = "C_buf"} : memref<2xi16>
-        } {loop_name = "i", op_name = "S_k_0_1_0"}
-        affine.for %i_back_1_0 = 0 to 2 {
-          %47 = affine.load %C_buf_2[%i_back_1_0] {from = "C_buf"} : memref<2xi16>
+          affine.store %46, %C_buf_2[] {to = "C_buf"} : memref<i16>
+          %47 = affine.load %C_buf_2[] {from = "C_buf"} : memref<i16>
           func.call @stream_put_4x2xi16(%C_fifo, %c2, %c0, %47) : (memref<4x2xi16>, index, index, i16) -> ()
-        } {buffer, loop_name = "i_back", pipeline_ii = 1 : i32}
-        memref.dealloc %C_buf_2 : memref<2xi16>
-        memref.dealloc %A_buf_2 : memref<2xi8>
+        } {loop_name = "i", op_name = "S_k_0_1_0"}
+        memref.dealloc %C_buf_2 : memref<i16>
+        memref.dealloc %A_buf_2 : memref<i8>
         scf.yield
       } {unit = "PE_1_0"}
       scf.execute_region {
-        %A_buf_3 = memref.alloc() {name = "A_buf"} : memref<2xi8>
-        linalg.fill ins(%c0_i8 : i8) outs(%A_buf_3 : memref<2xi8>)
-        affine.for %i_init_1_1 = 0 to 2 {
-          %48 = func.call @stream_get_3x2xi8(%A_fifo, %c1, %c1) : (memref<3x2xi8>, index, index) -> i8
-          affine.store %48, %A_buf_3[%i_init_1_1] {to = "A_buf"} : memref<2xi8>
-        } {buffer, loop_name = "i_init", pipeline_ii = 1 : i32}
-        %C_buf_3 = memref.alloc() {name = "C_buf"} : memref<2xi16>
-        linalg.fill ins(%c0_i16 : i16) outs(%C_buf_3 : memref<2xi16>)
-        affine.for %i_init_1_1_1 = 0 to 2 {
-          %49 = func.call @stream_get_4x2xi16(%C_fifo, %c1, %c1) : (memref<4x2xi16>, index, index) -> i16
-          affine.store %49, %C_buf_3[%i_init_1_1_1] {to = "C_buf"} : memref<2xi16>
-        } {buffer, loop_name = "i_init", pipeline_ii = 1 : i32}
+        %A_buf_3 = memref.alloc() {name = "A_buf"} : memref<i8>
+        affine.store %c0_i8, %A_buf_3[] {to = "A_buf"} : memref<i8>
+        %C_buf_3 = memref.alloc() {name = "C_buf"} : memref<i16>
+        affine.store %c0_i16, %C_buf_3[] {to = "C_buf"} : memref<i16>
         affine.for %i_1_1 = 0 to 2 {
-          %50 = affine.load %C_buf_3[%i_1_1] {from = "C_buf"} : memref<2xi16>
+          %48 = func.call @stream_get_4x2xi16(%C_fifo, %c1, %c1) : (memref<4x2xi16>, index, index) -> i16
+          affine.store %48, %C_buf_3[] {to = "C_buf"} : memref<i16>
+          %49 = func.call @stream_get_3x2xi8(%A_fifo, %c1, %c1) : (memref<3x2xi8>, index, index) -> i8
+          affine.store %49, %A_buf_3[] {to = "A_buf"} : memref<i8>
+          %50 = affine.load %C_buf_3[] {from = "C_buf"} : memref<i16>
           %51 = arith.extsi %50 : i16 to i17
-          %52 = affine.load %A_buf_3[%i_1_1] {from = "A_buf"} : memref<2xi8>
+          %52 = affine.load %A_buf_3[] {from = "A_buf"} : memref<i8>
           %53 = arith.extsi %52 : i8 to i16
           %54 = affine.load %B[1, 1] {from = "B"} : memref<3x2xi8, affine_map<(d0, d1) -> (d0, d1, 0, 0)>>
           %55 = arith.extsi %54 : i8 to i16
@@ -199,35 +177,29 @@ module {
           %57 = arith.extsi %56 : i16 to i17
           %58 = arith.addi %51, %57 : i17
           %59 = arith.trunci %58 : i17 to i16
-          affine.store %59, %C_buf_3[%i_1_1] {to = "C_buf"} : memref<2xi16>
-        } {loop_name = "i", op_name = "S_k_0_1_1"}
-        affine.for %i_back_1_1 = 0 to 2 {
-          %60 = affine.load %C_buf_3[%i_back_1_1] {from = "C_buf"} : memref<2xi16>
+          affine.store %59, %C_buf_3[] {to = "C_buf"} : memref<i16>
+          %60 = affine.load %C_buf_3[] {from = "C_buf"} : memref<i16>
           func.call @stream_put_4x2xi16(%C_fifo, %c2, %c1, %60) : (memref<4x2xi16>, index, index, i16) -> ()
-        } {buffer, loop_name = "i_back", pipeline_ii = 1 : i32}
-        memref.dealloc %C_buf_3 : memref<2xi16>
-        memref.dealloc %A_buf_3 : memref<2xi8>
+        } {loop_name = "i", op_name = "S_k_0_1_1"}
+        memref.dealloc %C_buf_3 : memref<i16>
+        memref.dealloc %A_buf_3 : memref<i8>
         scf.yield
       } {unit = "PE_1_1"}
       scf.execute_region {
-        %A_buf_4 = memref.alloc() {name = "A_buf"} : memref<2xi8>
-        linalg.fill ins(%c0_i8 : i8) outs(%A_buf_4 : memref<2xi8>)
-        affine.for %i_init_2_0 = 0 to 2 {
-          %61 = func.call @stream_get_3x2xi8(%A_fifo, %c2, %c0) : (memref<3x2xi8>, index, index) -> i8
-          affine.store %61, %A_buf_4[%i_init_2_0] {to = "A_buf"} : memref<2xi8>
-          %62 = affine.load %A_buf_4[%i_init_2_0] {from = "A_buf"} : memref<2xi8>
-          func.call @stream_put_3x2xi8(%A_fifo, %c2, %c1, %62) : (memref<3x2xi8>, index, index, i8) -> ()
-        } {buffer, loop_name = "i_init", pipeline_ii = 1 : i32}
-        %C_buf_4 = memref.alloc() {name = "C_buf"} : memref<2xi16>
-        linalg.fill ins(%c0_i16 : i16) outs(%C_buf_4 : memref<2xi16>)
-        affine.for %i_init_1_2_0 = 0 to 2 {
-          %63 = func.call @stream_get_4x2xi16(%C_fifo, %c2, %c0) : (memref<4x2xi16>, index, index) -> i16
-          affine.store %63, %C_buf_4[%i_init_1_2_0] {to = "C_buf"} : memref<2xi16>
-        } {buffer, loop_name = "i_init", pipeline_ii = 1 : i32}
+        %A_buf_4 = memref.alloc() {name = "A_buf"} : memref<i8>
+        affine.store %c0_i8, %A_buf_4[] {to = "A_buf"} : memref<i8>
+        %C_buf_4 = memref.alloc() {name = "C_buf"} : memref<i16>
+        affine.store %c0_i16, %C_buf_4[] {to = "C_buf"} : memref<i16>
         affine.for %i_2_0 = 0 to 2 {
-          %64 = affine.load %C_buf_4[%i_2_0] {from = "C_buf"} : memref<2xi16>
+          %61 = func.call @stream_get_4x2xi16(%C_fifo, %c2, %c0) : (memref<4x2xi16>, index, index) -> i16
+          affine.store %61, %C_buf_4[] {to = "C_buf"} : memref<i16>
+          %62 = func.call @stream_get_3x2xi8(%A_fifo, %c2, %c0) : (memref<3x2xi8>, index, index) -> i8
+          affine.store %62, %A_buf_4[] {to = "A_buf"} : memref<i8>
+          %63 = affine.load %A_buf_4[] {from = "A_buf"} : memref<i8>
+          func.call @stream_put_3x2xi8(%A_fifo, %c2, %c1, %63) : (memref<3x2xi8>, index, index, i8) -> ()
+          %64 = affine.load %C_buf_4[] {from = "C_buf"} : memref<i16>
           %65 = arith.extsi %64 : i16 to i17
-          %66 = affine.load %A_buf_4[%i_2_0] {from = "A_buf"} : memref<2xi8>
+          %66 = affine.load %A_buf_4[] {from = "A_buf"} : memref<i8>
           %67 = arith.extsi %66 : i8 to i16
           %68 = affine.load %B[2, 0] {from = "B"} : memref<3x2xi8, affine_map<(d0, d1) -> (d0, d1, 0, 0)>>
           %69 = arith.extsi %68 : i8 to i16
@@ -235,33 +207,27 @@ module {
           %71 = arith.extsi %70 : i16 to i17
           %72 = arith.addi %65, %71 : i17
           %73 = arith.trunci %72 : i17 to i16
-          affine.store %73, %C_buf_4[%i_2_0] {to = "C_buf"} : memref<2xi16>
-        } {loop_name = "i", op_name = "S_k_0_2_0"}
-        affine.for %i_back_2_0 = 0 to 2 {
-          %74 = affine.load %C_buf_4[%i_back_2_0] {from = "C_buf"} : memref<2xi16>
+          affine.store %73, %C_buf_4[] {to = "C_buf"} : memref<i16>
+          %74 = affine.load %C_buf_4[] {from = "C_buf"} : memref<i16>
           func.call @stream_put_4x2xi16(%C_fifo, %c3, %c0, %74) : (memref<4x2xi16>, index, index, i16) -> ()
-        } {buffer, loop_name = "i_back", pipeline_ii = 1 : i32}
-        memref.dealloc %C_buf_4 : memref<2xi16>
-        memref.dealloc %A_buf_4 : memref<2xi8>
+        } {loop_name = "i", op_name = "S_k_0_2_0"}
+        memref.dealloc %C_buf_4 : memref<i16>
+        memref.dealloc %A_buf_4 : memref<i8>
         scf.yield
       } {unit = "PE_2_0"}
       scf.execute_region {
-        %A_buf_5 = memref.alloc() {name = "A_buf"} : memref<2xi8>
-        linalg.fill ins(%c0_i8 : i8) outs(%A_buf_5 : memref<2xi8>)
-        affine.for %i_init_2_1 = 0 to 2 {
-          %75 = func.call @stream_get_3x2xi8(%A_fifo, %c2, %c1) : (memref<3x2xi8>, index, index) -> i8
-          affine.store %75, %A_buf_5[%i_init_2_1] {to = "A_buf"} : memref<2xi8>
-        } {buffer, loop_name = "i_init", pipeline_ii = 1 : i32}
-        %C_buf_5 = memref.alloc() {name = "C_buf"} : memref<2xi16>
-        linalg.fill ins(%c0_i16 : i16) outs(%C_buf_5 : memref<2xi16>)
-        affine.for %i_init_1_2_1 = 0 to 2 {
-          %76 = func.call @stream_get_4x2xi16(%C_fifo, %c2, %c1) : (memref<4x2xi16>, index, index) -> i16
-          affine.store %76, %C_buf_5[%i_init_1_2_1] {to = "C_buf"} : memref<2xi16>
-        } {buffer, loop_name = "i_init", pipeline_ii = 1 : i32}
+        %A_buf_5 = memref.alloc() {name = "A_buf"} : memref<i8>
+        affine.store %c0_i8, %A_buf_5[] {to = "A_buf"} : memref<i8>
+        %C_buf_5 = memref.alloc() {name = "C_buf"} : memref<i16>
+        affine.store %c0_i16, %C_buf_5[] {to = "C_buf"} : memref<i16>
         affine.for %i_2_1 = 0 to 2 {
-          %77 = affine.load %C_buf_5[%i_2_1] {from = "C_buf"} : memref<2xi16>
+          %75 = func.call @stream_get_4x2xi16(%C_fifo, %c2, %c1) : (memref<4x2xi16>, index, index) -> i16
+          affine.store %75, %C_buf_5[] {to = "C_buf"} : memref<i16>
+          %76 = func.call @stream_get_3x2xi8(%A_fifo, %c2, %c1) : (memref<3x2xi8>, index, index) -> i8
+          affine.store %76, %A_buf_5[] {to = "A_buf"} : memref<i8>
+          %77 = affine.load %C_buf_5[] {from = "C_buf"} : memref<i16>
           %78 = arith.extsi %77 : i16 to i17
-          %79 = affine.load %A_buf_5[%i_2_1] {from = "A_buf"} : memref<2xi8>
+          %79 = affine.load %A_buf_5[] {from = "A_buf"} : memref<i8>
           %80 = arith.extsi %79 : i8 to i16
           %81 = affine.load %B[2, 1] {from = "B"} : memref<3x2xi8, affine_map<(d0, d1) -> (d0, d1, 0, 0)>>
           %82 = arith.extsi %81 : i8 to i16
@@ -269,14 +235,12 @@ module {
           %84 = arith.extsi %83 : i16 to i17
           %85 = arith.addi %78, %84 : i17
           %86 = arith.trunci %85 : i17 to i16
-          affine.store %86, %C_buf_5[%i_2_1] {to = "C_buf"} : memref<2xi16>
-        } {loop_name = "i", op_name = "S_k_0_2_1"}
-        affine.for %i_back_2_1 = 0 to 2 {
-          %87 = affine.load %C_buf_5[%i_back_2_1] {from = "C_buf"} : memref<2xi16>
+          affine.store %86, %C_buf_5[] {to = "C_buf"} : memref<i16>
+          %87 = affine.load %C_buf_5[] {from = "C_buf"} : memref<i16>
           func.call @stream_put_4x2xi16(%C_fifo, %c3, %c1, %87) : (memref<4x2xi16>, index, index, i16) -> ()
-        } {buffer, loop_name = "i_back", pipeline_ii = 1 : i32}
-        memref.dealloc %C_buf_5 : memref<2xi16>
-        memref.dealloc %A_buf_5 : memref<2xi8>
+        } {loop_name = "i", op_name = "S_k_0_2_1"}
+        memref.dealloc %C_buf_5 : memref<i16>
+        memref.dealloc %A_buf_5 : memref<i8>
         scf.yield
       } {unit = "PE_2_1"}
       scf.yield
