@@ -46,13 +46,21 @@ export function wrapDouble(code: string, exact: Range, t: ElemType, tmp: Temps):
 }
 
 /**
- * The low W bits of a * b (number-held integers, 33 <= W <= 53) wrapped to t. Each operand splits at
- * L = ceil(W/2) into balanced halves, x = h * 2^L + l with |l| <= 2^(L-1) and |h| <= 2^(53-L), so every
- * partial product is at most 2^52 and exact. h_a * h_b * 2^2L is 0 mod 2^W (2L >= W); the cross sum
- * (at most 2^53) is reduced to a balanced residue mod 2^(W-L) before it is scaled by 2^L, which
- * leaves |v| <= 2^(W-1) + 2^(2L-2) <= 2^W for the final wrap.
+ * The low W bits of a * b (number-held integers, 33 <= W <= 53) wrapped to t, and `loose`: before the
+ * final wrap, an exact number congruent to it with |v| <= 2^W. Each operand splits at L = ceil(W/2)
+ * into balanced halves, x = h * 2^L + l with |l| <= 2^(L-1) and |h| <= 2^(53-L), so every partial
+ * product is at most 2^52 and exact. h_a * h_b * 2^2L is 0 mod 2^W (2L >= W); the cross sum (at most
+ * 2^53) is reduced to a balanced residue mod 2^(W-L) before it is scaled by 2^L, which leaves
+ * |v| <= 2^(W-1) + 2^(2L-2) <= 2^W.
  */
-export function splitMul(a: string, b: string, ra: Range, rb: Range, t: ElemType, tmp: Temps): string {
+export function splitMul(
+  a: string,
+  b: string,
+  ra: Range,
+  rb: Range,
+  t: ElemType,
+  tmp: Temps,
+): { code: string; loose: string } {
   const w = rawBits(t);
   const half = Math.ceil(w / 2);
   const sL = 2 ** half;
@@ -62,9 +70,8 @@ export function splitMul(a: string, b: string, ra: Range, rb: Range, t: ElemType
     `${l} = ${x}, ${h} = ${roundDiv(l, half, magnitude(r))}, ${l} = ${l} - ${h} * ${sL}`;
   const highs = (r: Range) => (magnitude(r) + lo) / 2n ** BigInt(half);
   const cross = (highs(ra) + highs(rb)) * lo;
-  return (
-    `(${split(a, ha, la, ra)}, ${split(b, hb, lb, rb)}, ${ha} = ${ha} * ${lb} + ${la} * ${hb}, ` +
-    `${ha} = (${ha} - ${roundDiv(ha, w - half, cross)} * ${2 ** (w - half)}) * ${sL} + ${la} * ${lb}, ` +
-    `${wrapName(ha, 2n ** BigInt(w), t)})`
-  );
+  const v =
+    `${split(a, ha, la, ra)}, ${split(b, hb, lb, rb)}, ${ha} = ${ha} * ${lb} + ${la} * ${hb}, ` +
+    `${ha} = (${ha} - ${roundDiv(ha, w - half, cross)} * ${2 ** (w - half)}) * ${sL} + ${la} * ${lb}`;
+  return { code: `(${v}, ${wrapName(ha, 2n ** BigInt(w), t)})`, loose: `(${v})` };
 }

@@ -35,6 +35,11 @@ export interface Val {
   readonly range?: Range;
   /** For bool-valued expressions, a JS boolean expression (used by conditions). */
   readonly cond?: string;
+  /**
+   * For a wrapped 33..53-bit result: the exact number before its wrap (congruent modulo 2^W) and its
+   * range, which + - * may use instead, since they wrap their own result anyway.
+   */
+  readonly loose?: { readonly code: string; readonly range: Range };
 }
 
 export const INT32: Range = [-(2n ** 31n), 2n ** 31n - 1n];
@@ -56,7 +61,9 @@ export function wrapN(code: string, exact: Range, t: ElemType, tmp?: Temps): Val
   let out: string;
   if (w === 32) out = unsigned ? `(${code} >>> 0)` : `(${code} | 0)`;
   else if (w < 32) out = unsigned ? `(${code} & ${2 ** w - 1})` : `((${code} << ${32 - w}) >> ${32 - w})`;
-  else out = tmp ? wrapDouble(code, exact, t, tmp) : `rt.${unsigned ? "wrapU" : "wrapS"}(${code}, ${w})`;
+  else if (tmp)
+    return { code: wrapDouble(code, exact, t, tmp), repr: "n", range: tr, loose: { code, range: exact } };
+  else out = `rt.${unsigned ? "wrapU" : "wrapS"}(${code}, ${w})`;
   return { code: out, repr: "n", range: tr };
 }
 
@@ -88,9 +95,29 @@ function ordered(a: Val, b: Val, tmp: Temps): { pre: string; a: string; b: strin
   return { pre: `${ta} = ${a.code}, ${tb} = ${b.code}, `, a: ta, b: tb };
 }
 
-function arith(op: "+" | "-" | "*", a: Val, b: Val, t: ElemType, ra: Range, rb: Range, tmp: Temps): Val {
+const exactRange = (op: "+" | "-" | "*", ra: Range, rb: Range): Range =>
+  op === "+" ? addRange(ra, rb) : op === "-" ? subRange(ra, rb) : mulRange(ra, rb);
+
+/**
+ * The operands' loose forms where they keep + - or a split * exact (a fixed-point product shifts, which
+ * congruence does not survive). The result then wraps: its range is at least as wide as a loose one's,
+ * wider than t's.
+ */
+function preferLoose(op: "+" | "-" | "*", a: Val, b: Val, ra: Range, rb: Range, f: number) {
+  const same = { a, b, ra, rb };
+  if (!a.loose && !b.loose) return same;
+  if (op === "*" && (f > 0 || fitsExact(mulRange(ra, rb)))) return same;
+  const la = a.loose ?? { code: a.code, range: ra };
+  const lb = b.loose ?? { code: b.code, range: rb };
+  if (op !== "*" && !fitsExact(exactRange(op, la.range, lb.range))) return same;
+  const val = (l: { code: string; range: Range }): Val => ({ code: l.code, repr: "n", range: l.range });
+  return { a: val(la), b: val(lb), ra: la.range, rb: lb.range };
+}
+
+function arith(op: "+" | "-" | "*", x: Val, y: Val, t: ElemType, rx: Range, ry: Range, tmp: Temps): Val {
   const f = fracBits(t);
-  const raw = op === "+" ? addRange(ra, rb) : op === "-" ? subRange(ra, rb) : mulRange(ra, rb);
+  const { a, b, ra, rb } = x.repr === "b" ? { a: x, b: y, ra: rx, rb: ry } : preferLoose(op, x, y, rx, ry, f);
+  const raw = exactRange(op, ra, rb);
   const exact = op === "*" && f > 0 ? shrRange(raw, f) : raw;
   if (a.repr === "b") {
     const code = op === "*" && f > 0 ? `((${a.code} * ${b.code}) >> ${f}n)` : `(${a.code} ${op} ${b.code})`;
@@ -103,8 +130,11 @@ function arith(op: "+" | "-" | "*", a: Val, b: Val, t: ElemType, ra: Range, rb: 
     return wrapN(code, exact, t, tmp);
   }
   if (op === "*" && f === 0 && rawBits(t) <= 32) return wrapN(`Math.imul(${a.code}, ${b.code})`, INT32, t);
-  if (op === "*" && f === 0)
-    return { code: splitMul(a.code, b.code, ra, rb, t, tmp), repr: "n", range: typeRange(t) };
+  if (op === "*" && f === 0) {
+    const { code, loose } = splitMul(a.code, b.code, ra, rb, t, tmp);
+    const w = 2n ** BigInt(rawBits(t));
+    return { code, repr: "n", range: typeRange(t), loose: { code: loose, range: [-w, w] } };
+  }
   const prod = `(${big(a)} ${op} ${big(b)})`;
   return bigToN(op === "*" && f > 0 ? `(${prod} >> ${f}n)` : prod, t);
 }

@@ -1,5 +1,5 @@
 // 33..53-bit integers on the CPU backend without BigInt (exact-doubles.ts): the inline wrap and the
-// split multiply against BigInt on random and extreme operands of every width and signedness (an
+// split multiply (and its unwrapped form, congruent and at most 2^W) against BigInt on random and extreme operands of every width and signedness (an
 // integer -0 is allowed on numbers, convert.ts clears it before a float sees it), and
 // random wide ring trees stored to such integers (narrowed by narrowToNumbers, then compiled) against
 // the reference semantics; the Int<48> matmul step compiles to numbers only.
@@ -62,16 +62,22 @@ test("the inline 33..53-bit wrap and split multiply equal BigInt's two's complem
       }
       for (const rb of ranges) {
         const tm = temps();
-        const code = splitMul("(a + 0)", "b", ra, rb, t, tm);
-        const f = new Function("a", "b", `let ${tm.names.join(", ")}; return ${code};`) as (
-          a: number,
-          b: number,
-        ) => number;
+        const { code, loose } = splitMul("(a + 0)", "b", ra, rb, t, tm);
+        const compile = (c: string) =>
+          new Function("a", "b", `let ${tm.names.join(", ")}; return ${c};`) as (
+            a: number,
+            b: number,
+          ) => number;
+        const [f, fl] = [compile(code), compile(loose)];
         const bs = operands(r, rb);
         for (const [k, a] of operands(r, ra).entries()) {
           const b = bs[k % bs.length];
           const got = f(Number(a), Number(b));
           assert.ok(got === Number(want(a * b, t)), `${typeName(t)}: ${a} * ${b} gave ${got} (${code})`);
+          const v = fl(Number(a), Number(b));
+          const ok =
+            Number.isInteger(v) && Math.abs(v) <= 2 ** t.bits && want(BigInt(v), t) === want(a * b, t);
+          assert.ok(ok, `${typeName(t)}: ${a} * ${b} loose ${v} (${loose})`);
         }
       }
     }
