@@ -5,7 +5,7 @@
 //   npx tsx bench/spatial.ts            (or `npm run bench`, which runs every bench)
 import { performance } from "node:perf_hooks";
 import { compileCpu } from "../src/backends/cpu/index.ts";
-import { narrowToInt32 } from "../src/backends/cpu/passes.ts";
+import { narrowToNumbers } from "../src/backends/cpu/passes.ts";
 import type { Module } from "../src/ir/nodes.ts";
 import { pipeline, pipelinePlain, rng } from "../test/ir/passes/support/networks.ts";
 import { seedSystolic } from "../test/verify/support/systolic.ts";
@@ -65,7 +65,7 @@ function time(
 }
 
 /** The CPU backend's passes without sequentializeRegions: every region on the coroutine scheduler. */
-const PASSES_WITHOUT = [narrowToInt32];
+const PASSES_WITHOUT = [narrowToNumbers];
 
 export function benchSpatial(): Record<string, string>[] {
   return cases().map((c) => {

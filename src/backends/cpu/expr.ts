@@ -19,7 +19,8 @@ import {
 } from "../../types/dtype.ts";
 import type { BinaryOp } from "../../types/typing-rules.ts";
 import { convertVal, roundTo } from "./convert.ts";
-import { compare, intBinary, intBitNot, intConst, intNegate, type Temps, type Val } from "./int-ops.ts";
+import type { Temps } from "./exact-doubles.ts";
+import { compare, intBinary, intBitNot, intConst, intNegate, type Val } from "./int-ops.ts";
 import { floatLiteral, reprOf } from "./values.ts";
 
 /** What expression code needs from the function being generated. */
@@ -135,7 +136,7 @@ export function compileExpr(e: Expr, env: ExprEnv): Val {
       if (e.op === "not") return boolVal(`!(${condOf(e.operand, env)})`);
       const a = operand(e.operand, e.type, env);
       if (e.type.kind === "float") return { code: `(-${a.code})`, repr: "f" };
-      return e.op === "neg" ? intNegate(a, e.type) : intBitNot(a, e.type);
+      return e.op === "neg" ? intNegate(a, e.type, env) : intBitNot(a, e.type, env);
     }
     case "cast":
       return convertVal(compileExpr(e.value, env), e.value.type, e.type, env.konst);

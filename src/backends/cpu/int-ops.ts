@@ -1,7 +1,8 @@
 // JavaScript for integer, index and fixed-point operations (raw values), exact per
 // docs/ir-semantics.md. Every result carries the range of the value it computes: an operation whose
 // exact result provably fits its type skips the wrap, and numbers are used only where every
-// intermediate provably stays below 2^53; otherwise Math.imul (32-bit products) or BigInt does the work.
+// intermediate provably stays below 2^53; otherwise Math.imul (32-bit products), the split multiply of
+// exact-doubles.ts (33..53-bit products) or BigInt does the work.
 
 import {
   addRange,
@@ -24,6 +25,7 @@ import {
 } from "../../ir/analysis/range.ts";
 import type { ElemType } from "../../types/dtype.ts";
 import type { BinaryOp } from "../../types/typing-rules.ts";
+import { splitMul, type Temps, wrapDouble } from "./exact-doubles.ts";
 import { fitsExact, fracBits, intLiteral, isUnsigned, type Repr, rawBits } from "./values.ts";
 
 /** A compiled expression: its code, how it is held, and for integers the range of its value. */
@@ -33,11 +35,11 @@ export interface Val {
   readonly range?: Range;
   /** For bool-valued expressions, a JS boolean expression (used by conditions). */
   readonly cond?: string;
-}
-
-/** Fresh temporaries for code that must evaluate an operand once. */
-export interface Temps {
-  temp(): string;
+  /**
+   * For a wrapped 33..53-bit result: the exact number before its wrap (congruent modulo 2^W) and its
+   * range, which + - * may use instead, since they wrap their own result anyway.
+   */
+  readonly loose?: { readonly code: string; readonly range: Range };
 }
 
 export const INT32: Range = [-(2n ** 31n), 2n ** 31n - 1n];
@@ -48,9 +50,10 @@ export const rangeOf = (v: Val, t: ElemType): Range => v.range ?? typeRange(t);
 
 /**
  * Wraps an exact number-held integer (|x| <= 2^53, or any int32-congruent value when W <= 32) to t.
- * `exact` is the range of the value before wrapping; nothing is emitted when it already fits.
+ * `exact` is the range of the value before wrapping; nothing is emitted when it already fits. Past 32
+ * bits the wrap is inline given temps (exact-doubles.ts), a run-time helper call without.
  */
-export function wrapN(code: string, exact: Range, t: ElemType): Val {
+export function wrapN(code: string, exact: Range, t: ElemType, tmp?: Temps): Val {
   const tr = typeRange(t);
   if (within(exact, tr)) return { code, repr: "n", range: exact };
   const w = rawBits(t);
@@ -58,6 +61,8 @@ export function wrapN(code: string, exact: Range, t: ElemType): Val {
   let out: string;
   if (w === 32) out = unsigned ? `(${code} >>> 0)` : `(${code} | 0)`;
   else if (w < 32) out = unsigned ? `(${code} & ${2 ** w - 1})` : `((${code} << ${32 - w}) >> ${32 - w})`;
+  else if (tmp)
+    return { code: wrapDouble(code, exact, t, tmp), repr: "n", range: tr, loose: { code, range: exact } };
   else out = `rt.${unsigned ? "wrapU" : "wrapS"}(${code}, ${w})`;
   return { code: out, repr: "n", range: tr };
 }
@@ -90,9 +95,29 @@ function ordered(a: Val, b: Val, tmp: Temps): { pre: string; a: string; b: strin
   return { pre: `${ta} = ${a.code}, ${tb} = ${b.code}, `, a: ta, b: tb };
 }
 
-function arith(op: "+" | "-" | "*", a: Val, b: Val, t: ElemType, ra: Range, rb: Range): Val {
+const exactRange = (op: "+" | "-" | "*", ra: Range, rb: Range): Range =>
+  op === "+" ? addRange(ra, rb) : op === "-" ? subRange(ra, rb) : mulRange(ra, rb);
+
+/**
+ * The operands' loose forms where they keep + - or a split * exact (a fixed-point product shifts, which
+ * congruence does not survive). The result then wraps: its range is at least as wide as a loose one's,
+ * wider than t's.
+ */
+function preferLoose(op: "+" | "-" | "*", a: Val, b: Val, ra: Range, rb: Range, f: number) {
+  const same = { a, b, ra, rb };
+  if (!a.loose && !b.loose) return same;
+  if (op === "*" && (f > 0 || fitsExact(mulRange(ra, rb)))) return same;
+  const la = a.loose ?? { code: a.code, range: ra };
+  const lb = b.loose ?? { code: b.code, range: rb };
+  if (op !== "*" && !fitsExact(exactRange(op, la.range, lb.range))) return same;
+  const val = (l: { code: string; range: Range }): Val => ({ code: l.code, repr: "n", range: l.range });
+  return { a: val(la), b: val(lb), ra: la.range, rb: lb.range };
+}
+
+function arith(op: "+" | "-" | "*", x: Val, y: Val, t: ElemType, rx: Range, ry: Range, tmp: Temps): Val {
   const f = fracBits(t);
-  const raw = op === "+" ? addRange(ra, rb) : op === "-" ? subRange(ra, rb) : mulRange(ra, rb);
+  const { a, b, ra, rb } = x.repr === "b" ? { a: x, b: y, ra: rx, rb: ry } : preferLoose(op, x, y, rx, ry, f);
+  const raw = exactRange(op, ra, rb);
   const exact = op === "*" && f > 0 ? shrRange(raw, f) : raw;
   if (a.repr === "b") {
     const code = op === "*" && f > 0 ? `((${a.code} * ${b.code}) >> ${f}n)` : `(${a.code} ${op} ${b.code})`;
@@ -102,9 +127,14 @@ function arith(op: "+" | "-" | "*", a: Val, b: Val, t: ElemType, ra: Range, rb: 
     let code = `(${a.code} ${op} ${b.code})`;
     if (op === "*" && f > 0)
       code = within(raw, INT32) ? `(${code} >> ${f})` : `Math.floor(${code} / ${2 ** f})`;
-    return wrapN(code, exact, t);
+    return wrapN(code, exact, t, tmp);
   }
   if (op === "*" && f === 0 && rawBits(t) <= 32) return wrapN(`Math.imul(${a.code}, ${b.code})`, INT32, t);
+  if (op === "*" && f === 0) {
+    const { code, loose } = splitMul(a.code, b.code, ra, rb, t, tmp);
+    const w = 2n ** BigInt(rawBits(t));
+    return { code, repr: "n", range: typeRange(t), loose: { code: loose, range: [-w, w] } };
+  }
   const prod = `(${big(a)} ${op} ${big(b)})`;
   return bigToN(op === "*" && f > 0 ? `(${prod} >> ${f}n)` : prod, t);
 }
@@ -116,11 +146,11 @@ function divide(op: "/" | "%", a: Val, b: Val, t: ElemType, ra: Range, rb: Range
   const guard = (q: string) => (mayBeZero ? `(${o.pre}${o.b} === ${zero} ? ${zero} : ${q})` : q);
   const exact = op === "/" ? divRange(ra, rb) : remRange(ra, rb);
   if (a.repr === "b") return wrapB(guard(`(${o.a} ${op} ${o.b})`), exact, t);
-  if (op === "%") return wrapN(guard(`(${o.a} % ${o.b})`), exact, t);
+  if (op === "%") return wrapN(guard(`(${o.a} % ${o.b})`), exact, t, tmp);
   // Below 2^51 the double quotient cannot round across an integer, so truncating it is exact.
   const safe = magnitude(ra) <= 2n ** 51n && magnitude(rb) <= 2n ** 51n;
   const q = safe ? `Math.trunc(${o.a} / ${o.b})` : `Number(BigInt(${o.a}) / BigInt(${o.b}))`;
-  return wrapN(guard(q), exact, t);
+  return wrapN(guard(q), exact, t, tmp);
 }
 
 function minMax(op: "min" | "max", a: Val, b: Val, ra: Range, rb: Range, tmp: Temps): Val {
@@ -148,7 +178,7 @@ function bitwise(op: "&" | "|" | "^", a: Val, b: Val, t: ElemType, ra: Range, rb
 }
 
 /** Shift by an amount of any integer type, clamped to [0, W] (docs/ir-semantics.md). */
-export function shift(op: "<<" | ">>", a: Val, s: Val, t: ElemType, ra: Range, rs: Range): Val {
+export function shift(op: "<<" | ">>", a: Val, s: Val, t: ElemType, ra: Range, rs: Range, tmp: Temps): Val {
   const w = rawBits(t);
   const unsigned = isUnsigned(t);
   const tr = typeRange(t);
@@ -171,7 +201,7 @@ export function shift(op: "<<" | ">>", a: Val, s: Val, t: ElemType, ra: Range, r
     const code = `(${a.code} << ${sn})`;
     return w < 32 && within(exact, tr) ? { code, repr: "n", range: exact } : wrapN(code, INT32, t);
   }
-  if (fitsExact(exact)) return wrapN(`(${a.code} * 2 ** ${sn})`, exact, t);
+  if (fitsExact(exact)) return wrapN(`(${a.code} * 2 ** ${sn})`, exact, t, tmp);
   return bigToN(`(${big(a)} << ${big(s)})`, t);
 }
 
@@ -198,7 +228,7 @@ export function intBinary(op: BinaryOp, a: Val, b: Val, t: ElemType, bType: Elem
     case "+":
     case "-":
     case "*":
-      return arith(op, a, b, t, ra, rb);
+      return arith(op, a, b, t, ra, rb, tmp);
     case "/":
     case "%":
       return divide(op, a, b, t, ra, rb, tmp);
@@ -211,22 +241,22 @@ export function intBinary(op: BinaryOp, a: Val, b: Val, t: ElemType, bType: Elem
       return bitwise(op, a, b, t, ra, rb);
     case "<<":
     case ">>":
-      return shift(op, a, b, t, ra, rb);
+      return shift(op, a, b, t, ra, rb, tmp);
     default:
       return compare(op, a, b);
   }
 }
 
-export function intNegate(a: Val, t: ElemType): Val {
+export function intNegate(a: Val, t: ElemType, tmp: Temps): Val {
   const exact = negRange(rangeOf(a, t));
-  return a.repr === "b" ? wrapB(`(-${a.code})`, exact, t) : wrapN(`(-${a.code})`, exact, t);
+  return a.repr === "b" ? wrapB(`(-${a.code})`, exact, t) : wrapN(`(-${a.code})`, exact, t, tmp);
 }
 
-export function intBitNot(a: Val, t: ElemType): Val {
+export function intBitNot(a: Val, t: ElemType, tmp: Temps): Val {
   const exact = bitNotRange(rangeOf(a, t));
   if (a.repr === "b") return wrapB(`(~${a.code})`, exact, t);
   if (!isUnsigned(t) && rawBits(t) <= 32) return { code: `(~${a.code})`, repr: "n", range: exact };
-  return wrapN(`(-1 - ${a.code})`, exact, t);
+  return wrapN(`(-1 - ${a.code})`, exact, t, tmp);
 }
 
 export const intConst = (v: bigint, r: Repr): Val => ({ code: intLiteral(v, r), repr: r, range: [v, v] });

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compileCpu } from "../../../src/backends/cpu/index.ts";
-import { CPU_PASSES, narrowToInt32 as narrowTruncations } from "../../../src/backends/cpu/passes.ts";
+import { CPU_PASSES, narrowToNumbers as narrowTruncations } from "../../../src/backends/cpu/passes.ts";
 import { AlloError } from "../../../src/diagnostics/error.ts";
 import { bin, cast, constOf, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
 import type { Expr, Span, Stmt } from "../../../src/ir/nodes.ts";

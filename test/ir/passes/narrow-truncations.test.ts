@@ -1,11 +1,11 @@
 // Truncation push-down (src/ir/passes/narrow-truncations.ts) as the CPU backend configures it
-// (narrowToInt32: a BigInt tree converted to at most 32 bits becomes int32 arithmetic) and as the native
-// target does (narrowToNative: an ap_int tree converted to a native integer is computed at its width):
+// (narrowToNumbers: a BigInt tree converted to at most 32 bits becomes int32 arithmetic, one converted
+// to 33..53 bits arithmetic at that integer) and as the native target does (narrowToNative: an ap_int tree converted to a native integer is computed at its width):
 // on random typed trees the rewritten expression evaluates to exactly what the original does under the
 // reference semantics (the pass alone, no code generator).
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { CPU_PASSES, narrowToInt32 } from "../../../src/backends/cpu/passes.ts";
+import { CPU_PASSES, narrowToNumbers } from "../../../src/backends/cpu/passes.ts";
 import { NATIVE_PASSES, narrowToNative } from "../../../src/backends/native/passes.ts";
 import { bin, cast, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
 import type { Expr, ForStmt, LoadExpr, Module, StoreStmt } from "../../../src/ir/nodes.ts";
@@ -41,8 +41,18 @@ test("int32 * int32 accumulated at 65 bits and stored as int32 becomes int32 ari
   const prod = bin("*", cast(a, I64), cast(b, I64), I64);
   const sum = bin("+", cast(a, wide), cast(prod, wide), wide);
   const m = kernel([A, B], cast(sum, I32));
-  assert.ok(CPU_PASSES.includes(narrowToInt32));
-  assert.deepEqual(stored(narrowToInt32(m, { cyclic: [] })), bin("+", a, bin("*", a, b, I32), I32));
+  assert.ok(CPU_PASSES.includes(narrowToNumbers));
+  assert.deepEqual(stored(narrowToNumbers(m, { cyclic: [] })), bin("+", a, bin("*", a, b, I32), I32));
+});
+
+test("Int<48> * Int<48> accumulated at 97 bits and stored as Int<48> becomes Int<48> arithmetic", () => {
+  const I48 = intType(48);
+  const A = buffer({ name: "A", type: I48, shape: [8] });
+  const [a, c] = [load("A", [i], I48), load("C", [i], I48)];
+  const prod = bin("*", cast(a, intType(96)), cast(a, intType(96)), intType(96));
+  const sum = bin("+", cast(c, intType(97)), cast(prod, intType(97)), intType(97));
+  const m = kernel([A], cast(sum, I48), I48);
+  assert.deepEqual(stored(narrowToNumbers(m, { cyclic: [] })), bin("+", c, bin("*", a, a, I48), I48));
 });
 
 test("native: int8 * int8 accumulated at 33 bits and stored as int32 becomes int32 arithmetic", () => {
@@ -60,15 +70,26 @@ test("native: int8 * int8 accumulated at 33 bits and stored as int32 becomes int
 test("a tree with nothing to narrow comes back as the same module", () => {
   const A = buffer({ name: "A", type: I64, shape: [8] });
   const m = kernel([A], cast(bin("/", load("A", [i], I64), load("A", [i], I64), I64), I32));
-  assert.equal(narrowToInt32(m, { cyclic: [] }), m);
+  assert.equal(narrowToNumbers(m, { cyclic: [] }), m);
 });
 
 const CASES = [
   {
-    name: "narrowToInt32",
-    pass: narrowToInt32,
+    name: "narrowToNumbers",
+    pass: narrowToNumbers,
     wides: [I64, intType(65), uintType(64), intType(100)],
-    tos: [I32, intType(8), uintType(32), intType(17), uintType(1)],
+    tos: [
+      I32,
+      intType(8),
+      uintType(32),
+      intType(17),
+      uintType(1),
+      intType(33),
+      intType(48),
+      uintType(40),
+      intType(53),
+      uintType(53),
+    ],
   },
   {
     name: "narrowToNative",

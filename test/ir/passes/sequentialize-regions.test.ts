@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compileCpu } from "../../../src/backends/cpu/index.ts";
-import { narrowToInt32 } from "../../../src/backends/cpu/passes.ts";
+import { narrowToNumbers } from "../../../src/backends/cpu/passes.ts";
 import { AlloError } from "../../../src/diagnostics/error.ts";
 import { customize } from "../../../src/index.ts";
 import { cmp, forLoop, idx, ivRef } from "../../../src/ir/build.ts";
@@ -18,7 +18,7 @@ import { matmulSource, seedSystolic, systolicMatmul } from "../../verify/support
 import { forkJoin, pipeline, pipelinePlain, rng } from "./support/networks.ts";
 
 /** The CPU backend's passes without this one: every region runs on the coroutine scheduler. */
-const COROUTINES = [narrowToInt32];
+const COROUTINES = [narrowToNumbers];
 
 function regions(m: Module): number {
   let n = 0;
