@@ -5,6 +5,7 @@
 
 import { assertNever, internalError } from "../../diagnostics/error.ts";
 import { type Range, typeRange, union } from "../../ir/analysis/range.ts";
+import { lastBitPos, provenInside } from "../../ir/bit-position.ts";
 import type { Expr, IntrinsicExpr, LoadExpr, StreamGetExpr } from "../../ir/nodes.ts";
 import { roundFloat } from "../../semantics/scalar.ts";
 import {
@@ -144,9 +145,8 @@ export function compileExpr(e: Expr, env: ExprEnv): Val {
       return bitcast(compileExpr(e.value, env), e.value.type, e.type, env);
     case "bitPos": {
       const v = compileExpr(e.value, env);
-      const top = BigInt(e.bits - e.width);
-      if (v.range && v.range[0] >= 0n && v.range[1] <= top) return v;
-      return { code: `rt.bitPos(${v.code}, ${env.konst(e)})`, repr: "n", range: [0n, top] };
+      if (provenInside(e, v.range)) return v;
+      return { code: `rt.bitPos(${v.code}, ${env.konst(e)})`, repr: "n", range: [0n, BigInt(lastBitPos(e))] };
     }
     case "select": {
       const c = condOf(e.cond, env);

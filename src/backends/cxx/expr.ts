@@ -5,6 +5,7 @@
 
 import { AlloError } from "../../diagnostics/error.ts";
 import { exactRange, fitsExactly, rangeOf } from "../../ir/analysis/range.ts";
+import { provenInside } from "../../ir/bit-position.ts";
 import type {
   BinaryExpr,
   BitPosExpr,
@@ -118,8 +119,7 @@ export class ExprWriter {
   private bitPos(e: BitPosExpr): string {
     const text = this.render(e.value);
     if (!this.s.checkBitPos) return text;
-    const r = rangeOf(e.value, this.s.ranges);
-    if (r && r[0] >= 0n && r[1] <= BigInt(e.bits - e.width)) return text;
+    if (provenInside(e, rangeOf(e.value, this.s.ranges))) return text;
     return this.s.checkBitPos(bare(text), e);
   }
 
