@@ -1,7 +1,18 @@
 // Quantized kernels of allo-ts/library: per-tensor int8 quantize (round to nearest, ties to even,
-// saturating) and dequantize with a float32 scale, and int8 x int8 products that accumulate in and
-// return int32 (qmatmul, and qlinear with an int32 bias), PyTorch's layouts as in ./linalg.ts.
-import { type float32, grid, type int8, type int32, registerSchedule, int8 as toInt8, zeros } from "allo-ts";
+// saturating) and dequantize with a float32 scale, and integer products that accumulate in and return
+// int32 (qmatmul on int8, and qlinear with an int32 bias, whose operands may be narrower: int8
+// activations with Int<4> weights is W4A8), PyTorch's layouts as in ./linalg.ts.
+import {
+  type DType,
+  type float32,
+  grid,
+  type int8,
+  type int32,
+  registerSchedule,
+  type Tensor,
+  int8 as toInt8,
+  zeros,
+} from "allo-ts";
 
 /** `round(x / scale)` to int8: nearest, ties to even, saturated to -128..127; NaN gives 0. */
 export function quantize<M extends number, N extends number>(
@@ -21,9 +32,9 @@ export function quantize<M extends number, N extends number>(
   return Q;
 }
 
-/** `q * scale` as float32. */
-export function dequantize<M extends number, N extends number>(
-  Q: int8<[M, N]>,
+/** `q * scale` as float32, for int8 or any integer Ty (an int32 converts to the nearest float32 first). */
+export function dequantize<M extends number, N extends number, Ty extends DType = int8>(
+  Q: Tensor<Ty, [M, N]>,
   scale: float32,
 ): float32<[M, N]> {
   const Y: float32<[M, N]> = zeros();
@@ -41,12 +52,17 @@ export function qmatmul<M extends number, K extends number, N extends number>(
   return C;
 }
 
-/** `X @ W^T + b` for int8 X [M, K], W [N, K] and an int32 bias [N], accumulated in int32. */
-export function qlinear<M extends number, K extends number, N extends number>(
-  X: int8<[M, K]>,
-  W: int8<[N, K]>,
-  b: int32<[N]>,
-): int32<[M, N]> {
+/**
+ * `X @ W^T + b` for X [M, K], W [N, K] and an int32 bias [N], accumulated in int32: int8 x int8 by
+ * default, or narrower integer operands (`Int<4>` weights for W4A8) inferred from the arguments.
+ */
+export function qlinear<
+  M extends number,
+  K extends number,
+  N extends number,
+  TyX extends DType = int8,
+  TyW extends DType = int8,
+>(X: Tensor<TyX, [M, K]>, W: Tensor<TyW, [N, K]>, b: int32<[N]>): int32<[M, N]> {
   const Y: int32<[M, N]> = zeros();
   for (const [i, j, k] of grid<[M, N, K]>()) Y[i][j] += X[i][k] * W[j][k];
   for (const [r, c] of grid<[M, N]>()) Y[r][c] += b[c];
