@@ -15,9 +15,11 @@ export interface Gpt2Sizes {
   readonly H: number;
   /** FFN width. */
   readonly F: number;
+  /** PEs per side of the linear layers' systolic arrays (a divisor of L, D and F). */
+  readonly P: number;
 }
 
-export const GPT2_MEDIUM: Gpt2Sizes = { L: 64, D: 1024, H: 16, F: 4096 };
+export const GPT2_MEDIUM: Gpt2Sizes = { L: 64, D: 1024, H: 16, F: 4096, P: 16 };
 
 /** A float layer's parameters: linear weights [out, in] (PyTorch's layout), biases, LayerNorm's. */
 export interface LayerWeights {
@@ -171,21 +173,22 @@ function causalAttention(
 const gelu = (x: number, f: (x: number) => number) =>
   f(f(0.5 * x) * f(1 + f(Math.tanh(f(f(0.7978845608028654) * f(x + f(f(f(f(0.044715) * x) * x) * x)))))));
 
+/** `X W^T` ([M, K] x [N, K]) summed from k = 0 up by `add`, then `bias(sum, j)`. */
 function linear(
   X: Float64Array,
   W: ArrayLike<number>,
-  b: ArrayLike<number>,
   M: number,
   K: number,
   N: number,
   add: (s: number, p: number) => number,
+  bias: (s: number, j: number) => number,
 ) {
   const Y = new Float64Array(M * N);
   for (let i = 0; i < M; i++)
     for (let j = 0; j < N; j++) {
       let s = 0;
       for (let k = 0; k < K; k++) s = add(s, X[i * K + k] * W[j * K + k]);
-      Y[i * N + j] = add(s, b[j]);
+      Y[i * N + j] = bias(s, j);
     }
   return Y;
 }
@@ -202,7 +205,16 @@ export function floatLayer(
     f: id,
     linear(X, n, a, M, K, N) {
       acts[a] = X;
-      return linear(X, w[LINEARS[n][0]], w[LINEARS[n][1]], M, K, N, (s, p) => s + p);
+      const b = w[LINEARS[n][1]];
+      return linear(
+        X,
+        w[LINEARS[n][0]],
+        M,
+        K,
+        N,
+        (s, p) => s + p,
+        (s, j) => s + b[j],
+      );
     },
   });
 }
@@ -240,19 +252,30 @@ export function quantizeLayer(x: Float64Array, w: LayerWeights, sizes: Gpt2Sizes
   }
   const scales = Float32Array.from([...sa, ...product]);
   const f32 = (a: Float64Array) => Float32Array.from(a);
+  const { D, F } = sizes;
+  const outs = [D, D, D, D, F, D];
+  // The kernel takes each weight transposed, [in, out].
+  const wt = weights.map((W, n) => transpose(W, outs[n], W.length / outs[n]));
   const args = [
     f32(w.ln1g),
     f32(w.ln1b),
-    ...[0, 1, 2, 3].flatMap((n) => [weights[n], biases[n]]),
+    ...[0, 1, 2, 3].flatMap((n) => [wt[n], biases[n]]),
     f32(w.ln2g),
     f32(w.ln2b),
-    weights[4],
+    wt[4],
     biases[4],
-    weights[5],
+    wt[5],
     biases[5],
     scales,
   ];
   return { args, scales, weights, biases };
+}
+
+/** A row-major [rows, cols] matrix as [cols, rows]. */
+function transpose(W: Int8Array, rows: number, cols: number): Int8Array {
+  const T = new Int8Array(W.length);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) T[c * rows + r] = W[r * cols + c];
+  return T;
 }
 
 /** int8 `round(x / scale)` as the library's quantize: nearest, ties to even, saturating, NaN to 0. */
@@ -284,8 +307,17 @@ export function quantizedLayer(
     f,
     linear(X, n, a, M, K, N) {
       const Xq = X.map((v) => quantize(v, s[a]));
-      const Y = linear(Xq, q.weights[n], q.biases[n], M, K, N, (acc, p) => (acc + p) | 0);
-      return Y.map((y) => f(f(y) * s[4 + n]));
+      // The int32 accumulator wraps; adding the bias widens (int32 + int32 is exact), as in the kernel.
+      const b = q.biases[n];
+      return linear(
+        Xq,
+        q.weights[n],
+        M,
+        K,
+        N,
+        (acc, p) => (acc + p) | 0,
+        (acc, j) => f(f(acc + b[j]) * s[4 + n]),
+      );
     },
   });
   return Float32Array.from(out);

@@ -5,20 +5,21 @@
 // run checked bit-exactly against a plain reference of the same quantized arithmetic and within a
 // documented tolerance of the float layer, and the estimate.
 // Run: node --import tsx examples/gpt2.ts                 (GPT2-medium: L = 64 tokens, D = 1024, 16 heads, FFN 4096)
-//      node --import tsx examples/gpt2.ts 16 64 4 256     (L D H F)
+//      node --import tsx examples/gpt2.ts 16 64 4 256 4   (L D H F P)
 import { performance } from "node:perf_hooks";
 import {
   customize,
   type float32,
   grid,
   type Int,
+  type int8,
   type int32,
   range,
   registerSchedule,
   type Schedule,
   zeros,
 } from "allo-ts";
-import { add, dequantize, gelu, layerNorm, qlinear, quantize } from "allo-ts/library";
+import { add, gelu, layerNorm, quantize, systolic } from "allo-ts/library";
 import {
   compareLayers,
   floatLayer,
@@ -29,8 +30,17 @@ import {
   weights,
 } from "./gpt2-reference.ts";
 
-/** A pre-LN GPT-2 block: x + attn(ln1(x)), then + ffn(ln2(.)); linear layers W4A8 with scales `s`. */
-export function gpt2Layer<L extends number, D extends number, H extends number, F extends number>(
+/**
+ * A pre-LN GPT-2 block: x + attn(ln1(x)), then + ffn(ln2(.)), its six linear layers W4A8 on P x P
+ * systolic arrays. Weights come transposed ([in, out], the layout the arrays stream), `s` holds the scales.
+ */
+export function gpt2Layer<
+  L extends number,
+  D extends number,
+  H extends number,
+  F extends number,
+  P extends number,
+>(
   x: float32<[L, D]>,
   ln1g: float32<[D]>,
   ln1b: float32<[D]>,
@@ -44,24 +54,42 @@ export function gpt2Layer<L extends number, D extends number, H extends number, 
   bo: int32<[D]>,
   ln2g: float32<[D]>,
   ln2b: float32<[D]>,
-  W1: Int<4, [F, D]>,
+  W1: Int<4, [D, F]>,
   b1: int32<[F]>,
-  W2: Int<4, [D, F]>,
+  W2: Int<4, [F, D]>,
   b2: int32<[D]>,
   s: float32<[10]>,
 ): float32<[L, D]> {
   // s: the int8 scales of ln1's output, attention's output, ln2's output and GELU's output (0-3), and the
   // int32 scales (activation scale x weight scale) of the q, k, v, o, fc1 and fc2 products (4-9).
   const h = quantize(layerNorm(x, ln1g, ln1b), s[0]);
-  const q = dequantize(qlinear(h, Wq, bq), s[4]);
-  const k = dequantize(qlinear(h, Wk, bk), s[5]);
-  const v = dequantize(qlinear(h, Wv, bv), s[6]);
+  const q = projection<P>(h, Wq, bq, s[4]);
+  const k = projection<P>(h, Wk, bk, s[5]);
+  const v = projection<P>(h, Wv, bv, s[6]);
   const a = quantize(causalAttention<H>(q, k, v), s[1]);
-  const r = add(x, dequantize(qlinear(a, Wo, bo), s[7]));
+  const r = add(x, projection<P>(a, Wo, bo, s[7]));
   const h2 = quantize(layerNorm(r, ln2g, ln2b), s[2]);
-  const g = quantize(gelu(dequantize(qlinear(h2, W1, b1), s[8])), s[3]);
-  return add(r, dequantize(qlinear(g, W2, b2), s[9]));
+  const g = quantize(gelu(projection<P>(h2, W1, b1, s[8])), s[3]);
+  return add(r, projection<P>(g, W2, b2, s[9]));
 }
+
+/** `(X @ Wt + b) * scale`: int8 activations times Int<4> weights [K, N] on a P x P systolic array. */
+export function projection<
+  P extends number,
+  M extends number = number,
+  K extends number = number,
+  N extends number = number,
+>(X: int8<[M, K]>, Wt: Int<4, [K, N]>, b: int32<[N]>, scale: float32): float32<[M, N]> {
+  const C: int32<[M, N]> = zeros();
+  systolic<int8, Int<4>, int32, M, K, N, P, P>(X, Wt, C);
+  const Y: float32<[M, N]> = zeros();
+  for (const [i, j] of grid<[M, N]>()) Y[i][j] = (C[i][j] + b[j]) * scale;
+  return Y;
+}
+
+registerSchedule(projection, (s) => {
+  s.pipeline("j");
+});
 
 declare const D: number, H: number;
 
@@ -102,7 +130,7 @@ registerSchedule(causalAttention, (s) => {
 /** The accelerator: the library kernels' registered schedules composed into every instance. */
 export function gpt2(sizes: Gpt2Sizes): Schedule {
   const s = customize(gpt2Layer, { instantiate: { ...sizes } });
-  s.compose([layerNorm, quantize, qlinear, dequantize, causalAttention, add, gelu]);
+  s.compose([layerNorm, quantize, projection, systolic, causalAttention, add, gelu]);
   return s;
 }
 
@@ -110,17 +138,19 @@ export function gpt2(sizes: Gpt2Sizes): Schedule {
 export const PUBLISHED = { dsp: 1780, bram18k: 384 } as const;
 
 /** Lines of schedule code behind gpt2(): its compose line plus the registered schedules it applies. */
-export const SCHEDULE_LINES = 1 + 3 + 1 + 3 + 1 + 3 + 1 + 1;
+export const SCHEDULE_LINES = 1 + 3 + 1 + 1 + 6 + 3 + 1 + 1;
 
 function main(): void {
   const a = process.argv.slice(2).map(Number);
-  const sizes: Gpt2Sizes = a.length === 4 ? { L: a[0], D: a[1], H: a[2], F: a[3] } : GPT2_MEDIUM;
-  const { L, D, H, F } = sizes;
-  console.log(`GPT-2 layer, W4A8: ${L} tokens, D = ${D}, ${H} heads of ${D / H}, FFN ${F}`);
+  const sizes: Gpt2Sizes = a.length === 5 ? { L: a[0], D: a[1], H: a[2], F: a[3], P: a[4] } : GPT2_MEDIUM;
+  const { L, D, H, F, P } = sizes;
+  console.log(
+    `GPT-2 layer, W4A8: ${L} tokens, D = ${D}, ${H} heads of ${D / H}, FFN ${F}; linear layers on ${P} x ${P} systolic arrays`,
+  );
   let t = performance.now();
   const s = gpt2(sizes);
   console.log(
-    `schedule: ${SCHEDULE_LINES} lines (one compose of 7 library schedules), ${s.steps.length} steps on ${s.ir.functions.length - 1} kernel instances, in ${(performance.now() - t).toFixed(0)} ms`,
+    `schedule: ${SCHEDULE_LINES} lines (one compose of 7 kernels' registered schedules), ${s.steps.length} steps on ${s.ir.functions.length - 1} kernel instances, in ${(performance.now() - t).toFixed(0)} ms`,
   );
   const { x, w } = weights(sizes);
   const q = quantizeLayer(x, w, sizes);

@@ -33,9 +33,9 @@ const assertSameBits = (got: Float32Array, want: Float32Array, what: string) => 
 };
 
 const SIZES: readonly Gpt2Sizes[] = [
-  { L: 5, D: 12, H: 3, F: 20 },
-  { L: 1, D: 4, H: 1, F: 8 },
-  { L: 8, D: 16, H: 4, F: 48 },
+  { L: 5, D: 12, H: 3, F: 20, P: 1 },
+  { L: 1, D: 4, H: 1, F: 8, P: 1 },
+  { L: 8, D: 16, H: 4, F: 48, P: 4 },
 ];
 
 test("the GPT-2 layer equals its plain W4A8 reference bit for bit on the CPU backend", () => {
@@ -52,7 +52,7 @@ test("the GPT-2 layer runs natively as on the CPU backend", { skip: SKIP }, () =
 });
 
 test("the GPT-2 layer simulates in csim as on the CPU and verifies against its plain form", async () => {
-  const sizes = { L: 4, D: 8, H: 2, F: 16 };
+  const sizes = { L: 4, D: 8, H: 2, F: 16, P: 2 };
   const s = gpt2(sizes);
   const { args, want } = inputs(sizes);
   const dir = mkdtempSync(join(tmpdir(), "allo-gpt2-"));
@@ -67,7 +67,7 @@ test("the GPT-2 layer simulates in csim as on the CPU and verifies against its p
 });
 
 test("the W4A8 layer stays within 15% relative RMS error of the float layer", () => {
-  const sizes = { L: 16, D: 64, H: 4, F: 256 };
+  const sizes = { L: 16, D: 64, H: 4, F: 256, P: 4 };
   const { x, w, want } = inputs(sizes);
   const err = compareLayers(want, floatLayer(x, w, sizes));
   assert.ok(err.relRms < 0.15 && err.relRms > 0.001, `relative RMS error ${err.relRms}`);
@@ -75,9 +75,9 @@ test("the W4A8 layer stays within 15% relative RMS error of the float layer", ()
 
 test("the GPT-2 layer's schedule is under 50 lines and reaches every library instance", () => {
   assert.ok(SCHEDULE_LINES < 50);
-  const s = gpt2({ L: 4, D: 8, H: 2, F: 16 });
+  const s = gpt2({ L: 4, D: 8, H: 2, F: 16, P: 2 });
   const kernels = s.ir.functions.filter((f) => f.name !== s.ir.top);
-  assert.equal(kernels.length, 11, kernels.map((f) => f.name).join(" "));
+  assert.equal(kernels.length, 12, kernels.map((f) => f.name).join(" "));
   const pipelined = new Set(
     s.steps.flatMap((st) =>
       st.prim === "pipeline" ? [(st.args[0] as { loop: { func: string } }).loop.func] : [],
