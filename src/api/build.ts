@@ -10,6 +10,7 @@ import { buildVitisProject, emitHls, type VitisOptions, type VitisProject } from
 import { printMlir } from "../backends/mlir/print.ts";
 import { buildLlvm, buildNative, type NativeCallable } from "../backends/native/index.ts";
 import { AlloError } from "../diagnostics/error.ts";
+import { checkStageRegions } from "../ir/analysis/stage-region.ts";
 import type { Module, Span } from "../ir/nodes.ts";
 import { assertWellFormed } from "../ir/verify.ts";
 import type { Step } from "../schedule/trace.ts";
@@ -76,6 +77,10 @@ export function build(
   const budget = checkBudget(o);
   // Every backend may rely on well-formed IR (a malformed module is a compiler bug, reported as one).
   assertWellFormed(m, `before build for target ${String(target)}`);
+  checkStageRegions(
+    m,
+    (func) => [...steps].reverse().find((s) => s.prim === "relay" && relayIn(s, func))?.site,
+  );
   switch (target) {
     case "cpu":
       return compileCpu(m, budget);
@@ -99,6 +104,11 @@ export function build(
     default:
       throw new AlloError("AL5004", `unknown target '${String(target)}'; use one of ${TARGETS.join(", ")}`);
   }
+}
+
+/** Whether a relay step's buffer is in `func`. */
+function relayIn(s: Step, func: string): boolean {
+  return (s.args[0] as { buffer?: { func: string } } | undefined)?.buffer?.func === func;
 }
 
 /** The call site of the last partition step on argument `arg` of function `func`. */

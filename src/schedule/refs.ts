@@ -26,4 +26,10 @@ export interface SpatialRef {
   /** Extent of each unfolded axis, outermost first. */
   readonly extents: readonly number[];
 }
-export type Ref = LoopRef | BandRef | BufferRef | SpatialRef;
+/** A stage of a function for relay between stages: a top-level band (by name) or call (by callee). */
+export interface StageRef {
+  readonly kind: "stage";
+  readonly func: string;
+  readonly name: string;
+}
+export type Ref = LoopRef | BandRef | BufferRef | SpatialRef | StageRef;

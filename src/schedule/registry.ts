@@ -15,6 +15,7 @@ import { parallel } from "./primitives/parallel.ts";
 import { PARTITION_TYPES, partition } from "./primitives/partition.ts";
 import { pipeline } from "./primitives/pipeline.ts";
 import { relay } from "./primitives/relay.ts";
+import { relayStages } from "./primitives/relay-stages.ts";
 import { reorder } from "./primitives/reorder.ts";
 import { reshape } from "./primitives/reshape.ts";
 import type { PrimitiveResult } from "./primitives/result.ts";
@@ -23,7 +24,7 @@ import { split } from "./primitives/split.ts";
 import { unfold } from "./primitives/unfold.ts";
 import { unroll } from "./primitives/unroll.ts";
 import { getLoop, perfectChain } from "./primitives/util/loops.ts";
-import type { BandRef, BufferRef, LoopRef, SpatialRef } from "./refs.ts";
+import type { BandRef, BufferRef, LoopRef, SpatialRef, StageRef } from "./refs.ts";
 import { resolveLoop } from "./resolve.ts";
 
 /** What a primitive gives back: the schedule, split's [outer, inner], one loop, a buffer or a PE array. */
@@ -198,7 +199,7 @@ export const PRIMITIVES = {
   relay: {
     params: [
       { name: "buffer", kind: BUFFER },
-      { name: "PE array", kind: { t: "pe" } },
+      { name: "PE array or stage", kind: { t: "pe" } },
       {
         name: "options",
         kind: { t: "options", fields: { axis: { type: "int" }, depth: { type: "int" } } },
@@ -206,7 +207,10 @@ export const PRIMITIVES = {
       },
     ],
     returns: "self",
-    apply: (m, [buf, pe, o]) => relay(m, buf as BufferRef, pe as SpatialRef, o as Opts),
+    apply: (m, [buf, dst, o]) =>
+      (dst as SpatialRef | StageRef).kind === "stage"
+        ? relayStages(m, buf as BufferRef, dst as StageRef, o as Opts)
+        : relay(m, buf as BufferRef, dst as SpatialRef, o as Opts),
   },
 } satisfies Record<string, PrimitiveDef>;
 

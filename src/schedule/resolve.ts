@@ -5,6 +5,8 @@
 // that pick each one; no match: AL3001/AL3003/AL3012 listing the valid names.
 
 import type { Code } from "../diagnostics/codes.ts";
+import { AlloError } from "../diagnostics/error.ts";
+import { STAGE_REGION, stageName } from "../ir/analysis/stage-region.ts";
 import type { ForStmt, Func, Module, Stmt } from "../ir/nodes.ts";
 import { childBlocks } from "../ir/walk.ts";
 import {
@@ -19,7 +21,7 @@ import {
   type SpatialSpec,
 } from "./handles.ts";
 import { primitiveError } from "./primitives/result.ts";
-import type { BandRef, BufferRef, LoopRef, SpatialRef } from "./refs.ts";
+import type { BandRef, BufferRef, LoopRef, SpatialRef, StageRef } from "./refs.ts";
 
 /** A loop with the names that scope it: enclosing band op_names, spatial regions and units (outermost first). */
 interface LoopEntry {
@@ -306,6 +308,37 @@ export function resolveSpatial(m: Module, spec: SpatialSpec, primitive: string):
     "AL3001",
     primitive,
     `no spatial region '${typeof spec === "string" ? spec : name}'; regions: ${valid}`,
+  );
+}
+
+/**
+ * relay's target: a PE array made by unfold, else (a name only) a stage of a function, its top-level band
+ * of that name or its call of that function ("C", "top:func2").
+ */
+export function resolveRelayTarget(m: Module, spec: SpatialSpec, primitive: string): SpatialRef | StageRef {
+  try {
+    return resolveSpatial(m, spec, primitive);
+  } catch (e) {
+    if (typeof spec !== "string" || !(e instanceof AlloError) || e.code !== "AL3001") throw e;
+    const want = splitFunc(m, spec);
+    const f = want.func ?? m.functions.find((g) => g.name === m.top)!;
+    const name = want.rest.join(":");
+    if (stagesOf(f).includes(name)) return { kind: "stage", func: f.name, name };
+    const stages = stagesOf(f).join(", ") || "none";
+    throw fail(
+      "AL3001",
+      primitive,
+      `no PE array and no stage '${spec}' in '${f.name}'; stages (bands and calls): ${stages}`,
+    );
+  }
+}
+
+/** The stage names of a function: its top-level band names and callees, and its stage region's units. */
+function stagesOf(f: Func): string[] {
+  return f.body.flatMap((s) =>
+    s.kind === "spatial" && s.name === STAGE_REGION && !s.grid
+      ? s.units.map((u) => u.name)
+      : (stageName(s) ?? []),
   );
 }
 

@@ -8,7 +8,7 @@ import { AlloError } from "../diagnostics/error.ts";
 import type { Module } from "../ir/nodes.ts";
 import { bandOfLoops } from "./handles.ts";
 import { checkArg, describe, type Kind, type Param } from "./params.ts";
-import type { BandRef, BufferRef, LoopRef, SpatialRef } from "./refs.ts";
+import type { BandRef, BufferRef, LoopRef, SpatialRef, StageRef } from "./refs.ts";
 import {
   bufferName,
   loopName,
@@ -17,7 +17,7 @@ import {
   resolveBuffer,
   resolveFunc,
   resolveLoop,
-  resolveSpatial,
+  resolveRelayTarget,
 } from "./resolve.ts";
 import type { StepArg, TraceValue } from "./trace.ts";
 
@@ -42,7 +42,7 @@ function resolveOne(m: Module, prim: string, p: Param, v: unknown): unknown {
     case "buffer":
       return resolveBuffer(m, v as BufferRef, prim);
     case "pe":
-      return resolveSpatial(m, v as SpatialRef, prim);
+      return resolveRelayTarget(m, v as SpatialRef | string, prim);
     case "func":
       return resolveFunc(m, v as string | undefined, prim);
     case "funcOrLoop":
@@ -113,7 +113,7 @@ function recordOne(m: Module, p: Param, v: unknown, r: unknown): Recorded {
       return ref("buffer", b.func, b.buffer, bufferName(m, b));
     }
     case "pe": {
-      const s = r as SpatialRef;
+      const s = r as SpatialRef | StageRef;
       return ref("pe", s.func, s.name, qualified(m, s.func, s.name));
     }
     case "func":
