@@ -85,6 +85,24 @@ function splitFunc(m: Module, spec: string): { func?: Func; rest: string[] } {
   return func ? { func, rest: parts.slice(1) } : { rest: parts };
 }
 
+/**
+ * A loop name scoped by a df kernel's name rather than one instance ("gemm:k" for the instances
+ * gemm_0_0, gemm_0_1, ... of api.md section 7): the same name scoped by each instance that has it, in
+ * instance order; undefined when the scope names a function, a unit or a band itself, or no instance.
+ */
+export function instanceLoopSpecs(m: Module, spec: string): string[] | undefined {
+  const { func, rest } = splitFunc(m, spec);
+  if (rest.length !== 2) return undefined;
+  const [kernel, loop] = rest;
+  const entries = loopEntries(m, func);
+  if (entries.some((e) => e.scopes.includes(kernel))) return undefined;
+  const instance = new RegExp(`^${kernel.replace(/[^A-Za-z0-9_]/g, "")}(_\\d+)+$`);
+  const units = [...new Set(entries.flatMap((e) => e.scopes.filter((s) => instance.test(s))))];
+  const prefix = func ? `${func.name}:` : "";
+  const specs = units.map((u) => `${prefix}${u}:${loop}`).filter((s) => matchLoops(m, s).length > 0);
+  return specs.length > 0 ? specs : undefined;
+}
+
 /** Unqualified names: the top function's candidates when it has any, else every function's. */
 function preferTop<T extends { func: Func }>(m: Module, xs: readonly T[]): T[] {
   const top = xs.filter((x) => x.func.name === m.top);

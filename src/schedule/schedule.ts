@@ -6,7 +6,7 @@
 
 import { AlloError, internalError } from "../diagnostics/error.ts";
 import { bufferLayout, layoutText } from "../ir/analysis/layout.ts";
-import type { Module, PartitionType, StorageBinding } from "../ir/nodes.ts";
+import type { Module, PartitionType, Span, StorageBinding } from "../ir/nodes.ts";
 import { assertWellFormed } from "../ir/verify.ts";
 import { verifyStep } from "../verify/index.ts";
 import { atCallSite, callSite } from "./call-site.ts";
@@ -37,7 +37,7 @@ import { getLoop } from "./primitives/util/loops.ts";
 import type { LoopRef, SpatialRef } from "./refs.ts";
 import { PRIMITIVES, type PrimitiveName, primitiveDef } from "./registry.ts";
 import { funcRenaming, recordedRoot } from "./replay.ts";
-import { loopNest, resolveBuffer, resolveFunc } from "./resolve.ts";
+import { instanceLoopSpecs, loopNest, resolveBuffer, resolveFunc } from "./resolve.ts";
 import { argsFromData, bindArgs, funcsOfData, recordArgs, resolveArgs } from "./step-args.ts";
 import { formatCall, type Step, stepHeader } from "./trace.ts";
 
@@ -322,6 +322,26 @@ export abstract class ScheduleCore {
   protected run(prim: PrimitiveName, args: readonly unknown[], from?: Replayed): unknown {
     const def = PRIMITIVES[prim];
     const site = from ? from.site : callSite();
+    // "gemm:k" names the loop in every instance of a df kernel: one recorded step per instance.
+    const first = def.params[0]?.kind.t;
+    const each =
+      !from && def.returns === "self" && (first === "loop" || first === "band") && typeof args[0] === "string"
+        ? instanceLoopSpecs(this.current, args[0])
+        : undefined;
+    if (each) {
+      for (const spec of each) this.step(prim, [spec, ...args.slice(1)], site);
+      return this;
+    }
+    return this.step(prim, args, site, from);
+  }
+
+  private step(
+    prim: PrimitiveName,
+    args: readonly unknown[],
+    site: Span | undefined,
+    from?: Replayed,
+  ): unknown {
+    const def = PRIMITIVES[prim];
     const before = this.current;
     try {
       const bound = bindArgs(prim, def.params, args);

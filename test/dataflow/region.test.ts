@@ -228,3 +228,24 @@ test("loops are named per instance: 'gemm_1_1:_k' pipelines that instance's loop
   s.build()(Float32Array.from([1, 2, 3, 4]), Float32Array.from([5, 6, 7, 8]), C);
   assert.deepEqual([...C], [19, 22, 43, 50]);
 });
+
+test("'gemm:_k' names the loop in every instance of gemm that has it: one step per instance", () => {
+  const s = df.customize(systolic);
+  s.pipeline("gemm:_k");
+  const pes = s.steps.map((st) => (st.args[0] as { loop: { name: string } }).loop.name);
+  assert.ok(pes.length > 1, s.trace());
+  assert.ok(
+    pes.every((n) => /^gemm_\d+_\d+:_k$/.test(n.replace(/^top:/, ""))),
+    pes.join(" "),
+  );
+  assert.ok(pes.includes("gemm_1_1:_k") || pes.includes("top:gemm_1_1:_k"), pes.join(" "));
+  const loaders = df.customize(systolic).pipeline("gemm:k");
+  assert.ok(loaders.steps.length >= 2 && loaders.steps.length < pes.length + 4, loaders.trace());
+  // Replays as recorded, and the run is unchanged.
+  const args = (x: typeof s) => x.steps.map((st) => st.args);
+  assert.deepEqual(args(customize(systolic).replay(s.steps)), args(s));
+  const C = new Float32Array(4);
+  s.build()(Float32Array.from([1, 2, 3, 4]), Float32Array.from([5, 6, 7, 8]), C);
+  assert.deepEqual([...C], [19, 22, 43, 50]);
+  assert.throws(() => df.customize(systolic).pipeline("gemm:nope"), /AL3001/);
+});

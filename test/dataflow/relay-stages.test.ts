@@ -162,7 +162,9 @@ test("an array still shared through memory inside the region is refused at the b
   );
 });
 
-test("fork/join with FIFOs of depth 1 runs to the plain result on the CPU and natively", { skip: SKIP }, () => {
+test("fork/join with FIFOs of depth 1 runs to the plain result on the CPU and natively", {
+  skip: SKIP,
+}, () => {
   const s = customize(K.forkJoin);
   for (const [b, stage] of CASES[1].relays) s.relay(b, stage, { depth: 1 });
   const want = outputs(customize(K.forkJoin).build(), CASES[1]);
