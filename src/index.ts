@@ -12,6 +12,7 @@ export type { Fifo, Fifo1, Fifo2, Fifo3, KernelOptions, Stream } from "./dsl/dat
 export * from "./dsl/dtypes.ts";
 export { instance } from "./dsl/instance.ts";
 export { full, grid, type LoopOptions, range, reduction, zeros } from "./dsl/loops.ts";
+export { type Overloaded, overload } from "./dsl/overload.ts";
 export { stateful } from "./dsl/stateful.ts";
 export type { DType, Shape, Tensor } from "./dsl/tensor-types.ts";
 export {

@@ -2,6 +2,7 @@
 // schedules, and what compose(f) customizes a kernel into before running its registered schedule.
 
 import { AlloError } from "../diagnostics/error.ts";
+import { overloadForms, pickForm } from "../dsl/overload.ts";
 import { compileModule, sourceOfFunction, sourceOfText } from "../frontend/index.ts";
 import type { Module } from "../ir/nodes.ts";
 import type { CustomizeOptions } from "../schedule/schedule.ts";
@@ -16,6 +17,17 @@ export function kernelModule(kernel: Function | string, options: CustomizeOption
       );
     }
     return compileModule({ source: sourceOfText(kernel, options.file), name: options.name, ...templates });
+  }
+  const forms = overloadForms(kernel);
+  if (forms) {
+    // An overloaded kernel: the form whose template parameters the given values fit.
+    if (!options.instantiate) {
+      throw new AlloError(
+        "AL1021",
+        `customize() of an overloaded kernel (forms ${forms.map((f) => f.name).join(", ")}) needs { instantiate } to pick a form, or customize one form by its own name`,
+      );
+    }
+    return pickForm(forms, "customize()", (f) => kernelModule(f, options)).value;
   }
   if (typeof kernel === "function") {
     return compileModule({

@@ -41,6 +41,7 @@ export const CODES = {
   AL1034: "rest parameter",
   AL1035: "destructuring parameter",
   AL1036: "bad stateful declaration",
+  AL1037: "bad overload declaration",
   // typing
   AL2001: "type mismatch",
   AL2002: "argument count mismatch at a call",
@@ -55,6 +56,7 @@ export const CODES = {
   AL2011: "impossible type width",
   AL2012: "bit index out of range",
   AL2013: "bad bit operation",
+  AL2014: "no form of an overloaded kernel matches the call",
   // schedule
   AL3001: "unknown loop",
   AL3002: "ambiguous loop name",

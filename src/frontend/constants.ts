@@ -51,6 +51,17 @@ export interface KernelDecl {
   readonly file: FileScope;
 }
 
+/**
+ * `const name = overload(f, g, ...)` (allo-ts's overload, src/dsl/overload.ts): one kernel name whose
+ * forms are the kernels f, g, ... (found from the declaring file), in order.
+ */
+export interface OverloadDecl {
+  readonly name: string;
+  readonly forms: readonly KernelDecl[];
+  readonly node: ts.Node;
+  readonly file: FileScope;
+}
+
 /** Per-file view: constant declarations, kernel functions, relative imports. */
 export class FileScope {
   private readonly constDecls = new Map<string, ts.Expression>();
@@ -62,6 +73,7 @@ export class FileScope {
   private readonly reexports: { from: string; node: ts.Node }[] = [];
   /** Local names of imports from "allo-ts", to their exported names (`int16 as toInt16`). */
   private readonly libraryImports = new Map<string, string>();
+  private readonly overloads = new Map<string, OverloadDecl | null>();
 
   constructor(readonly sf: SourceFile) {
     for (const st of sf.ast.statements) {
@@ -131,6 +143,7 @@ export class FileScope {
     const known = this.folded.get(name);
     if (known !== undefined) return known;
     const init = this.constDecls.get(name);
+    if (init && this.overloaded(name)) return undefined; // a kernel name, not a value
     if (init) {
       if (this.inProgress.has(name))
         throw errorAt(this.sf, init, "AL1007", `constant '${name}' depends on itself`);
@@ -167,6 +180,55 @@ export class FileScope {
       if (k) return k;
     }
     return undefined;
+  }
+
+  /** An overloaded kernel visible in this file by `name` (declared here or imported), if it is one. */
+  overloaded(name: string): OverloadDecl | undefined {
+    const known = this.overloads.get(name);
+    if (known !== undefined) return known ?? undefined;
+    let found: OverloadDecl | undefined;
+    const init = this.constDecls.get(name);
+    if (init) found = this.overloadOf(name, init);
+    else if (!this.functions.has(name)) {
+      const imp = this.importedScope(name);
+      if (imp) found = imp.scope.overloaded(imp.name);
+      else {
+        for (const r of this.reexports) {
+          found = scopeForFile(resolveImport(this.sf, r.from, r.node)).overloaded(name);
+          if (found) break;
+        }
+      }
+    }
+    this.overloads.set(name, found ?? null);
+    return found;
+  }
+
+  /** `overload(f, g, ...)` with allo-ts's overload and kernels of this file as its forms (else AL1037). */
+  private overloadOf(name: string, init: ts.Expression): OverloadDecl | undefined {
+    if (!ts.isCallExpression(init) || !ts.isIdentifier(init.expression)) return undefined;
+    const callee = init.expression.text;
+    if (this.libraryName(callee) !== "overload" || !this.libraryImports.has(callee)) return undefined;
+    const forms = init.arguments.map((a) => {
+      const k = ts.isIdentifier(a) ? this.kernel(a.text) : undefined;
+      if (!k) {
+        throw errorAt(
+          this.sf,
+          a,
+          "AL1037",
+          `the forms of overloaded kernel '${name}' are kernel function names; '${a.getText(this.sf.ast)}' is not a kernel function declared in or imported into this file`,
+        );
+      }
+      return k;
+    });
+    if (forms.length < 2) {
+      throw errorAt(
+        this.sf,
+        init,
+        "AL1037",
+        `overloaded kernel '${name}' needs two or more forms: export const ${name} = overload(${name}A, ${name}B)`,
+      );
+    }
+    return { name, forms, node: init, file: this };
   }
 
   exportedFunctionNames(): string[] {

@@ -54,6 +54,13 @@ export function compileModule(req: CompileRequest): Module {
   const scope = scopeForSource(source);
   const k = scope.kernel(name);
   if (!k) {
+    const o = scope.overloaded(name);
+    if (o) {
+      throw new AlloError(
+        "AL1002",
+        `'${name}' in ${source.path} is an overloaded kernel; customize one of its forms: ${o.forms.map((f) => f.decl.name!.text).join(", ")}`,
+      );
+    }
     const form = unsupportedKernelForm(source, name);
     if (form) throw form;
     const names = scope.functionNames();

@@ -1,15 +1,18 @@
 // Kernel call sites and instance names. A call is `f(...)`, `f<4>(...)` or a private instance
 // `instance(f, "id")(...)`. Every function gets a suffix: "" for shared instances, `_id` for a private
 // instance, and a private instance's callees inherit it (`g_mm1`; an inner `instance(g, "x")` is `g_x_mm1`),
-// so naming a private copy appends its id throughout its call tree.
+// so naming a private copy appends its id throughout its call tree. A callee may be an overloaded name
+// (`const add = overload(...)`, ./overloads.ts): its form is chosen once the arguments are typed.
 
 import type { FuncOrigin } from "../ir/nodes.ts";
-import type { KernelDecl } from "./constants.ts";
+import type { KernelDecl, OverloadDecl } from "./constants.ts";
 import type { FnContext } from "./context.ts";
 import ts from "./typescript.cts";
 
 export interface KernelCallee {
-  readonly kernel: KernelDecl;
+  /** The kernel called, unless the callee is an overloaded name (then `overload`). */
+  readonly kernel?: KernelDecl;
+  readonly overload?: OverloadDecl;
   /** The callee as written (`matmul`), for messages. */
   readonly name: string;
   /** The id of `instance(f, "id")`. */
@@ -25,12 +28,16 @@ export function kernelCallee(ctx: FnContext, e: ts.Expression): KernelCallee | u
   if (ts.isIdentifier(f)) {
     if (ctx.lookup(f.text)) return undefined;
     const kernel = ctx.file.kernel(f.text);
-    return kernel ? { kernel, name: f.text } : undefined;
+    if (kernel) return { kernel, name: f.text };
+    const overload = ctx.file.overloaded(f.text);
+    return overload ? { overload, name: f.text } : undefined;
   }
   if (!isInstanceCall(ctx, f)) return undefined;
   const [fn, id] = f.arguments;
-  const kernel = fn && ts.isIdentifier(fn) && !ctx.lookup(fn.text) ? ctx.file.kernel(fn.text) : undefined;
-  if (!kernel || f.arguments.length !== 2) {
+  const named = fn && ts.isIdentifier(fn) && !ctx.lookup(fn.text) ? fn.text : undefined;
+  const kernel = named === undefined ? undefined : ctx.file.kernel(named);
+  const overload = named === undefined || kernel ? undefined : ctx.file.overloaded(named);
+  if ((!kernel && !overload) || f.arguments.length !== 2) {
     throw ctx.error(
       fn ?? f,
       "AL3306",
@@ -44,7 +51,7 @@ export function kernelCallee(ctx: FnContext, e: ts.Expression): KernelCallee | u
       "the id of instance(f, id) must be a string literal of letters, digits and '_' (it becomes part of a function name)",
     );
   }
-  return { kernel, name: (fn as ts.Identifier).text, id: id.text };
+  return { ...(kernel ? { kernel } : { overload }), name: (fn as ts.Identifier).text, id: id.text };
 }
 
 /** `instance(...)` where `instance` is allo-ts's, not a local name or a kernel of that name. */

@@ -2,7 +2,8 @@
 // scalar) and calls nested in expressions (`g(f(X))`, `B[i] = inc(A[i]) + 1`: hoisted before their
 // statement), any callee possibly `instance(f, "id")` (./instances.ts). Arguments are checked against
 // the callee's signature (count, shape, dtype); generic callees are instantiated from explicit type
-// arguments or from the argument types (a nested call's result type included).
+// arguments or from the argument types (a nested call's result type included). An overloaded callee's
+// form is chosen from the argument types (./overloads.ts).
 
 import type { CallArg, CallStmt, Expr } from "../ir/nodes.ts";
 import { sameType, typeName } from "../types/dtype.ts";
@@ -11,6 +12,7 @@ import type { FnContext } from "./context.ts";
 import { convertTo } from "./fold.ts";
 import { kernelCallee } from "./instances.ts";
 import { lowerExpr } from "./lower-expr.ts";
+import { chooseForm } from "./overloads.ts";
 import { fitsDeclared, type ValueType } from "./types.ts";
 import ts from "./typescript.cts";
 
@@ -34,11 +36,13 @@ export function lowerKernelCall(
   call: ts.CallExpression,
   result: ResultBinding | undefined,
 ): CallStmt {
-  const { kernel, name: calleeName, id } = kernelCallee(ctx, call)!;
+  const callee = kernelCallee(ctx, call)!;
+  const { name: calleeName, id, overload } = callee;
   // Arguments in JavaScript's order: nested kernel calls run (hoisted) before this one.
   const given = call.arguments.map((a) => lowerArg(ctx, a));
   const argTypes = given.map((g) => (g.kind === "expr" ? undefined : g.type));
-  const sig = ctx.modules.instantiateAt(kernel, call, ctx, argTypes, id);
+  const kernel = overload ? chooseForm(ctx, call, overload, argTypes) : callee.kernel!;
+  const sig = ctx.modules.instantiateAt(kernel, call, ctx, argTypes, id, overload?.name);
   if (call.arguments.length !== sig.params.length) {
     throw ctx.error(
       call,

@@ -1,7 +1,8 @@
 // Collects the functions of one module: each (kernel, template values, instance id) becomes one IR
 // function, built once and shared by its call sites. The first instance of a kernel keeps its name;
 // later distinct instantiations are named f_1, f_2, ... (Allo's rule), private instances get their id
-// as a suffix (./instances.ts). Detects recursion and instance names that clash.
+// as a suffix (./instances.ts); a form of an overloaded name is named after that name (`sdpAttention`,
+// `sdpAttention_1`, whichever form each is: ./overloads.ts). Detects recursion and clashing names.
 
 import type { Func } from "../ir/nodes.ts";
 import type { ElemType } from "../types/dtype.ts";
@@ -26,14 +27,19 @@ export class ModuleBuilder {
   /** The instance suffix of each function being compiled, innermost last (see ./instances.ts). */
   private readonly suffixes: string[] = [""];
 
-  /** Instantiates (or reuses) a kernel with fully known template values; `id` makes a private instance. */
+  /**
+   * Instantiates (or reuses) a kernel with fully known template values; `id` makes a private instance;
+   * `named` is the overloaded name a form is called by, which its instances are named after.
+   */
   instantiate(
     k: KernelDecl,
     templates: ReadonlyMap<string, ConstValue>,
     at?: { ctx: FnContext; node: ts.Node },
     id?: string,
+    named?: string,
   ): Signature {
     const base = k.decl.name!.text;
+    const stem = named ?? base;
     const sorted = [...templates].sort(([a], [b]) => (a < b ? -1 : 1));
     const text = JSON.stringify(sorted, (_, v) => (typeof v === "bigint" ? `${v}n` : v));
     const suffix = instanceSuffix(this.suffixes[this.suffixes.length - 1], id);
@@ -49,10 +55,10 @@ export class ModuleBuilder {
         `recursion is not supported in kernels (${chain})${at ? "; rewrite it as a loop" : ""}`,
       );
     }
-    const n = this.baseCount.get(`${base}${suffix}`) ?? 0;
-    this.baseCount.set(`${base}${suffix}`, n + 1);
-    const name = `${n === 0 ? base : `${base}_${n}`}${suffix}`;
-    if (this.taken.has(name) || (name !== base && k.file.kernel(name))) {
+    const n = this.baseCount.get(`${stem}${suffix}`) ?? 0;
+    this.baseCount.set(`${stem}${suffix}`, n + 1);
+    const name = `${n === 0 ? stem : `${stem}_${n}`}${suffix}`;
+    if (this.taken.has(name) || (name !== stem && k.file.kernel(name))) {
       throw fail(
         "AL3305",
         `the instance of '${base}' here would be named '${name}', which another ${this.taken.has(name) ? "instance" : "kernel function"} already is; choose another instance id`,
@@ -79,6 +85,7 @@ export class ModuleBuilder {
     ctx: FnContext,
     argTypes: readonly (ValueType | undefined)[],
     id?: string,
+    named?: string,
   ): Signature {
     const params = k.decl.typeParameters ?? [];
     const values = new Map<string, ConstValue>();
@@ -109,7 +116,7 @@ export class ModuleBuilder {
         `cannot infer template parameter(s) ${missing.join(", ")} of '${k.decl.name!.text}'; pass them explicitly: ${k.decl.name!.text}<${params.map((p) => p.name.text).join(", ")}>(...)`,
       );
     }
-    return this.instantiate(k, values, { ctx, node: call }, id);
+    return this.instantiate(k, values, { ctx, node: call }, id, named);
   }
 }
 

@@ -2,7 +2,9 @@
 // or a template parameter's default (`function conv2d<..., S extends number = 1, P extends number = 0>`).
 // A number parameter takes a numeric literal (integer, or float32 when written with `.` or an exponent)
 // or a constant's name, a boolean parameter `true`/`false`, any other parameter an element type. Defaults
-// are read in the callee's file and may name earlier parameters (`S extends number = K`).
+// are read in the callee's file and may name earlier parameters (`S extends number = K`). A default
+// `= number` is no value: it lets tsc take explicit type arguments for the parameters before it while
+// this one is inferred from the arguments (`sdpAttentionLD<H, Causal = false, L = number, D = number>`).
 
 import { type ConstValue, isScalar, type KernelDecl } from "./constants.ts";
 import { boolConst, intLiteral, numericLiteral } from "./fold.ts";
@@ -54,7 +56,8 @@ export function applyDefaults(k: KernelDecl, values: Map<string, ConstValue>): s
   const lookup = (n: string) => values.get(n) ?? (k.file.hasConstDecl(n) ? k.file.constant(n) : undefined);
   for (const p of k.decl.typeParameters ?? []) {
     if (values.has(p.name.text)) continue;
-    if (p.default) values.set(p.name.text, readTemplateArg(p, p.default, k.file.sf, lookup));
+    if (p.default && p.default.kind !== ts.SyntaxKind.NumberKeyword)
+      values.set(p.name.text, readTemplateArg(p, p.default, k.file.sf, lookup));
     else missing.push(p.name.text);
   }
   return missing;

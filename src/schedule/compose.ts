@@ -5,6 +5,7 @@
 // trace) and undoes the whole compose when one fails.
 
 import { AlloError, type Note, where } from "../diagnostics/error.ts";
+import { overloadForms, pickForm } from "../dsl/overload.ts";
 import type { Func, FuncOrigin, Module, Span } from "../ir/nodes.ts";
 import { type ElemType, isBool } from "../types/dtype.ts";
 import { checkArg, describe, type Param } from "./params.ts";
@@ -91,6 +92,8 @@ export function composeParts(
   const parts = Array.isArray(sub) ? sub : [sub];
   if (parts.length === 0) throw new AlloError("AL3019", "compose: the list of schedules is empty");
   return parts.flatMap((p): ComposePart[] => {
+    const forms = overloadForms(p);
+    if (forms) return overloadParts(forms, m, o, customize);
     if (typeof p === "function" && registry.has(p) && o.instantiate === undefined) {
       const each = perInstance(p, m, o.id, customize);
       if (each.length > 0) return each;
@@ -98,6 +101,42 @@ export function composeParts(
     return [{ schedule: onePart(p, o, customize) }];
   });
 }
+
+/**
+ * `compose(op)` of an overloaded kernel (src/dsl/overload.ts): every form's registered schedule in that
+ * form's instances; with `instantiate`, the one form those values fit. AL3303 when a form with
+ * instances has no registered schedule, AL3301 when the design calls no form.
+ */
+function overloadParts(
+  forms: readonly Function[],
+  m: Module,
+  o: ComposeOptions,
+  customize: Customizer,
+): ComposePart[] {
+  if (o.instantiate !== undefined) {
+    const { form, value } = pickForm(forms, "compose", (f) => customize(f, o.instantiate));
+    const apply = registry.get(form);
+    if (!apply) throw noSchedule(form);
+    (apply as (s: Composable) => void)(value);
+    return [{ schedule: value }];
+  }
+  const out = forms.flatMap((f) => {
+    if (registry.has(f)) return perInstance(f, m, o.id, customize);
+    if (m.functions.some((fn) => fn.origin?.base === f.name)) throw noSchedule(f);
+    return [];
+  });
+  if (out.length > 0) return out;
+  throw new AlloError(
+    "AL3301",
+    `compose: '${m.top}' calls no instance of the overloaded kernel's forms (${forms.map((f) => f.name).join(", ")})${o.id === undefined ? "" : ` with id '${o.id}'`}`,
+  );
+}
+
+const noSchedule = (f: Function) =>
+  new AlloError(
+    "AL3303",
+    `compose: kernel '${f.name}' has no registered schedule; register one with registerSchedule(${f.name}, (s) => { ... }) or compose a schedule: compose(customize(${f.name}))`,
+  );
 
 /**
  * `compose(f)` for a generic kernel with a registered schedule and no `instantiate`: the schedule is
@@ -156,12 +195,7 @@ function onePart(p: unknown, o: ComposeOptions, customize: Customizer): Composab
   }
   if (typeof p === "function") {
     const apply = registry.get(p);
-    if (!apply) {
-      throw new AlloError(
-        "AL3303",
-        `compose: kernel '${p.name}' has no registered schedule; register one with registerSchedule(${p.name}, (s) => { ... }) or compose a schedule: compose(customize(${p.name}))`,
-      );
-    }
+    if (!apply) throw noSchedule(p);
     const s = customize(p, o.instantiate);
     (apply as (s: Composable) => void)(s);
     return s;

@@ -1,0 +1,72 @@
+// Overloaded kernel names (`export const sdpAttention = overload(sdpAttentionHLE, sdpAttentionLD)`,
+// src/dsl/overload.ts): at a call site the form is the first, in the order overload() lists them, whose
+// parameters take the arguments: as many arguments as parameters, as many explicit type arguments at
+// most as the form has template parameters, each argument's rank the parameter's (a scalar or a value
+// expression is rank 0), and a tensor argument's element type the parameter's when the parameter names
+// one (`float32<[M, N]>`; `Tensor<T, [M, N]>` takes any). The chosen form is then instantiated and
+// checked as any kernel call (./lower-call.ts); its instances are named after the overloaded name
+// (./module-builder.ts). No matching form is AL2014 at the call, listing the forms.
+
+import { NAMED_DTYPES } from "../dsl/dtypes.ts";
+import { sameType, typeName } from "../types/dtype.ts";
+import type { KernelDecl, OverloadDecl } from "./constants.ts";
+import type { ValueType } from "./types.ts";
+import ts from "./typescript.cts";
+
+/** What a parameter's annotation says: its rank and, when it names one, its element type's name. */
+function paramForm(t: ts.TypeNode | undefined): { rank: number; dtype?: string } {
+  if (!t || !ts.isTypeReferenceNode(t) || !ts.isIdentifier(t.typeName)) return { rank: 0 };
+  const shape = t.typeArguments?.find((a) => ts.isTupleTypeNode(a)) as ts.TupleTypeNode | undefined;
+  const name = t.typeName.text;
+  return { rank: shape?.elements.length ?? 0, ...(NAMED_DTYPES[name] ? { dtype: name } : {}) };
+}
+
+/** Whether form `k` takes a call with these arguments (undefined: a value expression, rank 0). */
+function takes(k: KernelDecl, typeArgs: number, args: readonly (ValueType | undefined)[]): boolean {
+  const params = k.decl.parameters;
+  if (params.length !== args.length || typeArgs > (k.decl.typeParameters?.length ?? 0)) return false;
+  return params.every((p, i) => {
+    const want = paramForm(p.type);
+    const got = args[i];
+    if ((got?.shape.length ?? 0) !== want.rank) return false;
+    return !got || want.rank === 0 || !want.dtype || sameType(got.dtype, NAMED_DTYPES[want.dtype].dtype);
+  });
+}
+
+/** A form as its declaration writes it: `sdpAttentionLD<H, Causal, L, D>(Q: float32<[L, D]>, ...)`. */
+export function formText(k: KernelDecl): string {
+  const ast = k.file.sf.ast;
+  const tps = k.decl.typeParameters?.map((p) => p.name.text) ?? [];
+  const params = k.decl.parameters.map((p) => `${p.name.getText(ast)}: ${p.type?.getText(ast) ?? "?"}`);
+  return `${k.decl.name!.text}${tps.length ? `<${tps.join(", ")}>` : ""}(${params.join(", ")})`;
+}
+
+const argText = (t: ValueType | undefined): string =>
+  t === undefined
+    ? "a value"
+    : t.shape.length
+      ? `${typeName(t.dtype)}[${t.shape.join(", ")}]`
+      : typeName(t.dtype);
+
+/** Where a call is compiled: raises errors at its nodes (a FnContext, without importing one). */
+interface CallSite {
+  error(node: ts.Node, code: "AL2014", message: string): Error;
+}
+
+/** The form of overloaded `o` this call takes, or AL2014 at the call naming the forms there are. */
+export function chooseForm(
+  ctx: CallSite,
+  call: ts.CallExpression,
+  o: OverloadDecl,
+  args: readonly (ValueType | undefined)[],
+): KernelDecl {
+  const typeArgs = call.typeArguments?.length ?? 0;
+  const form = o.forms.find((k) => takes(k, typeArgs, args));
+  if (form) return form;
+  const given = `${typeArgs ? `${typeArgs} type argument(s) and ` : ""}(${args.map(argText).join(", ")})`;
+  throw ctx.error(
+    call,
+    "AL2014",
+    `no form of overloaded kernel '${o.name}' takes ${given}; its forms (by argument rank and element type): ${o.forms.map(formText).join("; ")}`,
+  );
+}
