@@ -58,7 +58,7 @@ test("sdpAttention matches the reference on [H, L, E] (one key, one head, severa
 
 test("sdpAttention's default schedule composes into a caller and verifies", () => {
   const s = customize(attend).compose(sdpAttention);
-  assert.equal(s.steps.length, 3);
+  assert.equal(s.steps.length, 4);
   const r = s.verify();
   assert.equal(r.equivalent, true, r.reason);
 });
