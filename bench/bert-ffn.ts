@@ -4,6 +4,7 @@
 //   npx tsx bench/bert-ffn.ts            (or `npm run bench`, which runs every bench)
 import { performance } from "node:perf_hooks";
 import { BERT_BASE, bertFfn, operands, PUBLISHED, reference } from "../examples/bert-ffn.ts";
+import { estimateRow } from "./estimate-row.ts";
 
 export function benchBertFfn(): Record<string, string>[] {
   const sizes = BERT_BASE;
@@ -23,23 +24,16 @@ export function benchBertFfn(): Record<string, string>[] {
       what: `${target} run`,
       "build ms": build.toFixed(0),
       "run ms": ms.toFixed(0),
-      "equals reference": String(Y.every((y, k) => y === want[k])),
+      result: String(Y.every((y, k) => y === want[k])),
     });
   }
-  const t = performance.now();
-  const e = s.estimate();
-  rows.push({
-    what: `estimate (${e.profile.name})`,
-    "build ms": (performance.now() - t).toFixed(0),
-    "run ms": ((e.latency * e.profile.clockNs) / 1e6).toFixed(2),
-    "equals reference": `DSP ${e.resources.dsp}, BRAM18K ${e.resources.bram18k}`,
-  });
+  rows.push(estimateRow(s));
   for (const p of PUBLISHED)
     rows.push({
       what: `published ${p.tool} (U280)`,
       "build ms": "-",
       "run ms": String(p.ms),
-      "equals reference": `${p.dsp === undefined ? "" : `DSP ${p.dsp}, `}BRAM18K ${p.bram18k}`,
+      result: `${p.dsp === undefined ? "" : `DSP ${p.dsp}, `}BRAM18K ${p.bram18k}`,
     });
   return rows;
 }

@@ -15,6 +15,7 @@ import {
   quantizeLayer,
   weights,
 } from "../examples/gpt2-reference.ts";
+import { estimateRow } from "./estimate-row.ts";
 
 export async function benchGpt2(): Promise<Record<string, string>[]> {
   const sizes = GPT2_MEDIUM;
@@ -57,14 +58,7 @@ export async function benchGpt2(): Promise<Record<string, string>[]> {
     "run ms": "-",
     result: `relative RMS error ${(err.relRms * 100).toFixed(2)}%, largest difference ${err.maxAbs.toFixed(3)}`,
   });
-  const t = performance.now();
-  const e = s.estimate();
-  rows.push({
-    what: `estimate (${e.profile.name})`,
-    "build ms": (performance.now() - t).toFixed(0),
-    "run ms": ((e.latency * e.profile.clockNs) / 1e6).toFixed(2),
-    result: `DSP ${e.resources.dsp}, BRAM18K ${e.resources.bram18k}`,
-  });
+  rows.push(estimateRow(s));
   rows.push({
     what: "published Allo (U280, 24 layers)",
     "build ms": "-",

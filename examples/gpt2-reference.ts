@@ -50,14 +50,12 @@ const LINEARS = [
   ["W2", "b2"],
 ] as const;
 
-/** Deterministic uniform numbers in [-1, 1) (mulberry32). */
+/** Deterministic numbers in [-1, 1) from a 32-bit linear congruential generator. */
 function uniform(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 31 - 1;
+    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
+    return a / 2 ** 31 - 1;
   };
 }
 

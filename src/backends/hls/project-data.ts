@@ -10,23 +10,13 @@ import type { BufferDecl, Func, Module } from "../../ir/nodes.ts";
 import { boundaryClass, checkArgCount, makeArray } from "../../runtime/host-abi.ts";
 import { rawRange } from "../../semantics/scalar.ts";
 import type { ElemType } from "../../types/dtype.ts";
+import { rng } from "../../util/random.ts";
 import type { Budget } from "../cpu/budget.ts";
 import { compileCpu } from "../cpu/index.ts";
 import { encodeBuffer, encodeScalar } from "./data.ts";
 import { tbArgs } from "./testbench.ts";
 
 const DATA_FILE = /^(input|expected)\d+\.data$/;
-
-/** A seeded generator (mulberry32): the same project files on every build. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /**
  * One small value of type t: integers in [-8, 8) (from 0 when unsigned) within the type's range, reals
@@ -59,7 +49,7 @@ function boundaryArray(b: BufferDecl, r: () => number) {
 
 /** The inputs a build writes: small seeded values; scalar parameters in [1, 8], as they are often bounds. */
 export function defaultInputs(f: Func): unknown[] {
-  const r = seeded(0x5eed);
+  const r = rng(0x5eed);
   return f.params.map((p) => {
     if (p.kind === "buffer") return boundaryArray(f.buffers[p.name], r);
     if (p.type.kind === "float" || p.type.kind === "fixed") return Number(smallValue(p.type, r));
