@@ -24,7 +24,7 @@ export function inlineCall(callee: Func, call: CallStmt, taken: Set<string>): In
     else if (p.kind === "scalar" && a.kind === "value") value.set(p.name, a.value);
     else throw internalError(`inlining: argument ${i} of ${callee.name} does not match its parameter`);
   });
-  callee.results.forEach((r, i) => buffer.set(r, call.results[i]));
+  for (const [i, r] of callee.results.entries()) buffer.set(r, call.results[i]);
   const buffers: Record<string, BufferDecl> = {};
   for (const [name, decl] of Object.entries(callee.buffers)) {
     if (buffer.has(name)) continue;
