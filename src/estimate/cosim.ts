@@ -82,8 +82,11 @@ export function cosimTiming(
     for (const { from: q, to: p, depth } of fifo) {
       changed = raise(first, p, first[q] + ps[q].stream.il) || changed;
       changed = raise(last, p, last[q] + ps[q].stream.il) || changed;
-      // The producer's token N - depth waits for the consumer to take token 1, and so on.
-      const behind = Math.max(0, ps[q].stream.trip - depth) * ps[p].stream.ii;
+      // The producer's token N - depth waits for the consumer to take token 1, and so on. The
+      // consumer takes the N tokens evenly over its stream phase, whose loop need not run once per
+      // token (a PE's outer loop takes many).
+      const n = Math.max(1, ps[q].stream.trip);
+      const behind = (Math.max(0, n - depth) / n) * ps[p].stream.ii * ps[p].stream.trip;
       changed = raise(last, q, first[p] + behind - ps[q].stream.il) || changed;
     }
     if (!changed) break;

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { customize } from "allo-ts";
 import { type CosimProcess, cosimTiming } from "../../src/estimate/cosim.ts";
+import { bertFfn } from "../../examples/bert-ffn.ts";
 import { seedSystolic } from "../verify/support/systolic.ts";
 
 const proc = (
@@ -57,6 +58,27 @@ test("FIFO depth: a fast producer feeding a slow consumer through a shallow FIFO
   // Depth 2: P's token 64 waits for S to take token 62 (first read at 2, every 8 cycles): P streams until
   // 2 + 62 * 8 - 2 = 496, F ends at 496 + 2 + 2 and G after it.
   assert.equal(shallow.latency, 500 + 601);
+});
+
+test("back-pressure counts tokens, not iterations: a consumer whose loop takes 100 tokens a turn", () => {
+  // The consumer's stream loop runs 10 times at 100 cycles a turn: 1,000 cycles for the producer's
+  // 1,000 tokens, one per cycle, so a 10-deep FIFO holds the producer back only to that pace.
+  const p = proc({ offset: 0, trip: 1000, ii: 1, il: 1 }, { puts: ["f"] });
+  const c = proc({ offset: 0, trip: 10, ii: 100, il: 100 }, { gets: ["f"] });
+  const t = cosimTiming([p, c], depth(10), 0);
+  assert.ok(t.latency < 1300, `${t.latency}`);
+  assert.ok(t.latency >= 1000, `${t.latency}`);
+});
+
+test("a tiled systolic GEMM: the cosim-like latency stays near the csynth-equivalent one", () => {
+  // Each PE's outer loop takes K tokens per output; before tokens were counted per iteration this
+  // came out 300x the csynth latency.
+  const e = bertFfn({ M: 32, K: 48, N: 64, P: 4 }).estimate();
+  assert.ok(e.cosim);
+  assert.ok(
+    e.cosim.latency >= e.latency && e.cosim.latency < 2 * e.latency,
+    `${e.cosim.latency} vs ${e.latency}`,
+  );
 });
 
 test("a ping-pong buffer: the consumer begins when the producer is done", () => {
