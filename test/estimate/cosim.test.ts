@@ -5,8 +5,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { customize } from "allo-ts";
-import { type CosimProcess, cosimTiming } from "../../src/estimate/cosim.ts";
 import { bertFfn } from "../../examples/bert-ffn.ts";
+import { type CosimProcess, cosimTiming } from "../../src/estimate/cosim.ts";
 import { seedSystolic } from "../verify/support/systolic.ts";
 
 const proc = (
