@@ -1,5 +1,5 @@
 // Kernel call sites and instance names. A call is `f(...)`, `f<4>(...)` or a private instance
-// `instance(f, "id")(...)`. Every function gets a suffix: "" for shared instances, `_id` for a private
+// `instance(f, "id")(...)` (with template values `instance(f<4>, "id")(...)`). Every function gets a suffix: "" for shared instances, `_id` for a private
 // instance, and a private instance's callees inherit it (`g_mm1`; an inner `instance(g, "x")` is `g_x_mm1`),
 // so naming a private copy appends its id throughout its call tree. A callee may be an overloaded name
 // (`const add = overload(...)`, ./overloads.ts): its form is chosen once the arguments are typed.
@@ -17,6 +17,8 @@ export interface KernelCallee {
   readonly name: string;
   /** The id of `instance(f, "id")`. */
   readonly id?: string;
+  /** Explicit template values: `f<...>(X)` or `instance(f<...>, "id")(X)`. */
+  readonly typeArguments: readonly ts.TypeNode[];
 }
 
 const ID = /^[A-Za-z0-9_]+$/;
@@ -27,13 +29,17 @@ export function kernelCallee(ctx: FnContext, e: ts.Expression): KernelCallee | u
   const f = e.expression;
   if (ts.isIdentifier(f)) {
     if (ctx.lookup(f.text)) return undefined;
+    const typeArguments = e.typeArguments ?? [];
     const kernel = ctx.file.kernel(f.text);
-    if (kernel) return { kernel, name: f.text };
+    if (kernel) return { kernel, name: f.text, typeArguments };
     const overload = ctx.file.overloaded(f.text);
-    return overload ? { overload, name: f.text } : undefined;
+    return overload ? { overload, name: f.text, typeArguments } : undefined;
   }
   if (!isInstanceCall(ctx, f)) return undefined;
-  const [fn, id] = f.arguments;
+  const [arg, id] = f.arguments;
+  // `instance(systolic<int8, int8, int32, M, K, N, 4, 4>, "FFN1")`: the template values ride on the kernel.
+  const withTypes = arg && ts.isExpressionWithTypeArguments(arg) ? arg : undefined;
+  const fn = withTypes ? withTypes.expression : arg;
   const named = fn && ts.isIdentifier(fn) && !ctx.lookup(fn.text) ? fn.text : undefined;
   const kernel = named === undefined ? undefined : ctx.file.kernel(named);
   const overload = named === undefined || kernel ? undefined : ctx.file.overloaded(named);
@@ -51,7 +57,20 @@ export function kernelCallee(ctx: FnContext, e: ts.Expression): KernelCallee | u
       "the id of instance(f, id) must be a string literal of letters, digits and '_' (it becomes part of a function name)",
     );
   }
-  return { ...(kernel ? { kernel } : { overload }), name: (fn as ts.Identifier).text, id: id.text };
+  if (withTypes && e.typeArguments?.length) {
+    throw ctx.error(
+      e,
+      "AL3306",
+      "template values go on the kernel or on the call, not both: instance(f<T>, id)(X) or instance(f, id)<T>(X)",
+    );
+  }
+  const typeArguments = withTypes?.typeArguments ?? e.typeArguments ?? [];
+  return {
+    ...(kernel ? { kernel } : { overload }),
+    name: (fn as ts.Identifier).text,
+    id: id.text,
+    typeArguments,
+  };
 }
 
 /** `instance(...)` where `instance` is allo-ts's, not a local name or a kernel of that name. */

@@ -41,8 +41,9 @@ export function lowerKernelCall(
   // Arguments in JavaScript's order: nested kernel calls run (hoisted) before this one.
   const given = call.arguments.map((a) => lowerArg(ctx, a));
   const argTypes = given.map((g) => (g.kind === "expr" ? undefined : g.type));
-  const kernel = overload ? chooseForm(ctx, call, overload, argTypes) : callee.kernel!;
-  const sig = ctx.modules.instantiateAt(kernel, call, ctx, argTypes, id, overload?.name);
+  const { typeArguments } = callee;
+  const kernel = overload ? chooseForm(ctx, call, overload, typeArguments.length, argTypes) : callee.kernel!;
+  const sig = ctx.modules.instantiateAt(kernel, call, typeArguments, ctx, argTypes, id, overload?.name);
   if (call.arguments.length !== sig.params.length) {
     throw ctx.error(
       call,

@@ -82,6 +82,7 @@ export class ModuleBuilder {
   instantiateAt(
     k: KernelDecl,
     call: ts.CallExpression,
+    typeArgs: readonly ts.TypeNode[],
     ctx: FnContext,
     argTypes: readonly (ValueType | undefined)[],
     id?: string,
@@ -93,7 +94,6 @@ export class ModuleBuilder {
       const b = ctx.lookup(n);
       return b?.kind === "const" ? b.value : undefined;
     };
-    const typeArgs = call.typeArguments ?? [];
     if (typeArgs.length > params.length) {
       throw ctx.error(
         call,

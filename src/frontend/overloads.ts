@@ -58,9 +58,9 @@ export function chooseForm(
   ctx: CallSite,
   call: ts.CallExpression,
   o: OverloadDecl,
+  typeArgs: number,
   args: readonly (ValueType | undefined)[],
 ): KernelDecl {
-  const typeArgs = call.typeArguments?.length ?? 0;
   const form = o.forms.find((k) => takes(k, typeArgs, args));
   if (form) return form;
   const given = `${typeArgs ? `${typeArgs} type argument(s) and ` : ""}(${args.map(argText).join(", ")})`;

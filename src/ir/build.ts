@@ -78,6 +78,14 @@ export function forLoop(
   return { kind: "for", iv, name, lb, ub, step, attrs, body };
 }
 
+/** The indices of element `e` of an array of `shape` in row-major order (`e / stride % extent`). */
+export function rowMajorIndices(shape: readonly number[], e: Expr): Expr[] {
+  return shape.map((n, k) => {
+    const q = idxOp("/", e, idx(shape.slice(k + 1).reduce((a, b) => a * b, 1)));
+    return k === 0 ? q : idxOp("%", q, idx(n));
+  });
+}
+
 /** The constant value of an index expression, or undefined. */
 export function constIndex(e: Expr): number | undefined {
   return e.kind === "const" && typeof e.value === "bigint" ? Number(e.value) : undefined;

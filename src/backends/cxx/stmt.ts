@@ -7,7 +7,7 @@
 
 import { AlloError, assertNever, internalError } from "../../diagnostics/error.ts";
 import { loopRange } from "../../ir/analysis/range.ts";
-import { constIndex } from "../../ir/build.ts";
+import { constIndex, ivRef, rowMajorIndices } from "../../ir/build.ts";
 import type {
   AllocStmt,
   BufferDecl,
@@ -18,6 +18,7 @@ import type {
   SpatialStmt,
   Stmt,
 } from "../../ir/nodes.ts";
+import { sameExpr } from "../../ir/same.ts";
 import { childBlocks, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import { bare, castText } from "./convert.ts";
 import { blockType, fnName, localDeclarator, type ModuleContext } from "./decls.ts";
@@ -306,10 +307,12 @@ export class FnBuilder {
 
 /**
  * Whether `next` writes every element of `b` before reading any: a perfect nest of loops from 0 to
- * each extent (step 1) whose innermost body stores b[iv0][iv1].. unconditionally, reading no b first.
+ * each extent (step 1) whose innermost body stores b[iv0][iv1].. unconditionally, reading no b first,
+ * or one loop over all elements storing them in row-major order (relay's fill, schedule/primitives/relay-calls.ts).
  */
 export function overwrites(next: Stmt | undefined, b: BufferDecl): boolean {
   if (!next || b.shape.length === 0 || b.stream) return false;
+  if (next.kind === "for" && b.shape.length > 1 && fillsRowMajor(next, b)) return true;
   const ivs: string[] = [];
   let loop = next;
   for (let d = 0; ; d++) {
@@ -335,6 +338,17 @@ export function overwrites(next: Stmt | undefined, b: BufferDecl): boolean {
     ) {
       return true;
     }
+  }
+  return false;
+}
+
+function fillsRowMajor(loop: ForStmt, b: BufferDecl): boolean {
+  const size = b.shape.reduce((x, y) => x * y, 1);
+  if (loop.step !== 1 || constIndex(loop.lb) !== 0 || constIndex(loop.ub) !== size) return false;
+  const want = rowMajorIndices(b.shape, ivRef(loop.iv));
+  for (const st of loop.body) {
+    if (reads(st, b.name)) return false;
+    if (st.kind === "store" && st.buffer === b.name) return st.indices.every((x, k) => sameExpr(x, want[k]));
   }
   return false;
 }

@@ -6,6 +6,7 @@
 
 import { ivRef } from "../../ir/build.ts";
 import type { Expr, ForStmt, Func, Module, Stmt } from "../../ir/nodes.ts";
+import { sameExpr } from "../../ir/same.ts";
 import {
   childBlocks,
   mapExpr,
@@ -16,7 +17,6 @@ import {
   walkExpr,
 } from "../../ir/walk.ts";
 import type { LoopRef } from "../refs.ts";
-import { sameExpr } from "./memory/nest.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
 import { getLoop, withFunc } from "./util/loops.ts";
 

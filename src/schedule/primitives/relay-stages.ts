@@ -12,10 +12,10 @@
 // region may share only streams and arrays they only read; an array still passed through memory from
 // one unit to another is refused when the design is built (src/ir/analysis/stage-region.ts).
 
-import { internalError } from "../../diagnostics/error.ts";
+import { AlloError, internalError } from "../../diagnostics/error.ts";
 import { STAGE_REGION, stageName } from "../../ir/analysis/stage-region.ts";
 import { constIndex } from "../../ir/build.ts";
-import type { BufferDecl, Expr, ForStmt, Func, Module, SpatialUnit, Stmt } from "../../ir/nodes.ts";
+import type { BufferDecl, CallStmt, Expr, ForStmt, Func, Module, SpatialUnit, Stmt } from "../../ir/nodes.ts";
 import {
   findFunc,
   mapExpr,
@@ -27,6 +27,7 @@ import {
 } from "../../ir/walk.ts";
 import type { BufferRef, StageRef } from "../refs.ts";
 import type { RelayOptions } from "./relay.ts";
+import { drainAfter, fillBefore } from "./relay-calls.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
 import { inlineCall } from "./util/inline-call.ts";
 import { freshName, getFunc, takenNames, withFunc } from "./util/loops.ts";
@@ -122,7 +123,8 @@ export function relayStages(
     const name = freshName(unitNames, nameOf(s) ?? "stage");
     const call = s.stmt.kind === "call" ? s.stmt : undefined;
     const callee = call && findFunc(m, call.callee);
-    if (call && callee) {
+    const end = i === p ? "store" : i === c ? "load" : undefined;
+    if (call && callee && (end === undefined || streamsThrough(call, callee, buf.buffer, end))) {
       const inlined = inlineCall(callee, call, taken);
       Object.assign(buffers, inlined.buffers);
       // The call's results are the caller's buffers: allocated before the region, visible after it.
@@ -143,8 +145,23 @@ export function relayStages(
     span: decl.span,
   };
   const value = freshName(taken, `${buf.buffer}_v`);
-  units[producer] = { ...units[producer], body: putInto(units[producer].body, decl, fifo, value, buffers) };
-  units[consumer] = { ...units[consumer], body: getFrom(units[consumer].body, decl, fifo) };
+  // A called stage kept as a call (./relay-calls.ts) touches the array only through its arguments.
+  const pBody = units[producer].body;
+  units[producer] = {
+    ...units[producer],
+    body:
+      stores(pBody, buf.buffer) === 0
+        ? drainAfter(pBody, decl, fifo, taken)
+        : putInto(pBody, decl, fifo, value, buffers),
+  };
+  const cBody = units[consumer].body;
+  units[consumer] = {
+    ...units[consumer],
+    body:
+      readsOf(cBody, buf.buffer) === 0
+        ? fillBefore(cBody, decl, fifo, taken, buffers)
+        : getFrom(cBody, decl, fifo),
+  };
 
   // The array goes once no unit and no later statement reads it from memory.
   const after = stages.slice(hi + 1).flatMap(bodyOf);
@@ -191,6 +208,25 @@ function touches(m: Module, body: readonly Stmt[], buffer: string, how: "read" |
     }
   });
   return hit;
+}
+
+/**
+ * Whether the callee visits the array it gets for `buffer` once in row-major order (`how` it: stores
+ * for the producer, loads for the consumer), so its body can take the FIFO itself when inlined.
+ */
+function streamsThrough(call: CallStmt, callee: Func, buffer: string, how: "store" | "load"): boolean {
+  const at = call.args.findIndex((a) => a.kind === "buffer" && a.name === buffer);
+  const r = call.results.indexOf(buffer);
+  const own = at >= 0 ? callee.params[at]?.name : callee.results[r];
+  const decl = own === undefined ? undefined : callee.buffers[own];
+  if (!decl) return false;
+  try {
+    streamSite(callee.body, decl, how);
+    return true;
+  } catch (e) {
+    if (e instanceof AlloError && e.code === "AL3010") return false;
+    throw e;
+  }
 }
 
 /** Loads of `buffer` in `body` (nested blocks too unless `deep` is false for the first statement's own). */

@@ -4,6 +4,7 @@
 
 import type { Code } from "../../../diagnostics/codes.ts";
 import type { Expr, ForStmt, Stmt } from "../../../ir/nodes.ts";
+import { sameExpr } from "../../../ir/same.ts";
 import {
   mapChildBlocks,
   mapExpr,
@@ -66,24 +67,6 @@ export function pureIndex(e: Expr): boolean {
     if (x.kind === "load" || x.kind === "streamGet") pure = false;
   });
   return pure;
-}
-
-/** Structural equality of expressions (types included). */
-export function sameExpr(a: Expr, b: Expr): boolean {
-  return canonical(a) === canonical(b);
-}
-
-/** A text of IR data that does not depend on key order or source spans (bigints kept exact). */
-export function canonical(x: unknown): string {
-  if (typeof x === "bigint") return `${x}n`;
-  if (Array.isArray(x)) return `[${x.map(canonical).join(",")}]`;
-  if (x !== null && typeof x === "object") {
-    const keys = Object.keys(x)
-      .filter((k) => k !== "span")
-      .sort();
-    return `{${keys.map((k) => `${k}:${canonical((x as Record<string, unknown>)[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(x) ?? "undefined";
 }
 
 /** Rewrites every load and store of `from` into `to` with indices mapped by `index`. */

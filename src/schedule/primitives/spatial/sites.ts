@@ -4,8 +4,8 @@
 
 import { ivRef } from "../../../ir/build.ts";
 import type { Expr, ForStmt, Stmt, StoreStmt } from "../../../ir/nodes.ts";
+import { canonical } from "../../../ir/same.ts";
 import { childBlocks, mapExpr, substituteIvs } from "../../../ir/walk.ts";
-import { canonical } from "../memory/nest.ts";
 
 export interface Site {
   readonly store: StoreStmt;

@@ -6,6 +6,7 @@
 
 import { ivRef } from "../../../ir/build.ts";
 import type { Expr, ForStmt, Stmt } from "../../../ir/nodes.ts";
+import { sameExpr } from "../../../ir/same.ts";
 import {
   childBlocks,
   mapBlockExprs,
@@ -15,7 +16,6 @@ import {
   visitStmts,
   walkExpr,
 } from "../../../ir/walk.ts";
-import { sameExpr } from "../memory/nest.ts";
 
 /**
  * `body` with the FIFO fill loop of `buf` (the loop holding `got`) fused into its consumer loop; for
