@@ -173,7 +173,8 @@ export function recMii(
   for (const st of ops) {
     if (st.kind !== "store" || (st.mem !== "ram" && st.mem !== "reg")) continue;
     for (const ld of ops) {
-      if (ld.kind !== "load" || ld.buffer !== st.buffer) continue;
+      // A load of what this iteration already wrote is fed within the iteration, not across.
+      if (ld.kind !== "load" || ld.buffer !== st.buffer || ld.fresh) continue;
       const d = carriedDistance(st.idx ?? [], ld.idx ?? [], chain);
       if (d === undefined) continue;
       const over = st.mem === "ram" ? p.mem.recurrenceMemOverhead : 0;

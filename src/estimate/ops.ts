@@ -31,6 +31,8 @@ export interface Op {
   readonly idx?: readonly (Linear | undefined)[];
   /** Buffer and index forms: equal keys are the same address in every iteration. */
   readonly addr?: string;
+  /** load: the iteration itself wrote this address before (unconditionally), so no earlier one feeds it. */
+  readonly fresh?: boolean;
   /** call: the callee, its latency (the op's stages) and the cycles between its starts. */
   readonly callee?: string;
   readonly stages?: number;
@@ -80,6 +82,10 @@ export class IterationBuilder {
   /** Merged reads per buffer: address -> load op. */
   private readonly reads = new Map<string, Map<string, number>>();
   private readonly lastStore = new Map<string, { id: number; addr: string; exact: boolean }[]>();
+  /** Addresses stored so far in this iteration outside any condition (`let acc = 0` in a loop body). */
+  private readonly surelyWritten = new Set<string>();
+  /** Depth of the if/while bodies being added. */
+  private conditional = 0;
 
   constructor(private readonly ctx: OpsContext) {}
 
@@ -168,11 +174,21 @@ export class IterationBuilder {
       const hit = seen?.get(addr);
       if (hit !== undefined && mem !== "fifo") return hit;
       const after = stores.filter((s) => s.addr === addr || !s.exact || !exact).map((s) => s.id);
-      const id = this.add({ kind, buffer, mem, idx, addr, deps: [...deps, ...after] });
+      const fresh = exact && this.surelyWritten.has(addr);
+      const id = this.add({
+        kind,
+        buffer,
+        mem,
+        idx,
+        addr,
+        deps: [...deps, ...after],
+        ...(fresh ? { fresh } : {}),
+      });
       if (mem !== "fifo") this.reads.set(buffer, (seen ?? new Map()).set(addr, id));
       return id;
     }
     this.reads.delete(buffer);
+    if (exact && this.conditional === 0 && mem !== "fifo") this.surelyWritten.add(addr);
     const id = this.add({ kind, buffer, mem, idx, addr, deps });
     this.lastStore.set(buffer, [...stores.filter((s) => s.addr !== addr), { id, addr, exact }]);
     return id;
@@ -194,15 +210,19 @@ export class IterationBuilder {
       case "if":
         // Both branches are built in hardware; the schedule takes the longer one (ScaleHLS's rule).
         this.expr(st.cond, env);
+        this.conditional++;
         this.stmts(st.then, env);
         this.stmts(st.else, env);
+        this.conditional--;
         return;
       case "for":
         for (const copy of unrolledCopies(st, env, this.ctx.notes)) this.stmts(st.body, copy);
         return;
       case "while":
         this.expr(st.cond, env);
+        this.conditional++;
         this.stmts(st.body, env);
+        this.conditional--;
         return;
       case "call":
         this.call(st, env);

@@ -66,6 +66,21 @@ test("recurrence through a register: acc += runs at the fadd's LATENCY (6 fullds
   assert.equal(e.resources.dsp, 3);
 });
 
+test("no recurrence through a register each iteration resets: acc = 0 before an unrolled j in pipelined i", () => {
+  // The iteration writes acc before it reads it, so no iteration feeds the next: the j chain is
+  // latency inside the iteration, not II. A partitioned A and x let all 128 reads in at once.
+  const s = dot();
+  s.pipeline("i");
+  s.partition("A", { type: "complete", dim: 2 });
+  s.partition("x", { type: "complete", dim: 1 });
+  const i = row(s.estimate(), "l_S_i_0_i");
+  assert.equal(i.ii, 1, i.limitedBy);
+  assert.ok(
+    i.iterationLatency > 128 * 4,
+    `the 128 chained fadds stay in the iteration: ${i.iterationLatency}`,
+  );
+});
+
 test("no recurrence across a flattened k*j nest whose C_buf[j] repeats only every 128 iterations", () => {
   const kj = row(gemmBuffered(128).estimate(), "l_k_l_S_k_0_j");
   assert.equal(kj.ii, 1);
