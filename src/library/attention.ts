@@ -79,9 +79,10 @@ export function sdpAttentionLD<
 /** Scaled dot-product attention, [H, L, E] (sdpAttentionHLE) or `<H, Causal = false>` on [L, D] (sdpAttentionLD). */
 export const sdpAttention = overload(sdpAttentionHLE, sdpAttentionLD);
 
-// One key's score per cycle (the head's dot product unrolled into the pipelined j loop), and the weighted
-// sum of V with the output column innermost, so no float accumulation is carried from one cycle to the
-// next (GPT2-medium's attention: 21.4M -> 7.1M estimated cycles, limited by reads of the Q and K rows).
+// The head's dot product unrolled into the pipelined j loop (a key's score per II, which the reads of
+// the unpartitioned Q and K rows hold at E / 2 cycles), and the weighted sum of V with the output column
+// innermost, so no float accumulation is carried from one cycle to the next (GPT2-medium's attention:
+// 21.4M -> 7.1M estimated cycles).
 for (const form of [sdpAttentionHLE, sdpAttentionLD]) {
   registerSchedule(form, (s) => {
     s.pipeline("j");
