@@ -97,12 +97,32 @@ function all(m: number): number[] {
   return out;
 }
 
+/** The least and greatest value of `l` when each counter in it runs from 0 to `max(counter)`. */
+export function linearSpan(
+  l: Linear,
+  max: (counter: string) => number | undefined,
+): readonly [number, number] | undefined {
+  let [lo, hi] = [l.c, l.c];
+  for (const [v, k] of l.terms) {
+    const m = max(v);
+    if (m === undefined) return undefined;
+    lo += Math.min(0, k * m);
+    hi += Math.max(0, k * m);
+  }
+  return [lo, hi];
+}
+
 /**
  * The banks of one dimension an index may fall in: one when it is constant under the banking; for
  * cyclic(F) with counter coefficients k, the residues c + g*t (g = gcd(k.., F)) a multiplexer picks
- * from; every bank otherwise.
+ * from; for block(F), the blocks its span (least to greatest value) covers; every bank otherwise.
  */
-export function dimBanks(d: DimLayout, n: number, l: Linear | undefined): number[] {
+export function dimBanks(
+  d: DimLayout,
+  n: number,
+  l: Linear | undefined,
+  span?: readonly [number, number],
+): number[] {
   if (d.kind === "none") return [0];
   const banks = d.kind === "complete" ? n : d.factor;
   if (!l) return all(banks);
@@ -111,18 +131,24 @@ export function dimBanks(d: DimLayout, n: number, l: Linear | undefined): number
     const g = [...l.terms.values()].reduce((a, k) => gcd(a, k), banks);
     return all(banks / g).map((t) => mod(l.c + g * t, banks));
   }
-  if (l.terms.size > 0) return all(banks);
-  const bank = Math.floor(l.c / Math.ceil(n / d.factor));
-  return bank >= 0 && bank < banks ? [bank] : all(banks);
+  const size = Math.ceil(n / d.factor);
+  const [lo, hi] = l.terms.size === 0 ? [l.c, l.c] : (span ?? [0, n]);
+  const [first, last] = [Math.floor(lo / size), Math.floor(hi / size)];
+  if (l.terms.size > 0 && !span) return all(banks);
+  return first >= 0 && last < banks ? all(last - first + 1).map((t) => first + t) : all(banks);
 }
 
 /** The banks (flattened bank tuples, row-major over bankCounts) an access with these indices touches. */
-export function banksTouched(b: BufferDecl, idx: readonly (Linear | undefined)[]): number[] {
+export function banksTouched(
+  b: BufferDecl,
+  idx: readonly (Linear | undefined)[],
+  spans: readonly (readonly [number, number] | undefined)[] = [],
+): number[] {
   const layout = bufferLayout(b);
   const counts = bankCounts(b);
   let out = [0];
   layout.forEach((d, k) => {
-    const choices = dimBanks(d, b.shape[k], idx[k]);
+    const choices = dimBanks(d, b.shape[k], idx[k], spans[k]);
     out = out.flatMap((t) => choices.map((c) => t * counts[k] + c));
   });
   return out;

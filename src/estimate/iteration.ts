@@ -71,7 +71,7 @@ export function scheduleIteration(
   for (const op of ops) {
     let t = op.deps.reduce((m, d) => Math.max(m, end[d]), 0);
     if (op.mem === "ram" && op.buffer) {
-      const banks = banksTouched(f.buffers[op.buffer], op.idx ?? []);
+      const banks = banksTouched(f.buffers[op.buffer], op.idx ?? [], op.spans);
       const free = (c: number) =>
         banks.every((b) => (used.get(`${op.buffer}#${b}#${c}`) ?? 0) < p.mem.portsPerBank);
       while (!free(t)) t++;
@@ -111,7 +111,7 @@ export function resMii(ops: readonly Op[], f: Func, p: Profile): Bound {
   const count = new Map<string, number>();
   for (const op of ops) {
     if (op.mem !== "ram" || !op.buffer) continue;
-    for (const b of banksTouched(f.buffers[op.buffer], op.idx ?? [])) {
+    for (const b of banksTouched(f.buffers[op.buffer], op.idx ?? [], op.spans)) {
       const key = `${op.buffer}#${b}`;
       count.set(key, (count.get(key) ?? 0) + 1);
     }

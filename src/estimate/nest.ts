@@ -87,11 +87,16 @@ export class NestEstimator {
   private readonly tally: Tally = { dsp: 0, ff: 0, lut: 0 };
   /** Midpoint of each counter's range, for average trip counts of loops with varying bounds. */
   private readonly mids = new Map<string, number>();
+  /** The context of an iteration's ops: the function's, with the counters' ranges known here. */
+  private readonly ops: OpsContext;
   /** Cosim-like minus csynth-equivalent latency of the regions (and callees with regions) so far. */
   private cosimExtra = 0;
   private hasRegion = false;
 
-  constructor(private readonly c: NestContext) {}
+  constructor(private readonly c: NestContext) {
+    const mid = this.mids;
+    this.ops = { ...c, counterMax: (v) => (mid.has(v) ? 2 * (mid.get(v) as number) : undefined) };
+  }
 
   private get f(): Func {
     return this.c.func;
@@ -236,7 +241,7 @@ export class NestEstimator {
 
   /** Straight-line statements scheduled as one block; their cores are shared with other sequential blocks. */
   private straight(list: readonly Stmt[], env: Env): number {
-    const ops = iterationOps(list, [env], this.c);
+    const ops = iterationOps(list, [env], this.ops);
     if (ops.length === 0) return 0;
     const sched = scheduleIteration(ops, this.f, this.c.profile, new Set());
     for (const [key, u] of coreUses(sched)) {
@@ -347,7 +352,7 @@ export class NestEstimator {
       envs = next;
       counters.push({ counter: counter(l.iv), trip });
     }
-    const ops = iterationOps(loops[loops.length - 1].body, envs, this.c);
+    const ops = iterationOps(loops[loops.length - 1].body, envs, this.ops);
     return { counters, trip: counters.reduce((p, c) => p * c.trip, 1), ops };
   }
 

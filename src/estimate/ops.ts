@@ -13,6 +13,7 @@ import {
   type Linear,
   linearIn,
   linearKey,
+  linearSpan,
   type MemKind,
   memKind,
   scaled,
@@ -29,6 +30,8 @@ export interface Op {
   readonly buffer?: string;
   readonly mem?: MemKind;
   readonly idx?: readonly (Linear | undefined)[];
+  /** Each index's least and greatest value over the loops around it, where their trip counts are known. */
+  readonly spans?: readonly (readonly [number, number] | undefined)[];
   /** Buffer and index forms: equal keys are the same address in every iteration. */
   readonly addr?: string;
   /** load: the iteration itself wrote this address before (unconditionally), so no earlier one feeds it. */
@@ -47,6 +50,8 @@ export interface OpsContext {
   readonly notes: string[];
   /** Latency and interval of a called function (calls inside a pipelined loop are ops of its iteration). */
   readonly callee: (name: string) => { readonly latency: number; readonly interval: number };
+  /** A loop counter's last value (0-based), where the estimator knows its trip count. */
+  readonly counterMax?: (counter: string) => number | undefined;
 }
 
 const FLOAT_KEYS: Readonly<Record<string, string>> = { "+": "add", "-": "add", "*": "mul", "/": "div" };
@@ -166,6 +171,8 @@ export class IterationBuilder {
     const b = this.decl(buffer);
     const mem = memKind(b, this.ctx.axi);
     const idx = indices.map((x) => linearIn(x, env));
+    const max = this.ctx.counterMax;
+    const spans = max && idx.map((l) => l && linearSpan(l, max));
     const addr = `${buffer}[${idx.map(linearKey).join(",")}]`;
     const exact = idx.every((l) => l !== undefined);
     const stores = this.lastStore.get(buffer) ?? [];
@@ -180,6 +187,7 @@ export class IterationBuilder {
         buffer,
         mem,
         idx,
+        spans,
         addr,
         deps: [...deps, ...after],
         ...(fresh ? { fresh } : {}),
@@ -189,7 +197,7 @@ export class IterationBuilder {
     }
     this.reads.delete(buffer);
     if (exact && this.conditional === 0 && mem !== "fifo") this.surelyWritten.add(addr);
-    const id = this.add({ kind, buffer, mem, idx, addr, deps });
+    const id = this.add({ kind, buffer, mem, idx, spans, addr, deps });
     this.lastStore.set(buffer, [...stores.filter((s) => s.addr !== addr), { id, addr, exact }]);
     return id;
   }

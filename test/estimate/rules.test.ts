@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { customize, type Estimate, type Schedule } from "allo-ts";
+import { bertFfn } from "../../examples/bert-ffn.ts";
 import { gemm, gemmBuffered } from "./kernels.ts";
 
 const DOT = `
@@ -156,6 +157,21 @@ test("operator sharing: at II 4 the 16 fmuls of an iteration share ceil(16 / 4) 
   const e = at(4);
   assert.equal(row(e, "l_S_i_j_0_i").ii, 4);
   assert.equal(e.resources.dsp, 12);
+});
+
+test("port conflicts: block banks serve counters whose span stays inside one block (a systolic loader's 4 rows)", () => {
+  // The A loader reads A[i][k], A[16 + i][k], A[32 + i][k], A[48 + i][k] with i in 0..15 each cycle.
+  const loader = (type: "block" | "cyclic") => {
+    const s = bertFfn({ M: 64, K: 6, N: 64, P: 4 });
+    s.partition("X", { type, dim: 1, factor: 4 });
+    const rows = s.estimate({ wrapIo: false }).loops;
+    return rows.find((l) => l.func === "A_load" && l.label === "l_i_l_j_l_k_init");
+  };
+  assert.equal(loader("block")?.ii, 1);
+  // Cyclic banks put i, 16 + i, 32 + i, 48 + i in the same bank: 4 reads on 2 ports.
+  const cyclic = loader("cyclic");
+  assert.equal(cyclic?.ii, 2);
+  assert.match(cyclic?.limitedBy ?? "", /port conflict on 'A' bank \[\d, 0\]: 4 accesses/);
 });
 
 test("port conflicts: a multiplexed bank index touches only the banks it can reach (j = 4n + c under cyclic 8)", () => {
