@@ -3,7 +3,7 @@
 // reference, and the estimate next to the seed's published U280 numbers.
 //   npx tsx bench/bert-ffn.ts            (or `npm run bench`, which runs every bench)
 import { performance } from "node:perf_hooks";
-import { BERT_BASE, bertFfn, operands, PUBLISHED, reference } from "../examples/bert-ffn.ts";
+import { BERT_BASE, bertFfn, bertFfnBanked, operands, PUBLISHED, reference } from "../examples/bert-ffn.ts";
 import { estimateRow } from "./estimate-row.ts";
 
 export function benchBertFfn(): Record<string, string>[] {
@@ -28,6 +28,7 @@ export function benchBertFfn(): Record<string, string>[] {
     });
   }
   rows.push(estimateRow(s));
+  rows.push(estimateRow(bertFfnBanked(sizes), { wrapIo: false }, "estimate, kernel alone, X/W banked"));
   for (const p of PUBLISHED)
     rows.push({
       what: `published ${p.tool} (U280)`,

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { bertFfn, type FfnSizes, ffn, operands, reference } from "../../examples/bert-ffn.ts";
+import { bertFfn, bertFfnBanked, type FfnSizes, ffn, operands, reference } from "../../examples/bert-ffn.ts";
 import { projectOptions } from "../../src/backends/hls/options.ts";
 import { emitVitisKernel } from "../../src/backends/hls/vitis.ts";
 import { customize } from "../../src/index.ts";
@@ -64,6 +64,18 @@ test("the BERT FFN example's estimate: one MAC (DSP) per PE, and a bigger array 
     small.latency < plain.latency,
     `the PE array beats the unscheduled top: ${small.latency} < ${plain.latency}`,
   );
+});
+
+test("with X and W banked by block the kernel alone runs at the array's rate: M*K*N / P^2 cycles, no BRAM", () => {
+  const z = { M: 128, K: 256, N: 256, P: 8 };
+  const ideal = (z.M * z.K * z.N) / z.P ** 2;
+  const e = bertFfnBanked(z).estimate({ wrapIo: false });
+  assert.ok(e.latency >= ideal && e.latency < ideal * 1.05, `${e.latency} cycles, ideal ${ideal}`);
+  assert.equal(e.resources.bram18k, 0);
+  assert.equal(e.resources.dsp, z.P ** 2);
+  // Unbanked, each loader's 8 reads of one array a cycle share its 2 ports: 4x slower.
+  const plain = bertFfn(z).estimate({ wrapIo: false });
+  assert.ok(plain.latency > 3.5 * ideal, `${plain.latency}`);
 });
 
 test("each PE streams its operands: an output costs about K cycles (no K-element fill before the MAC loop)", () => {
