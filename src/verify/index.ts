@@ -11,6 +11,7 @@ import { type Counterexample, type Difference, firstDifference } from "./compare
 import { Dag } from "./dag/dag.ts";
 import { type RunResult, runModule } from "./exec/run.ts";
 import { elementName } from "./exec/runtime.ts";
+import { unnestRegions } from "./nested-regions.ts";
 import { estimateWork, Progress } from "./progress.ts";
 import { signatureMismatch, topOf } from "./signature.ts";
 import { stateCells, stateMismatch } from "./state.ts";
@@ -77,8 +78,9 @@ export function verifyStep(before: Module, after: Module): VerifyResult {
   return verifyModules(after, before, { labels: ["transformed", "original"] });
 }
 
-export function verifyModules(a: Module, b: Module, opts: VerifyOptions = {}): VerifyResult {
+export function verifyModules(first: Module, second: Module, opts: VerifyOptions = {}): VerifyResult {
   const start = performance.now();
+  const [a, b] = [unnestRegions(first), unnestRegions(second)];
   const labels = opts.labels ?? ["first", "second"];
   const workA = estimateWork(a);
   const workB = estimateWork(b);

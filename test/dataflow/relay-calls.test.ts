@@ -1,14 +1,14 @@
 // relay between calls that do not visit the buffer in row-major order (api.md section 7's
 // `sTop.relay("Z", "systolic_FFN2", { depth })`): the first PE array's output streams into the second
 // through a drain after the producer's call and a fill before the consumer's. The relayed design
-// computes the plain result on the CPU, natively and in csim at any depth; its HLS keeps one writer
-// per array; the estimate sees the drain and fill loops.
+// computes the plain result on the CPU, natively and in csim at any depth, the verifier proves it; its
+// HLS keeps one writer per array; the estimate sees the drain and fill loops.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { type AlloError, customize, type Schedule } from "../../src/index.ts";
+import { type AlloError, customize, type Schedule, verify } from "../../src/index.ts";
 import { systolic } from "../../src/library/index.ts";
 import { SKIP } from "../backends/native/support.ts";
 import { ffnChain } from "./fixtures/stages.ts";
@@ -70,6 +70,27 @@ test("two PE arrays joined by a relayed FIFO compute (X @ W1) @ W2 on the CPU at
     const want = reference(operands(sizes), sizes);
     for (const depth of [undefined, 1, 8]) assert.deepEqual(run(design(sizes, depth).build(), sizes), want);
   }
+});
+
+test("the verifier proves the relayed GEMMs equal to the plain top, and finds a wrong top", () => {
+  const plain = () => customize(ffnChain, { instantiate: { ...SIZES[0] } });
+  for (const depth of [1, undefined]) {
+    const v = verify(design(SIZES[0], depth), plain());
+    assert.equal(v.status, "equivalent", v.reason);
+  }
+  const off = customize(
+    `
+import { type int8, type int32, zeros } from "allo-ts";
+export function ffnChain(X: int8<[8, 6]>, W1: int8<[6, 8]>, W2: int32<[8, 4]>, Y: int32<[8, 4]>): void {
+  const Z: int32<[8, 8]> = zeros();
+  for (const [i, j] of grid(8, 8)) for (const k of range(6)) Z[i][j] += X[i][k] * W1[k][j];
+  for (const [i, j] of grid(8, 4)) for (const k of range(8)) Y[i][j] += Z[i][k] * W2[k][j];
+  Y[7][3] += 1;
+}`.replace("zeros }", "grid, range, zeros }"),
+    { name: "ffnChain", file: "off.ts" },
+  );
+  const v = verify(design(SIZES[0]), off);
+  assert.equal(v.status, "not-equivalent", v.reason);
 });
 
 test("the relayed GEMMs' HLS: one region, the producer drains Z, the consumer fills its own copy", () => {
