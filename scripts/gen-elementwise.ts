@@ -41,10 +41,16 @@ const RANKS = [1, 2, 3, 4];
 const extents = (rank: number) => EXTENTS.slice(4 - rank);
 const loops = (rank: number) => LOOPS.slice(4 - rank);
 const shape = (rank: number) => `[${extents(rank).join(", ")}]`;
-const at = (name: string, rank: number) => `${name}${loops(rank).map((v) => `[${v}]`).join("")}`;
+const at = (name: string, rank: number) =>
+  `${name}${loops(rank)
+    .map((v) => `[${v}]`)
+    .join("")}`;
 const loop = (rank: number) =>
   rank === 1 ? `const j of range<N>()` : `const [${loops(rank).join(", ")}] of grid<${shape(rank)}>()`;
-const typeParams = (rank: number) => extents(rank).map((e) => `${e} extends number`).join(", ");
+const typeParams = (rank: number) =>
+  extents(rank)
+    .map((e) => `${e} extends number`)
+    .join(", ");
 
 /** A binary form: A of rank `r`, B of rank `rb` (rb = r: same shape; 0: a float32 scalar `b`). */
 function binaryForm(op: string, sym: string, r: number, rb: number): { name: string; text: string } {
@@ -73,7 +79,12 @@ function unaryForm(op: string, expr: string, r: number): { name: string; text: s
   const once = expr.split(/\bx\b/).length === 2;
   const body = once
     ? [`  for (${loop(r)}) ${at("Y", r)} = ${expr.replace(/\bx\b/, at("X", r))};`]
-    : [`  for (${loop(r)}) {`, `    const x: float32 = ${at("X", r)};`, `    ${at("Y", r)} = ${expr};`, "  }"];
+    : [
+        `  for (${loop(r)}) {`,
+        `    const x: float32 = ${at("X", r)};`,
+        `    ${at("Y", r)} = ${expr};`,
+        "  }",
+      ];
   const text = [
     `/** ${op} on ${shape(r)}. */`,
     `export function ${name}<${typeParams(r)}>(X: float32<${shape(r)}>): float32<${shape(r)}> {`,
@@ -126,9 +137,11 @@ function unaryFile(): string {
   const parts = UNARY.map(([op, expr, what]) => {
     const forms = RANKS.map((r) => unaryForm(op, expr, r));
     const names = forms.map((f) => f.name);
-    return [...forms.map((f) => `${f.text}\n`), tail(op, what, names, "float32 tensors of rank 1-4"), ""].join(
-      "\n",
-    );
+    return [
+      ...forms.map((f) => `${f.text}\n`),
+      tail(op, what, names, "float32 tensors of rank 1-4"),
+      "",
+    ].join("\n");
   });
   return [
     HEADER,
@@ -170,7 +183,8 @@ export function stale(): string[] {
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   if (process.argv.includes("--check")) {
     const bad = stale();
-    for (const p of bad) console.error(`error: ${p} is not what scripts/gen-elementwise.ts generates; run it`);
+    for (const p of bad)
+      console.error(`error: ${p} is not what scripts/gen-elementwise.ts generates; run it`);
     process.exit(bad.length ? 1 : 0);
   }
   for (const [path, text] of generate()) writeFileSync(path, text);
