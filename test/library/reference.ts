@@ -122,9 +122,9 @@ export function quantize(X: Mat, scale: number | Mat): Int8Array {
   });
 }
 
-/** `q * scale` in float32, per tensor or per channel of the last axis as in quantize. */
+/** `q * scale` in float32 (q converted to float32 first), per tensor or per channel as in quantize. */
 export const dequantize = (Q: ArrayLike<number>, scale: number | Mat): Mat =>
-  Float32Array.from(Q, (q, k) => f(q * channel(scale, k)));
+  Float32Array.from(Q, (q, k) => f(f(q) * channel(scale, k)));
 
 const channel = (scale: number | Mat, k: number) =>
   typeof scale === "number" ? scale : scale[k % scale.length];
