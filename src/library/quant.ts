@@ -9,10 +9,10 @@ import {
   grid,
   type int8,
   type int32,
+  overload,
   registerSchedule,
   type Tensor,
   int8 as toInt8,
-  overload,
   zeros,
 } from "allo-ts";
 

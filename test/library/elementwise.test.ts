@@ -5,8 +5,8 @@
 // errors at the call.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { type AlloError, customize } from "../../src/index.ts";
 import { stale } from "../../scripts/gen-elementwise.ts";
+import { type AlloError, customize } from "../../src/index.ts";
 import { fillFloat, rng } from "../support/random.ts";
 import * as ref from "./reference.ts";
 
