@@ -16,34 +16,43 @@ import {
   zeros,
 } from "allo-ts";
 
-/** `x` rounded to int8: nearest, ties to even, saturated to -128..127; NaN gives 0. */
-function roundToInt8(x: float32): int8 {
-  const v: float32 = Math.min(Math.max(x, -128.0), 127.0);
-  const f: float32 = Math.floor(v);
-  const d: float32 = v - f;
-  const even: boolean = f - 2.0 * Math.floor(f * 0.5) === 0.0;
-  const r: float32 = d > 0.5 || (d === 0.5 && !even) ? f + 1.0 : f;
-  // biome-ignore lint/suspicious/noSelfCompare: kernels have no Number.isNaN; only NaN differs from itself.
-  return v === v ? toInt8(r) : 0;
-}
-
-/** `round(x / scale)` to int8 per tensor (one float32 scale): nearest, ties to even, saturating. */
+/** `round(x / scale)` to int8 per tensor: nearest, ties to even, saturated to -128..127; NaN gives 0. */
 export function quantizeTensor<M extends number, N extends number>(
   X: float32<[M, N]>,
   scale: float32,
 ): int8<[M, N]> {
   const Q: int8<[M, N]> = zeros();
-  for (const [i, j] of grid<[M, N]>()) Q[i][j] = roundToInt8(X[i][j] / scale);
+  for (const [i, j] of grid<[M, N]>()) {
+    const v: float32 = Math.min(Math.max(X[i][j] / scale, -128.0), 127.0);
+    const f: float32 = Math.floor(v);
+    const d: float32 = v - f;
+    const even: boolean = f - 2.0 * Math.floor(f * 0.5) === 0.0;
+    const r: float32 = d > 0.5 || (d === 0.5 && !even) ? f + 1.0 : f;
+    // biome-ignore lint/suspicious/noSelfCompare: kernels have no Number.isNaN; only NaN differs from itself.
+    Q[i][j] = v === v ? toInt8(r) : 0;
+  }
   return Q;
 }
 
-/** `round(x / scale[c])` to int8 per channel: the scale of the last axis' index c. */
+/**
+ * `round(x / scale[c])` to int8 per channel (c the last axis' index), rounded as quantizeTensor. The
+ * rounding is written out in both forms rather than in a scalar kernel they call, which would add a
+ * function to every quantized design.
+ */
 export function quantizeChannel<M extends number, C extends number>(
   X: float32<[M, C]>,
   scale: float32<[C]>,
 ): int8<[M, C]> {
   const Q: int8<[M, C]> = zeros();
-  for (const [i, j] of grid<[M, C]>()) Q[i][j] = roundToInt8(X[i][j] / scale[j]);
+  for (const [i, j] of grid<[M, C]>()) {
+    const v: float32 = Math.min(Math.max(X[i][j] / scale[j], -128.0), 127.0);
+    const f: float32 = Math.floor(v);
+    const d: float32 = v - f;
+    const even: boolean = f - 2.0 * Math.floor(f * 0.5) === 0.0;
+    const r: float32 = d > 0.5 || (d === 0.5 && !even) ? f + 1.0 : f;
+    // biome-ignore lint/suspicious/noSelfCompare: kernels have no Number.isNaN; only NaN differs from itself.
+    Q[i][j] = v === v ? toInt8(r) : 0;
+  }
   return Q;
 }
 
