@@ -5,9 +5,9 @@
 // are written out as function declarations; this script is their one source.
 //
 //   npx tsx scripts/gen-elementwise.ts          # rewrites the files (biome-formatted)
-//   npx tsx scripts/gen-elementwise.ts --check  # fails when a file differs from what it would write
+//   npx tsx scripts/gen-elementwise.ts --check  # (npm run generated, in .ci/run) fails when a file differs
 //
-// test/library/elementwise-generated.test.ts runs the check.
+// test/library/elementwise.test.ts runs the check too.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
