@@ -9,7 +9,7 @@ import { test } from "node:test";
 import { customize } from "../../src/index.ts";
 import * as lib from "../../src/library/index.ts";
 import { fillFloat, rng } from "../support/random.ts";
-import { mixed } from "./fixtures/elementwise.ts";
+import { deep, mixed } from "./fixtures/elementwise.ts";
 import * as ref from "./reference.ts";
 
 const OPS = [lib.add, lib.sub, lib.mul, lib.div, lib.relu, lib.exp, lib.tanh, lib.gelu];
@@ -93,13 +93,24 @@ test("the default schedule of a broadcast form alone verifies (add3x2 and sub4s)
   }
 });
 
-test("the composed mixed design simulates in csim as it runs on the CPU", async () => {
+test("the composed mixed and rank-4 designs simulate in csim as they run on the CPU", async () => {
   const s = composed();
   const [X, W, b, v] = args(5);
   const want = s.build()(X, W, b, v) as Float32Array;
+  const d = customize(deep).compose([lib.div, lib.sigmoid]);
+  const [X4, B4] = [12, 6].map((n, k) => fillFloat(new Float32Array(n), rng(20 + k), -2, 2));
+  const want4 = d.build()(X4, B4) as Float32Array;
+  ref.assertNear(
+    want4,
+    ref.map(
+      ref.broadcast(X4, B4, (x, y) => x / y),
+      ref.sigmoid,
+    ),
+    "deep",
+  );
   const dir = mkdtempSync(join(tmpdir(), "allo-elementwise-"));
   try {
-    const got = (await s.build({ target: "vitis_hls", mode: "csim", project: dir })(
+    const got = (await s.build({ target: "vitis_hls", mode: "csim", project: join(dir, "mixed") })(
       X,
       W,
       b,
@@ -107,6 +118,11 @@ test("the composed mixed design simulates in csim as it runs on the CPU", async 
     )) as Float32Array;
     // exp and tanh are libm's in csim: within an ulp or so of V8's.
     ref.assertNear(got, want, "csim mixed", 8);
+    const got4 = (await d.build({ target: "vitis_hls", mode: "csim", project: join(dir, "deep") })(
+      X4,
+      B4,
+    )) as Float32Array;
+    ref.assertNear(got4, want4, "csim deep", 8);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
