@@ -9,7 +9,7 @@
 // form names), instantiates that kernel, and names the instance after the overloaded name
 // (`sdpAttention`, `sdpAttention_1`, ...). On the host the value records its forms, so that
 // `compose(sdpAttention)` applies each form's registered schedule to that form's instances and
-// `customize(sdpAttention, { instantiate })` picks the one form those template values fit.
+// `customize(sdpAttention, { instantiate })` picks the first form those template values fit.
 
 import { AlloError } from "../diagnostics/error.ts";
 import { notOnHost } from "./loops.ts";
@@ -39,30 +39,27 @@ export function overloadForms(f: unknown): readonly Function[] | undefined {
 }
 
 /**
- * The one form of an overloaded kernel that `attempt` (a customize with given template values) succeeds
- * on; a form whose template parameters do not fit fails it with AL1021. None or several is AL1021.
+ * The first form of an overloaded kernel, in overload()'s order (as a call site takes the first form its
+ * arguments fit), that `attempt` (a customize with given template values) succeeds on; a form whose
+ * template parameters do not fit fails it with AL1021. None is AL1021, naming every form and why.
  */
 export function pickForm<T>(
   fs: readonly Function[],
   what: string,
   attempt: (form: Function) => T,
 ): { form: Function; value: T } {
-  const fits: { form: Function; value: T }[] = [];
   const why: string[] = [];
   for (const form of fs) {
     try {
-      fits.push({ form, value: attempt(form) });
+      return { form, value: attempt(form) };
     } catch (e) {
       if (!(e instanceof AlloError) || e.code !== "AL1021") throw e;
       why.push(`${form.name}: ${e.message}`);
     }
   }
-  if (fits.length === 1) return fits[0];
   const names = fs.map((f) => f.name).join(", ");
   throw new AlloError(
     "AL1021",
-    fits.length === 0
-      ? `${what}: the template values fit no form of the overloaded kernel (forms ${names}): ${why.join("; ")}`
-      : `${what}: the template values fit several forms of the overloaded kernel (${fits.map((f) => f.form.name).join(", ")}); customize one form by its own name`,
+    `${what}: the template values fit no form of the overloaded kernel (forms ${names}): ${why.join("; ")}`,
   );
 }

@@ -104,7 +104,7 @@ export function composeParts(
 
 /**
  * `compose(op)` of an overloaded kernel (src/dsl/overload.ts): every form's registered schedule in that
- * form's instances; with `instantiate`, the one form those values fit. AL3303 when a form with
+ * form's instances; with `instantiate`, the first form those values fit. AL3303 when a form with
  * instances has no registered schedule, AL3301 when the design calls no form.
  */
 function overloadParts(

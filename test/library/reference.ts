@@ -10,8 +10,9 @@ export const map = (X: Mat, g: (x: number) => number): Mat => Float32Array.from(
 export const zip = (A: Mat, B: Mat, g: (a: number, b: number) => number): Mat =>
   Float32Array.from(A, (a, k) => f(g(a, B[k])));
 
+/** GELU's tanh form, its constants float32 as the kernel's literals are. */
 export const gelu = (x: number) =>
-  f(f(f(0.5 * x) * f(1 + f(Math.tanh(f(0.7978845608028654 * f(x + f(f(f(0.044715 * x) * x) * x))))))));
+  f(f(f(0.5 * x) * f(1 + f(Math.tanh(f(f(0.7978845608028654) * f(x + f(f(f(f(0.044715) * x) * x) * x))))))));
 export const sigmoid = (x: number) => f(1 / f(1 + f(Math.exp(-x))));
 
 /** [M, K] x [K, N], k in order. */
@@ -107,16 +108,33 @@ export function assertNear(
   }
 }
 
-/** int8 quantization: nearest, ties to even, saturating; NaN to 0. */
-export function quantize(X: Mat, scale: number): Int8Array {
-  return Int8Array.from(X, (x) => {
-    const v = Math.min(Math.max(f(x / scale), -128), 127);
+/**
+ * int8 quantization: nearest, ties to even, saturating; NaN to 0. `scale` is one number (per tensor) or
+ * one per channel of the last axis (row-major, so element k's channel is k mod the scales' count).
+ */
+export function quantize(X: Mat, scale: number | Mat): Int8Array {
+  return Int8Array.from(X, (x, k) => {
+    const v = Math.min(Math.max(f(x / channel(scale, k)), -128), 127);
     if (Number.isNaN(v)) return 0;
     const fl = Math.floor(v);
     const d = v - fl;
     return d > 0.5 || (d === 0.5 && fl % 2 !== 0) ? fl + 1 : fl;
   });
 }
+
+/** `q * scale` in float32 (q converted to float32 first), per tensor or per channel as in quantize. */
+export const dequantize = (Q: ArrayLike<number>, scale: number | Mat): Mat =>
+  Float32Array.from(Q, (q, k) => f(f(q) * channel(scale, k)));
+
+const channel = (scale: number | Mat, k: number) =>
+  typeof scale === "number" ? scale : scale[k % scale.length];
+
+/**
+ * `g(A, B)` elementwise with B broadcast over A's leading axes: B holds A's last extents (row-major,
+ * so A's element k meets B's element k mod B's length), a one-element B being a scalar.
+ */
+export const broadcast = (A: Mat, B: Mat, g: (a: number, b: number) => number): Mat =>
+  Float32Array.from(A, (a, k) => f(g(a, B[k % B.length])));
 
 /** int8 x int8 products summed in int32 (wrapping), W: [N, K] for linear with an int32 bias. */
 export function qlinear(
