@@ -6,6 +6,7 @@ import { arch, cpus, platform } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PolyBenchResult, PolyBenchRow } from "./polybench.ts";
+import { ALLO_SCHEDULES } from "./polybench-schedules.ts";
 
 const docs = join(fileURLToPath(new URL(".", import.meta.url)), "..", "docs");
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -25,6 +26,7 @@ function cells(x: PolyBenchRow): string[] {
     `${x.verify}, ${fmt(x.verifyMs, 0)}`,
     x.csim,
     x.estMs.toPrecision(3),
+    x.alloEstMs === undefined ? "" : x.alloEstMs.toPrecision(3),
     String(x.scheduleLines),
     x.alloLoc === undefined ? "" : String(x.alloLoc),
     x.alloLatencyMs === undefined ? "" : String(x.alloLatencyMs),
@@ -51,10 +53,18 @@ const HEAD = [
   "verify (mini), ms",
   "csim (mini)",
   "est ms",
+  "est ms (Allo sched)",
   "sched lines",
   "Allo LoC",
   "Allo ms",
 ];
+
+/** Allo's schedule of each kernel it scheduled beside this repository's alloSchedule of it. */
+const schedulesTable = () =>
+  table(
+    ["kernel", "Allo's primitives", "alloSchedule here"],
+    ALLO_SCHEDULES.map((r) => [r.kernel, r.allo, r.ours]),
+  );
 
 function markdown(r: PolyBenchResult): string {
   const warm = median(r.rows.map((x) => x.compileMs));
@@ -91,6 +101,9 @@ shared with other work: absolute times drift, the columns of one row were measur
 - **est ms**: \`s.estimate()\` of the scheduled kernel at this size (the \`vitis_hls\` top with its copy
   loops, U280 at 3.33 ns; docs/estimate.md), to set beside **Allo ms**, Allo's published Vitis HLS latency
   at medium (PLDI'24 Fig. 10, U280, 3.33 ns; Allo's schedules differ from these where _Schedules_ says).
+- **est ms (Allo sched)**: the same estimate of the kernel under \`alloSchedule(s)\`, Allo's own schedule
+  re-expressed with the same primitives on this kernel's loops (the 13 kernels Allo scheduled; table below),
+  so that Allo's schedule and its published latency can be compared through one estimator.
 - **sched lines**: lines of \`schedule(s)\`; **Allo LoC**: Allo's customization length where its artifact
   gives one.
 
@@ -105,15 +118,24 @@ csim results that differ from the CPU backend: ${csimBad.length === 0 ? "none" :
 ### Schedules
 
 The kernels keep PolyBench's own loop structure and argument order (Allo first splits each benchmark into
-templated sub-kernels). The 13 kernels Allo scheduled use the primitives of Allo's schedules on that
-structure. Where PolyBench initialises an accumulator inside the \`j\` loop (2mm, 3mm, correlation), the
-\`k\` loop is not perfectly nested in \`j\`, so Allo's \`reorder("k", "j")\` has no band to act on (AL3004);
-those schedules keep the accumulator on chip with \`bufferAt(C, "j")\` and pipeline the reduction instead.
-gemm, whose PolyBench form already has \`k\` outside \`j\`, takes Allo's row buffer and pipelines \`j\`.
-Schedules do not use \`dataflow\` between stages. Every schedule is proven equivalent to its plain kernel
-(column _verify_), and the CI test (\`test/polybench/\`) checks plain and scheduled kernels against the C
-references bit for bit at \`mini\` and \`small\`, and csim against the CPU backend for atax,
-correlation, gemm, jacobi_2d, deriche and nussinov (this bench runs csim for all 30).
+templated sub-kernels, e.g. gemm = \`mm1\` + \`ele_add\`). Each file's \`schedule(s)\` is allo-ts's own; the 13
+kernels Allo scheduled also export \`alloSchedule(s)\`, Allo's schedule (\`examples/polybench/<name>.py\` in
+cornell-zhang/allo) with each primitive on the loop or array playing the same role here. Where PolyBench
+initialises an accumulator or scales an output inside the loop Allo interchanges (2mm, 3mm, atax, gesummv,
+symm, trmm), that loop is not perfectly nested and Allo's \`reorder\` is rejected (AL3004): the step is left
+out, with a comment saying so, and the pipeline stays on the loop of the same role. Allo's
+\`dataflow\` on a sub-kernel function has no counterpart in one function; its \`dataflow\` on a loop (2mm,
+3mm) is kept. Sub-kernels' separate copies of one array (\`A_copy\`, \`data_mean\`, ...) are one array
+here, so their partitions meet on it (mvt's and correlation's arrays end up partitioned in both dims).
+
+${schedulesTable()}
+
+Both forms of every schedule are proven equivalent to the plain kernel at \`mini\` (column _verify_ for
+\`schedule\`, \`test/polybench/allo.test.ts\` for \`alloSchedule\`). The CI tests (\`test/polybench/\`) check
+the \`schedule\` form against the C references bit for bit at \`mini\` and \`small\`, the \`alloSchedule\`
+form against the plain kernel bit for bit at \`mini\` and \`small\`, and csim against the CPU backend for
+every \`alloSchedule\` and, of \`schedule\`, for atax, correlation, gemm, jacobi_2d, deriche and nussinov
+(this bench runs csim of \`schedule\` for all 30).
 
 Notes on the references: floyd_warshall and nussinov are int32 (PolyBench's own type for them; nussinov's
 bases are int8, PolyBench's \`char\`); jacobi_1d's constant is the float32 \`0.33333f\` in the reference, as

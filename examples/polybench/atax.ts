@@ -29,3 +29,11 @@ export function schedule(s: Schedule): void {
   s.partition("y", { type: "cyclic", dim: 1, factor: 2 });
   s.unroll("j1", 2);
 }
+
+/** Allo's atax schedule (stage_M, stage_N): stage_M's m, r are i1, j; stage_N's n, k are j1, i1. */
+export function alloSchedule(s: Schedule): void {
+  // reorder("r", "m"): AL3004 here (j is not perfectly nested in i1), so the reduction j stays innermost
+  s.pipeline("j");
+  // reorder("k", "n"): PolyBench's order already has i1 outside j1 (not a perfect band, so not restated)
+  s.pipeline("j1");
+}

@@ -32,3 +32,14 @@ export function schedule(s: Schedule): void {
   s.partition("s", { type: "cyclic", dim: 1, factor: 2 });
   s.partition("p", { type: "cyclic", dim: 1, factor: 2 });
 }
+
+/** Allo's bicg schedule (stageS, stageQ, both fused in i1/j here): stageS's i0, j0 are i1, j. */
+export function alloSchedule(s: Schedule): void {
+  s.pipeline("i1"); // stageS's i0; j fully unrolled inside
+  s.partition("A", { type: "complete", dim: 2 });
+  s.partition("s", { type: "complete", dim: 1 });
+  // stageQ's reorder("j1", "i1") + pipeline("j1"): AL3004 here (q is set in i1's body); its j is unrolled above
+  s.partition("q", { type: "complete", dim: 1 });
+  // stageQ's partition(A_copy, dim=1) banks the operand its unrolled loop indexes; here that is p (j unrolled)
+  s.partition("p", { type: "complete", dim: 1 });
+}

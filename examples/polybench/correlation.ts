@@ -56,3 +56,15 @@ export function schedule(s: Schedule): void {
   s.partition("stddev", { type: "complete", dim: 1 });
   s.pipeline("k");
 }
+
+/** Allo's correlation schedule (compute_mean, compute_stddev, center_reduce, compute_corr) on j, j1, i2, j3. */
+export function alloSchedule(s: Schedule): void {
+  s.pipeline("j");
+  s.partition("data", { type: "complete", dim: 1 }); // compute_mean's and compute_stddev's
+  s.pipeline("j1");
+  s.pipeline("i2");
+  s.partition("data", { type: "complete", dim: 2 }); // center_reduce's (one data array here, so both dims)
+  s.partition("mean", { type: "complete", dim: 1 });
+  s.partition("stddev", { type: "complete", dim: 1 });
+  s.pipeline("j3");
+}

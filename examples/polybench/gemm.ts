@@ -27,3 +27,11 @@ export function schedule(s: Schedule): void {
   s.pipeline("j");
   s.pipeline("j1");
 }
+
+/** Allo's gemm schedule (mm1 + ele_add) on these loops: mm1's k0, j0, out_AB are k, j1 and C's row. */
+export function alloSchedule(s: Schedule): void {
+  s.reorder("k", "j1"); // PolyBench's order already has k outside j1: a no-op here
+  s.bufferAt("C", "i");
+  s.pipeline("k"); // j1 fully unrolled inside, as Allo's j0
+  s.pipeline("j"); // ele_add's j2: here the beta-scaling loop
+}

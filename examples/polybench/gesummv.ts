@@ -32,3 +32,9 @@ export function schedule(s: Schedule): void {
   s.bufferAt("y", "i");
   s.pipeline("j");
 }
+
+/** Allo's gesummv schedule (compute_tmp, compute_y): compute_tmp's i, j are i, j; compute_y's i0 is i. */
+export function alloSchedule(s: Schedule): void {
+  // reorder("j", "i"): AL3004 here (tmp and y are set in i's body, j is not perfectly nested)
+  s.pipeline("i"); // compute_y's i0: y's update is in i's body here, so j is unrolled with it
+}

@@ -36,3 +36,19 @@ export function schedule(s: Schedule): void {
   s.partition("A", { type: "complete", dim: 2 });
   s.partition("B", { type: "complete", dim: 2 });
 }
+
+/** Allo's jacobi_2d schedule (compute_A, compute_B): their i0, j0, A0 and i1, j1, B1 are i, j, A and i1, j1, B. */
+export function alloSchedule(s: Schedule): void {
+  const lb = s.reuseAt("A", "i");
+  const wb = s.reuseAt(lb, "j");
+  s.pipeline("i");
+  s.partition(lb, { type: "complete" });
+  s.partition(wb, { type: "complete" });
+  const lb1 = s.reuseAt("B", "i1");
+  const wb1 = s.reuseAt(lb1, "j1");
+  s.pipeline("i1");
+  s.partition(lb1, { type: "complete" });
+  s.partition(wb1, { type: "complete" });
+  s.partition("A", { type: "complete", dim: 2 });
+  s.partition("B", { type: "complete", dim: 2 });
+}

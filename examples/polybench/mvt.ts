@@ -31,3 +31,13 @@ export function schedule(s: Schedule): void {
   s.partition("y_1", { type: "cyclic", dim: 1, factor: 2 });
   s.partition("x2", { type: "cyclic", dim: 1, factor: 2 });
 }
+
+/** Allo's mvt schedule (stageA, stageB): i0, y1 are i, y_1; i1, y2 are i1, y_2; both A and A_copy are A. */
+export function alloSchedule(s: Schedule): void {
+  s.pipeline("i");
+  s.partition("A", { type: "complete", dim: 2 });
+  s.partition("y_1", { type: "complete", dim: 1 });
+  s.pipeline("i1");
+  s.partition("A", { type: "complete", dim: 1 });
+  s.partition("y_2", { type: "complete", dim: 1 });
+}

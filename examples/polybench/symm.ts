@@ -32,3 +32,14 @@ export function schedule(s: Schedule): void {
   s.partition("C", { type: "cyclic", dim: 2, factor: 2 });
   s.partition("B", { type: "cyclic", dim: 2, factor: 2 });
 }
+
+/** Allo's symm schedule (update_C, compute_sum, fused in i/j/k here): update_C's k is k; summ is temp2. */
+export function alloSchedule(s: Schedule): void {
+  s.pipeline("k");
+  s.partition("C", { type: "complete", dim: 2 });
+  s.partition("B", { type: "complete", dim: 2 });
+  // update_C's pipeline("j1"): C's final update is in j's body, and pipelining j would unroll k (range(i))
+  // compute_sum's reorder("k1", "j1"): AL3004 here (temp2 is set in j's body); buffer_at(summ) and
+  // partition(summ): summ is the scalar temp2 here; partition(B, cyclic 24): AL3401 (B's dim 2 is banked
+  // above); unroll("j1", 24): j encloses the pipelined k, so its copies would run one after another
+}

@@ -26,3 +26,12 @@ export function schedule(s: Schedule): void {
   s.pipeline("j1");
   s.partition("A", { type: "cyclic", dim: 1, factor: 2 });
 }
+
+/** Allo's syrk schedule (update_C, compute_sum): update_C's j0 is j, compute_sum's k1, j1 are k, j1. */
+export function alloSchedule(s: Schedule): void {
+  s.pipeline("j"); // update_C's i0 (j0 unrolled there); j's bound range(i + 1) varies, so j itself
+  s.partition("C", { type: "complete", dim: 2 }); // Cin, Cout and compute_sum's buffer are all C here
+  s.pipeline("j1"); // compute_sum's k1 would unroll j1, whose bound range(i + 1) varies
+  s.partition("A", { type: "complete", dim: 1 }); // A_copy's
+  // the load and store loops (pipeline("i0"), pipeline("i2")) copy C into compute_sum's buffer: none here
+}

@@ -50,3 +50,21 @@ export function schedule(s: Schedule): void {
   s.bufferAt("G", "j2");
   s.pipeline("k2");
 }
+
+/** Allo's 3mm schedule (mm1, mm2, mm3) on these loops: out_AB, out_CD, out_ABC are E, F, G. */
+export function alloSchedule(s: Schedule): void {
+  // reorder("k0", "j0") and its mm2/mm3 copies: AL3004 here (E, F, G are set in j's body, k is not perfectly nested)
+  s.bufferAt("E", "i");
+  s.pipeline("k");
+  s.dataflow("i");
+  s.bufferAt("F", "i1");
+  s.pipeline("k1");
+  s.dataflow("i1");
+  s.bufferAt("G", "i2");
+  s.pipeline("k2");
+  s.dataflow("i2");
+  s.partition("B", { type: "complete", dim: 2 });
+  s.partition("C", { type: "complete", dim: 2 });
+  s.partition("F", { type: "complete" });
+  // dataflow("mm1"), ("mm2"), ("mm3") mark sub-kernel functions, and this kernel is one function
+}

@@ -24,3 +24,12 @@ export const SIZES = {
 export function schedule(s: Schedule): void {
   s.pipeline("k");
 }
+
+/** Allo's trmm schedule (S0, S1, fused in i/j here): S0's i1, j1, k1 are i, j, k; S1's j0 is j. */
+export function alloSchedule(s: Schedule): void {
+  s.partition("B", { type: "cyclic", dim: 2, factor: 20 });
+  // reorder("k1", "j1"): AL3004 here (B is scaled in j's body, k is not perfectly nested); buffer_at(B, "i1")
+  // is commented out in Allo's file (it broke Allo's functional test)
+  s.pipeline("k"); // S0's j1 encloses the reduction k here, and pipelining j would unroll k (range(i + 1, M))
+  // unroll("j1", 20) and S1's pipeline/unroll("j0", 20): j encloses the pipelined k, and S1's scaling is in j's body
+}

@@ -36,3 +36,16 @@ export function schedule(s: Schedule): void {
   s.bufferAt("D", "j1");
   s.pipeline("k1");
 }
+
+/** Allo's 2mm schedule (mm1, mm2, ele_add) on these loops: mm1's i0, j0, k0 are i, j, k; mm2's are i1, j1, k1. */
+export function alloSchedule(s: Schedule): void {
+  // reorder("k0", "j0") and reorder("k1", "j1"): AL3004 here (tmp and D are set in j's body, k is not perfectly nested)
+  s.bufferAt("tmp", "i");
+  s.pipeline("k");
+  s.dataflow("i");
+  s.bufferAt("D", "i1");
+  s.pipeline("k1");
+  s.dataflow("i1");
+  // ele_add's pipeline("j2"): D's beta-scaling has no loop of its own here (it is in j1's body);
+  // dataflow("mm1"), dataflow("mm2") mark sub-kernel functions, and this kernel is one function
+}

@@ -1,5 +1,5 @@
 // Drives the PolyBench suite for the test and the bench: loads examples/polybench/<name>.ts (the convention
-// `kernel_<name>`, `SIZES`, `schedule(s)`), compiles the C reference test/polybench/ref/<name>.c with g++ -O2
+// `kernel_<name>`, `SIZES`, `schedule(s)`, and `alloSchedule(s)` for the 13 kernels Allo scheduled), compiles the C reference test/polybench/ref/<name>.c with g++ -O2
 // once per kernel and size (cached by content in the temp dir), runs it, and splits what it wrote into the
 // kernel's arguments before and after the kernel, using the parameter list of the kernel's own IR.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -14,10 +14,13 @@ import type { ElemType } from "../../src/types/dtype.ts";
 
 export type SizeName = "mini" | "small" | "medium";
 export type Sizes = Readonly<Record<string, number>>;
+export type ScheduleFn = (s: Schedule) => void;
 export interface PolyBenchModule {
   readonly kernel: (...args: never[]) => void;
   readonly SIZES: Readonly<Record<SizeName, Sizes>>;
-  readonly schedule: (s: Schedule) => void;
+  readonly schedule: ScheduleFn;
+  /** Allo's own schedule of the kernel re-expressed on its loops (the kernels Allo scheduled). */
+  readonly alloSchedule?: ScheduleFn;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,14 +32,25 @@ export async function loadKernel(name: string): Promise<PolyBenchModule> {
   const kernel = m[`kernel_${name}`];
   if (typeof kernel !== "function" || !m.SIZES || typeof m.schedule !== "function")
     throw new Error(`examples/polybench/${name}.ts must export kernel_${name}, SIZES and schedule`);
-  return { kernel, SIZES: m.SIZES, schedule: m.schedule };
+  const alloSchedule = typeof m.alloSchedule === "function" ? m.alloSchedule : undefined;
+  return { kernel, SIZES: m.SIZES, schedule: m.schedule, alloSchedule };
 }
 
-/** The plain kernel at a size, and the same kernel with its schedule applied. */
-export function customizeBoth(pb: PolyBenchModule, size: SizeName): { plain: Schedule; scheduled: Schedule } {
+/** The kernel's `alloSchedule`, which a kernel Allo scheduled must export. */
+export function alloScheduleOf(name: string, pb: PolyBenchModule): ScheduleFn {
+  if (!pb.alloSchedule) throw new Error(`examples/polybench/${name}.ts must export alloSchedule`);
+  return pb.alloSchedule;
+}
+
+/** The plain kernel at a size, and the same kernel with a schedule applied (its own `schedule` by default). */
+export function customizeBoth(
+  pb: PolyBenchModule,
+  size: SizeName,
+  apply: ScheduleFn = pb.schedule,
+): { plain: Schedule; scheduled: Schedule } {
   const plain = customize(pb.kernel, { instantiate: pb.SIZES[size] });
   const scheduled = customize(pb.kernel, { instantiate: pb.SIZES[size] });
-  pb.schedule(scheduled);
+  apply(scheduled);
   return { plain, scheduled };
 }
 
@@ -148,15 +162,17 @@ export function firstMismatch(got: readonly Value[], want: readonly Value[]): st
 }
 
 /**
- * The scheduled kernel at `size` through Vitis HLS csim (g++ here) against the CPU backend on the C
- * reference's inputs: undefined when equal bit for bit, else the first differing element.
+ * The scheduled kernel (by `apply`, the kernel's `schedule` by default) at `size` through Vitis HLS csim
+ * (g++ here) against the CPU backend on the C reference's inputs: undefined when equal bit for bit, else
+ * the first differing element.
  */
 export async function csimMismatch(
   name: string,
   pb: PolyBenchModule,
   size: SizeName,
+  apply: ScheduleFn = pb.schedule,
 ): Promise<string | undefined> {
-  const { scheduled } = customizeBoth(pb, size);
+  const { scheduled } = customizeBoth(pb, size, apply);
   const ref = runRef(name, pb.SIZES[size], scheduled.ir);
   const cpu = cloneValues(ref.inputs);
   scheduled.build()(...cpu);
