@@ -58,6 +58,42 @@ export interface IterationSchedule {
   readonly binding: readonly (UsedImpl | undefined)[];
 }
 
+/**
+ * The ports of a function's RAM banks per cycle: the first cycle from t where a bank has a free port,
+ * found by skipping full cycles with path compression (an unrolled body makes thousands of accesses to
+ * a few banks, and a linear scan from each access's ready time would be quadratic).
+ */
+class PortTable {
+  private readonly used = new Map<string, Map<number, number>>();
+  private readonly skip = new Map<string, Map<number, number>>();
+
+  constructor(private readonly ports: number) {}
+
+  freeFrom(bank: string, t: number): number {
+    const skip = this.skip.get(bank);
+    if (!skip) return t;
+    let c = t;
+    const seen: number[] = [];
+    for (let n = skip.get(c); n !== undefined; n = skip.get(c)) {
+      seen.push(c);
+      c = n;
+    }
+    for (const x of seen) skip.set(x, c);
+    return c;
+  }
+
+  take(bank: string, t: number): void {
+    const used = this.used.get(bank) ?? new Map<number, number>();
+    this.used.set(bank, used);
+    const n = (used.get(t) ?? 0) + 1;
+    used.set(t, n);
+    if (n < this.ports) return;
+    const skip = this.skip.get(bank) ?? new Map<number, number>();
+    this.skip.set(bank, skip);
+    skip.set(t, t + 1);
+  }
+}
+
 /** ASAP schedule with port limits; IL >= 1. */
 export function scheduleIteration(
   ops: readonly Op[],
@@ -67,18 +103,22 @@ export function scheduleIteration(
 ): IterationSchedule {
   const end: number[] = [];
   const binding = ops.map((o) => bindOp(o, p, fabric));
-  const used = new Map<string, number>();
+  const ports = new PortTable(p.mem.portsPerBank);
   for (const op of ops) {
     let t = op.deps.reduce((m, d) => Math.max(m, end[d]), 0);
     if (op.mem === "ram" && op.buffer) {
-      const banks = banksTouched(f.buffers[op.buffer], op.idx ?? [], op.spans);
-      const free = (c: number) =>
-        banks.every((b) => (used.get(`${op.buffer}#${b}#${c}`) ?? 0) < p.mem.portsPerBank);
-      while (!free(t)) t++;
-      for (const b of banks) {
-        const key = `${op.buffer}#${b}#${t}`;
-        used.set(key, (used.get(key) ?? 0) + 1);
+      const banks = banksTouched(f.buffers[op.buffer], op.idx ?? [], op.spans).map(
+        (b) => `${op.buffer}#${b}`,
+      );
+      // The first cycle from t with a free port in every bank the access may touch.
+      for (let moved = true; moved; ) {
+        moved = false;
+        for (const b of banks) {
+          const c = ports.freeFrom(b, t);
+          if (c > t) [t, moved] = [c, true];
+        }
       }
+      for (const b of banks) ports.take(b, t);
     }
     end[op.id] = t + opStages(op, binding[op.id], p);
   }
@@ -170,14 +210,19 @@ export function recMii(
   p: Profile,
 ): Recurrence {
   let best: Recurrence = { ii: 1, path: [] };
+  // A load of what this iteration already wrote is fed within the iteration, not across.
+  const loads = new Map<string, Op[]>();
+  for (const ld of ops)
+    if (ld.kind === "load" && ld.buffer && !ld.fresh)
+      loads.set(ld.buffer, [...(loads.get(ld.buffer) ?? []), ld]);
   for (const st of ops) {
     if (st.kind !== "store" || (st.mem !== "ram" && st.mem !== "reg")) continue;
-    for (const ld of ops) {
-      // A load of what this iteration already wrote is fed within the iteration, not across.
-      if (ld.kind !== "load" || ld.buffer !== st.buffer || ld.fresh) continue;
+    for (const ld of loads.get(st.buffer ?? "") ?? []) {
       const d = carriedDistance(st.idx ?? [], ld.idx ?? [], chain);
       if (d === undefined) continue;
       const over = st.mem === "ram" ? p.mem.recurrenceMemOverhead : 0;
+      // No path into the store is longer than the cycle it ends in: skip pairs that cannot raise II.
+      if (Math.ceil((sched.end[st.id] + over) / d) <= best.ii) continue;
       const path = ld.id < st.id ? pathFrom(ops, sched, ld.id, st.id) : undefined;
       const delay = (path?.lat ?? 0) + over;
       const ii = Math.ceil(delay / d);
