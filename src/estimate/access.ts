@@ -131,10 +131,10 @@ export function dimBanks(
     const g = [...l.terms.values()].reduce((a, k) => gcd(a, k), banks);
     return all(banks / g).map((t) => mod(l.c + g * t, banks));
   }
-  const size = Math.ceil(n / d.factor);
-  const [lo, hi] = l.terms.size === 0 ? [l.c, l.c] : (span ?? [0, n]);
-  const [first, last] = [Math.floor(lo / size), Math.floor(hi / size)];
   if (l.terms.size > 0 && !span) return all(banks);
+  const [lo, hi] = span && l.terms.size > 0 ? span : [l.c, l.c];
+  const size = Math.ceil(n / d.factor);
+  const [first, last] = [Math.floor(lo / size), Math.floor(hi / size)];
   return first >= 0 && last < banks ? all(last - first + 1).map((t) => first + t) : all(banks);
 }
 

@@ -212,9 +212,12 @@ export function recMii(
   let best: Recurrence = { ii: 1, path: [] };
   // A load of what this iteration already wrote is fed within the iteration, not across.
   const loads = new Map<string, Op[]>();
-  for (const ld of ops)
-    if (ld.kind === "load" && ld.buffer && !ld.fresh)
-      loads.set(ld.buffer, [...(loads.get(ld.buffer) ?? []), ld]);
+  for (const ld of ops) {
+    if (ld.kind !== "load" || !ld.buffer || ld.fresh) continue;
+    const same = loads.get(ld.buffer);
+    if (same) same.push(ld);
+    else loads.set(ld.buffer, [ld]);
+  }
   for (const st of ops) {
     if (st.kind !== "store" || (st.mem !== "ram" && st.mem !== "reg")) continue;
     for (const ld of loads.get(st.buffer ?? "") ?? []) {

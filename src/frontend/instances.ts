@@ -1,8 +1,9 @@
 // Kernel call sites and instance names. A call is `f(...)`, `f<4>(...)` or a private instance
-// `instance(f, "id")(...)` (with template values `instance(f<4>, "id")(...)`). Every function gets a suffix: "" for shared instances, `_id` for a private
-// instance, and a private instance's callees inherit it (`g_mm1`; an inner `instance(g, "x")` is `g_x_mm1`),
-// so naming a private copy appends its id throughout its call tree. A callee may be an overloaded name
-// (`const add = overload(...)`, ./overloads.ts): its form is chosen once the arguments are typed.
+// `instance(f, "id")(...)` (with template values `instance(f<4>, "id")(...)`). Every function gets a
+// suffix: "" for shared instances, `_id` for a private instance, and a private instance's callees
+// inherit it (`g_mm1`; an inner `instance(g, "x")` is `g_x_mm1`), so naming a private copy appends its
+// id throughout its call tree. A callee may be an overloaded name (`const add = overload(...)`,
+// ./overloads.ts): its form is chosen once the arguments are typed.
 
 import type { FuncOrigin } from "../ir/nodes.ts";
 import type { KernelDecl, OverloadDecl } from "./constants.ts";

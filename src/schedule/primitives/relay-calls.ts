@@ -19,7 +19,7 @@ function elementLoop(decl: BufferDecl, what: string, taken: Set<string>, inner: 
   return forLoop(e, e, idx(0), idx(size), [inner(rowMajorIndices(decl.shape, ivRef(e)))], { pipelineII: 1 });
 }
 
-/** The producer's statements, then a nest putting every element of the array into `fifo`. */
+/** The producer's statements, then a loop putting every element of the array into `fifo`. */
 export function drainAfter(
   body: readonly Stmt[],
   decl: BufferDecl,
