@@ -26,6 +26,7 @@ import {
   floatType,
   I32,
   INDEX,
+  type IntType,
   intType,
   typeName,
   uintType,
@@ -91,6 +92,20 @@ test("fixed point round-trips its raw values and quantizes reals toward -inf lik
   assert.equal(fromRaw(toRaw(1.03, q), q), 1);
   assert.equal(fromRaw(toRaw(-1.03, q), q), -1.0625);
   assert.equal(fromRaw(toRaw(100, q), q), 4); // 1600 wraps to 64 in 8 bits: 4.0
+});
+
+test("integers are encoded as ceil(W/8) little-endian two's-complement bytes, the layout csim reads", () => {
+  for (const t of INTS.filter((t): t is IntType => t.kind === "int")) {
+    const raws = rawSamples(t);
+    const size = Math.ceil(t.bits / 8);
+    const b = buffer({ name: "X", type: t, shape: [raws.length] });
+    const bytes = encodeBuffer(func("k", { params: [b], body: [] }), b, arrayOut(t, raws));
+    const want = raws.flatMap((raw) => {
+      const u = BigInt.asUintN(8 * size, raw);
+      return Array.from({ length: size }, (_, k) => Number((u >> BigInt(8 * k)) & 255n));
+    });
+    assert.deepEqual(Array.from(bytes), want, typeName(t));
+  }
 });
 
 test("floats are rounded to their format on the way in and pass through on the way out", () => {

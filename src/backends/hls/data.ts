@@ -26,26 +26,45 @@ const STACK_BYTES = 64 * 1024;
 export const stackPrefix = (b: BufferDecl): string =>
   elemCount(b) * elemBytes(b.type) > STACK_BYTES ? "static " : "";
 
+// Integers move 64 bits at a time and the tail in numbers, so a wide element costs a few BigInt
+// operations (a 100-bit one 2 to write, 5 to read) rather than one per byte: wide arguments cross every
+// call of a native or csim run this way.
 function putElem(t: ElemType, raw: bigint | number, view: DataView, at: number): void {
   if (t.kind === "float") {
     if (t.bits === 64) view.setFloat64(at, raw as number, true);
     else view.setFloat32(at, raw as number, true);
     return;
   }
-  // Eight bytes at a time, then the tail a byte at a time (wide values are a few words of BigInt).
   const n = elemBytes(t);
-  let u = BigInt.asUintN(n * 8, raw as bigint);
+  // setBigInt64 keeps the low 64 bits and >> sign-extends, so negative values need no masking.
+  let u = raw as bigint;
   let k = 0;
-  for (; k + 8 <= n; k += 8, u >>= 64n) view.setBigUint64(at + k, BigInt.asUintN(64, u), true);
-  for (; k < n; k++, u >>= 8n) view.setUint8(at + k, Number(u & 255n));
+  for (; k + 8 <= n; k += 8, u >>= 64n) view.setBigInt64(at + k, u, true);
+  // What is left fits n - k bytes; a number holds 6 of them exactly, so a 7-byte tail splits.
+  if (n - k === 7) {
+    view.setUint32(at + k, Number(BigInt.asUintN(32, u)), true);
+    u >>= 32n;
+    k += 4;
+  }
+  let rest = Number(u);
+  if (rest < 0) rest += 2 ** (8 * (n - k));
+  for (; k < n; k++, rest = Math.floor(rest / 256)) view.setUint8(at + k, rest % 256);
+}
+
+/** The unsigned value of `count` < 8 little-endian bytes at `at`. */
+function tailAt(view: DataView, at: number, count: number): bigint {
+  // A number holds 6 bytes exactly; a 7-byte tail reads its low 4 separately.
+  if (count > 6) return (tailAt(view, at + 4, count - 4) << 32n) | BigInt(view.getUint32(at, true));
+  let v = 0;
+  for (let i = count - 1; i >= 0; i--) v = v * 256 + view.getUint8(at + i);
+  return BigInt(v);
 }
 
 function getElem(t: ElemType, view: DataView, at: number): bigint | number {
   if (t.kind === "float") return t.bits === 64 ? view.getFloat64(at, true) : view.getFloat32(at, true);
   const n = elemBytes(t);
-  let k = n;
-  let u = 0n;
-  for (; k % 8 !== 0; k--) u = (u << 8n) | BigInt(view.getUint8(at + k - 1));
+  let k = n - (n % 8);
+  let u = tailAt(view, at + k, n % 8);
   for (; k > 0; k -= 8) u = (u << 64n) | view.getBigUint64(at + k - 8, true);
   return wrap(u, t);
 }

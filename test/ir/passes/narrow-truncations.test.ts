@@ -1,6 +1,6 @@
 // Truncation push-down (src/ir/passes/narrow-truncations.ts) as the CPU backend configures it
 // (narrowToNumbers: a BigInt tree converted to at most 32 bits becomes int32 arithmetic, one converted
-// to 33..53 bits arithmetic at that integer) and as the native target does (narrowToNative: an ap_int tree converted to a native integer is computed at its width):
+// to 33..53 bits arithmetic at that integer) and as the native target does (narrowToNative: an ap_int tree converted to a narrower integer is computed at that integer's width):
 // on random typed trees the rewritten expression evaluates to exactly what the original does under the
 // reference semantics (the pass alone, no code generator).
 import assert from "node:assert/strict";
@@ -67,6 +67,24 @@ test("native: int8 * int8 accumulated at 33 bits and stored as int32 becomes int
   assert.deepEqual(stored(narrowToNative(m, { cyclic: [] })), bin("+", C, cast(prod, I32), I32));
 });
 
+test("native: UInt<100> * UInt<100> accumulated at 201 bits and stored as UInt<100> becomes UInt<100> arithmetic", () => {
+  const U100 = uintType(100);
+  const A = buffer({ name: "A", type: U100, shape: [8] });
+  const [a, c] = [load("A", [i], U100), load("C", [i], U100)];
+  const prod = bin("*", cast(a, uintType(200)), cast(a, uintType(200)), uintType(200));
+  const sum = bin("+", cast(c, uintType(201)), cast(prod, uintType(201)), uintType(201));
+  const m = kernel([A], cast(sum, U100), U100);
+  assert.deepEqual(stored(narrowToNative(m, { cyclic: [] })), bin("+", c, bin("*", a, a, U100), U100));
+});
+
+test("native: an Int<48> tree is left at its widths (ap_int to 64 bits is one machine word anyway)", () => {
+  const I48 = intType(48);
+  const A = buffer({ name: "A", type: I48, shape: [8] });
+  const a = load("A", [i], I48);
+  const m = kernel([A], cast(bin("*", cast(a, intType(96)), cast(a, intType(96)), intType(96)), I48), I48);
+  assert.equal(narrowToNative(m, { cyclic: [] }), m);
+});
+
 test("a tree with nothing to narrow comes back as the same module", () => {
   const A = buffer({ name: "A", type: I64, shape: [8] });
   const m = kernel([A], cast(bin("/", load("A", [i], I64), load("A", [i], I64), I64), I32));
@@ -96,6 +114,12 @@ const CASES = [
     pass: narrowToNative,
     wides: [intType(33), intType(17), uintType(48), intType(65), intType(100)],
     tos: [I32, intType(8), uintType(16), I64, uintType(32)],
+  },
+  {
+    name: "narrowToNative past 64 bits",
+    pass: narrowToNative,
+    wides: [intType(129), uintType(201)],
+    tos: [intType(65), uintType(100), intType(128)],
   },
 ];
 
