@@ -29,7 +29,7 @@ const PIPELINED_J = /l_j: for \(int j = 0; j < 8; j\+\+\) \{[^\n]*\n\s*#pragma H
 test("every target build() has is a CLI target and prints (or writes) its output", async () => {
   const expect: Record<(typeof TARGETS)[number], RegExp> = {
     cpu: /function /,
-    native: /extern "C" int allo_entry_0\(/,
+    native: /extern "C" __attribute__\(\(visibility\("default"\)\)\) int allo_entry_0\(/,
     llvm: /int allo_entry_0\(/,
     mlir: /func\.func @add\(/,
     vhls: PIPELINED_J,

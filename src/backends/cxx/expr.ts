@@ -34,6 +34,31 @@ const unsupported = (what: string, t: ElemType): AlloError =>
 const overflows = (t: ElemType): boolean =>
   category(t) === "native" && t.kind !== "float" && widthOf(t) >= 32 && (t.kind === "index" || t.signed);
 
+/**
+ * The operands of an ap_int `+ - *` without their widening casts when ap_int's own result type (the
+ * header's rtype) is at least as wide as e's: the header extends each operand into that type, so the
+ * low bits, all that e keeps, are the same, and two 48-bit values multiply at 96 bits, not at 192.
+ */
+function apOperands(e: BinaryExpr): [Expr, Expr] | undefined {
+  const t = e.type;
+  if ((e.op !== "+" && e.op !== "-" && e.op !== "*") || t.kind !== "int" || category(t) !== "ap") {
+    return undefined;
+  }
+  const bits = t.bits;
+  const uncast = (x: Expr): Expr => (x.kind === "cast" && isApInt(x.value.type, bits) ? x.value : x);
+  const [a, b] = [uncast(e.lhs), uncast(e.rhs)];
+  if ((a === e.lhs && b === e.rhs) || a.type.kind !== "int" || b.type.kind !== "int") return undefined;
+  if (!isApInt(a.type, bits) || !isApInt(b.type, bits)) return undefined;
+  const [x, y] = [a.type, b.type];
+  const common = Math.max(x.bits + Number(y.signed && !x.signed), y.bits + Number(x.signed && !y.signed));
+  const width = e.op === "*" ? x.bits + y.bits : common + 1;
+  return width >= bits ? [a, b] : undefined;
+}
+
+/** An ap_int (not a C++ integer, bool or fixed point) at most `bits` wide. */
+const isApInt = (t: ElemType, bits: number): boolean =>
+  t.kind === "int" && category(t) === "ap" && t.bits <= bits;
+
 export class ExprWriter {
   constructor(
     readonly w: Writer,
@@ -131,8 +156,9 @@ export class ExprWriter {
   }
 
   private binary(e: BinaryExpr): string {
-    const a = this.render(e.lhs);
-    const b = this.render(e.rhs);
+    const [lhs, rhs] = apOperands(e) ?? [e.lhs, e.rhs];
+    const a = this.render(lhs);
+    const b = this.render(rhs);
     if (CMP.has(e.op)) return `(${a} ${e.op} ${b})`;
     const text = this.binaryText(e, a, b);
     return e.type.kind === "index" ? atom(text) : this.temp(e.type, text);

@@ -33,12 +33,15 @@ export const NATIVE_FLAGS = [
   "-ffp-contract=off",
   "-fno-fast-math",
   "-fPIC",
+  // Only the entries are exported: calls inside the object are direct and inlinable (Int<48> matmul
+  // 7.5 -> 5.8 ms a call, measured through dlopen).
+  "-fvisibility=hidden",
   "-shared",
   "-w",
 ];
 
 /** Bumped when the entry convention changes, so old cached objects are never loaded. */
-const FORMAT = "allo-native-1";
+const FORMAT = "allo-native-2";
 
 /** Compiler runs in this process (tests check cache hits with it). */
 export const compileStats = { compiles: 0 };

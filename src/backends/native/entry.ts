@@ -103,7 +103,7 @@ export function entryText(
   });
   const params = [...plans.map((_, k) => `void* a${k}`), "double* fault"].join(", ");
   return [
-    `extern "C" int ${name}(${params}) {`,
+    `extern "C" __attribute__((visibility("default"))) int ${name}(${params}) {`,
     "  allo_nat::fault = fault;",
     ...pre,
     "  if (setjmp(allo_nat::escape)) return 1;",

@@ -16,9 +16,9 @@ void addmul(
   ap_int<100> C[8]
 ) {	// L24
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L25
-    ap_int<200> v0 = (ap_int<200>)A[i] * (ap_int<200>)B[i];	// L26
-    ap_int<201> v1 = (ap_int<201>)v0 + (ap_int<201>)A[i];	// L26
-    ap_int<202> v2 = (ap_int<202>)v1 - (ap_int<202>)B[i];	// L26
+    ap_int<200> v0 = A[i] * B[i];	// L26
+    ap_int<201> v1 = v0 + A[i];	// L26
+    ap_int<202> v2 = v1 - B[i];	// L26
     C[i] = (ap_int<100>)v2;	// L26
   }
 }

@@ -18,7 +18,7 @@ void addmul(
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L25
     int32_t v0 = (int32_t)A[i] * (int32_t)B[i];	// L26
     ap_int<33> v1 = (ap_int<33>)v0 + (ap_int<33>)A[i];	// L26
-    ap_int<34> v2 = (ap_int<34>)v1 - (ap_int<34>)B[i];	// L26
+    ap_int<34> v2 = v1 - (ap_int<34>)B[i];	// L26
     C[i] = (int16_t)v2;	// L26
   }
 }

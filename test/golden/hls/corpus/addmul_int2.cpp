@@ -16,9 +16,9 @@ void addmul(
   ap_int<2> C[8]
 ) {	// L24
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L25
-    ap_int<4> v0 = (ap_int<4>)A[i] * (ap_int<4>)B[i];	// L26
-    ap_int<5> v1 = (ap_int<5>)v0 + (ap_int<5>)A[i];	// L26
-    ap_int<6> v2 = (ap_int<6>)v1 - (ap_int<6>)B[i];	// L26
+    ap_int<4> v0 = A[i] * B[i];	// L26
+    ap_int<5> v1 = v0 + A[i];	// L26
+    ap_int<6> v2 = v1 - B[i];	// L26
     C[i] = (ap_int<2>)v2;	// L26
   }
 }

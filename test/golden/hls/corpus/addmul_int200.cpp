@@ -16,9 +16,9 @@ void addmul(
   ap_int<200> C[8]
 ) {	// L24
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L25
-    ap_int<400> v0 = (ap_int<400>)A[i] * (ap_int<400>)B[i];	// L26
-    ap_int<401> v1 = (ap_int<401>)v0 + (ap_int<401>)A[i];	// L26
-    ap_int<402> v2 = (ap_int<402>)v1 - (ap_int<402>)B[i];	// L26
+    ap_int<400> v0 = A[i] * B[i];	// L26
+    ap_int<401> v1 = v0 + A[i];	// L26
+    ap_int<402> v2 = v1 - B[i];	// L26
     C[i] = (ap_int<200>)v2;	// L26
   }
 }

@@ -16,8 +16,8 @@ void addmul(
   ap_int<3> C[8]
 ) {	// L24
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L25
-    ap_int<6> v0 = (ap_int<6>)A[i] * (ap_int<6>)B[i];	// L26
-    ap_int<7> v1 = (ap_int<7>)v0 + (ap_int<7>)A[i];	// L26
+    ap_int<6> v0 = A[i] * B[i];	// L26
+    ap_int<7> v1 = v0 + A[i];	// L26
     int8_t v2 = (int8_t)v1 - (int8_t)B[i];	// L26
     C[i] = (ap_int<3>)v2;	// L26
   }

@@ -16,8 +16,8 @@ void addmul(
   ap_int<31> C[8]
 ) {	// L24
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L25
-    ap_int<62> v0 = (ap_int<62>)A[i] * (ap_int<62>)B[i];	// L26
-    ap_int<63> v1 = (ap_int<63>)v0 + (ap_int<63>)A[i];	// L26
+    ap_int<62> v0 = A[i] * B[i];	// L26
+    ap_int<63> v1 = v0 + A[i];	// L26
     int64_t v2 = (int64_t)v1 - (int64_t)B[i];	// L26
     C[i] = (ap_int<31>)v2;	// L26
   }

@@ -18,7 +18,7 @@ void addmul(
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L25
     int64_t v0 = (int64_t)A[i] * (int64_t)B[i];	// L26
     ap_int<65> v1 = (ap_int<65>)v0 + (ap_int<65>)A[i];	// L26
-    ap_int<66> v2 = (ap_int<66>)v1 - (ap_int<66>)B[i];	// L26
+    ap_int<66> v2 = v1 - (ap_int<66>)B[i];	// L26
     C[i] = (int32_t)v2;	// L26
   }
 }

@@ -16,9 +16,9 @@ void addmul(
   ap_int<48> C[8]
 ) {	// L24
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L25
-    ap_int<96> v0 = (ap_int<96>)A[i] * (ap_int<96>)B[i];	// L26
-    ap_int<97> v1 = (ap_int<97>)v0 + (ap_int<97>)A[i];	// L26
-    ap_int<98> v2 = (ap_int<98>)v1 - (ap_int<98>)B[i];	// L26
+    ap_int<96> v0 = A[i] * B[i];	// L26
+    ap_int<97> v1 = v0 + A[i];	// L26
+    ap_int<98> v2 = v1 - B[i];	// L26
     C[i] = (ap_int<48>)v2;	// L26
   }
 }

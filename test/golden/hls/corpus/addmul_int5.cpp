@@ -16,9 +16,9 @@ void addmul(
   ap_int<5> C[8]
 ) {	// L24
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L25
-    ap_int<10> v0 = (ap_int<10>)A[i] * (ap_int<10>)B[i];	// L26
-    ap_int<11> v1 = (ap_int<11>)v0 + (ap_int<11>)A[i];	// L26
-    ap_int<12> v2 = (ap_int<12>)v1 - (ap_int<12>)B[i];	// L26
+    ap_int<10> v0 = A[i] * B[i];	// L26
+    ap_int<11> v1 = v0 + A[i];	// L26
+    ap_int<12> v2 = v1 - B[i];	// L26
     C[i] = (ap_int<5>)v2;	// L26
   }
 }

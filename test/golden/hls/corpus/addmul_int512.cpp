@@ -17,9 +17,9 @@ void addmul(
   ap_int<512> C[8]
 ) {	// L24
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L25
-    ap_int<1024> v0 = (ap_int<1024>)A[i] * (ap_int<1024>)B[i];	// L26
-    ap_int<1025> v1 = (ap_int<1025>)v0 + (ap_int<1025>)A[i];	// L26
-    ap_int<1026> v2 = (ap_int<1026>)v1 - (ap_int<1026>)B[i];	// L26
+    ap_int<1024> v0 = A[i] * B[i];	// L26
+    ap_int<1025> v1 = v0 + A[i];	// L26
+    ap_int<1026> v2 = v1 - B[i];	// L26
     C[i] = (ap_int<512>)v2;	// L26
   }
 }

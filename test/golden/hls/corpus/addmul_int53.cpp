@@ -16,9 +16,9 @@ void addmul(
   ap_int<53> C[8]
 ) {	// L24
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L25
-    ap_int<106> v0 = (ap_int<106>)A[i] * (ap_int<106>)B[i];	// L26
-    ap_int<107> v1 = (ap_int<107>)v0 + (ap_int<107>)A[i];	// L26
-    ap_int<108> v2 = (ap_int<108>)v1 - (ap_int<108>)B[i];	// L26
+    ap_int<106> v0 = A[i] * B[i];	// L26
+    ap_int<107> v1 = v0 + A[i];	// L26
+    ap_int<108> v2 = v1 - B[i];	// L26
     C[i] = (ap_int<53>)v2;	// L26
   }
 }

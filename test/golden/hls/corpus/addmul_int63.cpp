@@ -16,9 +16,9 @@ void addmul(
   ap_int<63> C[8]
 ) {	// L24
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L25
-    ap_int<126> v0 = (ap_int<126>)A[i] * (ap_int<126>)B[i];	// L26
-    ap_int<127> v1 = (ap_int<127>)v0 + (ap_int<127>)A[i];	// L26
-    ap_int<128> v2 = (ap_int<128>)v1 - (ap_int<128>)B[i];	// L26
+    ap_int<126> v0 = A[i] * B[i];	// L26
+    ap_int<127> v1 = v0 + A[i];	// L26
+    ap_int<128> v2 = v1 - B[i];	// L26
     C[i] = (ap_int<63>)v2;	// L26
   }
 }

@@ -17,8 +17,8 @@ void addmul(
 ) {	// L24
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L25
     ap_int<128> v0 = (ap_int<128>)A[i] * (ap_int<128>)B[i];	// L26
-    ap_int<129> v1 = (ap_int<129>)v0 + (ap_int<129>)A[i];	// L26
-    ap_int<130> v2 = (ap_int<130>)v1 - (ap_int<130>)B[i];	// L26
+    ap_int<129> v1 = v0 + (ap_int<129>)A[i];	// L26
+    ap_int<130> v2 = v1 - (ap_int<130>)B[i];	// L26
     C[i] = (int64_t)v2;	// L26
   }
 }

@@ -16,8 +16,8 @@ void addmul(
   ap_int<7> C[8]
 ) {	// L24
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L25
-    ap_int<14> v0 = (ap_int<14>)A[i] * (ap_int<14>)B[i];	// L26
-    ap_int<15> v1 = (ap_int<15>)v0 + (ap_int<15>)A[i];	// L26
+    ap_int<14> v0 = A[i] * B[i];	// L26
+    ap_int<15> v1 = v0 + A[i];	// L26
     int16_t v2 = (int16_t)v1 - (int16_t)B[i];	// L26
     C[i] = (ap_int<7>)v2;	// L26
   }

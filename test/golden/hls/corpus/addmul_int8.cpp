@@ -18,7 +18,7 @@ void addmul(
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L25
     int16_t v0 = (int16_t)A[i] * (int16_t)B[i];	// L26
     ap_int<17> v1 = (ap_int<17>)v0 + (ap_int<17>)A[i];	// L26
-    ap_int<18> v2 = (ap_int<18>)v1 - (ap_int<18>)B[i];	// L26
+    ap_int<18> v2 = v1 - (ap_int<18>)B[i];	// L26
     C[i] = (int8_t)v2;	// L26
   }
 }

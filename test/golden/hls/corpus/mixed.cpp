@@ -19,7 +19,7 @@ void mixed(
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L39
     ap_int<10> v0 = (ap_int<10>)A[i] - (ap_int<10>)B[i];	// L40
     int8_t v1 = -((int8_t)A[i]);	// L40
-    ap_int<11> v2 = (ap_int<11>)v0 + (ap_int<11>)v1;	// L40
+    ap_int<11> v2 = v0 + (ap_int<11>)v1;	// L40
     C[i] = (int16_t)v2;	// L40
     D[i] = ((ap_int<9>)A[i] > (ap_int<9>)B[i]);	// L41
   }

@@ -18,7 +18,7 @@ void permute3d(
     l_j: for (int j = 0; j < 3; j++) {	// L13
       l_k: for (int k = 0; k < 4; k++) {	// L13
         ap_int<34> v0 = (ap_int<34>)A[i][j][k] + (ap_int<34>)i;	// L14
-        ap_int<35> v1 = (ap_int<35>)v0 - (ap_int<35>)k;	// L14
+        ap_int<35> v1 = v0 - (ap_int<35>)k;	// L14
         B[k][i][j] = (int32_t)v1;	// L14
       }
     }

@@ -23,13 +23,13 @@ void wide(
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L59
     ap_int<96> v0 = (ap_int<96>)A[i] * (ap_int<96>)3;	// L60
     int64_t v1 = allo_shr<64>(A[i], (long long)7);	// L60
-    ap_int<97> v2 = (ap_int<97>)v0 - (ap_int<97>)v1;	// L60
+    ap_int<97> v2 = v0 - (ap_int<97>)v1;	// L60
     C[i] = (int64_t)v2;	// L60
     ap_uint<128> v3 = (ap_uint<128>)B[i] * (ap_uint<128>)B[i];	// L61
-    ap_int<130> v4 = (ap_int<130>)v3 + (ap_int<130>)1;	// L61
+    ap_int<130> v4 = v3 + (ap_int<130>)1;	// L61
     D[i] = (uint64_t)v4;	// L61
     ap_int<128> v5 = (ap_int<128>)A[i] * (ap_int<128>)A[i];	// L62
-    ap_int<160> v6 = (ap_int<160>)v5 * (ap_int<160>)5;	// L62
+    ap_int<160> v6 = v5 * (ap_int<160>)5;	// L62
     E[i] = (ap_int<100>)v6;	// L62
   }
 }

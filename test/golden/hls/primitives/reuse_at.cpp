@@ -41,7 +41,7 @@ void blurY(
     }
     l_x: for (int x = 0; x < 10; x++) {	// L53
       ap_int<33> v4 = (ap_int<33>)S_y_x_0_reuse_0[0][x] + (ap_int<33>)S_y_x_0_reuse_0[1][x];	// L54
-      ap_int<34> v5 = (ap_int<34>)v4 + (ap_int<34>)S_y_x_0_reuse_0[2][x];	// L54
+      ap_int<34> v5 = v4 + (ap_int<34>)S_y_x_0_reuse_0[2][x];	// L54
       B[y][x] = (int32_t)v5;	// L54
     }
   }
