@@ -1,8 +1,9 @@
 // Start-up as users meet it, in fresh processes run in turn (median of 5, wall and CPU time):
 // `npx allo k.ts --target vhls` from the compiled package and `npm run demo`, each against plain
-// `node -e "require('typescript')"`, the floor any TypeScript-parsing tool pays. The package is compiled into a temporary project's
-// node_modules/allo-ts (bin/, dist/, package.json, no src/) with its .bin link, so `npx allo` runs the
-// shipped dist/ path; its dependencies are links to this repository's install.
+// `node -e "require('typescript')"`, the floor any TypeScript-parsing tool pays. The package is
+// copied from dist/ into a temporary project's node_modules/allo-ts (bin/, dist/, package.json, no
+// src/) with its .bin link, so `npx allo` runs the shipped dist/ path; its dependencies are links to
+// this repository's install.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   copyFileSync,
@@ -70,16 +71,15 @@ function costs(cmds: readonly Command[]): Cost[] {
   }));
 }
 
-/** A project with allo-ts installed from this repository's compiled source; returns its directory. */
+/**
+ * A project with allo-ts installed from this repository's dist/ (built first, as `npm ci` builds it,
+ * so `npm run demo` also runs compiled); returns its directory.
+ */
 function installedProject(): string {
+  execFileSync("npm", ["run", "--silent", "build"], { cwd: REPO });
   const dir = mkdtempSync(join(tmpdir(), "allo-startup-"));
   const pkg = join(dir, "node_modules", "allo-ts");
-  const tsc = join(REPO, "node_modules/typescript/bin/tsc");
-  execFileSync(process.execPath, [tsc, "-p", "tsconfig.build.json", "--outDir", join(pkg, "dist")], {
-    cwd: REPO,
-  });
-  // As package.json's build script: the estimator's profiles are data files tsc does not copy.
-  cpSync(join(REPO, "src/estimate/profiles"), join(pkg, "dist/estimate/profiles"), { recursive: true });
+  cpSync(join(REPO, "dist"), join(pkg, "dist"), { recursive: true });
   mkdirSync(join(pkg, "bin"));
   copyFileSync(join(REPO, "bin/allo.js"), join(pkg, "bin/allo.js"));
   copyFileSync(join(REPO, "package.json"), join(pkg, "package.json"));
@@ -118,6 +118,12 @@ export function benchStartup(): Record<string, string>[] {
         cwd: dir,
       },
       { what: "npm run demo", cmd: "npm", args: ["run", "--silent", "demo"], cwd: REPO },
+      {
+        what: "node scripts/run-compiled.mjs examples/gemm.ts (the demo, no npm)",
+        cmd: process.execPath,
+        args: ["scripts/run-compiled.mjs", "examples/gemm.ts"],
+        cwd: REPO,
+      },
       { what: "(npx's own start-up: npx <bin that does nothing>)", cmd: "npx", args: ["noop"], cwd: dir },
       {
         what: "(npm run's and tsx's: npm run <node --import tsx -e 0>)",

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The package as users get it: packs the tarball (prepack builds dist/), installs it from the registry's
+# The package as users get it: packs the tarball (prepare builds dist/), installs it from the registry's
 # point of view into fresh ESM, CommonJS and untyped projects, and there runs a kernel script with tsx,
 # imports allo-ts from plain node (import and require), runs the CLI for every target (and the Vitis
 # project's own make csim), and type-checks the kernel files (a generic one included) with the shipped

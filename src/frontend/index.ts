@@ -28,7 +28,8 @@ export interface CompileRequest {
  * imports it from, else where V8 says it is.
  */
 export function sourceOfFunction(fn: Function): SourceFile {
-  const caller = callerFile();
+  const found = callerFile();
+  const caller = found && kernelSourcePath(found);
   if (caller?.endsWith(".ts") || caller?.endsWith(".mts") || caller?.endsWith(".cts")) {
     const sf = loadSource(caller);
     if (declaresFunction(sf, fn)) return sf;

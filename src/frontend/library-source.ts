@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { originalSource } from "./source-map.ts";
 
 export const LIBRARY_MODULE = "allo-ts/library";
 
@@ -16,9 +17,12 @@ const shipped = join(compiled, "source");
 /** The directory of the library's kernel sources (.ts). */
 export const librarySourceDir = (): string => (existsSync(join(shipped, "index.ts")) ? shipped : compiled);
 
-/** The file customize(fn) reads for a function defined in `file`: a library .js maps to its .ts. */
+/**
+ * The file customize(fn) reads for a function defined in `file`: a library .js maps to its .ts, other
+ * compiled JavaScript to the .ts its source map names (when it has one).
+ */
 export function kernelSourcePath(file: string): string {
-  if (dirname(file) !== compiled || !file.endsWith(".js")) return file;
+  if (dirname(file) !== compiled || !file.endsWith(".js")) return originalSource(file) ?? file;
   const ts = join(librarySourceDir(), basename(file).replace(/\.js$/, ".ts"));
   return existsSync(ts) ? ts : file;
 }
