@@ -82,11 +82,22 @@ const INTRINSIC_KEYS: Readonly<Record<string, string>> = {
   tanh: "exp",
 };
 
+/** A store of this iteration, as later accesses of its buffer see it. */
+interface StoreEntry {
+  readonly id: number;
+  readonly addr: string;
+  readonly exact: boolean;
+  /** Outside any condition, with the ops producing the value: a later load of addr gets the value. */
+  readonly forward?: readonly number[];
+  /** Some load read the buffer from memory where this store may have written since it was made. */
+  read?: boolean;
+}
+
 export class IterationBuilder {
   readonly ops: Op[] = [];
   /** Merged reads per buffer: address -> load op. */
   private readonly reads = new Map<string, Map<string, number>>();
-  private readonly lastStore = new Map<string, { id: number; addr: string; exact: boolean }[]>();
+  private readonly lastStore = new Map<string, StoreEntry[]>();
   /** Addresses stored so far in this iteration outside any condition (`let acc = 0` in a loop body). */
   private readonly surelyWritten = new Set<string>();
   /** Depth of the if/while bodies being added. */
@@ -112,7 +123,7 @@ export class IterationBuilder {
       case "param":
         return [];
       case "load":
-        return [this.access("load", e.buffer, e.indices, env, [])];
+        return this.load(e.buffer, e.indices, env);
       case "streamGet":
         return [this.access("load", e.stream, e.indices, env, [])];
       case "binary": {
@@ -161,6 +172,21 @@ export class IterationBuilder {
     }
   }
 
+  /**
+   * A load's value: the stored value itself when this iteration stored the address unconditionally
+   * and no store of unknown address came after (Vitis forwards it in registers), else a memory read.
+   */
+  private load(buffer: string, indices: readonly Expr[], env: Env): number[] {
+    const idx = indices.map((x) => linearIn(x, env));
+    if (idx.every((l) => l !== undefined) && memKind(this.decl(buffer), this.ctx.axi) !== "fifo") {
+      const addr = `${buffer}[${idx.map(linearKey).join(",")}]`;
+      const stores = this.lastStore.get(buffer) ?? [];
+      const k = stores.findIndex((st) => st.addr === addr);
+      if (k >= 0 && stores[k].forward && stores.slice(k).every((st) => st.exact)) return [...stores[k].forward];
+    }
+    return [this.access("load", buffer, indices, env, [])];
+  }
+
   private access(
     kind: "load" | "store",
     buffer: string,
@@ -180,7 +206,9 @@ export class IterationBuilder {
       const seen = this.reads.get(buffer);
       const hit = seen?.get(addr);
       if (hit !== undefined && mem !== "fifo") return hit;
-      const after = stores.filter((s) => s.addr === addr || !s.exact || !exact).map((s) => s.id);
+      const feeding = stores.filter((s) => s.addr === addr || !s.exact || !exact);
+      for (const st of feeding) st.read = true;
+      const after = feeding.map((s) => s.id);
       const fresh = exact && this.surelyWritten.has(addr);
       const id = this.add({
         kind,
@@ -196,9 +224,17 @@ export class IterationBuilder {
       return id;
     }
     this.reads.delete(buffer);
-    if (exact && this.conditional === 0 && mem !== "fifo") this.surelyWritten.add(addr);
+    const surely = exact && this.conditional === 0 && mem !== "fifo";
+    if (surely) this.surelyWritten.add(addr);
     const id = this.add({ kind, buffer, mem, idx, spans, addr, deps });
-    this.lastStore.set(buffer, [...stores.filter((s) => s.addr !== addr), { id, addr, exact }]);
+    // An earlier unconditional store of the same address that no load read from memory is overwritten
+    // before anything sees it: Vitis keeps only the last one (x[i] += ... unrolled: one store, not N).
+    const prev = stores.find((s) => s.addr === addr);
+    if (surely && prev?.forward && !prev.read) {
+      this.ops[prev.id] = { id: prev.id, kind: "calc", deps: this.ops[prev.id].deps };
+    }
+    const entry: StoreEntry = { id, addr, exact, ...(surely ? { forward: deps } : {}) };
+    this.lastStore.set(buffer, [...stores.filter((s) => s.addr !== addr), entry]);
     return id;
   }
 

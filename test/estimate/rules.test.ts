@@ -82,6 +82,33 @@ test("no recurrence through a register each iteration resets: acc = 0 before an 
   );
 });
 
+const ROW_SUM = (guard: boolean) => `
+import { type float32, range } from "allo-ts";
+export function rowSum(A: float32<[64, 128]>, x: float32<[128]>, y: float32<[64]>): void {
+  for (const i of range(64)) {
+    for (const j of range(128)) ${guard ? "if (A[i][j] > 0.0) " : ""}y[i] = y[i] + A[i][j] * x[j];
+  }
+}`;
+
+test("store-to-load forwarding: y[i] += under an unrolled j reads y[i] once and writes it once (mvt's II 400 -> 1)", () => {
+  const s = customize(ROW_SUM(false), { name: "rowSum", file: "row-sum.ts" });
+  s.pipeline("i");
+  s.partition("A", { type: "complete", dim: 2 });
+  s.partition("x", { type: "complete", dim: 1 });
+  const i = row(s.estimate(), "l_S_i_0_i");
+  // Before forwarding: 128 loads and 128 stores of the unpartitioned y, II 128 on its two ports.
+  assert.equal(i.ii, 1, i.limitedBy);
+  assert.ok(i.iterationLatency > 128 * 4, `the chained fadds stay in the iteration: ${i.iterationLatency}`);
+  // A conditional store is not forwarded: every copy reads and writes y[i] in memory.
+  const g = customize(ROW_SUM(true), { name: "rowSum", file: "row-sum.ts" });
+  g.pipeline("i");
+  g.partition("A", { type: "complete", dim: 2 });
+  g.partition("x", { type: "complete", dim: 1 });
+  const gi = row(g.estimate(), "l_S_i_0_i");
+  assert.equal(gi.ii, 128, gi.limitedBy);
+  assert.match(gi.limitedBy ?? "", /port conflict on 'y'/);
+});
+
 test("no recurrence across a flattened k*j nest whose C_buf[j] repeats only every 128 iterations", () => {
   const kj = row(gemmBuffered(128).estimate(), "l_k_l_S_k_0_j");
   assert.equal(kj.ii, 1);
