@@ -182,7 +182,8 @@ export class IterationBuilder {
       const addr = `${buffer}[${idx.map(linearKey).join(",")}]`;
       const stores = this.lastStore.get(buffer) ?? [];
       const k = stores.findIndex((st) => st.addr === addr);
-      if (k >= 0 && stores[k].forward && stores.slice(k).every((st) => st.exact)) return [...stores[k].forward];
+      if (k >= 0 && stores[k].forward && stores.slice(k).every((st) => st.exact))
+        return [...stores[k].forward];
     }
     return [this.access("load", buffer, indices, env, [])];
   }
