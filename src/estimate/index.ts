@@ -86,6 +86,10 @@ function hlsModule(source: Module): Module {
   return m;
 }
 
+/** A top function's array parameters and results: its ports when no wrapIo copies stand in front. */
+const interfaceArrays = (f: Func): ReadonlySet<string> =>
+  new Set(Object.values(f.buffers).flatMap((b) => (b.role === "local" ? [] : [b.name])));
+
 export function estimateModule(source: Module, o: EstimateOptions = {}): Estimate {
   checkOptions(o);
   const profile = resolveProfile(o.profile);
@@ -118,7 +122,8 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
       return same.cost;
     }
     const at = rows.length;
-    const cost = new NestEstimator(context(f, labels, axi, f === wrapper?.func)).func(env);
+    const ports = f.name === module.top && !wrapper ? interfaceArrays(f) : undefined;
+    const cost = new NestEstimator({ ...context(f, labels, axi, f === wrapper?.func), ports }).func(env);
     costs.set(f.name, cost);
     const templates = key === undefined ? undefined : rowTemplates(f, labels, rows.slice(at), rowLoops);
     if (key !== undefined && templates) shapes.set(key, { cost, rows: templates });

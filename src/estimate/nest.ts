@@ -260,7 +260,7 @@ export class NestEstimator {
       for (let s = 0; s < chain.length; s++) {
         const flat = this.flatten(chain.slice(s), env);
         if (flat.trip < this.c.profile.loop.autoPipelineMinTrip) continue;
-        const est = estimatePipeline(flat.ops, this.f, flat.counters, this.c.profile, 1, false);
+        const est = estimatePipeline(flat.ops, this.f, flat.counters, this.c.profile, 1, false, this.c.ports);
         if (est.ii > 1 && s < chain.length - 1) continue;
         return this.sequentialAround(chain.slice(0, s), env, depth, (e, d) =>
           this.pipelined(chain.slice(s), e, d, whole && s === 0, "auto"),
@@ -372,6 +372,7 @@ export class NestEstimator {
       this.c.profile,
       target,
       kind === "user",
+      this.c.ports,
     );
     const latency = flat.trip === 0 ? 0 : est.ii * (flat.trip - 1) + Math.max(est.il - 1, 1);
     const row: LoopRow = {
@@ -389,6 +390,7 @@ export class NestEstimator {
     };
     this.c.rows.push(row);
     this.c.rowLoops.set(row, loops);
+    this.c.notes.push(...est.notes.map((n) => `${row.label}: ${n}`));
     for (const { use, n } of est.instances) addUse(this.tally, use, n);
     for (const op of flat.ops) if (op.callee) this.addCompute(this.c.callee(op.callee).compute);
     this.addControl();

@@ -52,6 +52,8 @@ export interface OpsContext {
   readonly callee: (name: string) => { readonly latency: number; readonly interval: number };
   /** A loop counter's last value (0-based), where the estimator knows its trip count. */
   readonly counterMax?: (counter: string) => number | undefined;
+  /** The top's interface arrays (kernel-only estimates), which Vitis never partitions by itself. */
+  readonly ports?: ReadonlySet<string>;
 }
 
 const FLOAT_KEYS: Readonly<Record<string, string>> = { "+": "add", "-": "add", "*": "mul", "/": "div" };

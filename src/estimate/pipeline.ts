@@ -1,10 +1,12 @@
-// One pipelined loop (or flattened nest) end to end: the iteration's ops, its schedule, II with the
+// One pipelined loop (or flattened nest) end to end: Vitis's automatic partitions of the arrays whose
+// ports would hold it back, the iteration's ops, its schedule, II with the
 // reason it exceeds the target, the fabric rebinding of recurrence fadds under a user's pipeline
 // directive, and the operator instances it needs (ceil(n / II) of each core: Vitis shares a core
 // between the II cycles of an iteration).
 
 import type { Func, Stmt } from "../ir/nodes.ts";
 import type { Env } from "./access.ts";
+import { autoPartitioned } from "./auto-partition.ts";
 import {
   callMii,
   type IterationSchedule,
@@ -23,6 +25,8 @@ export interface PipelineEstimate {
   readonly limitedBy?: string;
   /** Core instances: ceil(uses / II) per operator implementation. */
   readonly instances: readonly { readonly use: UsedImpl; readonly n: number }[];
+  /** The arrays taken as automatically partitioned for this loop (auto-partition.ts). */
+  readonly notes: readonly string[];
 }
 
 /** The ops of an iteration over every environment (unrolled copies of the flattened loops). */
@@ -51,9 +55,11 @@ export function estimatePipeline(
   p: Profile,
   target: number,
   userDirective: boolean,
+  ports: ReadonlySet<string> = new Set(),
 ): PipelineEstimate {
+  const { func: g, notes } = autoPartitioned(ops, f, ports, p.mem.portsPerBank, target);
   const fabric = new Set<number>();
-  let sched = scheduleIteration(ops, f, p, fabric);
+  let sched = scheduleIteration(ops, g, p, fabric);
   let rec = recMii(ops, sched, chain, p);
   // Vitis binds a recurrence's fadd to the shorter fabric core when the user's target is missed.
   while (userDirective && rec.ii > target) {
@@ -62,13 +68,13 @@ export function estimatePipeline(
     );
     if (more.length === 0) break;
     for (const id of more) fabric.add(id);
-    sched = scheduleIteration(ops, f, p, fabric);
+    sched = scheduleIteration(ops, g, p, fabric);
     rec = recMii(ops, sched, chain, p);
   }
-  const res = resMii(ops, f, p);
+  const res = resMii(ops, g, p);
   const call = callMii(ops);
   const ii = Math.max(target, res.ii, rec.ii, call.ii);
   const limit = ii <= target ? undefined : [rec, res, call].find((b) => b.ii === ii)?.why;
   const instances = [...coreUses(sched).values()].map(({ use, n }) => ({ use, n: Math.ceil(n / ii) }));
-  return { ii, il: sched.il, ...(limit ? { limitedBy: limit } : {}), instances };
+  return { ii, il: sched.il, ...(limit ? { limitedBy: limit } : {}), instances, notes };
 }

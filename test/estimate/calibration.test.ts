@@ -49,6 +49,15 @@ test("GEMM 128^3 + unroll 16: 1,035-cycle row and 16 copies of the MAC (publishe
   assert.equal(e.resources.dsp, 80);
 });
 
+test("GEMM 128^3 + unroll 16 without partitions: Vitis's automatic partitioning gives the published run", () => {
+  const s = gemmBuffered(128);
+  s.unroll("j", 16);
+  const e = s.estimate();
+  within(e, 232_478, 2);
+  assert.equal(row(e, "l_k_l_S_k_0_j").ii, 1);
+  assert.equal(e.resources.dsp, 80);
+});
+
 test("tutorial_02 GEMM 32^3 (published 39,934; DSP 5; BRAM18K 6) with the wrapIo copy rows", () => {
   const e = gemmBuffered(32).estimate();
   within(e, 39_934, 2);

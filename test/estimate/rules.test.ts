@@ -115,9 +115,10 @@ test("no recurrence across a flattened k*j nest whose C_buf[j] repeats only ever
 });
 
 test("port conflicts: 16 unrolled reads of an unpartitioned array need 8 cycles; banks along the copies' dimension remove them", () => {
+  // The kernel alone: A and B are its interface arrays, which Vitis does not partition by itself.
   const s = scale();
   s.pipeline("i");
-  const plain = row(s.estimate(), "l_S_i_j_0_i");
+  const plain = row(s.estimate({ wrapIo: false }), "l_S_i_j_0_i");
   assert.equal(plain.ii, 8);
   assert.match(
     plain.limitedBy ?? "",
@@ -127,9 +128,26 @@ test("port conflicts: 16 unrolled reads of an unpartitioned array need 8 cycles;
   banked.pipeline("i");
   banked.partition("A", { type: "cyclic", dim: 2, factor: 8 });
   banked.partition("B", { type: "block", dim: 2, factor: 8 });
-  const r = row(banked.estimate(), "l_S_i_j_0_i");
+  const r = row(banked.estimate({ wrapIo: false }), "l_S_i_j_0_i");
   assert.equal(r.ii, 1);
   assert.equal(r.limitedBy, undefined);
+});
+
+test("automatic partitioning: local arrays whose ports hold a pipelined loop back are partitioned as Vitis does", () => {
+  // In the vitis_hls top A and B are local copies: Vitis's throughput-driven partitioning banks them.
+  const s = scale();
+  s.pipeline("i");
+  const e = s.estimate();
+  assert.equal(row(e, "l_S_i_j_0_i").ii, 1);
+  assert.ok(
+    e.notes.some((n) => /'A' is taken as partitioned cyclic 8 on dimension 2/.test(n)),
+    e.notes.join("\n"),
+  );
+  // A partition the user gave is kept as it is, its conflicts included.
+  const user = scale();
+  user.pipeline("i");
+  user.partition("A", { type: "cyclic", dim: 2, factor: 2 });
+  assert.equal(row(user.estimate(), "l_S_i_j_0_i").ii, 4);
 });
 
 test("port conflicts: banks along a dimension the index varies in give no ports (each access may touch every bank)", () => {

@@ -1,0 +1,89 @@
+// Vitis's throughput-driven automatic array partitioning (`config_array_partition -throughput_driven
+// auto`, the default): when a pipelined loop misses its II on the ports of a local array nobody
+// partitioned, Vitis partitions it. Modelled as a cyclic partition of one dimension, the one along
+// which the iteration's copies reach the most addresses, by the least factor that gives every bank few
+// enough accesses for the target II (complete when that factor reaches the extent). The published
+// GEMM 128^3 + unroll 16 run relies on it (C_buf complete, B cyclic 16: docs/estimate.md).
+
+import { bufferLayout, type DimLayout, isUnpartitioned, normalizeDim } from "../ir/analysis/layout.ts";
+import type { BufferDecl, Func } from "../ir/nodes.ts";
+import { banksTouched } from "./access.ts";
+import type { Op } from "./ops.ts";
+
+const NONE: DimLayout = { kind: "none" };
+
+/** The most accesses of `accs` that fall in one bank of `b`. */
+function busiest(b: BufferDecl, accs: readonly Op[]): number {
+  const count = new Map<number, number>();
+  let most = 0;
+  for (const op of accs) {
+    for (const bank of banksTouched(b, op.idx ?? [], op.spans)) {
+      const n = (count.get(bank) ?? 0) + 1;
+      count.set(bank, n);
+      most = Math.max(most, n);
+    }
+  }
+  return most;
+}
+
+/** b partitioned cyclic(factor) on dimension d, normalised (complete from the extent on). */
+function cyclicOn(b: BufferDecl, d: number, factor: number): BufferDecl {
+  return { ...b, layout: b.shape.map((n, k) => (k === d ? normalizeDim("cyclic", factor, n) : NONE)) };
+}
+
+/** The layout Vitis would give b for `accs` at `perBank` accesses per bank, or undefined for none. */
+function autoLayout(b: BufferDecl, accs: readonly Op[], perBank: number): BufferDecl | undefined {
+  if (busiest(b, accs) <= perBank) return undefined;
+  // Fewer banks than accesses / perBank cannot do; then doublings, and the whole extent last.
+  const least = Math.max(2, Math.ceil(accs.length / perBank));
+  let best: { decl: BufferDecl; factor: number } | undefined;
+  b.shape.forEach((n, d) => {
+    const factors: number[] = [];
+    for (let f = least; f < n; f *= 2) factors.push(f);
+    for (const factor of [...factors, n]) {
+      if (factor >= (best?.factor ?? Infinity)) break;
+      const decl = cyclicOn(b, d, factor);
+      if (busiest(decl, accs) <= perBank) {
+        best = { decl, factor };
+        break;
+      }
+    }
+  });
+  return best?.decl;
+}
+
+/**
+ * f with the partitions Vitis adds for this iteration at `targetIi`, and a note per array, or f itself
+ * when every unpartitioned array already meets it. The top's interface arrays (`ports`) keep theirs.
+ */
+export function autoPartitioned(
+  ops: readonly Op[],
+  f: Func,
+  ports: ReadonlySet<string>,
+  portsPerBank: number,
+  targetIi: number,
+): { func: Func; notes: string[] } {
+  const byBuffer = new Map<string, Op[]>();
+  for (const op of ops) {
+    if (op.mem !== "ram" || !op.buffer) continue;
+    const list = byBuffer.get(op.buffer);
+    if (list) list.push(op);
+    else byBuffer.set(op.buffer, [op]);
+  }
+  const buffers: Record<string, BufferDecl> = {};
+  const notes: string[] = [];
+  for (const [name, accs] of byBuffer) {
+    const b = f.buffers[name];
+    if (!b || ports.has(name) || !isUnpartitioned(bufferLayout(b))) continue;
+    const decl = autoLayout(b, accs, portsPerBank * targetIi);
+    if (!decl) continue;
+    buffers[name] = decl;
+    const d = bufferLayout(decl).findIndex((x) => x.kind !== "none");
+    const how = bufferLayout(decl)[d];
+    notes.push(
+      `'${name}' is taken as partitioned ${how.kind === "cyclic" ? `cyclic ${how.factor}` : "completely"} on dimension ${d + 1}, as Vitis's automatic partitioning does for a pipelined loop its ports would hold back; partition it yourself to fix the choice`,
+    );
+  }
+  if (notes.length === 0) return { func: f, notes };
+  return { func: { ...f, buffers: { ...f.buffers, ...buffers } }, notes };
+}
