@@ -8,9 +8,8 @@
 //   npx tsx scripts/gen-elementwise.ts --check  # (npm run generated, in .ci/run) fails when a file differs
 //
 // test/library/elementwise.test.ts runs the check too.
-import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { formatted, LIBRARY, runIfMain, staleFiles } from "./generated-files.ts";
 
 /** Binary ops: name, operator, what the op computes. */
 const BINARY = [
@@ -155,37 +154,20 @@ function unaryFile(): string {
   ].join("\n");
 }
 
-const LIBRARY = resolve(import.meta.dirname, "..", "src", "library");
-
 /** Every generated file (path -> text), formatted as biome formats it. */
 export function generate(): Map<string, string> {
-  const raw = new Map<string, string>([
-    ...BINARY.map(([op, sym, what]): [string, string] => [
-      join(LIBRARY, `elementwise-${op}.ts`),
-      binaryFile(op, sym, what),
-    ]),
-    [join(LIBRARY, "elementwise.ts"), unaryFile()],
-  ]);
-  const biome = resolve(import.meta.dirname, "..", "node_modules", ".bin", "biome");
-  return new Map(
-    [...raw].map(([path, text]) => [
-      path,
-      execFileSync(biome, ["format", `--stdin-file-path=${path}`], { input: text, encoding: "utf8" }),
+  return formatted(
+    new Map<string, string>([
+      ...BINARY.map(([op, sym, what]): [string, string] => [
+        join(LIBRARY, `elementwise-${op}.ts`),
+        binaryFile(op, sym, what),
+      ]),
+      [join(LIBRARY, "elementwise.ts"), unaryFile()],
     ]),
   );
 }
 
 /** The generated files that differ from the checked-in ones. */
-export function stale(): string[] {
-  return [...generate()].filter(([path, text]) => readFileSync(path, "utf8") !== text).map(([p]) => p);
-}
+export const stale = (): string[] => staleFiles(generate());
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  if (process.argv.includes("--check")) {
-    const bad = stale();
-    for (const p of bad)
-      console.error(`error: ${p} is not what scripts/gen-elementwise.ts generates; run it`);
-    process.exit(bad.length ? 1 : 0);
-  }
-  for (const [path, text] of generate()) writeFileSync(path, text);
-}
+runIfMain(import.meta.filename, generate);

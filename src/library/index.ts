@@ -12,5 +12,6 @@ export * from "./elementwise-mul.ts";
 export * from "./elementwise-sub.ts";
 export * from "./linalg.ts";
 export * from "./nn.ts";
+export * from "./products.ts";
 export * from "./quant.ts";
 export * from "./systolic.ts";
