@@ -7,13 +7,16 @@ import { relative, resolve } from "node:path";
 
 export const LIBRARY = resolve(import.meta.dirname, "..", "src", "library");
 
-/** Each file (path -> text) as biome formats it. */
+/** Each file (path -> text) as biome writes it: formatted, its imports sorted. */
 export function formatted(raw: ReadonlyMap<string, string>): Map<string, string> {
   const biome = resolve(import.meta.dirname, "..", "node_modules", ".bin", "biome");
   return new Map(
     [...raw].map(([path, text]) => [
       path,
-      execFileSync(biome, ["format", `--stdin-file-path=${path}`], { input: text, encoding: "utf8" }),
+      execFileSync(biome, ["check", "--write", `--stdin-file-path=${path}`], {
+        input: text,
+        encoding: "utf8",
+      }),
     ]),
   );
 }
