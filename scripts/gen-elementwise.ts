@@ -20,7 +20,7 @@ const BINARY = [
   ["div", "/", "`A / B` (IEEE division: x / 0 is ±Inf or NaN)", " (C's truncating division; x / 0 is 0)"],
 ] as const;
 
-/** Unary ops: name, the element's value as an expression of `x`, what the op computes, its integer form's expression if it has one. */
+/** Unary ops: name, the element's value as an expression of `x`, what it computes, its integer form's. */
 const UNARY = [
   ["relu", "Math.max(x, 0.0)", "`max(x, 0)`", "Math.max(x, 0)"],
   ["exp", "Math.exp(x)", "`e^x`"],
@@ -41,13 +41,13 @@ const UNARY = [
 interface ElemClass {
   readonly suffix: string;
   readonly result: string;
-  /** The bound of each tensor operand's element type; float32 operands when absent. */
-  readonly bound?: string;
+  /** The widest integer operand (each tensor operand's bound is `IntUpTo<bits>`); float32 when absent. */
+  readonly bits?: number;
 }
 const FLOAT: ElemClass = { suffix: "", result: "float32" };
 const INTS: readonly ElemClass[] = [
-  { suffix: "Int32", result: "int32", bound: "IntUpTo<32>" },
-  { suffix: "Int64", result: "int64", bound: "IntUpTo<64>" },
+  { suffix: "Int32", result: "int32", bits: 32 },
+  { suffix: "Int64", result: "int64", bits: 64 },
 ];
 
 /** A rank's extents (template parameters) and loop variables: the innermost loop is always `j`. */
@@ -69,15 +69,15 @@ const loop = (rank: number) =>
 const typeParams = (rank: number, c: ElemClass, operands: string[]) =>
   [
     ...extents(rank).map((e) => `${e} extends number`),
-    ...(c.bound ? operands.map((o) => `Ty${o} extends ${c.bound} = ${c.bound}`) : []),
+    ...(c.bits ? operands.map((o) => `Ty${o} extends IntUpTo<${c.bits}> = IntUpTo<${c.bits}>`) : []),
   ].join(", ");
 /** Tensor operand `o` of rank `r` in class `c`. */
 const operand = (o: string, r: number, c: ElemClass) =>
-  `${o}: ${c.bound ? `Tensor<Ty${o}, ${shape(r)}>` : `float32<${shape(r)}>`}`;
+  `${o}: ${c.bits ? `Tensor<Ty${o}, ${shape(r)}>` : `float32<${shape(r)}>`}`;
 /** An element read in the class' arithmetic: integer operands converted to the result type. */
-const value = (e: string, c: ElemClass) => (c.bound ? `${c.result}(${e})` : e);
+const value = (e: string, c: ElemClass) => (c.bits ? `${c.result}(${e})` : e);
 const classWhat = (c: ElemClass) =>
-  c.bound ? `, integer operands of at most ${c.bound.slice(8, -1)} bits into ${c.result}` : "";
+  c.bits ? `, integer operands of at most ${c.bits} bits into ${c.result}` : "";
 
 /** A binary form: A of rank `r`, B of rank `rb` (rb = r: same shape; 0: a scalar `b` of the result type). */
 function binaryForm(op: string, sym: string, r: number, rb: number, c: ElemClass, intWhat = "") {
@@ -91,7 +91,7 @@ function binaryForm(op: string, sym: string, r: number, rb: number, c: ElemClass
         ? `on ${shape(r)} with a scalar b`
         : `on ${shape(r)} with B ${shape(rb)} broadcast over the leading axes`;
   const text = [
-    `/** \`A ${sym} B\` ${what}${classWhat(c)}${c.bound ? intWhat : ""}. */`,
+    `/** \`A ${sym} B\` ${what}${classWhat(c)}${c.bits ? intWhat : ""}. */`,
     `export function ${name}<${typeParams(r, c, rb === 0 ? ["A"] : ["A", "B"])}>(${operand("A", r, c)}, ${second}): ${c.result}<${shape(r)}> {`,
     `  const C: ${c.result}<${shape(r)}> = zeros();`,
     `  for (${loop(r)}) ${at("C", r)} = ${value(at("A", r), c)} ${sym} ${b};`,
