@@ -229,12 +229,22 @@ test("a quantized FFN (int8 -> int32) composes linear into both instances, runs 
   assert.equal(r.equivalent, true, r.reason);
 });
 
-test("the composed quantized FFN runs natively like the CPU backend", { skip: SKIP }, () => {
+test("the composed quantized FFN and an Int<48> matmul run natively like the CPU backend", {
+  skip: SKIP,
+}, () => {
   const X = operand(int8, 32, 4) as Int8Array;
   const [W1, W2] = [operand(int8, 128, 5), operand(int8, 128, 6)];
   const [b1, b2] = [operand(int32, 16, 7), operand(int32, 8, 8)];
   const s = customize(fx.ffnInt8).compose([lib.linear, lib.quantize, lib.dequantize]);
   assert.deepEqual(s.build({ target: "native" })(X, W1, b1, W2, b2), s.build()(X, W1, b1, W2, b2));
+  // And an int64 form, whose Int<48> x int8 products are 56 bits wide.
+  const A = operand(Int(48), 6, 9);
+  const B = operand(int8, 6, 10);
+  const wide = customize(fx.mm64, { instantiate: { M: 2, K: 3, N: 2, TyA: Int(48), TyB: int8 } });
+  assert.deepEqual(
+    big(wide.compose(lib.matmul).build({ target: "native" })(A, B) as Ints),
+    sums(big(A), big(B), 2, 3, 2, false, 64),
+  );
 });
 
 test("float32 and int8 matmuls in one design: named matmul, matmul_1; compose(matmul) schedules both", () => {
