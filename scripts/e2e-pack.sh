@@ -25,7 +25,7 @@ listing="$(tar tzf "$tarball")"
 grep -qx 'package/dist/index.d.ts' <<<"$listing" || fail "the tarball has no dist/index.d.ts"
 grep -qx 'package/include/ap_int.h' <<<"$listing" || fail "the tarball has no include/ap_int.h"
 # The library's kernel source, which the frontend reads (compiled .js has no types; docs/library.md).
-grep -qx 'package/dist/library/source/linalg.ts' <<<"$listing" || fail "the tarball has no library kernel source"
+grep -qx 'package/dist/library/source/products.ts' <<<"$listing" || fail "the tarball has no library kernel source"
 if grep -q '^package/src/' <<<"$listing"; then fail "the tarball ships src/"; fi
 
 # One kernel file, its schedule exported for the CLI; the last line must not run when the CLI reads it.

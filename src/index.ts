@@ -14,7 +14,7 @@ export { instance } from "./dsl/instance.ts";
 export { full, grid, type LoopOptions, range, reduction, zeros } from "./dsl/loops.ts";
 export { type Overloaded, overload } from "./dsl/overload.ts";
 export { stateful } from "./dsl/stateful.ts";
-export type { DType, Shape, Tensor } from "./dsl/tensor-types.ts";
+export type { DType, IntUpTo, Shape, Tensor } from "./dsl/tensor-types.ts";
 export {
   Estimate,
   type EstimateOptions,

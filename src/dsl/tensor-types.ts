@@ -46,10 +46,29 @@ export type TensorOf<D, S extends Shape> = S["length"] extends 0
 /** Type-level stand-in for "some element type", the bound of template parameters: `T extends DType`. */
 export type DType = number;
 
+declare const dtypeNames: unique symbol;
+/** 1, 2, ..., W (tail-recursive, so W may be 64). */
+type Widths<W extends number, A extends unknown[] = [unknown], Out = never> = A["length"] extends W
+  ? Out | W
+  : Widths<W, [...A, unknown], Out | A["length"]>;
+
 /**
- * A tensor of a template element type: `Tensor<T, [M, N]>`; scalars `Tensor<T, []>`. Its dtype brand is
- * open (template element types are all `number` to tsc), so instances of any dtype are accepted; the
- * compiler checks dtypes when it instantiates the template.
+ * The bound of a template element type taking the integer types of at most W bits, signed or unsigned
+ * (bool is uint1): `T extends IntUpTo<16>`. It carries those types' names, so that `Tensor<T, S>` of such
+ * a T accepts only tensors of those types (the compiler checks the same bound: src/frontend/dtype-bounds.ts).
  */
+export type IntUpTo<W extends number> = DType & {
+  readonly [dtypeNames]?: "bool" | `int${Widths<W>}` | `uint${Widths<W>}`;
+};
+
+/** The dtype names a template element type's bound allows; any for a plain `DType`. */
 // biome-ignore lint/suspicious/noExplicitAny: an open brand accepts every concrete dtype both ways
-export type Tensor<_T extends DType, S extends Shape> = TensorOf<any, S>;
+type NamesOf<T> = T extends { readonly [dtypeNames]?: infer D } ? (unknown extends D ? any : D) : any;
+
+/**
+ * A tensor of a template element type: `Tensor<T, [M, N]>`; scalars `Tensor<T, []>`. For `T extends
+ * DType` its dtype brand is open (template element types are all `number` to tsc), so instances of any
+ * dtype are accepted both ways and the compiler checks dtypes when it instantiates the template; for
+ * `T extends IntUpTo<W>` it accepts the tensors of that bound's types.
+ */
+export type Tensor<T extends DType, S extends Shape> = TensorOf<NamesOf<T>, S>;

@@ -42,7 +42,9 @@ export function lowerKernelCall(
   const given = call.arguments.map((a) => lowerArg(ctx, a));
   const argTypes = given.map((g) => (g.kind === "expr" ? undefined : g.type));
   const { typeArguments } = callee;
-  const kernel = overload ? chooseForm(ctx, call, overload, typeArguments.length, argTypes) : callee.kernel!;
+  // A value expression's own type takes part in choosing a form (a float scalar fits no integer one).
+  const formArgs = given.map((g) => (g.kind === "expr" ? { dtype: g.value.type, shape: [] } : g.type));
+  const kernel = overload ? chooseForm(ctx, call, overload, typeArguments.length, formArgs) : callee.kernel!;
   const sig = ctx.modules.instantiateAt(kernel, call, typeArguments, ctx, argTypes, id, overload?.name);
   if (call.arguments.length !== sig.params.length) {
     throw ctx.error(

@@ -8,6 +8,7 @@ import type { Func } from "../ir/nodes.ts";
 import type { ElemType } from "../types/dtype.ts";
 import type { ConstValue, KernelDecl } from "./constants.ts";
 import type { FnContext } from "./context.ts";
+import { checkBounds } from "./dtype-bounds.ts";
 import { intLiteral } from "./fold.ts";
 import { instanceSuffix, originOf } from "./instances.ts";
 import { compileFunction, type Signature } from "./kernel.ts";
@@ -46,8 +47,9 @@ export class ModuleBuilder {
     const key = `${k.file.sf.absPath ?? k.file.sf.path}\0${base}\0${text}\0${suffix}`;
     const done = this.instances.get(key);
     if (done) return done;
-    const fail = (code: "AL1017" | "AL3305", message: string) =>
+    const fail = (code: "AL1017" | "AL1021" | "AL3305", message: string) =>
       at ? at.ctx.error(at.node, code, message) : errorAt(k.file.sf, k.decl, code, message);
+    checkBounds(k, templates, (message) => fail("AL1021", message));
     if (this.inProgress.has(key)) {
       const chain = [...this.inProgress.values(), base].join(" -> ");
       throw fail(

@@ -3,8 +3,10 @@
 // A number parameter takes a numeric literal (integer, or float32 when written with `.` or an exponent)
 // or a constant's name, a boolean parameter `true`/`false`, any other parameter an element type. Defaults
 // are read in the callee's file and may name earlier parameters (`S extends number = K`). A default
-// `= number` is no value: it lets tsc take explicit type arguments for the parameters before it while
-// this one is inferred from the arguments (`sdpAttentionLD<H, Causal = false, L = number, D = number>`).
+// `= number`, or an element type's default that is its own bound (`TyX extends IntUpTo<16> =
+// IntUpTo<16>`), is no value: it lets tsc take explicit type arguments for the parameters before it
+// while this one is inferred from the arguments (`sdpAttentionLD<H, Causal = false, L = number, D =
+// number>`, `conv2dInt32<..., S, P, TyX, TyW>`).
 
 import { type ConstValue, isScalar, type KernelDecl } from "./constants.ts";
 import { boolConst, intLiteral, numericLiteral } from "./fold.ts";
@@ -54,9 +56,12 @@ export function readTemplateArg(
 export function applyDefaults(k: KernelDecl, values: Map<string, ConstValue>): string[] {
   const missing: string[] = [];
   const lookup = (n: string) => values.get(n) ?? (k.file.hasConstDecl(n) ? k.file.constant(n) : undefined);
+  const ast = k.file.sf.ast;
+  const isValue = (d: ts.TypeNode, bound: ts.TypeNode | undefined) =>
+    d.kind !== ts.SyntaxKind.NumberKeyword && d.getText(ast) !== bound?.getText(ast);
   for (const p of k.decl.typeParameters ?? []) {
     if (values.has(p.name.text)) continue;
-    if (p.default && p.default.kind !== ts.SyntaxKind.NumberKeyword)
+    if (p.default && isValue(p.default, p.constraint))
       values.set(p.name.text, readTemplateArg(p, p.default, k.file.sf, lookup));
     else missing.push(p.name.text);
   }

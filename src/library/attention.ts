@@ -10,7 +10,7 @@
 // `export const op = overload(form1, form2)`; instances of either form called by the op's name are
 // named after the op (`sdpAttention`, `sdpAttention_1`, ...), and `compose(op)` schedules them all.
 // Per head and query i: scores over keys j scaled by 1/sqrt(E), a max-subtracted softmax over j, then
-// the weighted sum of V. Sums run from index 0 up, as in ./linalg.ts and ./nn.ts.
+// the weighted sum of V. Sums run from index 0 up, as in ./products.ts and ./nn.ts.
 import { type float32, grid, overload, range, registerSchedule, zeros } from "allo-ts";
 
 /** The value twins tsc needs for the template parameters used as numbers. */

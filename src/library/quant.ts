@@ -1,20 +1,19 @@
 // Quantized kernels of allo-ts/library: int8 quantize (round to nearest, ties to even, saturating) and
 // dequantize with a float32 scale per tensor or a float32<[C]> scale per channel (the last axis), each
-// an overloaded name over its two forms (the scale's rank chooses); and integer products that accumulate
-// in and return int32 (qmatmul on int8, and qlinear with an int32 bias, whose operands may be narrower:
-// int8 activations with Int<4> weights is W4A8), PyTorch's layouts as in ./linalg.ts.
+// an overloaded name over its two forms (the scale's rank chooses); and qmatmul and qlinear, the
+// integer forms of matmul and linear (./products.ts) under the names they had before those took integers.
 import {
   type DType,
   type float32,
   grid,
   type int8,
-  type int32,
   overload,
   registerSchedule,
   type Tensor,
   int8 as toInt8,
   zeros,
 } from "allo-ts";
+import { linearInt32, linearInt64, matmulInt32, matmulInt64 } from "./products.ts";
 
 /** `round(x / scale)` to int8 per tensor: nearest, ties to even, saturated to -128..127; NaN gives 0. */
 export function quantizeTensor<M extends number, N extends number>(
@@ -82,44 +81,14 @@ export function dequantizeChannel<M extends number, C extends number, Ty extends
 /** Integer to float32: `dequantize(Q, scale)` per tensor (dequantizeTensor) or per channel (dequantizeChannel). */
 export const dequantize = overload(dequantizeTensor, dequantizeChannel);
 
-/** `A @ B` for int8 [M, K] x [K, N], accumulated in int32 (wrapping as int32 does) -> int32 [M, N]. */
-export function qmatmul<M extends number, K extends number, N extends number>(
-  A: int8<[M, K]>,
-  B: int8<[K, N]>,
-): int32<[M, N]> {
-  const C: int32<[M, N]> = zeros();
-  for (const [i, j, k] of grid<[M, N, K]>()) C[i][j] += A[i][k] * B[k][j];
-  return C;
-}
+/** The integer forms of matmul (./products.ts) by their older name: int32 for operands up to 16 bits. */
+export const qmatmul = overload(matmulInt32, matmulInt64);
 
-/**
- * `X @ W^T + b` for X [M, K], W [N, K] and an int32 bias [N], accumulated in int32: int8 x int8 by
- * default, or narrower integer operands (`Int<4>` weights for W4A8) inferred from the arguments.
- */
-export function qlinear<
-  M extends number,
-  K extends number,
-  N extends number,
-  TyX extends DType = int8,
-  TyW extends DType = int8,
->(X: Tensor<TyX, [M, K]>, W: Tensor<TyW, [N, K]>, b: int32<[N]>): int32<[M, N]> {
-  const Y: int32<[M, N]> = zeros();
-  for (const [i, j, k] of grid<[M, N, K]>()) Y[i][j] += X[i][k] * W[j][k];
-  for (const [r, c] of grid<[M, N]>()) Y[r][c] += b[c];
-  return Y;
-}
+/** The integer forms of linear (./products.ts), int32 bias for operands up to 16 bits (W4A8: Int<4> W). */
+export const qlinear = overload(linearInt32, linearInt64);
 
 for (const k of [quantizeTensor, quantizeChannel, dequantizeTensor, dequantizeChannel]) {
   registerSchedule(k, (s) => {
     s.pipeline("j");
   });
 }
-registerSchedule(qmatmul, (s) => {
-  s.reorder("k", "j");
-  s.pipeline("j");
-});
-registerSchedule(qlinear, (s) => {
-  s.reorder("k", "j");
-  s.pipeline("j");
-  s.pipeline("c");
-});

@@ -3,7 +3,7 @@
 // and sqrt, within a few ulps where exp or tanh is involved; the quantized ops are integer-exact.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { customize } from "../../src/index.ts";
+import { customize, int8 } from "../../src/index.ts";
 import * as lib from "../../src/library/index.ts";
 import { fillFloat, fillInt, rng } from "../support/random.ts";
 import * as ref from "./reference.ts";
@@ -103,9 +103,9 @@ test("quantize, dequantize, qmatmul and qlinear are exact (ties to even, saturat
     const B = fillInt(new Int8Array(K * N), r, -128, 127);
     const W = fillInt(new Int8Array(N * K), r, -128, 127);
     const b = fillInt(new Int32Array(N), r, -(2 ** 31), 2 ** 31 - 1);
-    const mm = customize(lib.qmatmul, { instantiate: { M, K, N } }).build()(A, B);
+    const mm = customize(lib.qmatmul, { instantiate: { M, K, N, TyA: int8, TyB: int8 } }).build()(A, B);
     assert.deepEqual(mm, ref.qlinear(A, B, undefined, M, K, N, false), `qmatmul ${M}x${K}x${N}`);
-    const lin = customize(lib.qlinear, { instantiate: { M, K, N } }).build()(A, W, b);
+    const lin = customize(lib.qlinear, { instantiate: { M, K, N, TyX: int8, TyW: int8 } }).build()(A, W, b);
     assert.deepEqual(lin, ref.qlinear(A, W, b, M, K, N, true), `qlinear ${M}x${K}x${N} (the bias wraps)`);
   }
 });
