@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { AlloError } from "../diagnostics/error.ts";
 import type { Func, Module } from "../ir/nodes.ts";
+import { elementCount } from "../ir/shape.ts";
 import { boundaryClass, makeArray } from "../runtime/host-abi.ts";
 import { type ElemType, typeName } from "../types/dtype.ts";
 
@@ -77,7 +78,7 @@ export function inputsFromJson(m: Module, file: string): unknown[] {
   return f.params.map((p, k) => {
     if (p.kind === "scalar") return element(file, `'${p.name}' (${typeName(p.type)})`, p.type, values[k]);
     const b = f.buffers[p.name];
-    const n = b.shape.reduce((x, y) => x * y, 1);
+    const n = elementCount(b.shape);
     const flat = flatten(values[k]);
     const what = `'${p.name}' (${typeName(b.type)}[${b.shape.join(", ")}], ${n} element(s))`;
     if (flat.length !== n) throw bad(file, `${what} is given ${flat.length} element(s)`);

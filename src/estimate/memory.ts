@@ -8,6 +8,7 @@
 import { bufferLayout } from "../ir/analysis/layout.ts";
 import { widthOf } from "../ir/analysis/range.ts";
 import type { BufferDecl } from "../ir/nodes.ts";
+import { elementCount } from "../ir/shape.ts";
 import type { Tally } from "./nest.ts";
 import type { Profile } from "./profile.ts";
 
@@ -32,7 +33,7 @@ export function storageOf(b: BufferDecl, p: Profile): Storage {
   const width = widthOf(b.type);
   if (b.stream) {
     const words = b.stream.depth;
-    const banks = b.shape.reduce((x, y) => x * y, 1);
+    const banks = elementCount(b.shape);
     const bram = bramBlocks(words, width, p);
     return {
       bram18k: bram * banks,
@@ -41,7 +42,7 @@ export function storageOf(b: BufferDecl, p: Profile): Storage {
       lut: bram ? 0 : banks * Math.ceil((words * width) / 10),
     };
   }
-  const elems = b.shape.reduce((x, y) => x * y, 1);
+  const elems = elementCount(b.shape);
   const layout = bufferLayout(b);
   if (b.shape.length === 0 || layout.every((d) => d.kind === "complete"))
     return { bram18k: 0, uram: 0, ff: elems * width, lut: 0 };

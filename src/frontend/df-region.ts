@@ -6,6 +6,7 @@
 // is checked (./df-checks.ts) before any backend sees it.
 
 import type { SpatialUnit, Stmt } from "../ir/nodes.ts";
+import { elementCount } from "../ir/shape.ts";
 import { sameType, typeName } from "../types/dtype.ts";
 import type { FnContext } from "./context.ts";
 import { checkNetwork, type StreamDecl } from "./df-checks.ts";
@@ -228,7 +229,7 @@ function instances(
   const bound = bindArgs(ctx, prop("args"), fn, params, call);
   checkNoDirectUse(ctx, fn, params);
   const out: SpatialUnit[] = [];
-  const total = dims.reduce((a, b) => a * b, 1);
+  const total = elementCount(dims);
   for (let k = 0; k < total; k++) {
     const pid: number[] = [];
     for (let d = dims.length - 1, r = k; d >= 0; d--) {

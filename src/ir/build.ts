@@ -3,6 +3,7 @@
 import { BOOL, type ElemType, INDEX } from "../types/dtype.ts";
 import type { BinaryOp } from "../types/typing-rules.ts";
 import type { ConstExpr, Expr, ForStmt, LoopAttrs, Stmt } from "./nodes.ts";
+import { elementCount } from "./shape.ts";
 
 export const constOf = (type: ElemType, value: bigint | number): ConstExpr => ({
   kind: "const",
@@ -81,7 +82,7 @@ export function forLoop(
 /** The indices of element `e` of an array of `shape` in row-major order (`e / stride % extent`). */
 export function rowMajorIndices(shape: readonly number[], e: Expr): Expr[] {
   return shape.map((n, k) => {
-    const q = idxOp("/", e, idx(shape.slice(k + 1).reduce((a, b) => a * b, 1)));
+    const q = idxOp("/", e, idx(elementCount(shape.slice(k + 1))));
     return k === 0 ? q : idxOp("%", q, idx(n));
   });
 }

@@ -5,6 +5,7 @@
 // arrays are drawn compact: boxes without text, names and timing in tooltips.
 
 import type { Estimate, GraphProcess, ProcessGraph } from "../estimate/index.ts";
+import { elementCount } from "../ir/shape.ts";
 import { fragment, type Html, h, num } from "./html.ts";
 
 interface Edge {
@@ -79,7 +80,7 @@ function layout(ps: readonly GraphProcess[], edges: readonly Edge[]): Layout {
       )
     : [];
   const rows = extents.length > 1 ? extents[0] : 1;
-  const cols = extents.length > 1 ? extents.slice(1).reduce((a, b) => a * b, 1) : (extents[0] ?? 0);
+  const cols = extents.length > 1 ? elementCount(extents.slice(1)) : (extents[0] ?? 0);
   const x = new Array<number>(ps.length).fill(0);
   const y = new Array<number>(ps.length).fill(0);
   // Columns of the other processes: before the grid (up to its first layer) and after it.

@@ -7,6 +7,7 @@
 
 import { AlloError } from "../diagnostics/error.ts";
 import type { BufferDecl, Func, Param } from "../ir/nodes.ts";
+import { elementCount } from "../ir/shape.ts";
 import { visitStmts } from "../ir/walk.ts";
 import { convert, roundFloat, scaledToFloat, wrap } from "../semantics/scalar.ts";
 import { type ElemType, floatType, INDEX_BITS, typeName } from "../types/dtype.ts";
@@ -124,7 +125,7 @@ export function checkSeparate(f: Func, args: readonly unknown[], written: Readon
 /** The user's array for buffer parameter `b`, after checking its class (AL5003) and length (AL5002). */
 export function checkBuffer(f: Func, b: BufferDecl, arg: unknown): HostArray {
   const expected = boundaryClass(b.type);
-  const count = b.shape.reduce((x, y) => x * y, 1);
+  const count = elementCount(b.shape);
   const what = `parameter '${b.name}' of '${f.name}' (${shapeText(b)})`;
   const isArray = expected === "Array" ? Array.isArray(arg) : arg instanceof CTORS[expected];
   if (!isArray) {

@@ -9,6 +9,7 @@
 import { where } from "../diagnostics/error.ts";
 import { endsOf, type StreamUses } from "../ir/analysis/streams.ts";
 import type { Span } from "../ir/nodes.ts";
+import { elementCount } from "../ir/shape.ts";
 
 export interface Fifo<V> {
   readonly stream: string;
@@ -24,7 +25,7 @@ export interface Fifo<V> {
 
 /** The FIFOs of stream `stream` of shape `shape`, one per element, in row-major order. */
 export function makeFifos<V>(stream: string, shape: readonly number[], depth: number): Fifo<V>[] {
-  const count = shape.reduce((a, b) => a * b, 1);
+  const count = elementCount(shape);
   return Array.from({ length: count }, (_, k) => {
     const indices: number[] = [];
     for (let d = shape.length - 1; d >= 0; d--) {

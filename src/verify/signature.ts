@@ -4,6 +4,7 @@
 // boundary) still compares. Stream interfaces are not compared (the verifier reads memory buffers).
 
 import type { Func, Module } from "../ir/nodes.ts";
+import { elementCount } from "../ir/shape.ts";
 import { typeName } from "../types/dtype.ts";
 
 export function topOf(m: Module): Func | undefined {
@@ -13,7 +14,7 @@ export function topOf(m: Module): Func | undefined {
 /** What must agree between matched buffers: stream or memory, element type, element count. */
 function bufferKey(f: Func, name: string): string {
   const b = f.buffers[name];
-  return `${b.stream ? "stream " : ""}${typeName(b.type)} x ${b.shape.reduce((x, y) => x * y, 1)}`;
+  return `${b.stream ? "stream " : ""}${typeName(b.type)} x ${elementCount(b.shape)}`;
 }
 
 function paramKey(f: Func, k: number): string {

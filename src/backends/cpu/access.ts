@@ -6,6 +6,7 @@
 import { type Affine, combineAffine, constAffine, exactAffine } from "../../ir/analysis/affine.ts";
 import type { Range } from "../../ir/analysis/range.ts";
 import type { Expr } from "../../ir/nodes.ts";
+import { rowMajorStrides } from "../../ir/shape.ts";
 import type { Val } from "./int-ops.ts";
 
 /** An enclosing `for` loop as the generator sees it. */
@@ -29,9 +30,6 @@ export function affineCode(a: Affine, js: (iv: string) => string): string {
   return parts.join(" + ").replace(/\+ -/g, "- ");
 }
 
-export const strides = (shape: readonly number[]): number[] =>
-  shape.map((_, k) => shape.slice(k + 1).reduce((x, y) => x * y, 1));
-
 export interface AccessEnv {
   ivRange(iv: string): Range | undefined;
   ivJs(iv: string): string;
@@ -50,7 +48,7 @@ const proven = (r: Range | undefined, dim: number): boolean =>
 
 /** The flat offset expression of an element access of a buffer of the given shape. */
 export function offsetOf(indices: readonly Expr[], shape: readonly number[], env: AccessEnv): string {
-  const st = strides(shape);
+  const st = rowMajorStrides(shape);
   const ranges = { get: (v: string) => env.ivRange(v) };
   const affs = indices.map((ix) => exactAffine(ix, ranges));
   if (affs.every((a, k) => a && proven(a.range, shape[k]))) {

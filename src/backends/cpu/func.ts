@@ -7,6 +7,7 @@
 import { assertNever } from "../../diagnostics/error.ts";
 import { regionLocalStreams, streamUses } from "../../ir/analysis/streams.ts";
 import type { Stmt, StreamGetExpr } from "../../ir/nodes.ts";
+import { elementCount } from "../../ir/shape.ts";
 import { roundFloat } from "../../semantics/scalar.ts";
 import { compileExpr, condOf } from "./expr.ts";
 import { indent } from "./gen-base.ts";
@@ -103,10 +104,7 @@ export class FuncGen extends LoopGen {
           : intLiteral(BigInt(init), r);
     const zero = fill === "0" || fill === "0n";
     if (this.info.isVar(this.f, name)) return [`${id} = ${fill};`];
-    const n = Math.max(
-      1,
-      b.shape.reduce((x, y) => x * y, 1),
-    );
+    const n = Math.max(1, elementCount(b.shape));
     const cls = storageOf(b.type);
     const fresh =
       cls === "Array" ? `new Array(${n}).fill(${fill})` : `new ${cls}(${n})${zero ? "" : `.fill(${fill})`}`;

@@ -7,6 +7,7 @@
 import { exactAffine } from "../../ir/analysis/affine.ts";
 import type { Range } from "../../ir/analysis/range.ts";
 import type { Expr, ForStmt, Stmt } from "../../ir/nodes.ts";
+import { elementCount } from "../../ir/shape.ts";
 import { stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import type { Promotion } from "./promote.ts";
 
@@ -57,7 +58,7 @@ export function jammable(
     for (let k = 0; k < p.indices.length; k++) {
       const a = exactAffine(p.indices[k], { get: ivRange });
       if (!a) return false;
-      const stride = BigInt(dims.slice(k + 1).reduce((x, y) => x * y, 1));
+      const stride = BigInt(elementCount(dims.slice(k + 1)));
       coef += (a.form.terms.get(iv) ?? 0n) * stride;
     }
     return coef !== 0n;

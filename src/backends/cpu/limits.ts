@@ -5,6 +5,7 @@
 
 import { AlloError, type AlloErrorInit } from "../../diagnostics/error.ts";
 import type { Func } from "../../ir/nodes.ts";
+import { elementCount } from "../../ir/shape.ts";
 import { typeName } from "../../types/dtype.ts";
 import { storageOf } from "./values.ts";
 
@@ -34,7 +35,7 @@ export function outOfMemory(e: unknown, f: Func): unknown {
   if (!(e instanceof RangeError) || !/allocation failed|Invalid (typed )?array length/.test(e.message))
     return e;
   const locals = Object.values(f.buffers).filter((b) => !b.stream && b.role !== "param");
-  const size = (b: (typeof locals)[number]) => b.shape.reduce((x, y) => x * y, 1);
+  const size = (b: (typeof locals)[number]) => elementCount(b.shape);
   const big = locals.sort((a, b) => size(b) - size(a))[0];
   const which = big
     ? `; its largest buffer is '${big.name}' (${typeName(big.type)}[${big.shape.join(", ")}])`

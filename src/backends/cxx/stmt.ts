@@ -19,6 +19,7 @@ import type {
   Stmt,
 } from "../../ir/nodes.ts";
 import { sameExpr } from "../../ir/same.ts";
+import { elementCount } from "../../ir/shape.ts";
 import { childBlocks, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import { bare, castText } from "./convert.ts";
 import { blockType, fnName, localDeclarator, type ModuleContext } from "./decls.ts";
@@ -246,7 +247,7 @@ export class FnBuilder {
       return;
     }
     const zero = init.value === 0n || (init.value === 0 && !Object.is(init.value, -0));
-    const n = b.shape.reduce((x, y) => x * y, 1);
+    const n = elementCount(b.shape);
     const list = zero ? "{}" : `{${Array.from({ length: n }, () => fill).join(", ")}}`;
     this.w.line(`static ${localDeclarator(b, name)} = ${list};`);
     for (const p of this.ctx.target.bufferDirectives(b, name, true)) this.w.pragma(p);
@@ -343,7 +344,7 @@ export function overwrites(next: Stmt | undefined, b: BufferDecl): boolean {
 }
 
 function fillsRowMajor(loop: ForStmt, b: BufferDecl): boolean {
-  const size = b.shape.reduce((x, y) => x * y, 1);
+  const size = elementCount(b.shape);
   if (loop.step !== 1 || constIndex(loop.lb) !== 0 || constIndex(loop.ub) !== size) return false;
   const want = rowMajorIndices(b.shape, ivRef(loop.iv));
   for (const st of loop.body) {

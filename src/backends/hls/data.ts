@@ -7,6 +7,7 @@
 
 import { AlloError } from "../../diagnostics/error.ts";
 import type { BufferDecl, Func } from "../../ir/nodes.ts";
+import { elementCount } from "../../ir/shape.ts";
 import { arrayOut, checkBuffer, scalarIn, scalarOut, toRaw } from "../../runtime/host-abi.ts";
 import { wrap } from "../../semantics/scalar.ts";
 import type { ElemType } from "../../types/dtype.ts";
@@ -18,7 +19,7 @@ export function elemBytes(t: ElemType): number {
   return Math.ceil(t.bits / 8);
 }
 
-export const elemCount = (b: BufferDecl): number => b.shape.reduce((a, c) => a * c, 1);
+export const elemCount = (b: BufferDecl): number => elementCount(b.shape);
 
 const STACK_BYTES = 64 * 1024;
 

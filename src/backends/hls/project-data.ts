@@ -7,6 +7,7 @@ import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { AlloError } from "../../diagnostics/error.ts";
 import type { BufferDecl, Func, Module } from "../../ir/nodes.ts";
+import { elementCount } from "../../ir/shape.ts";
 import { boundaryClass, checkArgCount, makeArray } from "../../runtime/host-abi.ts";
 import { rawRange } from "../../semantics/scalar.ts";
 import type { ElemType } from "../../types/dtype.ts";
@@ -36,7 +37,7 @@ function smallValue(t: ElemType, r: () => number): number | bigint {
 }
 
 function boundaryArray(b: BufferDecl, r: () => number) {
-  const n = b.shape.reduce((x, y) => x * y, 1);
+  const n = elementCount(b.shape);
   const cls = boundaryClass(b.type);
   const big = cls.startsWith("Big") || cls === "Array";
   const a = makeArray(cls, n);

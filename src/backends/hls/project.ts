@@ -5,6 +5,7 @@
 // testbench and the host compare the outputs with expected<k>.data (project-data.ts writes both).
 
 import type { Func, Module } from "../../ir/nodes.ts";
+import { elementCount } from "../../ir/shape.ts";
 import { cType } from "../cxx/types.ts";
 import { BANNER } from "./emit.ts";
 import type { ProjectOptions } from "./options.ts";
@@ -43,7 +44,7 @@ function host(top: Func, kernel: VitisKernel): string {
       lines.push(`  ${T} a${k};`, `  ${transfer("load", a, k, `&a${k}`)}`);
       return;
     }
-    const n = a.decl.shape.reduce((x, y) => x * y, 1);
+    const n = elementCount(a.decl.shape);
     lines.push(`  std::vector<${T}> h${k}(${n});`);
     if (a.input) lines.push(`  ${transfer("load", a, k, `h${k}.data()`)}`);
     lines.push(`  xrt::bo a${k}(device, sizeof(${T}) * ${n}, kernel.group_id(${k}));`);

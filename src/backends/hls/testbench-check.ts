@@ -6,6 +6,7 @@
 // A directory without expected files (allo-ts's own csim calls) runs unchecked.
 
 import type { BufferDecl } from "../../ir/nodes.ts";
+import { elementCount } from "../../ir/shape.ts";
 import { rawRange } from "../../semantics/scalar.ts";
 import type { ElemType } from "../../types/dtype.ts";
 import { elemBytes } from "./data.ts";
@@ -147,7 +148,7 @@ export function checkLines(
     const t = a.decl.type;
     const { kind, bits, frac } = elemKind(t);
     const dims = a.decl.shape.length ? a.decl.shape : [1];
-    const n = dims.reduce((x, y) => x * y, 1);
+    const n = elementCount(dims);
     lines.push(
       `  static const int dims${k}[] = {${dims.join(", ")}};`,
       `  allo_tb::check(dir, ${k}, "${a.decl.name}", '${kind}', ${bits}, ${frac}, ${elemBytes(t)}, ${a.decl.shape.length}, dims${k}, ${n}, tally);`,

@@ -6,6 +6,7 @@
 
 import { AlloError } from "../../diagnostics/error.ts";
 import type { BufferDecl, Func } from "../../ir/nodes.ts";
+import { elementCount } from "../../ir/shape.ts";
 import { visitStmts } from "../../ir/walk.ts";
 import { category, cType, widthOf } from "../cxx/types.ts";
 import { CHECK_HELPERS, checkLines } from "./testbench-check.ts";
@@ -159,7 +160,7 @@ export function tbArgs(f: Func): TbArg[] {
 /** `allo_tb::load...(dir, k, ptr, n);` (or store) for an argument's element type. */
 export function transfer(op: "load" | "store", a: TbArg, k: number, ptr: string): string {
   const t = a.decl.type;
-  const n = a.decl.shape.reduce((x, y) => x * y, 1);
+  const n = elementCount(a.decl.shape);
   const T = cType(t);
   const cat = category(t);
   const suffix =

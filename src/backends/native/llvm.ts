@@ -8,6 +8,7 @@
 
 import { rmSync } from "node:fs";
 import type { Func, Module } from "../../ir/nodes.ts";
+import { rowMajorStrides } from "../../ir/shape.ts";
 import type { ElemType } from "../../types/dtype.ts";
 import defaultCacheDir from "../../util/cache-dir.cts";
 import { elemBytes, elemCount } from "../hls/data.ts";
@@ -83,7 +84,7 @@ export function mlirEntry(f: Func, name: string, plans: readonly ArgPlan[]): str
       args.push(`(${T})s${k}`);
       return;
     }
-    const strides = d.shape.map((_, i) => d.shape.slice(i + 1).reduce((x, y) => x * y, 1));
+    const strides = rowMajorStrides(d.shape);
     const dims = d.shape.length ? `, {${d.shape.join(", ")}}, {${strides.join(", ")}}` : "";
     ranks.add(d.shape.length);
     body.push(`M${d.shape.length} d${k} = { a${k}, a${k}, 0${dims} };`);

@@ -6,6 +6,7 @@
 
 import { forLoop, idx, ivRef, rowMajorIndices } from "../../ir/build.ts";
 import type { BufferDecl, Expr, Stmt } from "../../ir/nodes.ts";
+import { elementCount } from "../../ir/shape.ts";
 import { freshName } from "./util/loops.ts";
 
 /**
@@ -15,7 +16,7 @@ import { freshName } from "./util/loops.ts";
  */
 function elementLoop(decl: BufferDecl, what: string, taken: Set<string>, inner: (at: Expr[]) => Stmt): Stmt {
   const e = freshName(taken, `${decl.name}_${what}`);
-  const size = decl.shape.reduce((a, b) => a * b, 1);
+  const size = elementCount(decl.shape);
   return forLoop(e, e, idx(0), idx(size), [inner(rowMajorIndices(decl.shape, ivRef(e)))], { pipelineII: 1 });
 }
 

@@ -16,6 +16,7 @@ import { AlloError, internalError } from "../../diagnostics/error.ts";
 import { STAGE_REGION, stageName } from "../../ir/analysis/stage-region.ts";
 import { constIndex } from "../../ir/build.ts";
 import type { BufferDecl, CallStmt, Expr, ForStmt, Func, Module, SpatialUnit, Stmt } from "../../ir/nodes.ts";
+import { elementCount } from "../../ir/shape.ts";
 import {
   findFunc,
   mapExpr,
@@ -67,7 +68,7 @@ export function relayStages(
       `'${buf.buffer}' is ${what}: only a local array that one stage of '${f.name}' writes and a later one reads can become a FIFO`,
     );
   }
-  const elements = decl.shape.reduce((a, b) => a * b, 1);
+  const elements = elementCount(decl.shape);
   const depth = opts.depth ?? elements;
   if (!Number.isInteger(depth) || depth < 1)
     throw primitiveError("AL3010", P, `depth must be a positive integer, got ${depth}`);

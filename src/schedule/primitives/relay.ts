@@ -5,6 +5,7 @@
 
 import { idx, load } from "../../ir/build.ts";
 import type { BufferDecl, Func, LoadExpr, Module, SpatialStmt, SpatialUnit, Stmt } from "../../ir/nodes.ts";
+import { elementCount } from "../../ir/shape.ts";
 import { rewriteBlock, visitStmts } from "../../ir/walk.ts";
 import type { BufferRef, SpatialRef } from "../refs.ts";
 import { replaceIn } from "./memory/nest.ts";
@@ -57,12 +58,7 @@ export function relay(m: Module, buf: BufferRef, dst: SpatialRef, opts: RelayOpt
   if (!grid) throw primitiveError("AL3010", P, `region '${region.name}' is not a PE array made by unfold`);
   const decl = buf.func === f.name ? f.buffers[buf.buffer] : undefined;
   if (!decl) throw primitiveError("AL3003", P, `no buffer '${buf.buffer}' in '${f.name}'`);
-  const depth =
-    opts.depth ??
-    Math.max(
-      1,
-      decl.shape.reduce((a, b) => a * b, 1),
-    );
+  const depth = opts.depth ?? Math.max(1, elementCount(decl.shape));
   if (!Number.isInteger(depth) || depth < 1) {
     throw primitiveError("AL3010", P, `depth ${depth} for '${decl.name}': a FIFO holds at least one value`);
   }

@@ -3,6 +3,7 @@
 
 import { idx, idxOp } from "../../ir/build.ts";
 import type { Expr, Module, Stmt } from "../../ir/nodes.ts";
+import { elementCount } from "../../ir/shape.ts";
 import { mapChildBlocks, mapList, mapStmtExprs, visitStmts } from "../../ir/walk.ts";
 import type { BufferRef } from "../refs.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
@@ -36,12 +37,11 @@ export function reshape(m: Module, buf: BufferRef, shape: readonly number[]): Pr
       `the new shape ${want} of '${name}' must be a list of positive integers`,
     );
   }
-  const count = (s: readonly number[]) => s.reduce((a, b) => a * b, 1);
-  if (count(shape) !== count(decl.shape)) {
+  if (elementCount(shape) !== elementCount(decl.shape)) {
     throw primitiveError(
       "AL3013",
       P,
-      `'${name}' has shape ${old} (${count(decl.shape)} elements); the new shape ${want} has ${count(shape)}`,
+      `'${name}' has shape ${old} (${elementCount(decl.shape)} elements); the new shape ${want} has ${elementCount(shape)}`,
     );
   }
   if (decl.stream) throw primitiveError("AL3013", P, `'${name}' is a stream; only memory can be reshaped`);

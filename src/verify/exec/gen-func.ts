@@ -7,6 +7,7 @@ import { assertNever, internalError, where } from "../../diagnostics/error.ts";
 import { loopRange, type Range, rangeOf } from "../../ir/analysis/range.ts";
 import { regionLocalStreams, type StreamUses, streamUses } from "../../ir/analysis/streams.ts";
 import type { BufferDecl, Expr, Func, Module, Span, Stmt } from "../../ir/nodes.ts";
+import { elementCount } from "../../ir/shape.ts";
 import { type ElemType, sameType, typeName } from "../../types/dtype.ts";
 import type { Dag } from "../dag/dag.ts";
 import { stateCells } from "../state.ts";
@@ -115,7 +116,7 @@ class SymbolicFuncGen implements SymbolicExprEnv {
       const code = safe
         ? numCode(e, this)
         : `R.ix(${numCode(e, this)}, ${shape[d]}, ${JSON.stringify(buffer)}, ${d}, ${this.site})`;
-      const stride = shape.slice(d + 1).reduce((a, b) => a * b, 1);
+      const stride = elementCount(shape.slice(d + 1));
       const term = stride === 1 ? code : `${code} * ${stride}`;
       acc = acc ? `${acc} + ${term}` : term;
     });

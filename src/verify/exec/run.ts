@@ -5,6 +5,7 @@
 
 import { internalError } from "../../diagnostics/error.ts";
 import type { Module } from "../../ir/nodes.ts";
+import { elementCount } from "../../ir/shape.ts";
 import { type Budget, BudgetExceeded } from "../budget.ts";
 import type { Dag } from "../dag/dag.ts";
 import { stateCells } from "../state.ts";
@@ -45,7 +46,7 @@ export function runModule(D: Dag, m: Module, hooks: RunHooks): RunResult & { rea
       if (p.kind === "scalar") return D.input(D.types.id(p.type), k, 0);
       const b = top.buffers[p.name];
       const t = D.types.id(b.type);
-      const cells = b.shape.reduce((x, y) => x * y, 1);
+      const cells = elementCount(b.shape);
       R.charge(cells, `parameter '${p.name}'`);
       const mem = new Int32Array(cells);
       for (let i = 0; i < mem.length; i++) mem[i] = D.input(t, k, i);
@@ -55,7 +56,7 @@ export function runModule(D: Dag, m: Module, hooks: RunHooks): RunResult & { rea
     });
     // Stateful buffers: the state a call starts from is an input, the state it leaves an output.
     const states = cells.map((c, j) => {
-      const cellCount = c.decl.shape.reduce((x, y) => x * y, 1);
+      const cellCount = elementCount(c.decl.shape);
       R.charge(cellCount, `stateful '${c.key}'`);
       const t = D.types.id(c.decl.type);
       const mem = new Int32Array(cellCount);

@@ -7,6 +7,7 @@
 import type { StreamUses } from "../../ir/analysis/streams.ts";
 import { bitPosInRange, bitPosMessage } from "../../ir/bit-position.ts";
 import type { Span } from "../../ir/nodes.ts";
+import { elementCount } from "../../ir/shape.ts";
 import { type Fifo, makeFifos, Streams, type Unit, type Wait } from "../../runtime/streams.ts";
 import type { Budget } from "../budget.ts";
 import type { Dag } from "../dag/dag.ts";
@@ -81,7 +82,7 @@ export class Runtime {
   }
 
   alloc(name: string, shape: readonly number[], fill: number): Storage {
-    const cells = shape.reduce((a, b) => a * b, 1);
+    const cells = elementCount(shape);
     this.charge(cells, `buffer '${name}'`);
     const mem = new Int32Array(cells);
     if (fill !== 0) mem.fill(fill);
@@ -89,7 +90,7 @@ export class Runtime {
   }
 
   fifos(name: string, shape: readonly number[], depth: number): Fifo<number>[] {
-    const n = shape.reduce((a, b) => a * b, 1);
+    const n = elementCount(shape);
     this.charge(n * depth, `stream '${name}'`);
     return makeFifos(name, shape, depth);
   }
