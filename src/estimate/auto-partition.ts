@@ -7,7 +7,7 @@
 
 import { bufferLayout, type DimLayout, isUnpartitioned, normalizeDim } from "../ir/analysis/layout.ts";
 import type { BufferDecl, Func } from "../ir/nodes.ts";
-import { banksTouched } from "./access.ts";
+import { banksTouched, memKind } from "./access.ts";
 import type { Op } from "./ops.ts";
 
 const NONE: DimLayout = { kind: "none" };
@@ -53,8 +53,9 @@ function autoLayout(b: BufferDecl, accs: readonly Op[], perBank: number): Buffer
 }
 
 /**
- * f with the partitions Vitis adds for this iteration at `targetIi`, and a note per array, or f itself
- * when every unpartitioned array already meets it. The top's interface arrays (`ports`) keep theirs.
+ * f with the partitions Vitis adds for this iteration at `targetIi`, the iteration's ops (those of an
+ * array now complete in registers), and a note per array; f and ops themselves when every
+ * unpartitioned array already meets the target. The top's interface arrays (`ports`) keep theirs.
  */
 export function autoPartitioned(
   ops: readonly Op[],
@@ -62,7 +63,7 @@ export function autoPartitioned(
   ports: ReadonlySet<string>,
   portsPerBank: number,
   targetIi: number,
-): { func: Func; notes: string[] } {
+): { func: Func; ops: readonly Op[]; notes: string[] } {
   const byBuffer = new Map<string, Op[]>();
   for (const op of ops) {
     if (op.mem !== "ram" || !op.buffer) continue;
@@ -84,6 +85,11 @@ export function autoPartitioned(
       `'${name}' is taken as partitioned ${how.kind === "cyclic" ? `cyclic ${how.factor}` : "completely"} on dimension ${d + 1}, as Vitis's automatic partitioning does for a pipelined loop its ports would hold back; partition it yourself to fix the choice`,
     );
   }
-  if (notes.length === 0) return { func: f, notes };
-  return { func: { ...f, buffers: { ...f.buffers, ...buffers } }, notes };
+  if (notes.length === 0) return { func: f, ops, notes };
+  // An array partitioned completely is registers: no ports, and no memory step on its recurrences.
+  const registers = new Set(Object.keys(buffers).filter((n) => memKind(buffers[n], ports) === "reg"));
+  const moved = ops.map((op) =>
+    op.buffer && registers.has(op.buffer) ? { ...op, mem: "reg" as const } : op,
+  );
+  return { func: { ...f, buffers: { ...f.buffers, ...buffers } }, ops: moved, notes };
 }

@@ -49,7 +49,7 @@ export function coreUses(s: IterationSchedule): Map<string, { use: UsedImpl; n: 
 }
 
 export function estimatePipeline(
-  ops: readonly Op[],
+  given: readonly Op[],
   f: Func,
   chain: readonly FlatCounter[],
   p: Profile,
@@ -57,7 +57,7 @@ export function estimatePipeline(
   userDirective: boolean,
   ports: ReadonlySet<string> = new Set(),
 ): PipelineEstimate {
-  const { func: g, notes } = autoPartitioned(ops, f, ports, p.mem.portsPerBank, target);
+  const { func: g, ops, notes } = autoPartitioned(given, f, ports, p.mem.portsPerBank, target);
   const fabric = new Set<number>();
   let sched = scheduleIteration(ops, g, p, fabric);
   let rec = recMii(ops, sched, chain, p);

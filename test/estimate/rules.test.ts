@@ -143,6 +143,14 @@ test("automatic partitioning: local arrays whose ports hold a pipelined loop bac
     e.notes.some((n) => /'A' is taken as partitioned cyclic 8 on dimension 2/.test(n)),
     e.notes.join("\n"),
   );
+  // An array the partitioning puts in registers carries its recurrence through a register (no memory step).
+  const k = gemm(32);
+  k.reorder("k", "j");
+  k.bufferAt("C", "i");
+  k.pipeline("k");
+  const rowK = row(k.estimate(), "l_k");
+  assert.equal(rowK.ii, 4);
+  assert.match(rowK.limitedBy ?? "", /recurrence through the register 'C_buf'/);
   // A partition the user gave is kept as it is, its conflicts included.
   const user = scale();
   user.pipeline("i");
