@@ -6,10 +6,11 @@
 //   + unroll 16              232,346 vs    232,478  (-0.06 %), II 1, DSP 80
 //   tutorial_02 (32^3)        39,770 vs     39,934  (-0.41 %), II 1, DSP 5, BRAM18K 6
 //   Allo's PolyBench gemm    238,206 vs    239,039  (-0.35 %), k0 at II 4
+//   Allo's atax (pnr run)      4,915 vs      4,912  (+0.06 %), both main loops at II 1
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Estimate } from "allo-ts";
-import { alloGemm, gemm, gemmBuffered, gemmUnrolled } from "./kernels.ts";
+import { alloAtax, alloGemm, gemm, gemmBuffered, gemmUnrolled } from "./kernels.ts";
 
 function within(e: Estimate, published: number, pct: number): void {
   const err = (100 * (e.latency - published)) / published;
@@ -65,6 +66,20 @@ test("Allo's PolyBench gemm (its artifact's C++, published 0.796 ms = 239,039 cy
   assert.ok(Math.abs(err) <= 2, `latency ${e.latency}: ${err.toFixed(2)} %`);
   const k0 = row(e, "l_k0");
   assert.deepEqual([k0.ii, k0.targetIi, k0.tripCount], [4, 4, 240]);
+});
+
+test("Allo's atax (its csynth report: 4,912 cycles; main loops 4,120 and 3,918 at II 1): within 2 %", () => {
+  const e = alloAtax().estimate({ wrapIo: false });
+  const err = (100 * (e.latency - 4_912)) / 4_912;
+  assert.ok(Math.abs(err) <= 2, `latency ${e.latency}: ${err.toFixed(2)} %`);
+  for (const [label, trip, latency] of [
+    ["l_S_r_0_r_l_S_m_0_m", 4_100, 4_120],
+    ["l_S_k_1_k_l_S_n_1_n", 3_900, 3_918],
+  ] as const) {
+    const r = row(e, label);
+    assert.deepEqual([r.ii, r.tripCount], [1, trip]);
+    assert.ok(Math.abs(r.latency - latency) <= latency * 0.01, `${label}: ${r.latency} vs ${latency}`);
+  }
 });
 
 test("tutorial_02 GEMM 32^3 (published 39,934; DSP 5; BRAM18K 6) with the wrapIo copy rows", () => {

@@ -75,3 +75,48 @@ export function alloGemm(): Schedule {
   s.dataflow("kernel_gemm");
   return s;
 }
+
+/** PolyBench atax as Allo's artifact placed and routed it (medium: A is 390 x 410), two stages joined by a FIFO. */
+const ALLO_ATAX = `
+import { type float32, range, zeros } from "allo-ts";
+export function stage_M(A: float32<[390, 410]>, x: float32<[410]>, Ax: float32<[390]>): void {
+  const acc: float32<[390]> = zeros();
+  for (const r of range(410)) for (const m of range(390)) acc[m] += A[m][r] * x[r];
+  for (const i of range(390)) Ax[i] = acc[i];
+}
+export function stage_N(A: float32<[390, 410]>, Ax: float32<[390]>, y: float32<[410]>): void {
+  const ax: float32<[390]> = zeros();
+  for (const i of range(390)) ax[i] = Ax[i];
+  for (const k of range(390)) for (const n of range(410)) y[n] += A[k][n] * ax[k];
+}
+export function kernel_atax(A: float32<[390, 410]>, A2: float32<[390, 410]>, x: float32<[410]>,
+  y: float32<[410]>): void {
+  const Ax: float32<[390]> = zeros();
+  stage_M(A, x, Ax);
+  stage_N(A2, Ax, y);
+}`;
+
+/**
+ * Its schedule as the artifact's kernel.cpp (polybench/allo/pnr/atax) has it: m pipelined with 39
+ * copies over A's and the accumulator's cyclic(39) banks, n with 41 over cyclic(41), Ax streamed from
+ * one stage to the next, dataflow over the top.
+ */
+export function alloAtax(): Schedule {
+  const file = "allo_atax.ts";
+  const m = customize(ALLO_ATAX, { name: "stage_M", file });
+  m.pipeline("m");
+  m.unroll("m", 39);
+  m.partition("A", { type: "cyclic", dim: 1, factor: 39 });
+  m.partition("acc", { type: "cyclic", dim: 1, factor: 39 });
+  const n = customize(ALLO_ATAX, { name: "stage_N", file });
+  n.pipeline("n");
+  n.unroll("n", 41);
+  n.partition("A", { type: "cyclic", dim: 2, factor: 41 });
+  n.partition("y", { type: "cyclic", dim: 1, factor: 41 });
+  const s = customize(ALLO_ATAX, { name: "kernel_atax", file });
+  s.compose(m);
+  s.compose(n);
+  s.relay("Ax", "stage_N", { depth: 390 });
+  s.dataflow("kernel_atax");
+  return s;
+}
