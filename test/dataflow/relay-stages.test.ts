@@ -171,3 +171,34 @@ test("fork/join with FIFOs of depth 1 runs to the plain result on the CPU and na
   assert.deepEqual(outputs(s.build(), CASES[1]), want);
   assert.deepEqual(outputs(s.build({ target: "native" }), CASES[1]), want);
 });
+
+test("a called stage's partitions stay with the caller's arrays when relay inlines the stage into a unit", () => {
+  const src = `
+import { type float32, range, zeros } from "allo-ts";
+export function scaleRows(A: float32<[8, 6]>, s: float32<[8]>): void {
+  const acc: float32<[8]> = zeros();
+  for (const i of range(8)) for (const j of range(6)) acc[i] += A[i][j];
+  for (const i of range(8)) s[i] = acc[i];
+}
+export function twice(s: float32<[8]>, y: float32<[8]>): void {
+  for (const i of range(8)) y[i] = s[i] * 2.0;
+}
+export function top(A: float32<[8, 6]>, y: float32<[8]>): void {
+  const s: float32<[8]> = zeros();
+  scaleRows(A, s);
+  twice(s, y);
+}`;
+  const stage = customize(src, { name: "scaleRows", file: "rows.ts" });
+  stage.partition("A", { type: "cyclic", dim: 2, factor: 3 });
+  const top = customize(src, { name: "top", file: "rows.ts" });
+  top.compose(stage);
+  top.relay("s", "twice");
+  const code = top.build({ target: "vhls" }).code as string;
+  const topText = code.slice(code.indexOf("void top("));
+  assert.match(topText, /#pragma HLS array_partition variable=A cyclic dim=2 factor=3/);
+  const A = Float32Array.from({ length: 48 }, (_, i) => (i % 7) - 3);
+  const [want, got] = [new Float32Array(8), new Float32Array(8)];
+  customize(src, { name: "top", file: "rows.ts" }).build()(A, want);
+  top.build()(A, got);
+  assert.deepEqual([...got], [...want]);
+});

@@ -128,6 +128,10 @@ export function relayStages(
     if (call && callee && (end === undefined || streamsThrough(call, callee, buf.buffer, end))) {
       const inlined = inlineCall(callee, call, taken);
       Object.assign(buffers, inlined.buffers);
+      for (const [name, parts] of inlined.partitions) {
+        const b = buffers[name];
+        if (b) buffers[name] = { ...b, partitions: [...b.partitions, ...parts] };
+      }
       // The call's results are the caller's buffers: allocated before the region, visible after it.
       const result = (t: Stmt) => t.kind === "alloc" && call.results.includes(t.buffer);
       hoisted.push(...inlined.body.filter(result));

@@ -1,10 +1,10 @@
 // One call statement replaced by its callee's body, for the primitives that need a callee's statements
 // in the caller (relay between the stages of a function makes each called stage a region unit). The
-// callee's parameters become the call's arguments, its results the call's result buffers, and its
-// locals and loop variables get names fresh in the caller.
+// callee's parameters become the call's arguments (the partitions they asked for go with them), its
+// results the call's result buffers, and its locals and loop variables get names fresh in the caller.
 
 import { internalError } from "../../../diagnostics/error.ts";
-import type { BufferDecl, CallStmt, Expr, Func, Stmt } from "../../../ir/nodes.ts";
+import type { BufferDecl, CallStmt, Expr, Func, Partition, Stmt } from "../../../ir/nodes.ts";
 import { mapBlockExprs, rewriteBlock } from "../../../ir/walk.ts";
 import { freshName } from "./loops.ts";
 
@@ -12,6 +12,11 @@ export interface Inlined {
   readonly body: readonly Stmt[];
   /** The callee's locals under their new names, to add to the caller's buffers. */
   readonly buffers: Readonly<Record<string, BufferDecl>>;
+  /**
+   * The partitions the callee's parameters and results asked for, by the caller buffer bound to each:
+   * with the callee gone they are the caller's arrays' own (a stage's `partition("A", ...)` stays).
+   */
+  readonly partitions: ReadonlyMap<string, readonly Partition[]>;
 }
 
 /** `call` of `callee` as statements of the caller; `taken` holds the caller's names and receives the new ones. */
@@ -25,6 +30,11 @@ export function inlineCall(callee: Func, call: CallStmt, taken: Set<string>): In
     else throw internalError(`inlining: argument ${i} of ${callee.name} does not match its parameter`);
   });
   for (const [i, r] of callee.results.entries()) buffer.set(r, call.results[i]);
+  const partitions = new Map<string, readonly Partition[]>();
+  for (const [own, theirs] of buffer) {
+    const asked = callee.buffers[own]?.partitions ?? [];
+    if (asked.length > 0) partitions.set(theirs, [...(partitions.get(theirs) ?? []), ...asked]);
+  }
   const buffers: Record<string, BufferDecl> = {};
   for (const [name, decl] of Object.entries(callee.buffers)) {
     if (buffer.has(name)) continue;
@@ -72,7 +82,7 @@ export function inlineCall(callee: Func, call: CallStmt, taken: Set<string>): In
         return [mapChildBlocksEach(s, each)];
     }
   });
-  return { body: mapBlockExprs(renamed, expr), buffers };
+  return { body: mapBlockExprs(renamed, expr), buffers, partitions };
 }
 
 /** The statement with each child block rewritten by `each` (if, while and spatial keep their shape). */
