@@ -196,6 +196,9 @@ export function top(A: float32<[8, 6]>, y: float32<[8]>): void {
   const code = top.build({ target: "vhls" }).code as string;
   const topText = code.slice(code.indexOf("void top("));
   assert.match(topText, /#pragma HLS array_partition variable=A cyclic dim=2 factor=3/);
+  // The inlined stage's own function, which nothing calls any more, is not printed.
+  assert.doesNotMatch(code, /^void scaleRows\(/m);
+  assert.match(code, /^void scaleRows_1\(/m);
   const A = Float32Array.from({ length: 48 }, (_, i) => (i % 7) - 3);
   const [want, got] = [new Float32Array(8), new Float32Array(8)];
   customize(src, { name: "top", file: "rows.ts" }).build()(A, want);
