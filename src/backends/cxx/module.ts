@@ -28,8 +28,11 @@ export interface PrintedModule {
   readonly top: string;
 }
 
-/** Functions in module order, each after every function it calls. */
-function calleesFirst(m: Module): Func[] {
+/**
+ * The functions the top reaches through calls, each after every function it calls. A function no call
+ * reaches (left behind when a primitive inlined it, as relay does with a stage) is not printed.
+ */
+function calleesFirst(m: Module, top: Func): Func[] {
   const byName = new Map(m.functions.map((f) => [f.name, f]));
   const out: Func[] = [];
   const state = new Map<string, "active" | "done">();
@@ -46,7 +49,7 @@ function calleesFirst(m: Module): Func[] {
     state.set(f.name, "done");
     out.push(f);
   };
-  for (const f of m.functions) visit(f);
+  visit(top);
   return out;
 }
 
@@ -54,7 +57,7 @@ function calleesFirst(m: Module): Func[] {
 export function printModule(m: Module, target: CxxTarget, opts: PrintOptions = {}): PrintedModule {
   const topFunc = m.functions.find((f) => f.name === m.top);
   if (!topFunc) throw new AlloError("AL5007", `the module has no function named '${m.top}' (its top)`);
-  const order = calleesFirst(m);
+  const order = calleesFirst(m, topFunc);
   const globals = new NameTable();
   const fnNames = new Map<string, string>();
   for (const f of [topFunc, ...order.filter((g) => g !== topFunc)])
