@@ -1,8 +1,9 @@
 // Vitis's throughput-driven automatic array partitioning (`config_array_partition -throughput_driven
 // auto`, the default): when a pipelined loop misses its II on the ports of a local array nobody
-// partitioned, Vitis partitions it. Modelled as a cyclic partition of one dimension, the one along
-// which the iteration's copies reach the most addresses, by the least factor that gives every bank few
-// enough accesses for the target II (complete when that factor reaches the extent). The published
+// partitioned, Vitis partitions it. Modelled as a cyclic partition of one dimension by the least factor
+// (of those tried: accesses / ports, its doublings, the extent) that gives every bank few enough
+// accesses for the target II, on the dimension where that factor is least (the first on a tie;
+// complete when the factor reaches the extent). The published
 // GEMM 128^3 + unroll 16 run relies on it (C_buf complete, B cyclic 16: docs/estimate.md).
 
 import { bufferLayout, type DimLayout, isUnpartitioned, normalizeDim } from "../ir/analysis/layout.ts";

@@ -16,7 +16,7 @@ import type {
   SelectExpr,
   UnaryExpr,
 } from "../../ir/nodes.ts";
-import { type ElemType, typeName } from "../../types/dtype.ts";
+import { type ElemType, type IntType, typeName } from "../../types/dtype.ts";
 import { sliceText } from "./bit-slice.ts";
 import { bitcastText } from "./bitcast.ts";
 import { atom, bare, castText } from "./convert.ts";
@@ -47,16 +47,15 @@ function apOperands(e: BinaryExpr): [Expr, Expr] | undefined {
   const bits = t.bits;
   const uncast = (x: Expr): Expr => (x.kind === "cast" && isApInt(x.value.type, bits) ? x.value : x);
   const [a, b] = [uncast(e.lhs), uncast(e.rhs)];
-  if ((a === e.lhs && b === e.rhs) || a.type.kind !== "int" || b.type.kind !== "int") return undefined;
-  if (!isApInt(a.type, bits) || !isApInt(b.type, bits)) return undefined;
   const [x, y] = [a.type, b.type];
+  if ((a === e.lhs && b === e.rhs) || !isApInt(x, bits) || !isApInt(y, bits)) return undefined;
   const common = Math.max(x.bits + Number(y.signed && !x.signed), y.bits + Number(x.signed && !y.signed));
   const width = e.op === "*" ? x.bits + y.bits : common + 1;
   return width >= bits ? [a, b] : undefined;
 }
 
 /** An ap_int (not a C++ integer, bool or fixed point) at most `bits` wide. */
-const isApInt = (t: ElemType, bits: number): boolean =>
+const isApInt = (t: ElemType, bits: number): t is IntType =>
   t.kind === "int" && category(t) === "ap" && t.bits <= bits;
 
 export class ExprWriter {
