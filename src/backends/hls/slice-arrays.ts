@@ -25,7 +25,7 @@ import { mapBlockExprs, mapList, rewriteBlock, stmtExprs, visitStmts, walkExpr }
  * The constant index prefix all accesses of each buffer in `body` share (one walk for every buffer);
  * a buffer passed on to a call or allocated here maps to undefined.
  */
-function commonPrefixes(body: readonly Stmt[]): Map<string, number[] | undefined> {
+export function commonPrefixes(body: readonly Stmt[]): Map<string, number[] | undefined> {
   const prefixes = new Map<string, number[] | undefined>();
   const see = (buffer: string, ix: readonly Expr[]) => {
     if (prefixes.has(buffer) && prefixes.get(buffer) === undefined) return;

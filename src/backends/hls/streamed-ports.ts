@@ -1,8 +1,9 @@
-// Which array arguments the wrapIo top passes straight from their m_axi port: never written,
-// unpartitioned, and read by one process of a PE array only (a loader such as relay's A_load, which
-// reads it in its own loop order), following whole-array calls down from the top. Copying such an
-// argument on chip first would cost a whole-matrix BRAM buffer and a pass over it before the array
-// starts; the loader streams it from off-chip memory instead.
+// Which array arguments the wrapIo top passes straight to their m_axi port: unpartitioned, and used
+// by one process of a PE array only, which either only reads it (a loader such as relay's A_load,
+// reading it in its own loop order) or only writes it (drainWrites' store process), following
+// whole-array calls down from the top. Copying such an argument on chip would cost a whole-matrix
+// BRAM buffer and a pass over it before or after the array runs; the process streams it from or to
+// off-chip memory instead. Read on the module the HLS passes made (the store processes exist there).
 
 import { bufferLayout, isUnpartitioned } from "../../ir/analysis/layout.ts";
 import type { CallStmt, Func, Module, Stmt } from "../../ir/nodes.ts";
@@ -14,30 +15,32 @@ export function streamedPorts(m: Module, args: readonly TbArg[]): ReadonlySet<nu
   const top = m.functions.find((f) => f.name === m.top) as Func;
   const out = new Set<number>();
   args.forEach((a, k) => {
-    if (a.scalar || !a.input || k >= top.params.length) return;
+    if (a.scalar || k >= top.params.length) return;
     if (!isUnpartitioned(bufferLayout(a.decl))) return;
-    if (readers(m, top, a.decl.name) === 1) out.add(k);
+    const use = processUses(m, top, a.decl.name);
+    if (use.length === 1 && (use[0] === "write" || (use[0] === "read" && a.input))) out.add(k);
   });
   return out;
 }
 
-/** How many PE-array processes read `name` in `f`; Infinity when anything else touches it. */
-function readers(m: Module, f: Func, name: string, depth = 0): number {
-  let n = 0;
+type Use = "none" | "read" | "write" | "other";
+
+/** How each PE-array process that touches `name` in `f` uses it; "other" stands for any other touch. */
+function processUses(m: Module, f: Func, name: string, depth = 0): Use[] {
+  const uses: Use[] = [];
   for (const s of f.body) {
     if (s.kind === "spatial") {
       for (const u of s.units) {
         const use = access(m, u.body, name, depth);
-        if (use === "other") return Number.POSITIVE_INFINITY;
-        if (use === "read") n++;
+        if (use !== "none") uses.push(use);
       }
       continue;
     }
     const callee = s.kind === "call" ? passedTo(m, s, name) : undefined;
-    if (callee && depth < 8) n += readers(m, callee.func, callee.param, depth + 1);
-    else if (access(m, [s], name, depth) !== "none") return Number.POSITIVE_INFINITY;
+    if (callee && depth < 8) uses.push(...processUses(m, callee.func, callee.param, depth + 1));
+    else if (access(m, [s], name, depth) !== "none") uses.push("other");
   }
-  return n;
+  return uses;
 }
 
 /** The callee and parameter that a call passes `name` to (once, whole or a part of it). */
@@ -48,17 +51,19 @@ function passedTo(m: Module, s: CallStmt, name: string): { func: Func; param: st
   return at.length === 1 && func && param?.kind === "buffer" ? { func, param: param.name } : undefined;
 }
 
-/** Whether a block (with what it calls) leaves `name` alone, only loads it, or writes it. */
-function access(m: Module, block: readonly Stmt[], name: string, depth: number): "none" | "read" | "other" {
+/** Whether a block (with what it calls) leaves `name` alone, only loads it, only stores it, or more. */
+function access(m: Module, block: readonly Stmt[], name: string, depth: number): Use {
   let read = false;
+  let write = false;
   let other = false;
   visitStmts(block, (s) => {
-    if (s.kind === "store" && s.buffer === name) other = true;
+    if (s.kind === "store" && s.buffer === name) write = true;
     if (s.kind === "call" && s.args.some((x) => x.kind === "buffer" && x.name === name)) {
       const callee = passedTo(m, s, name);
       const use = callee && depth < 8 ? access(m, callee.func.body, callee.param, depth + 1) : "other";
       if (use === "other" || s.results.includes(name)) other = true;
       if (use === "read") read = true;
+      if (use === "write") write = true;
     }
     for (const e of stmtExprs(s)) {
       walkExpr(e, (x) => {
@@ -66,5 +71,5 @@ function access(m: Module, block: readonly Stmt[], name: string, depth: number):
       });
     }
   });
-  return other ? "other" : read ? "read" : "none";
+  return other || (read && write) ? "other" : read ? "read" : write ? "write" : "none";
 }

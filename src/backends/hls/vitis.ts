@@ -8,12 +8,14 @@
 import { AlloError } from "../../diagnostics/error.ts";
 import { bufferLayout, isUnpartitioned } from "../../ir/analysis/layout.ts";
 import type { BufferDecl, Func, Module } from "../../ir/nodes.ts";
+import { runPasses } from "../../ir/passes/pass.ts";
 import { paramDeclarator } from "../cxx/decls.ts";
 import { NameTable } from "../cxx/names.ts";
 import { cType } from "../cxx/types.ts";
 import { stackPrefix } from "./data.ts";
-import { BANNER, emitParts, includesFor } from "./emit.ts";
+import { BANNER, emitParts, includesFor, printPrepared } from "./emit.ts";
 import type { ProjectOptions } from "./options.ts";
+import { HLS_PASSES } from "./passes.ts";
 import { partitionPragmas } from "./pragmas.ts";
 import { streamedPorts } from "./streamed-ports.ts";
 import { type TbArg, tbArgs } from "./testbench.ts";
@@ -129,7 +131,8 @@ function wrappedKernel(m: Module, top: Func, args: readonly TbArg[], o: ProjectO
     functions: m.functions.map((f) => (f === top ? { ...f, name: inner } : f)),
     top: inner,
   };
-  const parts = emitParts(renamed);
+  const prepared = runPasses(HLS_PASSES, renamed);
+  const parts = printPrepared(prepared);
   const table = new NameTable([...renamed.functions.map((f) => f.name), parts.top]);
   const name = table.unique(m.top);
   const { names, decls } = portsOf(args, table);
@@ -138,7 +141,7 @@ function wrappedKernel(m: Module, top: Func, args: readonly TbArg[], o: ProjectO
     interfacePragmas(a, names[k], gmem[k], o).map((p) => `#pragma HLS ${p}`),
   );
   body.push(...controlPragmas(o).map((p) => `#pragma HLS ${p}`));
-  const streamed = streamedPorts(m, args);
+  const streamed = streamedPorts(prepared.module, args);
   const locals = args.map((a, k) => (a.scalar || streamed.has(k) ? names[k] : copyLocal(a, k, table)));
   args.forEach((a, k) => {
     if (a.scalar || streamed.has(k)) return;

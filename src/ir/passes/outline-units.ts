@@ -8,20 +8,11 @@ import { INDEX } from "../../types/dtype.ts";
 import { loopRange, paramKey, type Range, type RangeEnv } from "../analysis/range.ts";
 import { indexKey } from "../analysis/streams.ts";
 import { constIndex } from "../build.ts";
+import { freshName } from "../names.ts";
 import type { BufferDecl, Expr, ForStmt, Func, Param, SpatialStmt, Stmt } from "../nodes.ts";
 import { mapBlockExprs, rewriteBlock, substituteIvs, visitStmts } from "../walk.ts";
 import type { Pass } from "./pass.ts";
 import { argOf, type Item, streamAccesses, usesOf } from "./uses.ts";
-
-/** Names not yet taken in `taken`, derived from a hint (`PE_0`, `PE_0_1`, ...). */
-const freshIn =
-  (taken: Set<string>) =>
-  (hint: string): string => {
-    let c = hint;
-    for (let k = 1; taken.has(c); k++) c = `${hint}_${k}`;
-    taken.add(c);
-    return c;
-  };
 
 /** A statement without its nested blocks (their statements are visited on their own). */
 const leaf = (st: Stmt): Stmt =>
@@ -74,7 +65,8 @@ class FuncOutliner {
     private readonly work: Func[],
   ) {
     this.buffers = { ...f.buffers };
-    this.freshBuffer = freshIn(new Set(Object.keys(f.buffers)));
+    const taken = new Set(Object.keys(f.buffers));
+    this.freshBuffer = (hint) => freshName(taken, hint);
   }
 
   run(): Func {
@@ -226,7 +218,8 @@ function holdsRegion(b: readonly Stmt[]): boolean {
 
 /** Outlines the units (and, where needed, the region) of every spatial region into functions. */
 export const outlineUnits: Pass = (m) => {
-  const freshFunc = freshIn(new Set(m.functions.map((f) => f.name)));
+  const names = new Set(m.functions.map((f) => f.name));
+  const freshFunc = (hint: string) => freshName(names, hint);
   const out: Func[] = [];
   const work = [...m.functions];
   const done: Func[] = [];

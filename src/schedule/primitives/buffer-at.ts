@@ -4,12 +4,13 @@
 // `<j>_back` stores the footprint back after the last such statement. Exact for every kernel.
 
 import { idx, ivRef, load } from "../../ir/build.ts";
+import { freshName, takenNames } from "../../ir/names.ts";
 import type { BufferDecl, Expr, ForStmt, Func, Module, Stmt } from "../../ir/nodes.ts";
 import { stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import type { BufferRef, LoopRef } from "../refs.ts";
 import { type Access, accessesOf, dimName, fixedDim, redirect } from "./memory/nest.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
-import { freshName, getLoop, ivsOf, replaceLoop, takenNames, withFunc } from "./util/loops.ts";
+import { getLoop, ivsOf, replaceLoop, withFunc } from "./util/loops.ts";
 
 const P = "bufferAt";
 

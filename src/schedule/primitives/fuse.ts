@@ -3,20 +3,12 @@
 
 import { constTripCount, tripCountExpr } from "../../ir/analysis/trip-count.ts";
 import { idx, idxOp, ivRef } from "../../ir/build.ts";
+import { freshName, takenNames } from "../../ir/names.ts";
 import type { Expr, ForStmt, Module } from "../../ir/nodes.ts";
 import { substituteIvs } from "../../ir/walk.ts";
 import type { LoopRef } from "../refs.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
-import {
-  definedAttrs,
-  freshName,
-  getLoop,
-  ivFromIndex,
-  ivsOf,
-  replaceLoop,
-  takenNames,
-  withFunc,
-} from "./util/loops.ts";
+import { definedAttrs, getLoop, ivFromIndex, ivsOf, replaceLoop, withFunc } from "./util/loops.ts";
 
 const P = "fuse";
 

@@ -5,9 +5,9 @@
 // FIFO, then calls with the copy. The two calls still run as concurrent processes of the region.
 
 import { forLoop, idx, ivRef, rowMajorIndices } from "../../ir/build.ts";
+import { freshName } from "../../ir/names.ts";
 import type { BufferDecl, Expr, Stmt } from "../../ir/nodes.ts";
 import { elementCount } from "../../ir/shape.ts";
-import { freshName } from "./util/loops.ts";
 
 /**
  * One pipelined loop over the array's elements in row-major order, `inner(indices)` its body. A single

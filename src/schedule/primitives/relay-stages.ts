@@ -15,6 +15,7 @@
 import { AlloError, internalError } from "../../diagnostics/error.ts";
 import { STAGE_REGION, stageName } from "../../ir/analysis/stage-region.ts";
 import { constIndex } from "../../ir/build.ts";
+import { freshName, takenNames } from "../../ir/names.ts";
 import type { BufferDecl, CallStmt, Expr, ForStmt, Func, Module, SpatialUnit, Stmt } from "../../ir/nodes.ts";
 import { elementCount } from "../../ir/shape.ts";
 import {
@@ -31,7 +32,7 @@ import type { RelayOptions } from "./relay.ts";
 import { drainAfter, fillBefore } from "./relay-calls.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
 import { inlineCall } from "./util/inline-call.ts";
-import { freshName, getFunc, takenNames, withFunc } from "./util/loops.ts";
+import { getFunc, withFunc } from "./util/loops.ts";
 
 const P = "relay";
 

@@ -4,6 +4,7 @@
 // the PE chain. The result runs as a Kahn network and computes exactly what the sequential band did.
 
 import { idx, load } from "../../ir/build.ts";
+import { freshName, takenNames } from "../../ir/names.ts";
 import type { BufferDecl, Func, LoadExpr, Module, SpatialStmt, SpatialUnit, Stmt } from "../../ir/nodes.ts";
 import { elementCount } from "../../ir/shape.ts";
 import { rewriteBlock, visitStmts } from "../../ir/walk.ts";
@@ -13,7 +14,7 @@ import { type PrimitiveResult, primitiveError } from "./result.ts";
 import { type Flow, planFlow } from "./spatial/flow.ts";
 import { cloneLoops, type PeSites, type Site, storesIn, transplant } from "./spatial/sites.ts";
 import { scalarize, streamFill } from "./spatial/stream-fill.ts";
-import { freshName, getFunc, takenNames, withFunc } from "./util/loops.ts";
+import { getFunc, withFunc } from "./util/loops.ts";
 
 const P = "relay";
 

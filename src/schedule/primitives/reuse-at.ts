@@ -7,11 +7,12 @@ import { type Affine, affineOf, affineRange, exprOfAffine } from "../../ir/analy
 import type { Range } from "../../ir/analysis/range.ts";
 import { constTripCount } from "../../ir/analysis/trip-count.ts";
 import { constIndex, idx, idxOp, ivRef, load } from "../../ir/build.ts";
+import { freshName, takenNames } from "../../ir/names.ts";
 import type { BufferDecl, Expr, ForStmt, Module, Stmt } from "../../ir/nodes.ts";
 import type { BufferRef, LoopRef } from "../refs.ts";
 import { type Access, accessesOf, dimName, fixedDim, redirect, replaceIn } from "./memory/nest.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
-import { freshName, getLoop, ivsOf, takenNames, withFunc } from "./util/loops.ts";
+import { getLoop, ivsOf, withFunc } from "./util/loops.ts";
 
 const P = "reuseAt";
 

@@ -4,19 +4,12 @@
 
 import { tripCountExpr } from "../../ir/analysis/trip-count.ts";
 import { idx, idxOp, ivRef } from "../../ir/build.ts";
+import { freshName, takenNames } from "../../ir/names.ts";
 import type { ForStmt, LoopAttrs, Module } from "../../ir/nodes.ts";
 import { substituteIvs } from "../../ir/walk.ts";
 import type { LoopRef } from "../refs.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
-import {
-  freshName,
-  getLoop,
-  ivFromIndex,
-  definedAttrs as pick,
-  replaceLoop,
-  takenNames,
-  withFunc,
-} from "./util/loops.ts";
+import { getLoop, ivFromIndex, definedAttrs as pick, replaceLoop, withFunc } from "./util/loops.ts";
 
 const P = "split";
 

@@ -4,19 +4,12 @@
 
 import { constTripCount } from "../../ir/analysis/trip-count.ts";
 import { idx, idxOp, ivRef } from "../../ir/build.ts";
+import { freshName, takenNames } from "../../ir/names.ts";
 import type { Expr, ForStmt, Module, SpatialStmt, SpatialUnit, Stmt } from "../../ir/nodes.ts";
 import { rewriteBlock, stmtExprs, substituteIvs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import type { BandRef } from "../refs.ts";
 import { type PrimitiveResult, primitiveError } from "./result.ts";
-import {
-  freshName,
-  getFunc,
-  ivFromIndex,
-  perfectChain,
-  replaceLoop,
-  takenNames,
-  withFunc,
-} from "./util/loops.ts";
+import { getFunc, ivFromIndex, perfectChain, replaceLoop, withFunc } from "./util/loops.ts";
 
 const P = "unfold";
 

@@ -4,9 +4,9 @@
 // results the call's result buffers, and its locals and loop variables get names fresh in the caller.
 
 import { internalError } from "../../../diagnostics/error.ts";
+import { freshName } from "../../../ir/names.ts";
 import type { BufferDecl, CallStmt, Expr, Func, Partition, Stmt } from "../../../ir/nodes.ts";
 import { mapBlockExprs, rewriteBlock } from "../../../ir/walk.ts";
-import { freshName } from "./loops.ts";
 
 export interface Inlined {
   readonly body: readonly Stmt[];

@@ -1,6 +1,6 @@
 // Loop and function lookups shared by the schedule primitives: find a function or a loop (by its
-// function-unique iv), replace a loop in place with structural sharing, walk a perfect nest, and
-// fresh names (trip counts: src/ir/analysis/trip-count.ts). Lookups that fail throw the coded
+// function-unique iv), replace a loop in place with structural sharing, walk a perfect nest (fresh names:
+// src/ir/names.ts; trip counts: src/ir/analysis/trip-count.ts). Lookups that fail throw the coded
 // primitive errors (AL3001, AL3012).
 
 import { idx, idxOp } from "../../../ir/build.ts";
@@ -86,25 +86,6 @@ export function ivsOf(e: Expr): Set<string> {
     if (x.kind === "iv") out.add(x.name);
   });
   return out;
-}
-
-/** Every name taken in a function: ivs, buffers and params (ivs and buffers share one namespace). */
-export function takenNames(f: Func): Set<string> {
-  const taken = new Set<string>(Object.keys(f.buffers));
-  for (const p of f.params) taken.add(p.name);
-  visitStmts(f.body, (s) => {
-    if (s.kind === "for") taken.add(s.iv);
-  });
-  return taken;
-}
-
-/** A function-unique name from `base` (base, base_1, base_2, ...), recorded in `taken`. */
-export function freshName(taken: Set<string>, base: string): string {
-  const clean = base.replace(/[^A-Za-z0-9_]/g, "_");
-  let name = clean;
-  for (let n = 1; taken.has(name); n++) name = `${clean}_${n}`;
-  taken.add(name);
-  return name;
 }
 
 /** The attributes that are set (no `undefined` members, so printing and equality stay exact). */
