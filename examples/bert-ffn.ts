@@ -1,13 +1,16 @@
 // The seed's BERT-base FFN1 accelerator in allo-ts: Y = X @ W with X (512 x 768) and W (768 x 3072) in
 // int8 and Y accumulated in int32, on a 16 x 16 output-stationary systolic array from allo-ts/library
 // (its registered schedule: operands buffered per PE, the PE band unfolded, A relayed along the rows and
-// B along the columns), composed into the top with one schedule line. Prints the sizes and schedule, a
-// run checked against a plain reference, and the estimate next to the seed's published numbers.
-// Run: node --import tsx examples/bert-ffn.ts            (full size, on the native target: seconds)
-//      node --import tsx examples/bert-ffn.ts 64 96 128  (M K N, divisible by 16 where they are tiled)
+// B along the columns), composed into the top with one schedule line. Prints the sizes and schedule,
+// runs on the CPU backend and natively, and csim (at a reduced size unless --full-csim), each checked
+// against a plain reference, and the estimate next to the seed's published numbers.
+// Run: node --import tsx examples/bert-ffn.ts              (full size: seconds, csim at 64 x 96 x 128)
+//      node --import tsx examples/bert-ffn.ts 64 96 128    (M K N, divisible by 16 where they are tiled)
+//      node --import tsx examples/bert-ffn.ts --full-csim  (csim at the full size too: minutes)
 import { performance } from "node:perf_hooks";
 import { customize, type int8, type int32, type Schedule } from "allo-ts";
 import { systolic } from "allo-ts/library";
+import { csimRun } from "./support/csim.ts";
 
 /** The FFN's first GEMM on a P x P PE array. */
 export function ffn<M extends number, K extends number, N extends number, P extends number>(
@@ -71,8 +74,26 @@ export const PUBLISHED: readonly { tool: string; ms: number; bram18k: number; ds
   { tool: "AutoSA", ms: 15.71, bram18k: 514 },
 ];
 
-function main(): void {
-  const args = process.argv.slice(2).map(Number);
+/** The size csim runs at by default: the full size takes minutes of g++-compiled simulation. */
+export const CSIM_SIZES: FfnSizes = { M: 64, K: 96, N: 128, P: 16 };
+
+/** A run of `run` on the sizes' operands: its time and whether Y equals the plain reference. */
+async function checkedRun(run: (...a: unknown[]) => unknown, sizes: FfnSizes) {
+  const [X, W] = operands(sizes);
+  const Y = new Int32Array(sizes.M * sizes.N);
+  const t = performance.now();
+  await run(X, W, Y);
+  const ms = performance.now() - t;
+  const want = reference(X, W, sizes);
+  return { ms, ok: Y.every((y, k) => y === want[k]) };
+}
+
+const verdict = (ok: boolean) => (ok ? "bit-identical to" : "DIFFERENT from");
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const fullCsim = argv.includes("--full-csim");
+  const args = argv.filter((a) => a !== "--full-csim").map(Number);
   const sizes = args.length === 3 ? { M: args[0], K: args[1], N: args[2], P: 16 } : BERT_BASE;
   const { M, K, N, P } = sizes;
   console.log(`BERT FFN1: (${M} x ${K}) int8 @ (${K} x ${N}) int8 -> int32 on a ${P} x ${P} systolic array`);
@@ -81,20 +102,22 @@ function main(): void {
   console.log(
     `schedule: s.compose(systolic) (1 line; systolic's registered schedule is 5) in ${(performance.now() - t).toFixed(0)} ms`,
   );
-  const [X, W] = operands(sizes);
-  const full = M * K * N > 1e8;
-  const target = full ? "native" : "cpu";
-  t = performance.now();
-  const run = full ? s.build({ target: "native" }) : s.build();
-  const built = performance.now() - t;
-  const Y = new Int32Array(M * N);
-  t = performance.now();
-  run(X, W, Y);
-  const ran = performance.now() - t;
-  const want = reference(X, W, sizes);
-  const ok = Y.every((y, k) => y === want[k]);
+  let ok = true;
+  for (const target of ["cpu", "native"] as const) {
+    t = performance.now();
+    const run = target === "cpu" ? s.build() : s.build({ target: "native" });
+    const built = performance.now() - t;
+    const r = await checkedRun(run, sizes);
+    ok &&= r.ok;
+    console.log(
+      `${target} run: build ${built.toFixed(0)} ms, run ${r.ms.toFixed(0)} ms; ${verdict(r.ok)} the plain reference`,
+    );
+  }
+  const small = fullCsim || M * K * N <= CSIM_SIZES.M * CSIM_SIZES.K * CSIM_SIZES.N ? sizes : CSIM_SIZES;
+  const c = await checkedRun((...a) => csimRun(bertFfn(small), a), small);
+  ok &&= c.ok;
   console.log(
-    `${target} run: build ${built.toFixed(0)} ms, run ${ran.toFixed(0)} ms; ${ok ? "bit-identical to" : "DIFFERENT from"} the plain reference`,
+    `csim (vitis_hls, g++) at ${small.M} x ${small.K} x ${small.N}${small === sizes ? "" : " (the full size with --full-csim: minutes)"}: build and run ${(c.ms / 1000).toFixed(1)} s; ${verdict(c.ok)} the plain reference`,
   );
   t = performance.now();
   const e = s.estimate();
@@ -113,4 +136,4 @@ function main(): void {
   if (!ok) process.exitCode = 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,11 +1,13 @@
 // One GPT-2 transformer layer in allo-ts, W4A8: every linear layer multiplies int8 activations by Int<4>
 // weights into int32 (allo-ts/library's qlinear), and LayerNorm, causal multi-head attention, GELU and
 // the residuals run in float32. The layer is composed from library kernels: its schedule is one
-// `compose` of their registered default schedules. Prints the sizes, the schedule's line count, a CPU
-// run checked bit-exactly against a plain reference of the same quantized arithmetic and within a
-// documented tolerance of the float layer, and the estimate.
+// `compose` of their registered default schedules. Prints the sizes, the schedule's line count, runs
+// on the CPU backend and natively, and csim (at a reduced size unless --full-csim), each checked
+// bit-exactly against a plain reference of the same quantized arithmetic, the distance from the float
+// layer (a documented tolerance), and the estimate.
 // Run: node --import tsx examples/gpt2.ts                 (GPT2-medium: L = 64 tokens, D = 1024, 16 heads, FFN 4096)
 //      node --import tsx examples/gpt2.ts 16 64 4 256 4   (L D H F P)
+//      node --import tsx examples/gpt2.ts --full-csim     (csim at the full size too: minutes)
 import { performance } from "node:perf_hooks";
 import {
   customize,
@@ -28,6 +30,7 @@ import {
   quantizeLayer,
   weights,
 } from "./gpt2-reference.ts";
+import { csimRun } from "./support/csim.ts";
 
 /**
  * A pre-LN GPT-2 block: x + attn(ln1(x)), then + ffn(ln2(.)), its six linear layers W4A8 on P x P
@@ -103,8 +106,24 @@ export const PUBLISHED = { dsp: 1780, bram18k: 384 } as const;
 /** Lines of schedule code behind gpt2(): its compose line plus the registered schedules it applies. */
 export const SCHEDULE_LINES = 1 + 3 + 1 + 1 + 6 + 4 + 1 + 1;
 
-function main(): void {
-  const a = process.argv.slice(2).map(Number);
+/** The size csim runs at by default: GPT2-medium's layer takes minutes of g++-compiled simulation. */
+export const CSIM_SIZES: Gpt2Sizes = { L: 8, D: 64, H: 4, F: 256, P: 4 };
+
+/** The layer's inputs at `sizes` and its plain W4A8 reference output. */
+function layerInputs(sizes: Gpt2Sizes) {
+  const { x, w } = weights(sizes);
+  const q = quantizeLayer(x, w, sizes);
+  const x32 = Float32Array.from(x);
+  return { x, w, args: [x32, ...q.args], exact: quantizedLayer(x32, q, sizes, w) };
+}
+
+const same = (y: Float32Array, want: Float32Array) => y.every((v, i) => Object.is(v, want[i]));
+const verdict = (ok: boolean) => (ok ? "bit-identical to" : "DIFFERENT from");
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const fullCsim = argv.includes("--full-csim");
+  const a = argv.filter((v) => v !== "--full-csim").map(Number);
   const sizes: Gpt2Sizes = a.length === 5 ? { L: a[0], D: a[1], H: a[2], F: a[3], P: a[4] } : GPT2_MEDIUM;
   const { L, D, H, F, P } = sizes;
   console.log(
@@ -115,33 +134,40 @@ function main(): void {
   console.log(
     `schedule: ${SCHEDULE_LINES} lines (one compose of 7 kernels' registered schedules), ${s.steps.length} steps on ${s.ir.functions.length - 1} kernel instances, in ${(performance.now() - t).toFixed(0)} ms`,
   );
-  const { x, w } = weights(sizes);
-  const q = quantizeLayer(x, w, sizes);
-  const x32 = Float32Array.from(x);
-  const native = L * D * F > 1e7;
-  t = performance.now();
-  const run = native ? s.build({ target: "native" }) : s.build();
-  const built = performance.now() - t;
-  t = performance.now();
-  const y = run(x32, ...q.args) as Float32Array;
-  const ran = performance.now() - t;
-  const exact = quantizedLayer(x32, q, sizes, w);
-  const same = y.every((v, i) => Object.is(v, exact[i]));
+  const { x, w, args, exact } = layerInputs(sizes);
+  let ok = true;
+  let y: Float32Array = new Float32Array();
+  for (const target of ["cpu", "native"] as const) {
+    t = performance.now();
+    const run = target === "cpu" ? s.build() : s.build({ target: "native" });
+    const built = performance.now() - t;
+    t = performance.now();
+    y = run(...args) as Float32Array;
+    const ran = performance.now() - t;
+    ok &&= same(y, exact);
+    console.log(
+      `${target} run: build ${built.toFixed(0)} ms, run ${ran.toFixed(0)} ms; ${verdict(same(y, exact))} the plain W4A8 reference`,
+    );
+  }
   const err = compareLayers(y, floatLayer(x, w, sizes));
-  console.log(
-    `${native ? "native" : "cpu"} run: build ${built.toFixed(0)} ms, run ${ran.toFixed(0)} ms; ${same ? "bit-identical to" : "DIFFERENT from"} the plain W4A8 reference`,
-  );
   console.log(
     `vs the float layer: relative RMS error ${(err.relRms * 100).toFixed(2)}%, largest difference ${err.maxAbs.toFixed(3)}`,
   );
+  const small = fullCsim ? sizes : CSIM_SIZES;
+  const c = layerInputs(small);
+  const { result, ms } = await csimRun(gpt2(small), c.args);
+  ok &&= same(result as Float32Array, c.exact);
+  console.log(
+    `csim (vitis_hls, g++) at L ${small.L}, D ${small.D}, ${small.H} heads, FFN ${small.F}${small === sizes ? "" : " (the full size with --full-csim: minutes)"}: build and run ${(ms / 1000).toFixed(1)} s; ${verdict(same(result as Float32Array, c.exact))} the plain W4A8 reference`,
+  );
   t = performance.now();
   const e = s.estimate();
-  const ms = (e.latency * e.profile.clockNs) / 1e6;
+  const est = (e.latency * e.profile.clockNs) / 1e6;
   console.log(
-    `estimate (${e.profile.name}, ${(performance.now() - t).toFixed(0)} ms to compute): ${e.latency.toLocaleString("en-US")} cycles = ${ms.toFixed(2)} ms, DSP ${e.resources.dsp}, BRAM18K ${e.resources.bram18k}`,
+    `estimate (${e.profile.name}, ${(performance.now() - t).toFixed(0)} ms to compute): ${e.latency.toLocaleString("en-US")} cycles = ${est.toFixed(2)} ms, DSP ${e.resources.dsp}, BRAM18K ${e.resources.bram18k}`,
   );
   console.log(`published Allo (all 24 layers on a U280): DSP ${PUBLISHED.dsp}, BRAM18K ${PUBLISHED.bram18k}`);
-  if (!same) process.exitCode = 1;
+  if (!ok) process.exitCode = 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main();
+if (import.meta.url === `file://${process.argv[1]}`) await main();
