@@ -12,6 +12,7 @@ import { convertVal } from "./convert.ts";
 import { compileExpr, type ExprEnv } from "./expr.ts";
 import type { Val } from "./int-ops.ts";
 import type { ModuleInfo } from "./module-info.ts";
+import { key } from "./promote.ts";
 
 /** One JS function being emitted: an IR function or a unit of a spatial region. */
 export interface Scope {
@@ -31,6 +32,8 @@ export abstract class GenBase implements ExprEnv, AccessEnv {
   protected readonly loops: LoopFrame[] = [];
   /** Buffers whose one accessed element lives in a JS local inside the current loop (promote.ts). */
   protected readonly promoted = new Map<string, string>();
+  /** Buffers whose elements a loop reads through a sliding window (slide.ts): index key -> local. */
+  protected readonly windowed = new Map<string, ReadonlyMap<string, string>>();
   protected scope: Scope = { temps: [], generator: false, decls: new Map(), loops: 0 };
   protected span: Span | undefined;
   private counter = 0;
@@ -107,7 +110,8 @@ export abstract class GenBase implements ExprEnv, AccessEnv {
   }
 
   protected element(buffer: string, indices: readonly Expr[]): string {
-    const local = this.promoted.get(buffer);
+    const window = this.windowed.get(buffer);
+    const local = this.promoted.get(buffer) ?? window?.get(key(indices));
     if (local) return local;
     const b = this.f.buffers[buffer];
     if (b.shape.length === 0)

@@ -7,7 +7,7 @@
 import { ivSpan, type Range } from "../../ir/analysis/range.ts";
 import { tripCount } from "../../ir/analysis/trip-count.ts";
 import { idx, idxOp, ivRef } from "../../ir/build.ts";
-import type { ForStmt, Stmt } from "../../ir/nodes.ts";
+import type { Expr, ForStmt, Stmt } from "../../ir/nodes.ts";
 import { substituteIvs } from "../../ir/walk.ts";
 import type { LoopFrame } from "./access.ts";
 import { compileExpr } from "./expr.ts";
@@ -15,6 +15,7 @@ import { GenBase, indent } from "./gen-base.ts";
 import type { Val } from "./int-ops.ts";
 import { innerOf, JAM, jammable } from "./jam.ts";
 import { type Promotion, promotions } from "./promote.ts";
+import { windows } from "./slide.ts";
 
 export abstract class LoopGen extends GenBase {
   /** The range of an iv running from lb to below ub, its last `spare` steps left to a remainder loop. */
@@ -53,6 +54,38 @@ export abstract class LoopGen extends GenBase {
     return out;
   }
 
+  /**
+   * Sliding windows of `s` (slide.ts): the first values read before the loop (into `before`), each
+   * iteration's new value read first in the body (`head`, compiled in the loop's frame) and the
+   * locals shifted last (`tail`).
+   */
+  private slide(
+    s: ForStmt,
+    frame: LoopFrame,
+    before: string[],
+  ): { head: string[]; tail: string[]; buffers: string[] } {
+    const skip = (b: string) => this.info.isVar(this.f, b) || this.promoted.has(b) || this.windowed.has(b);
+    const [head, tail, buffers] = [[] as string[], [] as string[], [] as string[]];
+    for (const w of windows(s, this.f.buffers, this.ivRange, frame.range, skip)) {
+      const at = (base: Expr, c: bigint) => this.element(w.buffer, [...w.lead, idxOp("+", base, idx(c))]);
+      const locals = w.offsets.map(() => this.fresh("w"));
+      const n = locals.length - 1;
+      w.offsets.slice(0, n).forEach((c, k) => void before.push(`let ${locals[k]} = ${at(s.lb, c)};`));
+      before.push(`let ${locals[n]};`);
+      this.loops.push(frame);
+      head.push(`${locals[n]} = ${at(ivRef(s.iv), w.offsets[n])};`);
+      this.loops.pop();
+      for (let k = 0; k < n; k++) tail.push(`${locals[k]} = ${locals[k + 1]};`);
+      const byOffset = new Map(w.offsets.map((c, k) => [c, locals[k]]));
+      this.windowed.set(
+        w.buffer,
+        new Map([...w.offsetOf].map(([key, c]) => [key, byOffset.get(c) as string])),
+      );
+      buffers.push(w.buffer);
+    }
+    return { head, tail, buffers };
+  }
+
   private hoisted = (f: LoopFrame) => [...f.hoisted].map(([code, name]) => `const ${name} = ${code};`);
 
   protected loop(s: ForStmt): string[] {
@@ -64,7 +97,9 @@ export abstract class LoopGen extends GenBase {
     const frame = this.frameFor(s, v, this.ivSpan(lb, ub));
     const [locals, before, after] = [new Map<string, string>(), [] as string[], [] as string[]];
     this.promote(s, locals, before, after);
-    const body = this.within(frame, locals, s.body);
+    const win = this.slide(s, frame, before);
+    const body = [...win.head, ...this.within(frame, locals, s.body), ...win.tail];
+    for (const b of win.buffers) this.windowed.delete(b);
     const simple = /^(?:\w+|\d+)$/.test(ub.code);
     const end = simple ? ub.code : this.fresh("e");
     const init = simple ? `let ${v} = ${lb.code}` : `let ${v} = ${lb.code}, ${end} = ${ub.code}`;

@@ -16,17 +16,24 @@ export interface Promotion {
   readonly stored: boolean;
 }
 
-const key = (ix: readonly Expr[]) => JSON.stringify(ix, (_, v) => (typeof v === "bigint" ? `${v}n` : v));
+export const key = (ix: readonly Expr[]) =>
+  JSON.stringify(ix, (_, v) => (typeof v === "bigint" ? `${v}n` : v));
+
+export interface BufferAccesses {
+  /** Every index tuple the loop accesses the buffer at, by its key. */
+  readonly keys: Map<string, readonly Expr[]>;
+  /** The first of them. */
+  readonly indices: readonly Expr[];
+  stored: boolean;
+}
 
 /** Accesses (loads and stores) of every memory buffer in a loop body, or undefined if the body is opaque. */
-function accesses(
-  body: readonly Stmt[],
-): Map<string, { keys: Set<string>; indices: readonly Expr[]; stored: boolean }> | undefined {
-  const out = new Map<string, { keys: Set<string>; indices: readonly Expr[]; stored: boolean }>();
+export function accesses(body: readonly Stmt[]): Map<string, BufferAccesses> | undefined {
+  const out = new Map<string, BufferAccesses>();
   let opaque = false;
   const note = (buffer: string, indices: readonly Expr[], stored: boolean) => {
-    const a = out.get(buffer) ?? { keys: new Set<string>(), indices, stored: false };
-    a.keys.add(key(indices));
+    const a = out.get(buffer) ?? { keys: new Map<string, readonly Expr[]>(), indices, stored: false };
+    a.keys.set(key(indices), indices);
     a.stored ||= stored;
     out.set(buffer, a);
   };
@@ -34,7 +41,14 @@ function accesses(
     if (s.kind === "call" || s.kind === "streamPut" || s.kind === "spatial") opaque = true;
     if (s.kind === "store") note(s.buffer, s.indices, true);
     if (s.kind === "alloc")
-      out.set(s.buffer, { keys: new Set(["local", "alloc"]), indices: [], stored: true });
+      out.set(s.buffer, {
+        keys: new Map([
+          ["local", []],
+          ["alloc", []],
+        ]),
+        indices: [],
+        stored: true,
+      });
     for (const e of stmtExprs(s)) {
       walkExpr(e, (x) => {
         if (x.kind === "streamGet") opaque = true;
@@ -46,7 +60,7 @@ function accesses(
 }
 
 /** Ivs an expression uses, or undefined when it reads memory. */
-function ivsOf(ix: readonly Expr[]): Set<string> | undefined {
+export function ivsOf(ix: readonly Expr[]): Set<string> | undefined {
   const ivs = new Set<string>();
   let reads = false;
   for (const e of ix) {

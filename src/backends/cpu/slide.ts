@@ -1,0 +1,106 @@
+// Sliding windows: a loop over j that reads X[r][j - 1], X[r][j] and X[r][j + 1] (a stencil's row)
+// and never writes X keeps the row's values in JS locals that shift by one each iteration, so each
+// iteration loads one new element instead of three. Only for buffers the loop does not store (written
+// arguments never share memory with others: AL5017), leading indices invariant in the loop, the last
+// one the loop's iv plus a constant, every access proven inside the buffer over the loop's range, and
+// loops that run at least once (the first values are read before the loop).
+
+import { exactAffine } from "../../ir/analysis/affine.ts";
+import type { Range } from "../../ir/analysis/range.ts";
+import { constTripCount } from "../../ir/analysis/trip-count.ts";
+import type { BufferDecl, Expr, ForStmt } from "../../ir/nodes.ts";
+import { accesses, ivsOf, key } from "./promote.ts";
+
+/** The most values one window keeps (its widest offset span). */
+const WIDEST = 8;
+
+export interface Window {
+  readonly buffer: string;
+  /** The indices before the last one, the same in every access of this window. */
+  readonly lead: readonly Expr[];
+  /** Offsets from the iv, lowest first, consecutive: one local each. */
+  readonly offsets: readonly bigint[];
+  /** The offset each accessed index tuple (by promote.ts's key) reads. */
+  readonly offsetOf: ReadonlyMap<string, bigint>;
+}
+
+/** `iv + c` as c, or undefined for any other last index. */
+function offsetFrom(e: Expr, iv: string): bigint | undefined {
+  const form = affineForm(e);
+  return form?.terms.size === 1 && form.terms.get(iv) === 1n ? form.c : undefined;
+}
+
+/** The affine form of a sum of ivs and constants (exactAffine would need every iv's range). */
+function affineForm(e: Expr): { c: bigint; terms: ReadonlyMap<string, bigint> } | undefined {
+  if (e.kind === "iv") return { c: 0n, terms: new Map([[e.name, 1n]]) };
+  if (e.kind === "const" && typeof e.value === "bigint") return { c: e.value, terms: new Map() };
+  if (e.kind !== "binary" || (e.op !== "+" && e.op !== "-")) return undefined;
+  const [l, r] = [affineForm(e.lhs), affineForm(e.rhs)];
+  if (!l || !r) return undefined;
+  const k = e.op === "+" ? 1n : -1n;
+  const terms = new Map(l.terms);
+  for (const [v, x] of r.terms) terms.set(v, (terms.get(v) ?? 0n) + k * x);
+  for (const [v, x] of terms) if (x === 0n) terms.delete(v);
+  return { c: l.c + k * r.c, terms };
+}
+
+/**
+ * The windows of `loop`: `outer` gives the enclosing loops' iv ranges, `own` the loop's iv range;
+ * `skip` excludes buffers that already live in JS locals.
+ */
+export function windows(
+  loop: ForStmt,
+  buffers: Readonly<Record<string, BufferDecl>>,
+  outer: (iv: string) => Range | undefined,
+  own: Range | undefined,
+  skip: (buffer: string) => boolean,
+): Window[] {
+  if (loop.step !== 1 || !own || !((constTripCount(loop) ?? 0) >= 1)) return [];
+  const acc = accesses(loop.body);
+  if (!acc) return [];
+  const out: Window[] = [];
+  for (const [buffer, a] of acc) {
+    const b = buffers[buffer];
+    if (a.stored || a.keys.size < 2 || b.stream || b.shape.length === 0 || skip(buffer)) continue;
+    const last = b.shape.length - 1;
+    // The accesses by their leading indices (a stencil reads rows i - 1, i, i + 1): a window per row.
+    const rows = new Map<string, { lead: readonly Expr[]; offsetOf: Map<string, bigint> }>();
+    for (const [k, ix] of a.keys) {
+      const c = offsetFrom(ix[last], loop.iv);
+      if (c === undefined) continue;
+      const lead = ix.slice(0, last);
+      const row = rows.get(key(lead)) ?? { lead, offsetOf: new Map<string, bigint>() };
+      row.offsetOf.set(k, c);
+      rows.set(key(lead), row);
+    }
+    for (const { lead, offsetOf } of rows.values()) {
+      const w = window(buffer, b, lead, offsetOf, outer, own);
+      if (w) out.push(w);
+    }
+  }
+  return out;
+}
+
+/** The window over one row, when it reads two or more offsets all proven inside the buffer. */
+function window(
+  buffer: string,
+  b: BufferDecl,
+  lead: readonly Expr[],
+  offsetOf: ReadonlyMap<string, bigint>,
+  outer: (iv: string) => Range | undefined,
+  own: Range,
+): Window | undefined {
+  const cs = [...new Set(offsetOf.values())];
+  if (cs.length < 2) return undefined;
+  const ivs = ivsOf(lead);
+  if (!ivs || [...ivs].some((v) => outer(v) === undefined)) return undefined;
+  const leadInside = lead.every((ix, k) => {
+    const r = exactAffine(ix, { get: outer })?.range;
+    return r !== undefined && r[0] >= 0n && r[1] < BigInt(b.shape[k]);
+  });
+  const [lo, hi] = [cs.reduce((x, y) => (y < x ? y : x)), cs.reduce((x, y) => (y > x ? y : x))];
+  const lastInside = own[0] + lo >= 0n && own[1] + hi < BigInt(b.shape[lead.length]);
+  if (!leadInside || !lastInside || hi - lo >= BigInt(WIDEST)) return undefined;
+  const offsets = Array.from({ length: Number(hi - lo) + 1 }, (_, k) => lo + BigInt(k));
+  return { buffer, lead, offsets, offsetOf };
+}
