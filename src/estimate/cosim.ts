@@ -6,7 +6,7 @@
 // ping-pong consumer starts when its producer is done. Latency = the last end; interval = the longest
 // time any process is busy (+ intervalExtra). Solved by relaxation to a fixed point.
 
-import type { Process } from "./dataflow.ts";
+import { type Process, producers } from "./dataflow.ts";
 import type { LoopRow } from "./row.ts";
 
 /** The stream phase of a process (a process without a pipelined loop streams nothing: N = 1). */
@@ -33,23 +33,14 @@ export interface CosimProcess extends Process {
   readonly stream: StreamPhase;
 }
 
-/** Producers by key (stream element or buffer). */
-function index(ps: readonly CosimProcess[], of: (p: Process) => ReadonlySet<string>): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  ps.forEach((p, i) => {
-    for (const k of of(p)) out.set(k, [...(out.get(k) ?? []), i]);
-  });
-  return out;
-}
-
 export function cosimTiming(
   ps: readonly CosimProcess[],
   depthOf: (fifo: string) => number,
   intervalExtra: number,
 ): { latency: number; interval: number } {
   if (ps.length === 0) return { latency: 0, interval: 1 };
-  const putters = index(ps, (p) => p.puts);
-  const writers = index(ps, (p) => p.writes);
+  const putters = producers(ps, (p) => p.puts);
+  const writers = producers(ps, (p) => p.writes);
   const fifo: { from: number; to: number; depth: number }[] = [];
   const pipo: { from: number; to: number }[] = [];
   ps.forEach((c, j) => {

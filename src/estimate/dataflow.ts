@@ -33,7 +33,8 @@ function fifoKey(stream: string, indices: readonly Expr[]): string {
 
 type Io = Pick<Process, "reads" | "writes" | "gets" | "puts">;
 
-const calleeIo = new WeakMap<Func, Io>();
+/** The streams (by name, whatever elements) a callee gets from and puts to, by its body. */
+const calleeStreams = new WeakMap<Func, { gets: ReadonlySet<string>; puts: ReadonlySet<string> }>();
 
 /** Whether a callee reads and writes the FIFO its parameter `p` is (by the streams its body uses). */
 function fifoUse(
@@ -41,13 +42,14 @@ function fifoUse(
   p: string,
   funcOf: (name: string) => Func | undefined,
 ): { get: boolean; put: boolean } {
-  let io = calleeIo.get(f);
-  if (!io) {
-    io = processIo(f.body, (b) => f.buffers[b]?.stream !== undefined, funcOf);
-    calleeIo.set(f, io);
+  let streams = calleeStreams.get(f);
+  if (!streams) {
+    const io = processIo(f.body, (b) => f.buffers[b]?.stream !== undefined, funcOf);
+    const names = (keys: ReadonlySet<string>) => new Set([...keys].map((k) => k.replace(/\[.*$/, "")));
+    streams = { gets: names(io.gets), puts: names(io.puts) };
+    calleeStreams.set(f, streams);
   }
-  const uses = (keys: ReadonlySet<string>) => [...keys].some((k) => k === p || k.startsWith(`${p}[`));
-  return { get: uses(io.gets), put: uses(io.puts) };
+  return { get: streams.gets.has(p), put: streams.puts.has(p) };
 }
 
 /**
@@ -93,10 +95,17 @@ export function processIo(
 }
 
 /** Producers of each key over processes (by index). */
-function producers(ps: readonly Process[], of: (p: Process) => ReadonlySet<string>): Map<string, number[]> {
+export function producers<P extends Process>(
+  ps: readonly P[],
+  of: (p: P) => ReadonlySet<string>,
+): Map<string, number[]> {
   const out = new Map<string, number[]>();
   ps.forEach((p, i) => {
-    for (const k of of(p)) out.set(k, [...(out.get(k) ?? []), i]);
+    for (const k of of(p)) {
+      const l = out.get(k);
+      if (l) l.push(i);
+      else out.set(k, [i]);
+    }
   });
   return out;
 }

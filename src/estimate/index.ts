@@ -15,8 +15,9 @@ import { type FuncLabels, functionLabels } from "./labels.ts";
 import { addStorage, storageOf } from "./memory.ts";
 import { type FuncCost, type NestContext, NestEstimator, type ProcessTiming } from "./nest.ts";
 import { type Profile, resolveProfile } from "./profile.ts";
-import { type RowTemplate, replayRows, rowTemplates, structuralKey } from "./reuse.ts";
+import { type RowTemplate, replayRows, rowTemplates } from "./reuse.ts";
 import type { LoopRow } from "./row.ts";
+import { mayHaveTwin, structuralKey } from "./structural-key.ts";
 import { wrapTop } from "./wrap.ts";
 
 export type { GraphFifo, GraphProcess, ProcessGraph } from "./graph.ts";
@@ -102,6 +103,7 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   const rowLoops = new Map<LoopRow, readonly ForStmt[]>();
   const storage = { bram18k: 0, uram: 0, ff: 0, lut: 0, dsp: 0 };
   const funcs = new Map<string, Func>(module.functions.map((f) => [f.name, f]));
+  const keyed = mayHaveTwin(module.functions);
   const estimate = (
     f: Func,
     labels = functionLabels(f),
@@ -114,7 +116,7 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
       if (b.role === "local") addStorage(storage, storageOf(b, profile));
     // A plain callee (no AXI ports, no outer loop counters) equal in structure to one costed before
     // costs the same: its rows are replayed under its own labels (./reuse.ts).
-    const key = axi.size === 0 && env.size === 0 ? structuralKey(f) : undefined;
+    const key = axi.size === 0 && env.size === 0 && keyed(f) ? structuralKey(f) : undefined;
     const same = key === undefined ? undefined : shapes.get(key);
     if (same) {
       rows.push(...replayRows(f, labels, same.rows));

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { HLS_PASSES } from "../../src/backends/hls/passes.ts";
 import { sliceArrays } from "../../src/backends/hls/slice-arrays.ts";
-import { structuralKey } from "../../src/estimate/reuse.ts";
+import { structuralKey } from "../../src/estimate/structural-key.ts";
 import type { Func } from "../../src/ir/nodes.ts";
 import { runPasses } from "../../src/ir/passes/pass.ts";
 import { seedSystolic } from "../verify/support/systolic.ts";

@@ -31,11 +31,16 @@ export const fifoKey = (name: string, indices: readonly Expr[]): string => {
   return `${name}|${idx ? indexKey(idx) : "*"}`;
 };
 
+/** The accesses of each block asked for (IR is immutable): ordering a PE array's units and drawing its graph walk the same units. */
+const accessesOf = new WeakMap<readonly Stmt[], readonly FifoAccess[]>();
+
 /**
  * Every distinct (op, FIFO) a block accesses, at any depth, in first-use order: a statement's put
  * comes before the gets in its expressions.
  */
-export function fifoAccesses(body: readonly Stmt[]): FifoAccess[] {
+export function fifoAccesses(body: readonly Stmt[]): readonly FifoAccess[] {
+  const known = accessesOf.get(body);
+  if (known) return known;
   const out: FifoAccess[] = [];
   const seen = new Set<string>();
   const note = (stream: string, op: FifoOp, ix: readonly Expr[]): void => {
@@ -50,6 +55,7 @@ export function fifoAccesses(body: readonly Stmt[]): FifoAccess[] {
     for (const e of stmtExprs(st))
       walkExpr(e, (x) => x.kind === "streamGet" && note(x.stream, "get", x.indices));
   });
+  accessesOf.set(body, out);
   return out;
 }
 
