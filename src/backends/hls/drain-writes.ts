@@ -86,31 +86,28 @@ function shapeKey(s: Skeleton): string {
   );
 }
 
-/** Whether every unit that mentions `x` only stores it (no load, no call or alloc of it). */
-function onlyStored(units: readonly SpatialUnit[], x: string): boolean {
-  let ok = true;
-  visitStmts(
-    units.flatMap((u) => u.body),
-    (st) => {
-      if (st.kind === "alloc" && st.buffer === x) ok = false;
-      if (
-        st.kind === "call" &&
-        (st.results.includes(x) || st.args.some((a) => a.kind === "buffer" && a.name === x))
-      )
-        ok = false;
-      for (const e of stmtExprs(st)) walkExpr(e, (v) => void (ok &&= !(v.kind === "load" && v.buffer === x)));
-    },
-  );
-  return ok;
+/** The arrays a unit stores, and those it touches otherwise (loads, calls, allocs), in one walk. */
+function usesOf(u: SpatialUnit): { stored: Set<string>; other: Set<string> } {
+  const [stored, other] = [new Set<string>(), new Set<string>()];
+  visitStmts(u.body, (st) => {
+    if (st.kind === "store") stored.add(st.buffer);
+    if (st.kind === "alloc") other.add(st.buffer);
+    if (st.kind === "call") {
+      for (const r of st.results) other.add(r);
+      for (const a of st.args) if (a.kind === "buffer") other.add(a.name);
+    }
+    for (const e of stmtExprs(st)) walkExpr(e, (v) => void (v.kind === "load" && other.add(v.buffer)));
+  });
+  return { stored, other };
 }
 
 /** Whether sliceArrays gives every writer its own part: constant prefixes, none a prefix of another. */
 function sliceable(writers: readonly SpatialUnit[], x: string): boolean {
   const prefixes = writers.map((u) => commonPrefixes(u.body).get(x));
-  const within = (a: readonly number[], b: readonly number[]) => a.every((v, k) => b[k] === v);
-  return prefixes.every(
-    (p, i) => p?.length && prefixes.every((q, j) => i === j || (q && !within(p, q) && !within(q, p))),
-  );
+  if (!prefixes.every((p) => p?.length)) return false;
+  const whole = new Set(prefixes.map((p) => String(p)));
+  const shorter = (p: readonly number[]) => p.some((_, k) => k > 0 && whole.has(String(p.slice(0, k))));
+  return whole.size === prefixes.length && !prefixes.some((p) => p && shorter(p));
 }
 
 class RegionDrainer {
@@ -126,13 +123,14 @@ class RegionDrainer {
   region(st: SpatialStmt): Stmt[] {
     let units = st.units;
     const allocs: Stmt[] = [];
+    // Drained arrays are no longer stored by their writers, so the uses before draining stay right.
+    const uses = units.map(usesOf);
     for (const x of Object.keys(this.f.buffers)) {
       const decl = this.f.buffers[x];
       if (decl.stream || decl.shape.length === 0) continue;
-      const writers = units.flatMap((u, k) => (u.body.some((s) => storesTo(s, x)) ? [k] : []));
+      const writers = uses.flatMap((u, k) => (u.stored.has(x) ? [k] : []));
+      if (writers.length < 2 || uses.some((u) => u.other.has(x))) continue;
       if (
-        writers.length < 2 ||
-        !onlyStored(units, x) ||
         sliceable(
           writers.map((k) => units[k]),
           x,
