@@ -56,7 +56,7 @@ function autoLayout(b: BufferDecl, accs: readonly Op[], perBank: number): Buffer
 /**
  * f with the partitions Vitis adds for this iteration at `targetIi`, the iteration's ops (those of an
  * array now complete in registers), and a note per array; f and ops themselves when every
- * unpartitioned array already meets the target. The top's interface arrays (`ports`) keep theirs.
+ * unpartitioned array already meets the target. The interface arrays (`ports`, ./interface.ts) keep theirs.
  */
 export function autoPartitioned(
   ops: readonly Op[],

@@ -11,6 +11,7 @@ import { serialisable } from "../util/json.ts";
 import type { Env } from "./access.ts";
 import { formatEstimate } from "./format.ts";
 import { type ProcessGraph, processGraphs, processKey } from "./graph.ts";
+import { interfaceBindings } from "./interface.ts";
 import { type FuncLabels, functionLabels } from "./labels.ts";
 import { addStorage, storageOf } from "./memory.ts";
 import { type FuncCost, type NestContext, NestEstimator, type ProcessTiming } from "./nest.ts";
@@ -104,6 +105,10 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   const storage = { bram18k: 0, uram: 0, ff: 0, lut: 0, dsp: 0 };
   const funcs = new Map<string, Func>(module.functions.map((f) => [f.name, f]));
   const keyed = mayHaveTwin(module.functions);
+  const top = funcs.get(module.top) as Func;
+  const interfaces = wrapper
+    ? interfaceBindings(module, wrapper.func, wrapper.axi)
+    : interfaceBindings(module, top, interfaceArrays(top));
   const estimate = (
     f: Func,
     labels = functionLabels(f),
@@ -116,7 +121,8 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
       if (b.role === "local") addStorage(storage, storageOf(b, profile));
     // A plain callee (no AXI ports, no outer loop counters) equal in structure to one costed before
     // costs the same: its rows are replayed under its own labels (./reuse.ts).
-    const key = axi.size === 0 && env.size === 0 && keyed(f) ? structuralKey(f) : undefined;
+    const ports = f === wrapper?.func ? wrapper.axi : interfaces.get(f.name);
+    const key = axi.size === 0 && env.size === 0 && !ports?.size && keyed(f) ? structuralKey(f) : undefined;
     const same = key === undefined ? undefined : shapes.get(key);
     if (same) {
       rows.push(...replayRows(f, labels, same.rows));
@@ -124,7 +130,6 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
       return same.cost;
     }
     const at = rows.length;
-    const ports = f.name === module.top && !wrapper ? interfaceArrays(f) : undefined;
     const cost = new NestEstimator({ ...context(f, labels, axi, f === wrapper?.func), ports }).func(env);
     costs.set(f.name, cost);
     const templates = key === undefined ? undefined : rowTemplates(f, labels, rows.slice(at), rowLoops);
@@ -151,7 +156,6 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   function context(func: Func, labels: FuncLabels, axi: ReadonlySet<string>, io: boolean): NestContext {
     return { func, axi, notes, profile, labels, rows, rowLoops, io, callee, unit, funcOf, process, pipo };
   }
-  const top = funcs.get(module.top) as Func;
   const cost = wrapper ? estimate(wrapper.func, wrapper.labels, wrapper.axi) : estimate(top);
   const dataflow = top.attrs.dataflow === true;
   const resources: Resources = {

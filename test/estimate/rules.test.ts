@@ -158,6 +158,27 @@ test("automatic partitioning: local arrays whose ports hold a pipelined loop bac
   assert.equal(row(user.estimate(), "l_S_i_j_0_i").ii, 4);
 });
 
+test("automatic partitioning leaves the interface alone through calls: a stage's parameter bound to an m_axi port", () => {
+  const s = customize(
+    `import { type float32, grid } from "allo-ts";
+export function stage(A: float32<[64, 16]>, B: float32<[64, 16]>): void {
+  for (const [i, j] of grid(64, 16)) B[i][j] = A[i][j] * 2.0;
+}
+export function staged(A: float32<[64, 16]>, B: float32<[64, 16]>): void { stage(A, B); }`,
+    { name: "staged", file: "staged.ts" },
+  );
+  s.pipeline("stage:i");
+  // The kernel alone: stage's A and B are the top's ports, which Vitis does not partition.
+  const ports = s.estimate({ wrapIo: false });
+  assert.equal(row(ports, "l_S_i_j_0_i").ii, 8);
+  assert.match(row(ports, "l_S_i_j_0_i").limitedBy ?? "", /port conflict on '(A|B)'/);
+  assert.deepEqual(ports.notes, []);
+  // In the vitis_hls top they are on-chip copies, which it does partition.
+  const copies = s.estimate();
+  assert.equal(row(copies, "l_S_i_j_0_i").ii, 1);
+  assert.ok(copies.notes.some((n) => /'A' is taken as partitioned cyclic 8/.test(n)));
+});
+
 test("port conflicts: banks along a dimension the index varies in give no ports (each access may touch every bank)", () => {
   const s = scale();
   s.pipeline("i");
