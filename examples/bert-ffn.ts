@@ -136,4 +136,9 @@ async function main(): Promise<void> {
   if (!ok) process.exitCode = 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+// No top-level await: the example stays importable from CommonJS (tests, a user's require).
+if (import.meta.url === `file://${process.argv[1]}`)
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

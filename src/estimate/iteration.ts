@@ -146,8 +146,16 @@ export function callMii(ops: readonly Op[]): Bound {
   return best;
 }
 
-/** ResMII: the most loaded bank of any RAM, ceil(accesses / ports). */
-export function resMii(ops: readonly Op[], f: Func, p: Profile): Bound {
+/**
+ * ResMII: the most loaded bank of any RAM, ceil(accesses / ports). An interface array (`ports`, an
+ * m_axi port Vitis cannot partition) gets advice that does not ask for a partition.
+ */
+export function resMii(
+  ops: readonly Op[],
+  f: Func,
+  p: Profile,
+  ports: ReadonlySet<string> = new Set(),
+): Bound {
   const count = new Map<string, number>();
   for (const op of ops) {
     if (op.mem !== "ram" || !op.buffer) continue;
@@ -162,9 +170,12 @@ export function resMii(ops: readonly Op[], f: Func, p: Profile): Bound {
     if (ii <= best.ii) continue;
     const [buffer, bank] = key.split("#");
     const b = f.buffers[buffer];
+    const fix = ports.has(buffer)
+      ? `'${buffer}' is an interface port, which Vitis cannot partition: unroll less, or stage it through a partitioned local buffer (bufferAt)`
+      : `partition '${buffer}' (cyclic or block on the dimension the unrolled copies differ in) or unroll less`;
     best = {
       ii,
-      why: `port conflict on '${buffer}' bank ${bankText(b, Number(bank))}: ${n} accesses per iteration on ${p.mem.portsPerBank} ports; partition '${buffer}' (cyclic or block on the dimension the unrolled copies differ in) or unroll less`,
+      why: `port conflict on '${buffer}' bank ${bankText(b, Number(bank))}: ${n} accesses per iteration on ${p.mem.portsPerBank} ports; ${fix}`,
     };
   }
   return best;

@@ -71,7 +71,7 @@ export function estimatePipeline(
     sched = scheduleIteration(ops, g, p, fabric);
     rec = recMii(ops, sched, chain, p);
   }
-  const res = resMii(ops, g, p);
+  const res = resMii(ops, g, p, ports);
   const call = callMii(ops);
   const ii = Math.max(target, res.ii, rec.ii, call.ii);
   const limit = ii <= target ? undefined : [rec, res, call].find((b) => b.ii === ii)?.why;
