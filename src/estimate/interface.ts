@@ -1,7 +1,8 @@
-// Which arrays of each function are the design's interface (m_axi ports): the top's own arrays when no
-// wrapIo copies stand in front, or the ports the vitis_hls top passes straight to the kernel (a
-// loader's or store process's array), followed down through calls (a process's parameter bound to a
-// port is that port). Vitis cannot partition them, so the automatic partitioning leaves them alone.
+// Which arrays of each function are the design's interface: the top's own arrays when no wrapIo
+// copies stand in front (memory ports), or the m_axi ports the vitis_hls top passes straight to the
+// kernel (a loader's or store process's array), followed down through calls (a process's parameter
+// bound to a port is that port). Vitis partitions on-chip arrays, not its top's ports, so the automatic
+// partitioning leaves them alone.
 
 import type { Func, Module } from "../ir/nodes.ts";
 import { visitStmts } from "../ir/walk.ts";
