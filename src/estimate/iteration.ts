@@ -147,8 +147,8 @@ export function callMii(ops: readonly Op[]): Bound {
 }
 
 /**
- * ResMII: the most loaded bank of any RAM, ceil(accesses / ports). An interface array (`ports`, an
- * m_axi port Vitis cannot partition) gets advice that does not ask for a partition.
+ * ResMII: the most loaded bank of any RAM, ceil(accesses / ports). An interface array (`ports`: a
+ * port of the top, which Vitis does not partition) gets advice that does not ask for a partition.
  */
 export function resMii(
   ops: readonly Op[],

@@ -110,8 +110,7 @@ export abstract class GenBase implements ExprEnv, AccessEnv {
   }
 
   protected element(buffer: string, indices: readonly Expr[]): string {
-    const window = this.windowed.get(buffer);
-    const local = this.promoted.get(buffer) ?? window?.get(key(indices));
+    const local = this.promoted.get(buffer) ?? this.windowed.get(buffer)?.get(key(indices));
     if (local) return local;
     const b = this.f.buffers[buffer];
     if (b.shape.length === 0)

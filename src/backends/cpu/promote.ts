@@ -60,7 +60,7 @@ export function accesses(body: readonly Stmt[]): Map<string, BufferAccesses> | u
 }
 
 /** Ivs an expression uses, or undefined when it reads memory. */
-export function ivsOf(ix: readonly Expr[]): Set<string> | undefined {
+function ivsOf(ix: readonly Expr[]): Set<string> | undefined {
   const ivs = new Set<string>();
   let reads = false;
   for (const e of ix) {
@@ -70,6 +70,23 @@ export function ivsOf(ix: readonly Expr[]): Set<string> | undefined {
     });
   }
   return reads ? undefined : ivs;
+}
+
+/**
+ * Whether `indices` (leading dims of `shape`) use only enclosing loops' ivs (`outer` knows their
+ * ranges) and are proven inside the buffer over them.
+ */
+export function invariantInside(
+  indices: readonly Expr[],
+  shape: readonly number[],
+  outer: (iv: string) => Range | undefined,
+): boolean {
+  const ivs = ivsOf(indices);
+  if (!ivs || [...ivs].some((v) => outer(v) === undefined)) return false;
+  return indices.every((ix, k) => {
+    const r = exactAffine(ix, { get: outer })?.range;
+    return r !== undefined && r[0] >= 0n && r[1] < BigInt(shape[k]);
+  });
 }
 
 /**
@@ -89,13 +106,8 @@ export function promotions(
   for (const [buffer, a] of acc) {
     const b = buffers[buffer];
     if (a.keys.size !== 1 || b.stream || skip(buffer)) continue;
-    const ivs = ivsOf(a.indices);
-    if (!ivs || [...ivs].some((v) => outer(v) === undefined)) continue;
-    const inside = a.indices.every((ix, k) => {
-      const r = exactAffine(ix, { get: outer })?.range;
-      return r !== undefined && r[0] >= 0n && r[1] < BigInt(b.shape[k]);
-    });
-    if (inside) out.push({ buffer, indices: a.indices, stored: a.stored });
+    if (invariantInside(a.indices, b.shape, outer))
+      out.push({ buffer, indices: a.indices, stored: a.stored });
   }
   return out;
 }

@@ -5,11 +5,11 @@
 // one the loop's iv plus a constant, every access proven inside the buffer over the loop's range, and
 // loops that run at least once (the first values are read before the loop).
 
-import { exactAffine } from "../../ir/analysis/affine.ts";
+import { affineOf } from "../../ir/analysis/affine.ts";
 import type { Range } from "../../ir/analysis/range.ts";
 import { constTripCount } from "../../ir/analysis/trip-count.ts";
 import type { BufferDecl, Expr, ForStmt } from "../../ir/nodes.ts";
-import { accesses, ivsOf, key } from "./promote.ts";
+import { accesses, invariantInside, key } from "./promote.ts";
 
 /** The most values one window keeps (its widest offset span). */
 const WIDEST = 8;
@@ -26,22 +26,8 @@ export interface Window {
 
 /** `iv + c` as c, or undefined for any other last index. */
 function offsetFrom(e: Expr, iv: string): bigint | undefined {
-  const form = affineForm(e);
+  const form = affineOf(e);
   return form?.terms.size === 1 && form.terms.get(iv) === 1n ? form.c : undefined;
-}
-
-/** The affine form of a sum of ivs and constants (exactAffine would need every iv's range). */
-function affineForm(e: Expr): { c: bigint; terms: ReadonlyMap<string, bigint> } | undefined {
-  if (e.kind === "iv") return { c: 0n, terms: new Map([[e.name, 1n]]) };
-  if (e.kind === "const" && typeof e.value === "bigint") return { c: e.value, terms: new Map() };
-  if (e.kind !== "binary" || (e.op !== "+" && e.op !== "-")) return undefined;
-  const [l, r] = [affineForm(e.lhs), affineForm(e.rhs)];
-  if (!l || !r) return undefined;
-  const k = e.op === "+" ? 1n : -1n;
-  const terms = new Map(l.terms);
-  for (const [v, x] of r.terms) terms.set(v, (terms.get(v) ?? 0n) + k * x);
-  for (const [v, x] of terms) if (x === 0n) terms.delete(v);
-  return { c: l.c + k * r.c, terms };
 }
 
 /**
@@ -92,12 +78,7 @@ function window(
 ): Window | undefined {
   const cs = [...new Set(offsetOf.values())];
   if (cs.length < 2) return undefined;
-  const ivs = ivsOf(lead);
-  if (!ivs || [...ivs].some((v) => outer(v) === undefined)) return undefined;
-  const leadInside = lead.every((ix, k) => {
-    const r = exactAffine(ix, { get: outer })?.range;
-    return r !== undefined && r[0] >= 0n && r[1] < BigInt(b.shape[k]);
-  });
+  const leadInside = invariantInside(lead, b.shape, outer);
   const [lo, hi] = [cs.reduce((x, y) => (y < x ? y : x)), cs.reduce((x, y) => (y > x ? y : x))];
   const lastInside = own[0] + lo >= 0n && own[1] + hi < BigInt(b.shape[lead.length]);
   if (!leadInside || !lastInside || hi - lo >= BigInt(WIDEST)) return undefined;
