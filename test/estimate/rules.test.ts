@@ -90,21 +90,22 @@ export function rowSum(A: float32<[64, 128]>, x: float32<[128]>, y: float32<[64]
   }
 }`;
 
-test("store-to-load forwarding: y[i] += under an unrolled j reads y[i] once and writes it once (mvt's II 400 -> 1)", () => {
-  const s = customize(ROW_SUM(false), { name: "rowSum", file: "row-sum.ts" });
+/** rowSum with i pipelined (j unrolled under it) and A's rows and x in registers. */
+function rowSumPipelined(guard: boolean): Schedule {
+  const s = customize(ROW_SUM(guard), { name: "rowSum", file: "row-sum.ts" });
   s.pipeline("i");
   s.partition("A", { type: "complete", dim: 2 });
   s.partition("x", { type: "complete", dim: 1 });
-  const i = row(s.estimate(), "l_S_i_0_i");
+  return s;
+}
+
+test("store-to-load forwarding: y[i] += under an unrolled j reads y[i] once and writes it once (mvt's II 400 -> 1)", () => {
+  const i = row(rowSumPipelined(false).estimate(), "l_S_i_0_i");
   // Before forwarding: 128 loads and 128 stores of the unpartitioned y, II 128 on its two ports.
   assert.equal(i.ii, 1, i.limitedBy);
   assert.ok(i.iterationLatency > 128 * 4, `the chained fadds stay in the iteration: ${i.iterationLatency}`);
   // A conditional store is not forwarded: every copy reads and writes y[i] in memory.
-  const g = customize(ROW_SUM(true), { name: "rowSum", file: "row-sum.ts" });
-  g.pipeline("i");
-  g.partition("A", { type: "complete", dim: 2 });
-  g.partition("x", { type: "complete", dim: 1 });
-  const gi = row(g.estimate(), "l_S_i_0_i");
+  const gi = row(rowSumPipelined(true).estimate(), "l_S_i_0_i");
   assert.equal(gi.ii, 128, gi.limitedBy);
   assert.match(gi.limitedBy ?? "", /port conflict on 'y'/);
 });

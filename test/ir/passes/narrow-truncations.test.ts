@@ -9,7 +9,7 @@ import { CPU_PASSES, narrowToNumbers } from "../../../src/backends/cpu/passes.ts
 import { NATIVE_PASSES, narrowToNative } from "../../../src/backends/native/passes.ts";
 import { bin, cast, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
 import type { Expr, ForStmt, LoadExpr, Module, StoreStmt } from "../../../src/ir/nodes.ts";
-import { I32, intType, typeName, uintType } from "../../../src/types/dtype.ts";
+import { I32, type IntType, intType, typeName, uintType } from "../../../src/types/dtype.ts";
 import { Gen, inputValues, TYPES } from "../../backends/cpu/gen.ts";
 import { buffer, func, module, store } from "../../backends/cpu/ir.ts";
 import { evaluate, rawOf } from "../../backends/cpu/reference.ts";
@@ -45,14 +45,21 @@ test("int32 * int32 accumulated at 65 bits and stored as int32 becomes int32 ari
   assert.deepEqual(stored(narrowToNumbers(m, { cyclic: [] })), bin("+", a, bin("*", a, b, I32), I32));
 });
 
+/**
+ * `C[i] = T(C[i] + A[i] * A[i])` with the product at 2W bits and the sum at 2W + 1 (the typing rules'
+ * widths), and the same at W bits, what narrowing should make of it.
+ */
+function squareAccumulated(T: (w: number) => IntType, w: number): { m: Module; narrow: Expr } {
+  const A = buffer({ name: "A", type: T(w), shape: [8] });
+  const [a, c] = [load("A", [i], T(w)), load("C", [i], T(w))];
+  const prod = bin("*", cast(a, T(2 * w)), cast(a, T(2 * w)), T(2 * w));
+  const sum = bin("+", cast(c, T(2 * w + 1)), cast(prod, T(2 * w + 1)), T(2 * w + 1));
+  return { m: kernel([A], cast(sum, T(w)), T(w)), narrow: bin("+", c, bin("*", a, a, T(w)), T(w)) };
+}
+
 test("Int<48> * Int<48> accumulated at 97 bits and stored as Int<48> becomes Int<48> arithmetic", () => {
-  const I48 = intType(48);
-  const A = buffer({ name: "A", type: I48, shape: [8] });
-  const [a, c] = [load("A", [i], I48), load("C", [i], I48)];
-  const prod = bin("*", cast(a, intType(96)), cast(a, intType(96)), intType(96));
-  const sum = bin("+", cast(c, intType(97)), cast(prod, intType(97)), intType(97));
-  const m = kernel([A], cast(sum, I48), I48);
-  assert.deepEqual(stored(narrowToNumbers(m, { cyclic: [] })), bin("+", c, bin("*", a, a, I48), I48));
+  const { m, narrow } = squareAccumulated(intType, 48);
+  assert.deepEqual(stored(narrowToNumbers(m, { cyclic: [] })), narrow);
 });
 
 test("native: int8 * int8 accumulated at 33 bits and stored as int32 becomes int32 arithmetic", () => {
@@ -68,13 +75,8 @@ test("native: int8 * int8 accumulated at 33 bits and stored as int32 becomes int
 });
 
 test("native: UInt<100> * UInt<100> accumulated at 201 bits and stored as UInt<100> becomes UInt<100> arithmetic", () => {
-  const U100 = uintType(100);
-  const A = buffer({ name: "A", type: U100, shape: [8] });
-  const [a, c] = [load("A", [i], U100), load("C", [i], U100)];
-  const prod = bin("*", cast(a, uintType(200)), cast(a, uintType(200)), uintType(200));
-  const sum = bin("+", cast(c, uintType(201)), cast(prod, uintType(201)), uintType(201));
-  const m = kernel([A], cast(sum, U100), U100);
-  assert.deepEqual(stored(narrowToNative(m, { cyclic: [] })), bin("+", c, bin("*", a, a, U100), U100));
+  const { m, narrow } = squareAccumulated(uintType, 100);
+  assert.deepEqual(stored(narrowToNative(m, { cyclic: [] })), narrow);
 });
 
 test("native: an Int<48> tree is left at its widths (ap_int to 64 bits is one machine word anyway)", () => {
