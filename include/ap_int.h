@@ -119,6 +119,16 @@ struct ap_int_base {
    * Exact for every double: the mantissa is shifted as an integer, never rounded.
    */
   void set_scaled(double x, int frac, bool floor_mode) {
+    // Fast path: x * 2^frac is exact (a power-of-two scaling that neither overflows nor reaches the
+    // subnormals) and fits an int64, so floor/trunc and the cast are exact too; NaN fails the test.
+    const double y = x * ldexp(1.0, frac), a = fabs(y);
+    if (a < 0x1p62 && (a >= 0x1p-1000 || x == 0)) {
+      const int64_t v = (int64_t)(floor_mode ? floor(y) : trunc(y));
+      d[0] = (uint64_t)v;
+      for (int i = 1; i < N; i++) d[i] = v < 0 ? ~0ULL : 0;
+      norm();
+      return;
+    }
     for (int i = 0; i < N; i++) d[i] = 0;
     if (!(x == x) || x - x != 0) return;
     bool neg = x < 0;
@@ -148,6 +158,8 @@ struct ap_int_base {
   unsigned long long to_uint64() const { return d[0]; }
   /** Rounded to nearest (ties to even), like converting the exact integer to double. */
   double to_double() const {
+    // One limb holds the value sign- or zero-extended, so the hardware conversion rounds it the same way.
+    if (N == 1) return S ? (double)(int64_t)d[0] : (double)d[0];
     bool neg = negative();
     ap_int_base<W + 1, false> m = neg ? ap_int_base<W + 1, false>(-*this) : ap_int_base<W + 1, false>(*this);
     const int n = ap_int_base<W + 1, false>::N;

@@ -60,11 +60,13 @@ function truncFrac(n: bigint, k: number): bigint {
 
 /**
  * Exact conversion of a finite double to a bigint after scaling by 2^frac, rounding toward -inf.
- * Where x * 2^frac overflows a double, x is an integer already and the scaling is a bigint shift.
+ * Where x * 2^frac overflows a double, x is an integer already and the scaling is a bigint shift. With
+ * negative frac, x is floored first (the same floor, as 2^-frac is an integer), so that a tiny negative
+ * x cannot round to -0 on scaling and lose its -1.
  */
 function floorScaled(x: number, frac: number): bigint {
   if (!Number.isFinite(x)) return 0n;
-  const y = x * 2 ** frac;
+  const y = (frac < 0 ? Math.floor(x) : x) * 2 ** frac;
   return Number.isFinite(y) ? BigInt(Math.floor(y)) : BigInt(x) << BigInt(frac);
 }
 

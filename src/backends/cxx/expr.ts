@@ -16,7 +16,7 @@ import type {
   SelectExpr,
   UnaryExpr,
 } from "../../ir/nodes.ts";
-import { type ElemType, type IntType, typeName } from "../../types/dtype.ts";
+import { type ElemType, type FixedType, type IntType, typeName } from "../../types/dtype.ts";
 import { sliceText } from "./bit-slice.ts";
 import { bitcastText } from "./bitcast.ts";
 import { atom, bare, castText } from "./convert.ts";
@@ -57,6 +57,29 @@ function apOperands(e: BinaryExpr): [Expr, Expr] | undefined {
 /** An ap_int (not a C++ integer, bool or fixed point) at most `bits` wide. */
 const isApInt = (t: ElemType, bits: number): t is IntType =>
   t.kind === "int" && category(t) === "ap" && t.bits <= bits;
+
+/**
+ * The operands of an ap_fixed `+ - *` without their casts to e's type where each cast is the identity
+ * (every value of the operand's type is one of e's): ap_fixed's own result type is then exact, and the
+ * assignment to e's type floors and wraps it as the IR does, so 16-bit operands multiply at 16 bits.
+ */
+function fixedOperands(e: BinaryExpr): [Expr, Expr] | undefined {
+  const t = e.type;
+  if ((e.op !== "+" && e.op !== "-" && e.op !== "*") || t.kind !== "fixed") return undefined;
+  const uncast = (x: Expr): Expr => (x.kind === "cast" && holds(t, x.value.type) ? x.value : x);
+  const [a, b] = [uncast(e.lhs), uncast(e.rhs)];
+  const fixed = a.type.kind === "fixed" && b.type.kind === "fixed";
+  return fixed && (a !== e.lhs || b !== e.rhs) ? [a, b] : undefined;
+}
+
+/** Whether every value of type x is a value of fixed-point type t. */
+function holds(t: FixedType, x: ElemType): boolean {
+  if (x.kind !== "fixed" || x.frac > t.frac) return false;
+  const k = BigInt(t.frac - x.frac);
+  const [lo, hi] = typeRange(x);
+  const [tlo, thi] = typeRange(t);
+  return lo << k >= tlo && hi << k <= thi;
+}
 
 export class ExprWriter {
   constructor(
@@ -155,7 +178,7 @@ export class ExprWriter {
   }
 
   private binary(e: BinaryExpr): string {
-    const [lhs, rhs] = apOperands(e) ?? [e.lhs, e.rhs];
+    const [lhs, rhs] = apOperands(e) ?? fixedOperands(e) ?? [e.lhs, e.rhs];
     const a = this.render(lhs);
     const b = this.render(rhs);
     if (CMP.has(e.op)) return `(${a} ${e.op} ${b})`;

@@ -15,10 +15,11 @@ import type { ArgPlan } from "./abi.ts";
 /** Shared by every kernel of a translation unit: the bounds check and its escape. */
 export const NATIVE_HELPERS = `#include <setjmp.h>
 #include <string.h>
+#include <algorithm>
 #include <memory>
 namespace allo_nat {
-static jmp_buf escape;
-static double* fault;
+static thread_local jmp_buf escape;
+static thread_local double* fault;
 inline int ix(long long i, long long extent, int site) {
   if (i < 0 || i >= extent) {
     fault[0] = site;
@@ -72,6 +73,53 @@ function toBytes(t: ElemType, x: string, p: string): string {
   return `allo_tb::put_raw<${W}>(${p}, ${bits});`;
 }
 
+/**
+ * An ap_int of at most 64 bits in a 64-bit boundary array: one limb, which holds an in-range value as
+ * the boundary's int64 or uint64 does.
+ */
+const sharesLayout = (t: ElemType, boundary: ElemType): boolean =>
+  t.kind === "int" &&
+  category(t) === "ap" &&
+  widthOf(t) <= 64 &&
+  boundary.kind === "int" &&
+  boundary.bits === 64;
+
+/**
+ * The user's array itself when every element is already a value of type t (the usual case: then the
+ * kernel's writes are the boundary's values too), else the converted copy and its conversion back.
+ */
+function inPlace(
+  { arg, boundary: B }: ArgPlan,
+  a: string,
+  buf: string,
+  buffer: string,
+  pre: string[],
+  post: string[],
+  helpers: Set<Helper>,
+): string {
+  const b = arg.decl;
+  const boundary = B as ElemType;
+  const T = cType(b.type);
+  const n = elemCount(b);
+  const src = `((${cType(boundary)}*)${a})[i]`;
+  const roundTrip = castText(castText(src, boundary, b.type, helpers), b.type, boundary, helpers);
+  pre.push(
+    `  ${T}* p_${buf} = (${T}*)${a};`,
+    `  bool fits_${buf} = true;`,
+    `  for (long long i = 0; i < ${n}; i++) fits_${buf} &= ${roundTrip} == ${src};`,
+    `  if (!fits_${buf}) {`,
+    `  ${buffer}`,
+    `    p_${buf} = ${buf}.get();`,
+    `    for (long long i = 0; i < ${n}; i++) p_${buf}[i] = ${castText(src, boundary, b.type, helpers)};`,
+    "  }",
+  );
+  if (arg.output) {
+    const back = castText(`p_${buf}[i]`, b.type, boundary, helpers);
+    post.push(`  if (!fits_${buf}) for (long long i = 0; i < ${n}; i++) ${src} = ${back};`);
+  }
+  return arrayPtr(b, `p_${buf}`);
+}
+
 /** The extern "C" entry `name` calling C++ function `top` with the planned arguments. */
 export function entryText(
   name: string,
@@ -88,7 +136,15 @@ export function entryText(
     const a = `a${k}`;
     if (p.kind === "direct") return arrayPtr(b, a);
     const loop = (body: string) => `  for (long long i = 0; i < ${n}; i++) ${body}`;
-    pre.push(`  std::unique_ptr<${T}[]> b${k}(new ${T}[${n}]());`);
+    // One buffer per argument for the library's lifetime: a fresh one per call would cost its page
+    // faults every call (as much as the conversions for a 128 KiB array). An output the call does not
+    // read starts from zeros, as the CPU backend's fresh arrays do.
+    const buffer = `  static thread_local std::unique_ptr<${T}[]> b${k}(new ${T}[${n}]);`;
+    if (p.kind === "convert" && p.arg.input && sharesLayout(b.type, p.boundary as ElemType)) {
+      return inPlace(p, a, `b${k}`, buffer, pre, post, helpers);
+    }
+    pre.push(buffer);
+    if (!p.arg.input) pre.push(`  std::fill_n(b${k}.get(), ${n}, ${T}());`);
     if (p.kind === "bytes") {
       const at = `(unsigned char*)${a} + i * ${elemBytes(b.type)}`;
       if (p.arg.input) pre.push(loop(`b${k}[i] = ${fromBytes(b.type, at)};`));

@@ -33,7 +33,7 @@ const FIXED: readonly [number, number, boolean][] = [
   [100, 60, false],
   [6, 9, true],
 ];
-const PER_TYPE = 24;
+const PER_TYPE = 32;
 
 const hex = (v: bigint, bits: number): string =>
   BigInt.asUintN(bits, v)
@@ -67,6 +67,14 @@ function doubles(bits: number, r: () => number, n: number): number[] {
     Number.POSITIVE_INFINITY,
     Number.NEGATIVE_INFINITY,
     2 ** bits + 3.5,
+    // Around the headers' fast path (exact scaling into an int64): its edges, and subnormals.
+    -(2 ** 62),
+    2 ** 62 - 1024,
+    -(2 ** 63),
+    2 ** 53 + 2,
+    -5e-324,
+    2.5e-308,
+    -(2 ** -1000),
   ];
   const out = [...special];
   while (out.length < n) {
@@ -129,7 +137,12 @@ function fixedBlock([w, i, signed]: readonly [number, number, boolean], r: () =>
   const other = fixedType(w + 3, w - i - 2, !signed);
   const xs = values(t, r, PER_TYPE);
   const ys = values(t, r, PER_TYPE).reverse();
-  const ds = doubles(i, r, PER_TYPE).map((d) => d / 2 ** (w - i - i));
+  // Unscaled subnormals last: with fewer fraction bits than zero (6, 9), x * 2^frac rounds below them.
+  const ds = [
+    ...doubles(i, r, PER_TYPE - 2).map((d) => d / 2 ** (w - i - i)),
+    -3 * 2 ** -1074,
+    -(2 ** -1060),
+  ];
   const input: string[] = [];
   const expected: string[] = [];
   xs.forEach((a, k) => {

@@ -17,10 +17,10 @@ void fixedmac(
   ap_ufixed<12, 8> D[8]
 ) {	// L30
   l_S_i_0_i: for (int i = 0; i < 8; i++) {	// L36
-    ap_fixed<32, 16> v0 = (ap_fixed<32, 16>)A[i] * (ap_fixed<32, 16>)B[i];	// L37
-    ap_fixed<33, 17> v1 = (ap_fixed<33, 17>)v0 + (ap_fixed<33, 17>)C[i];	// L37
+    ap_fixed<32, 16> v0 = A[i] * B[i];	// L37
+    ap_fixed<33, 17> v1 = v0 + C[i];	// L37
     C[i] = (ap_fixed<16, 8>)v1;	// L37
-    ap_fixed<17, 9> v2 = (ap_fixed<17, 9>)A[i] + (ap_fixed<17, 9>)B[i];	// L38
+    ap_fixed<17, 9> v2 = A[i] + B[i];	// L38
     D[i] = (ap_ufixed<12, 8>)v2;	// L38
   }
 }
