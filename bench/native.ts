@@ -3,8 +3,9 @@
 // nest hand-written in C++ (allo-ts's own ap_int/ap_fixed headers for the wide and fixed rows, timing
 // only its kernel) at g++ -O2, at -O2 -fno-tree-vectorize (the JS backend's yardstick) and at the
 // native flags, with the ratios (the C nest is a called kernel whose arrays are its arguments, and
-// both sides run on arrays already touched: refilled before each call); native's first build (a compile into an empty cache) and cached build
-// (a fresh customize + build of the same kernel). Native must equal the JS backend bit for bit on
+// both sides run on arrays already touched: refilled before each call); native's first build (a compile
+// into an empty cache) and cached build (the same kernel customized and scheduled afresh, then built);
+// for kernels that return C, what a fresh result costs JS. Native must equal the JS backend bit for bit on
 // every row. `npx tsx bench/native.ts [name filter]`; bench/run.ts calls it.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -14,6 +15,7 @@ import { performance } from "node:perf_hooks";
 import { INCLUDE_DIR } from "../src/backends/hls/csim.ts";
 import { NATIVE_FLAGS } from "../src/backends/native/compile.ts";
 import { customize } from "../src/index.ts";
+import { spatialIJ } from "../test/schedule/spatial/support.ts";
 
 interface Row {
   readonly name: string;
@@ -26,6 +28,8 @@ interface Row {
   readonly init: string;
   /** JS arguments, made with the same formula (x = (i * 37 + 11) % 256 - 128, y = the mirror). */
   readonly args: () => unknown[];
+  /** The kernel returns a fresh C: the C function then allocates its C each call too (nest fills it). */
+  readonly returns?: boolean;
 }
 
 /** `k(A, B[, C])`: the matmul nest over element types a (inputs) and c (result), C returned or in place. */
@@ -45,17 +49,20 @@ ${head}
 
 const cNest = (n: number, body = "C[i][j] += A[i][k] * B[k][j];") =>
   `for (int i = 0; i < ${n}; i++) for (int j = 0; j < ${n}; j++) for (int k = 0; k < ${n}; k++) ${body}`;
+/** What `zeros()` does to a returned C. */
+const cZeros = (n: number) => `for (int i = 0; i < ${n}; i++) for (int j = 0; j < ${n}; j++) C[i][j] = 0;`;
 
-const pattern = (n: number, mirror: boolean) =>
-  Array.from({ length: n * n }, (_, i) => (((mirror ? n * n - 1 - i : i) * 37 + 11) % 256) - 128);
+const pattern = (length: number, mirror: boolean) =>
+  Array.from({ length }, (_, i) => (((mirror ? length - 1 - i : i) * 37 + 11) % 256) - 128);
 const two = <T>(n: number, make: (xs: number[]) => T): [T, T] => [
-  make(pattern(n, false)),
-  make(pattern(n, true)),
+  make(pattern(n * n, false)),
+  make(pattern(n * n, true)),
 ];
 
 // Best of REPS calls on each side: the minimum is what survives other work on a shared machine.
 const REPS = 15;
 const ROUNDS = 3;
+const WARMUP_MS = 400;
 const N = 256;
 const W = 128;
 const U = 64;
@@ -64,9 +71,10 @@ const ROWS: readonly Row[] = [
     name: `gemm float32 ${N}^3`,
     source: mm(N, "float32", "float32", false),
     decls: `static float A[${N}][${N}], B[${N}][${N}], C[${N}][${N}];`,
-    nest: cNest(N),
+    nest: `${cZeros(N)} ${cNest(N)}`,
     init: "x / 64.0f",
     args: () => two(N, (xs) => Float32Array.from(xs, (x) => x / 64)),
+    returns: true,
   },
   {
     name: `matmul int8 -> int32 ${N}^3`,
@@ -134,9 +142,27 @@ export function k(A: float32<[256, 256]>, B: float32<[256, 256]>): void {
       s.pipeline("j");
     },
     decls: `static float A[${N}][${N}], B[${N}][${N}], C[${N}][${N}];`,
-    nest: `for (int i = 0; i < ${N}; i++) { float row[${N}]; for (int j = 0; j < ${N}; j++) row[j] = 0; for (int k = 0; k < ${N}; k++) for (int j = 0; j < ${N}; j++) row[j] += A[i][k] * B[k][j]; for (int j = 0; j < ${N}; j++) C[i][j] = row[j]; }`,
+    // The schedule's nest: C's row buffered at i (read in, accumulated, written back).
+    nest: `${cZeros(N)} for (int i = 0; i < ${N}; i++) { float row[${N}]; for (int j = 0; j < ${N}; j++) row[j] = C[i][j]; for (int k = 0; k < ${N}; k++) for (int j = 0; j < ${N}; j++) row[j] += A[i][k] * B[k][j]; for (int j = 0; j < ${N}; j++) C[i][j] = row[j]; }`,
     init: "x / 64.0f",
     args: () => two(N, (xs) => Float32Array.from(xs, (x) => x / 64)),
+    returns: true,
+  },
+  {
+    name: "systolic 16x16 int8 -> int16, K=256 (unfold + relay)",
+    source: `import { grid, type int8, type int16, range } from "allo-ts";
+export function k(A: int8<[16, 256]>, B: int8<[256, 16]>, C: int16<[16, 16]>): void {
+  for (const [i, j] of grid(16, 16, { name: "PE" })) for (const k of range(256)) C[i][j] += A[i][k] * B[k][j];
+}`,
+    schedule: (s) => spatialIJ(s, { M: 16, N: 16, K: 256 }),
+    decls: "static int8_t A[16][256], B[256][16]; static int16_t C[16][16];",
+    nest: "for (int i = 0; i < 16; i++) for (int j = 0; j < 16; j++) for (int k = 0; k < 256; k++) C[i][j] = (int16_t)(C[i][j] + A[i][k] * B[k][j]);",
+    init: "x",
+    args: () => [
+      Int8Array.from(pattern(4096, false)),
+      Int8Array.from(pattern(4096, true)),
+      new Int16Array(256),
+    ],
   },
 ];
 
@@ -147,27 +173,39 @@ const program = (r: Row) => `#include <ap_fixed.h>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <type_traits>
 ${r.decls}
 // The nest as a called kernel sees it: its arrays are arguments (restrict, like the native entry's), not
 // globals at addresses g++ knows; noipa keeps g++ from specialising the call on those addresses.
 #define ARG(X) std::remove_reference<decltype(X[0])>::type* __restrict X
-__attribute__((noinline, noipa)) void kernel(ARG(A), ARG(B), ARG(C)) { ${r.nest} }
+${
+  r.returns
+    ? `// A fresh result each call, as the kernel returns one (freed after the timing, as JS's GC does).
+__attribute__((noinline, noipa)) void* kernel(ARG(A), ARG(B)) {
+  ARG(C) = (decltype(C))malloc(sizeof ::C);
+  ${r.nest}
+  return C;
+}`
+    : `__attribute__((noinline, noipa)) void kernel(ARG(A), ARG(B), ARG(C)) { ${r.nest} }`
+}
 int main() {
-  const int n = sizeof A / sizeof A[0];
-  for (int i = 0; i < n * n; i++) {
+  const int la = sizeof A / sizeof A[0][0], lb = sizeof B / sizeof B[0][0];
+  for (int i = 0; i < la; i++) {
     int x = (i * 37 + 11) % 256 - 128;
-    A[i / n][i % n] = ${r.init};
-    x = ((n * n - 1 - i) * 37 + 11) % 256 - 128;
-    B[i / n][i % n] = ${r.init};
+    (&A[0][0])[i] = ${r.init};
+  }
+  for (int i = 0; i < lb; i++) {
+    int x = ((lb - 1 - i) * 37 + 11) % 256 - 128;
+    (&B[0][0])[i] = ${r.init};
   }
   double best = 1e30;
   for (int k = 0; k < ${REPS}; k++) {
     memset((void*)C, 0, sizeof C);
     auto t0 = std::chrono::steady_clock::now();
-    kernel(A, B, C);
-    best = std::min(best, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    ${r.returns ? "void* out = kernel(A, B);" : "kernel(A, B, C);"}
+    best = std::min(best, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());${r.returns ? "\n    free(out);" : ""}
   }
   std::printf("%.4f\\n", best);
 }
@@ -199,6 +237,12 @@ function timeCalls(run: (...a: unknown[]) => unknown, r: Row): { ms: number; out
   const typed = init.map((a) => (ArrayBuffer.isView(a) ? (a as Uint8Array).slice() : undefined));
   let ms = Infinity;
   let out: unknown[] = [];
+  // Calls for WARMUP_MS first: V8 optimises a large function (the 16x16 array's 2,300 lines) in the
+  // background for 0.2 s, and calls before that run baseline code.
+  for (const t0 = performance.now(); performance.now() - t0 < WARMUP_MS; ) {
+    typed.forEach((a, i) => void a?.set(init[i] as Uint8Array));
+    run(...typed.map((a, i) => a ?? [...args[i]]));
+  }
   for (let k = 0; k < REPS + 1; k++) {
     // Typed arrays refilled in place (the same memory every call); arrays of bigint copied afresh.
     typed.forEach((a, i) => void a?.set(init[i] as Uint8Array));
@@ -209,6 +253,22 @@ function timeCalls(run: (...a: unknown[]) => unknown, r: Row): { ms: number; out
     out = [ret, ...call];
   }
   return { ms, out };
+}
+
+/**
+ * What a returned tensor costs JS before the kernel writes a value: a new typed array of C's size with
+ * every page touched. V8 frees the last call's result only when it collects it, so each result is fresh
+ * memory and faults its pages in, where C's malloc hands back the block the last call freed.
+ */
+function freshResultMs(r: Row): number {
+  const like = r.args()[0] as Float32Array;
+  let ms = Infinity;
+  for (let k = 0; k < REPS; k++) {
+    const t = performance.now();
+    new (like.constructor as Float32ArrayConstructor)(like.length).fill(1);
+    ms = Math.min(ms, performance.now() - t);
+  }
+  return ms;
 }
 
 /** Outputs as text that tells every bit apart (-0, NaN, bigints, typed arrays). */
@@ -224,7 +284,8 @@ const exact = (xs: unknown[]): string =>
 /** The table; `only` keeps the rows whose name contains it. */
 export function benchNative(only = ""): Record<string, string>[] {
   const dir = mkdtempSync(join(tmpdir(), "allo-bench-native-"));
-  const f = (x: number | undefined, d = 2) => (x === undefined ? "-" : x.toFixed(d));
+  const f = (x: number | undefined, d = 2) =>
+    x === undefined ? "-" : x.toFixed(x < 0.1 && d > 0 ? d + 2 : x < 1 && d > 0 ? d + 1 : d);
   try {
     return ROWS.filter((r) => r.name.includes(only)).map((r, i) => {
       const make = () => {
@@ -233,11 +294,13 @@ export function benchNative(only = ""): Record<string, string>[] {
         return s;
       };
       const js = timeCalls(make().build(), r);
+      // Build times only: customize and the schedule run before each clock starts.
+      const [s1, s2] = [make(), make()];
       let t = performance.now();
-      const native = make().build({ target: "native", cacheDir: join(dir, "cache") });
+      const native = s1.build({ target: "native", cacheDir: join(dir, "cache") });
       const firstMs = performance.now() - t;
       t = performance.now();
-      make().build({ target: "native", cacheDir: join(dir, "cache") });
+      s2.build({ target: "native", cacheDir: join(dir, "cache") });
       const cachedMs = performance.now() - t;
       const programs = [
         handC(r, dir, ["-std=c++17", "-O2"], `r${i}o2`),
@@ -255,6 +318,7 @@ export function benchNative(only = ""): Record<string, string>[] {
         programs.forEach((p, j) => void (p && (best[j] = Math.min(best[j] as number, p()))));
       }
       const [o2, scalar, nf] = best;
+      const fresh = r.returns ? freshResultMs(r) : undefined;
       return {
         kernel: r.name,
         "JS ms": f(js.ms),
@@ -264,6 +328,7 @@ export function benchNative(only = ""): Record<string, string>[] {
         "JS / C -O2": o2 ? f(js.ms / o2) : "-",
         "JS / C -O2 scalar": scalar ? f(js.ms / scalar) : "-",
         "native / C same flags": nf ? f(nat.ms / nf) : "-",
+        "fresh result ms": f(fresh),
         "first build ms": f(firstMs, 0),
         "cached build ms": f(cachedMs, 1),
         "native == JS": exact(nat.out) === exact(js.out) ? "yes" : "NO",

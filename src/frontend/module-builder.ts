@@ -5,6 +5,7 @@
 // `sdpAttention_1`, whichever form each is: ./overloads.ts). Detects recursion and clashing names.
 
 import type { Func } from "../ir/nodes.ts";
+import { irJson } from "../ir/same.ts";
 import type { ElemType } from "../types/dtype.ts";
 import type { ConstValue, KernelDecl } from "./constants.ts";
 import type { FnContext } from "./context.ts";
@@ -42,7 +43,7 @@ export class ModuleBuilder {
     const base = k.decl.name!.text;
     const stem = named ?? base;
     const sorted = [...templates].sort(([a], [b]) => (a < b ? -1 : 1));
-    const text = JSON.stringify(sorted, (_, v) => (typeof v === "bigint" ? `${v}n` : v));
+    const text = irJson(sorted);
     const suffix = instanceSuffix(this.suffixes[this.suffixes.length - 1], id);
     const key = `${k.file.sf.absPath ?? k.file.sf.path}\0${base}\0${text}\0${suffix}`;
     const done = this.instances.get(key);

@@ -7,6 +7,7 @@
 import { exactAffine } from "../../ir/analysis/affine.ts";
 import type { Range } from "../../ir/analysis/range.ts";
 import type { BufferDecl, Expr, ForStmt, Stmt } from "../../ir/nodes.ts";
+import { irJson } from "../../ir/same.ts";
 import { stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 
 export interface Promotion {
@@ -16,8 +17,7 @@ export interface Promotion {
   readonly stored: boolean;
 }
 
-export const key = (ix: readonly Expr[]) =>
-  JSON.stringify(ix, (_, v) => (typeof v === "bigint" ? `${v}n` : v));
+export const key = (ix: readonly Expr[]): string => irJson(ix);
 
 export interface BufferAccesses {
   /** Every index tuple the loop accesses the buffer at, by its key. */

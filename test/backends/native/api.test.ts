@@ -10,11 +10,13 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import { compileCpu } from "../../../src/backends/cpu/index.ts";
 import { compileStats } from "../../../src/backends/native/compile.ts";
+import { unitStats } from "../../../src/backends/native/emit.ts";
 import { compileNative } from "../../../src/backends/native/index.ts";
 import type { AlloError } from "../../../src/diagnostics/error.ts";
 import { customize } from "../../../src/index.ts";
 import { constOf, forLoop, idx, idxOp, ivRef, load } from "../../../src/ir/build.ts";
 import { F32, I32 } from "../../../src/types/dtype.ts";
+import { spatialIJ } from "../../schedule/spatial/support.ts";
 import { buffer, func, local, module, store } from "../cpu/ir.ts";
 import { assertLikeCpu, SKIP } from "./support.ts";
 
@@ -270,4 +272,32 @@ export function acc(A: Tensor<Int<48>, [4]>, B: Tensor<Int<48>, [4]>, U: Tensor<
     assert.deepEqual(nat, ref);
     assert.deepEqual([...nat[0]], a, "an input is not written");
   }
+});
+
+test("native: a design customized and scheduled again is not printed again; a moved kernel is", {
+  skip: SKIP,
+}, () => {
+  const source = (pad: string) => `import { type int8, type int16, grid, range } from "allo-ts";
+${pad}export function mm(A: int8<[4, 8]>, B: int8<[8, 4]>, C: int16<[4, 4]>): void {
+  for (const [i, j] of grid(4, 4, { name: "PE" })) for (const k of range(8)) C[i][j] += A[i][k] * B[k][j];
+}`;
+  const design = (pad = "") => {
+    const s = customize(source(pad), { name: "mm" });
+    spatialIJ(s, { M: 4, N: 4, K: 8 });
+    return s;
+  };
+  const first = design().build({ target: "native", cacheDir });
+  const printed = unitStats.printed;
+  const again = design().build({ target: "native", cacheDir });
+  assert.equal(unitStats.printed, printed, "the same design, scheduled afresh, reuses its unit");
+  const [A, B] = [
+    Int8Array.from({ length: 32 }, (_, i) => i - 9),
+    Int8Array.from({ length: 32 }, (_, i) => 5 - i),
+  ];
+  const [C1, C2] = [new Int16Array(16), new Int16Array(16)];
+  first(A, B, C1);
+  again(A, B, C2);
+  assert.deepEqual(C1, C2);
+  design("\n").build({ target: "native", cacheDir });
+  assert.equal(unitStats.printed, printed + 1, "a kernel on other lines is printed (its faults name them)");
 });
