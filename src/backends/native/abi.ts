@@ -3,7 +3,8 @@
 // its elements are the C++ type's bits (int8..int64, float32, float64, index as Int32Array); writes land
 // in it in place. "convert": the array class holds other elements (Int<48> in a BigInt64Array, Fixed in
 // a Float64Array, float16 in a Float32Array), so the C++ entry converts each element with the IR's cast
-// on entry and exit. "bytes": integers past 64 bits (Arrays of bigint), scalars and 0-d results travel
+// on entry and exit. "limbs": arrays of integers past 64 bits (Arrays of bigint) travel as ap_int's own
+// 64-bit limbs (limbs.ts), which the kernel takes as they are. "bytes": scalars and 0-d results travel
 // as raw little-endian bytes in the layout of ../hls/data.ts.
 
 import type { Func } from "../../ir/nodes.ts";
@@ -11,10 +12,11 @@ import { type ArrayClass, boundaryClass, checkBuffer, makeArray } from "../../ru
 import { type ElemType, floatType, intType, sameType, uintType } from "../../types/dtype.ts";
 import { decodeBuffer, elemBytes, elemCount, encodeBuffer, encodeScalar, writeBack } from "../hls/data.ts";
 import { type TbArg, tbArgs } from "../hls/testbench.ts";
+import { decodeLimbs, encodeLimbs, limbCount } from "./limbs.ts";
 
 export interface ArgPlan {
   readonly arg: TbArg;
-  readonly kind: "direct" | "convert" | "bytes";
+  readonly kind: "direct" | "convert" | "limbs" | "bytes";
   /** The IR type of the boundary array's elements ("direct" and "convert"). */
   readonly boundary?: ElemType;
 }
@@ -37,7 +39,8 @@ export function argPlans(f: Func): ArgPlan[] {
   return tbArgs(f).map((arg): ArgPlan => {
     const t = arg.decl.type;
     const boundary = ELEMS[boundaryClass(t)];
-    if (arg.scalar || arg.decl.shape.length === 0 || !boundary) return { arg, kind: "bytes" };
+    if (arg.scalar || arg.decl.shape.length === 0) return { arg, kind: "bytes" };
+    if (!boundary) return { arg, kind: "limbs" };
     const same = sameType(boundary, t) || (t.kind === "index" && sameType(boundary, intType(32)));
     return { arg, kind: same ? "direct" : "convert", boundary };
   });
@@ -56,6 +59,11 @@ export function marshal(f: Func, plans: readonly ArgPlan[], args: readonly unkno
   const pointers = plans.map((p, k) => {
     const { decl } = p.arg;
     if (k >= f.params.length) {
+      if (p.kind === "limbs") {
+        const words = new BigUint64Array(elemCount(decl) * limbCount(decl.type));
+        results.push(() => decodeLimbs(decl.type, words, new Array<bigint>(elemCount(decl))));
+        return words;
+      }
       if (p.kind === "bytes") {
         const bytes = new Uint8Array(elemCount(decl) * elemBytes(decl.type));
         results.push(() => decodeBuffer(decl, bytes));
@@ -66,6 +74,11 @@ export function marshal(f: Func, plans: readonly ArgPlan[], args: readonly unkno
       return out;
     }
     if (p.arg.scalar) return encodeScalar(f, decl.name, decl.type, args[k]);
+    if (p.kind === "limbs") {
+      const words = encodeLimbs(f, decl, args[k]);
+      if (p.arg.output) writeBacks.push(() => decodeLimbs(decl.type, words, args[k] as bigint[]));
+      return words;
+    }
     if (p.kind !== "bytes") return checkBuffer(f, decl, args[k]);
     const bytes = encodeBuffer(f, decl, args[k]);
     if (p.arg.output) writeBacks.push(() => writeBack(args[k], decl, bytes));

@@ -134,7 +134,7 @@ export function entryText(
     const T = cType(b.type);
     const n = elemCount(b);
     const a = `a${k}`;
-    if (p.kind === "direct") return arrayPtr(b, a);
+    if (p.kind === "direct" || p.kind === "limbs") return arrayPtr(b, a);
     const loop = (body: string) => `  for (long long i = 0; i < ${n}; i++) ${body}`;
     // One buffer per argument for the library's lifetime: a fresh one per call would cost its page
     // faults every call (as much as the conversions for a 128 KiB array). An output the call does not
