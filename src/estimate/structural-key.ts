@@ -15,6 +15,18 @@ const NAME_FIELDS = new Set(["buffer", "stream", "iv", "name", "results", "opNam
 const SKIPPED = new Set(["span", "origin"]);
 
 /**
+ * A short token (`T3;`) for each element type (the `type` field of nodes and buffers): types hold no
+ * names, so equal types are equal anywhere. Nearly every node has one and the IR shares type objects,
+ * so a type's text is written once per object and the keys, hashed as map keys, stay short.
+ */
+const typeTokens = new WeakMap<object, string>();
+const typeIds = new Map<string, number>();
+
+/** The tokens of field names (`4:kind`) and of canonical names (`#3;`), made once. */
+const fieldTokens = new Map<string, string>();
+const nameTokens: string[] = [];
+
+/**
  * Whether `f` may equal another of `functions` in structure: some other one has as many parameters,
  * buffers and top-level statements. One that cannot (a PE array's region function) is not keyed: its
  * key would be the largest text of all, and of no use.
@@ -27,18 +39,21 @@ export function mayHaveTwin(functions: readonly Func[]): (f: Func) => boolean {
 }
 
 /**
- * The function as text with names canonical (first appearance order) and spans left out. Each token
- * starts with its kind and strings carry their length, so two texts are equal only for equal structures.
+ * The function as text with names canonical (first appearance order), element types as tokens and
+ * spans left out. Each token starts with its kind and strings carry their length, so two texts are
+ * equal only for equal structures.
  */
 export function structuralKey(f: Func): string {
   const names = new Map<string, number>();
   const bare = bareConstantDims(f);
   const consts = new Map<string, Map<string, number>>();
-  let text = "";
+  // The key's tokens, joined at the end: appending to one string makes a rope cell per token, which
+  // the map lookup then flattens; tokens that recur (field names, name numbers) are shared strings.
+  const parts: string[] = [];
   const name = (n: string): void => {
     let c = names.get(n);
     if (c === undefined) names.set(n, (c = names.size));
-    text += `#${c};`;
+    parts.push((nameTokens[c] ??= `#${c};`));
   };
   // A bare constant index (see bareConstantDims) counts only in which constants of its dimension it equals.
   const bareConst = (dim: string, v: unknown): void => {
@@ -46,62 +61,77 @@ export function structuralKey(f: Func): string {
     if (!m) consts.set(dim, (m = new Map()));
     let c = m.get(String(v));
     if (c === undefined) m.set(String(v), (c = m.size));
-    text += `c${c};`;
+    parts.push(`c${c};`);
   };
   const indices = (buffer: string, xs: readonly Expr[]): void => {
-    text += "[";
+    parts.push("[");
     xs.forEach((x, d) => {
       if (x.kind === "const" && bare.has(`${buffer}#${d}`)) bareConst(`${buffer}#${d}`, x.value);
       else write(x);
     });
-    text += "]";
+    parts.push("]");
   };
   const write = (v: unknown): void => {
     switch (typeof v) {
       case "string":
-        text += `"${v.length}:${v}`;
+        parts.push(`"${v.length}:${v}`);
         return;
       case "number":
-        text += `=${v};`;
+        parts.push(`=${v};`);
         return;
       case "bigint":
-        text += `i${v};`;
+        parts.push(`i${v};`);
         return;
       case "boolean":
-        text += v ? "t" : "f";
+        parts.push(v ? "t" : "f");
         return;
       case "object":
-        if (v === null) text += "n";
+        if (v === null) parts.push("n");
         else if (Array.isArray(v)) {
-          text += "[";
+          parts.push("[");
           for (const x of v) write(x);
-          text += "]";
+          parts.push("]");
         } else fields(v as Record<string, unknown>);
         return;
       default:
-        text += "u";
+        parts.push("u");
     }
   };
   const fields = (o: Record<string, unknown>): void => {
-    text += "{";
+    parts.push("{");
     const buffer = (o.buffer ?? o.stream) as string | undefined;
     for (const k in o) {
       const v = o[k];
       if (v === undefined || SKIPPED.has(k)) continue;
-      text += `${k.length}:${k}`;
-      if (k === "indices" && buffer !== undefined && Array.isArray(v)) indices(buffer, v);
+      let field = fieldTokens.get(k);
+      if (field === undefined) fieldTokens.set(k, (field = `${k.length}:${k}`));
+      parts.push(field);
+      if (k === "type" && typeof v === "object" && v !== null) typeToken(v);
+      else if (k === "indices" && buffer !== undefined && Array.isArray(v)) indices(buffer, v);
       else if (NAME_FIELDS.has(k) && typeof v === "string") name(v);
       else if (NAME_FIELDS.has(k) && Array.isArray(v)) {
-        text += "[";
+        parts.push("[");
         for (const x of v) typeof x === "string" ? name(x) : write(x);
-        text += "]";
+        parts.push("]");
       } else write(v);
     }
-    text += "}";
+    parts.push("}");
+  };
+  const typeToken = (t: object): void => {
+    let token = typeTokens.get(t);
+    if (token === undefined) {
+      const at = parts.length;
+      write(t);
+      const text = parts.splice(at).join("");
+      let id = typeIds.get(text);
+      if (id === undefined) typeIds.set(text, (id = typeIds.size));
+      typeTokens.set(t, (token = `T${id};`));
+    }
+    parts.push(token);
   };
   const { params, results, buffers, body, attrs } = f;
   fields({ params, results, buffers: Object.values(buffers), body, attrs });
-  return text;
+  return parts.join("");
 }
 
 /**

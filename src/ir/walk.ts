@@ -142,7 +142,19 @@ export function mapChildBlocks(s: Stmt, f: (b: readonly Stmt[]) => readonly Stmt
 
 /** Rewrites every expression anywhere in a block. */
 export function mapBlockExprs(b: readonly Stmt[], f: (e: Expr) => Expr): readonly Stmt[] {
-  return mapList(b, (s) => mapChildBlocks(mapStmtExprs(s, f), (c) => mapBlockExprs(c, f)));
+  return mapBlock(b, f, (s) => s);
+}
+
+/**
+ * Rewrites every expression anywhere in a block with `expr`, and every statement with `stmt` once its
+ * expressions and child blocks are rewritten: one walk where mapBlockExprs and rewriteBlock take two.
+ */
+export function mapBlock(
+  b: readonly Stmt[],
+  expr: (e: Expr) => Expr,
+  stmt: (s: Stmt) => Stmt,
+): readonly Stmt[] {
+  return mapList(b, (s) => stmt(mapChildBlocks(mapStmtExprs(s, expr), (c) => mapBlock(c, expr, stmt))));
 }
 
 /**

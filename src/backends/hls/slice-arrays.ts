@@ -19,7 +19,7 @@ import type {
   Stmt,
 } from "../../ir/nodes.ts";
 import type { Pass } from "../../ir/passes/pass.ts";
-import { mapBlockExprs, mapList, rewriteBlock, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
+import { mapBlock, mapList, rewriteBlock, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 
 /**
  * The constant index prefix all accesses of each buffer in `body` share (one walk for every buffer);
@@ -67,13 +67,11 @@ function sliced(b: BufferDecl, p: number): BufferDecl {
 /** The callee with each parameter of `cuts` cut to its part after that many constant indices. */
 function sliceParams(f: Func, cuts: ReadonlyMap<string, number>): Func {
   const drop = (name: string, ix: readonly Expr[]) => ix.slice(cuts.get(name));
-  const loads = mapBlockExprs(f.body, (e) =>
-    e.kind === "load" && cuts.has(e.buffer) ? { ...e, indices: drop(e.buffer, e.indices) } : e,
-  );
-  const body = rewriteBlock(loads, (st) =>
-    st.kind === "store" && cuts.has(st.buffer)
-      ? [{ ...st, indices: drop(st.buffer, st.indices) }]
-      : undefined,
+  const body = mapBlock(
+    f.body,
+    (e) => (e.kind === "load" && cuts.has(e.buffer) ? { ...e, indices: drop(e.buffer, e.indices) } : e),
+    (st) =>
+      st.kind === "store" && cuts.has(st.buffer) ? { ...st, indices: drop(st.buffer, st.indices) } : st,
   );
   const buffers = { ...f.buffers };
   for (const [name, p] of cuts) buffers[name] = sliced(f.buffers[name], p);

@@ -12,12 +12,13 @@ import type { TbArg } from "./testbench.ts";
 
 /** The indices of `args` (tbArgs of the top) that the wrapped top does not copy on chip. */
 export function streamedPorts(m: Module, args: readonly TbArg[]): ReadonlySet<number> {
-  const top = m.functions.find((f) => f.name === m.top) as Func;
+  const funcs: Funcs = new Map(m.functions.map((f) => [f.name, f]));
+  const top = funcs.get(m.top) as Func;
   const out = new Set<number>();
   args.forEach((a, k) => {
     if (a.scalar || k >= top.params.length) return;
     if (!isUnpartitioned(bufferLayout(a.decl))) return;
-    const use = processUses(m, top, a.decl.name);
+    const use = processUses(funcs, top, a.decl.name);
     if (use.length === 1 && (use[0] === "write" || (use[0] === "read" && a.input))) out.add(k);
   });
   return out;
@@ -25,42 +26,45 @@ export function streamedPorts(m: Module, args: readonly TbArg[]): ReadonlySet<nu
 
 type Use = "none" | "read" | "write" | "other";
 
+/** The module's functions by name (a PE array has thousands: each call looks its callee up). */
+type Funcs = ReadonlyMap<string, Func>;
+
 /** How each PE-array process that touches `name` in `f` uses it; "other" stands for any other touch. */
-function processUses(m: Module, f: Func, name: string, depth = 0): Use[] {
+function processUses(funcs: Funcs, f: Func, name: string, depth = 0): Use[] {
   const uses: Use[] = [];
   for (const s of f.body) {
     if (s.kind === "spatial") {
       for (const u of s.units) {
-        const use = access(m, u.body, name, depth);
+        const use = access(funcs, u.body, name, depth);
         if (use !== "none") uses.push(use);
       }
       continue;
     }
-    const callee = s.kind === "call" ? passedTo(m, s, name) : undefined;
-    if (callee && depth < 8) uses.push(...processUses(m, callee.func, callee.param, depth + 1));
-    else if (access(m, [s], name, depth) !== "none") uses.push("other");
+    const callee = s.kind === "call" ? passedTo(funcs, s, name) : undefined;
+    if (callee && depth < 8) uses.push(...processUses(funcs, callee.func, callee.param, depth + 1));
+    else if (access(funcs, [s], name, depth) !== "none") uses.push("other");
   }
   return uses;
 }
 
 /** The callee and parameter that a call passes `name` to (once, whole or a part of it). */
-function passedTo(m: Module, s: CallStmt, name: string): { func: Func; param: string } | undefined {
+function passedTo(funcs: Funcs, s: CallStmt, name: string): { func: Func; param: string } | undefined {
   const at = s.args.flatMap((x, k) => (x.kind === "buffer" && x.name === name ? [k] : []));
-  const func = m.functions.find((g) => g.name === s.callee);
+  const func = funcs.get(s.callee);
   const param = func?.params[at[0]];
   return at.length === 1 && func && param?.kind === "buffer" ? { func, param: param.name } : undefined;
 }
 
 /** Whether a block (with what it calls) leaves `name` alone, only loads it, only stores it, or more. */
-function access(m: Module, block: readonly Stmt[], name: string, depth: number): Use {
+function access(funcs: Funcs, block: readonly Stmt[], name: string, depth: number): Use {
   let read = false;
   let write = false;
   let other = false;
   visitStmts(block, (s) => {
     if (s.kind === "store" && s.buffer === name) write = true;
     if (s.kind === "call" && s.args.some((x) => x.kind === "buffer" && x.name === name)) {
-      const callee = passedTo(m, s, name);
-      const use = callee && depth < 8 ? access(m, callee.func.body, callee.param, depth + 1) : "other";
+      const callee = passedTo(funcs, s, name);
+      const use = callee && depth < 8 ? access(funcs, callee.func.body, callee.param, depth + 1) : "other";
       if (use === "other" || s.results.includes(name)) other = true;
       if (use === "read") read = true;
       if (use === "write") write = true;

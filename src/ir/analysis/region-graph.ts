@@ -61,11 +61,16 @@ export function regionGraphs(m: Module): RegionGraph[] {
           if (u.indices === null) any[u.op].push(n);
           else {
             const k = graphFifoKey(stream, u.indices);
-            at[u.op].set(k, [...(at[u.op].get(k) ?? []), n]);
+            const l = at[u.op].get(k);
+            if (l) l.push(n);
+            else at[u.op].set(k, [n]);
           }
         });
         const ends = (op: "put" | "get", k: string): string => {
-          const order = [...(at[op].get(k) ?? []), ...any[op]].sort((a, b) => a - b);
+          const exact = at[op].get(k) ?? [];
+          // Each list is in use order already; only a mix of both needs sorting.
+          const order = any[op].length ? [...exact, ...any[op]].sort((a, b) => a - b) : exact;
+          if (order.length === 1) return list[order[0]].unit;
           const names = [...new Set(order.map((n) => list[n].unit))];
           return names.length ? names.join(",") : "?";
         };

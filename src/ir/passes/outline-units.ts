@@ -10,9 +10,9 @@ import { indexKey } from "../analysis/streams.ts";
 import { constIndex } from "../build.ts";
 import { freshName } from "../names.ts";
 import type { BufferDecl, Expr, ForStmt, Func, Param, SpatialStmt, Stmt } from "../nodes.ts";
-import { mapBlockExprs, rewriteBlock, substituteIvs, visitStmts } from "../walk.ts";
+import { childBlocks, mapBlock, rewriteBlock, substituteIvs, visitStmts } from "../walk.ts";
 import type { Pass } from "./pass.ts";
-import { argOf, type Item, streamAccesses, usesOf } from "./uses.ts";
+import { argOf, blockUses, type Item, streamAccesses, usesOf } from "./uses.ts";
 
 /** A statement without its nested blocks (their statements are visited on their own). */
 const leaf = (st: Stmt): Stmt =>
@@ -23,6 +23,16 @@ const leaf = (st: Stmt): Stmt =>
       : st.kind === "spatial"
         ? { ...st, units: [] }
         : st;
+
+/** The statements of a block outside `region`, each without its nested blocks, in pre-order. */
+function statementsOutside(b: readonly Stmt[], region: Stmt, out: Stmt[] = []): Stmt[] {
+  for (const st of b) {
+    if (st === region) continue;
+    out.push(leaf(st));
+    for (const c of childBlocks(st)) statementsOutside(c, region, out);
+  }
+  return out;
+}
 
 /** Buffers a block defines (allocs, call results), in pre-order. */
 function defined(body: readonly Stmt[]): string[] {
@@ -36,22 +46,23 @@ function defined(body: readonly Stmt[]): string[] {
 
 /** Buffers a block refers to or defines anywhere. */
 function mentioned(body: readonly Stmt[]): Set<string> {
-  const out = new Set(defined(body));
-  for (const it of usesOf(body, () => false)) if (it.kind === "buffer") out.add(it.name);
+  const { items, defined } = blockUses(body, () => false);
+  const out = new Set(defined);
+  for (const it of items) if (it.kind === "buffer") out.add(it.name);
   return out;
 }
 
 /** Rewrites FIFO accesses: `to(name, indices)` gives a new (0-d) FIFO name, or undefined to keep it. */
 function renameFifos(b: readonly Stmt[], to: (name: string, ix: readonly Expr[]) => string | undefined) {
-  const exprs = mapBlockExprs(b, (e) => {
+  const get = (e: Expr): Expr => {
     const n = e.kind === "streamGet" ? to(e.stream, e.indices) : undefined;
     return n === undefined || e.kind !== "streamGet" ? e : { ...e, stream: n, indices: [] };
-  });
-  const put = (st: Stmt): readonly Stmt[] | undefined => {
-    const n = st.kind === "streamPut" ? to(st.stream, st.indices) : undefined;
-    return n === undefined || st.kind !== "streamPut" ? undefined : [{ ...st, stream: n, indices: [] }];
   };
-  return rewriteBlock(exprs, put);
+  const put = (st: Stmt): Stmt => {
+    const n = st.kind === "streamPut" ? to(st.stream, st.indices) : undefined;
+    return n === undefined || st.kind !== "streamPut" ? st : { ...st, stream: n, indices: [] };
+  };
+  return mapBlock(b, get, put);
 }
 
 class FuncOutliner {
@@ -101,11 +112,7 @@ class FuncOutliner {
 
   /** Local FIFOs (only this region uses them) and those of them to split into one FIFO per element. */
   private plan(st: SpatialStmt): { local: string[]; split: Map<string, string[]> } {
-    const mine = new Set<Stmt>();
-    visitStmts([st], (x) => void mine.add(x));
-    const rest: Stmt[] = [];
-    visitStmts(this.f.body, (x) => void (mine.has(x) || rest.push(leaf(x))));
-    const outside = streamAccesses(rest);
+    const outside = streamAccesses(statementsOutside(this.f.body, st));
     const ports = new Set([...this.f.params.map((p) => p.name), ...this.f.results]);
     const local: string[] = [];
     const split = new Map<string, string[]>();
@@ -167,8 +174,8 @@ class FuncOutliner {
           regionItems.push(it);
         }
       const body = renameFifos(u.body, elementOf);
-      const items = usesOf(body, isStream);
-      const fn = this.outlined(this.freshFunc(u.name), items, body, ranges);
+      const { items, defined } = blockUses(body, isStream);
+      const fn = this.outlined(this.freshFunc(u.name), items, body, defined, ranges);
       this.work.push(fn);
       return { ...u, body: [this.callOf(fn.name, items, span)] };
     });
@@ -178,13 +185,23 @@ class FuncOutliner {
       for (const d of decls) this.declaredHere.add(d);
       return [...decls, region];
     }
-    const fn = this.outlined(this.freshFunc(st.name), regionItems, [...decls, region], ranges);
+    const body = [...decls, region];
+    const fn = this.outlined(this.freshFunc(st.name), regionItems, body, defined(body), ranges);
     this.out.push(fn);
     return [this.callOf(fn.name, regionItems, span)];
   }
 
-  /** A function of `body` taking `items` in order; loop variables become ranged scalar parameters. */
-  private outlined(name: string, items: readonly Item[], body: readonly Stmt[], ranges: RangeEnv): Func {
+  /**
+   * A function of `body` (which defines the buffers `made`) taking `items` in order; loop variables
+   * become ranged scalar parameters.
+   */
+  private outlined(
+    name: string,
+    items: readonly Item[],
+    body: readonly Stmt[],
+    made: readonly string[],
+    ranges: RangeEnv,
+  ): Func {
     const params: Param[] = [];
     const buffers: Record<string, BufferDecl> = {};
     const ivs = new Map<string, Expr>();
@@ -199,7 +216,7 @@ class FuncOutliner {
         if (it.kind === "iv") ivs.set(it.name, { kind: "param", type, name: it.name });
       }
     }
-    for (const n of defined(body)) buffers[n] ??= this.buffers[n];
+    for (const n of made) buffers[n] ??= this.buffers[n];
     return { name, params, results: [], buffers, body: substituteIvs(body, ivs), attrs: {} };
   }
 

@@ -20,19 +20,23 @@ function rank(it: Item, isStream: (name: string) => boolean): number {
 }
 
 /** What a block uses from outside itself, in port order. */
-export function usesOf(body: readonly Stmt[], isStream: (name: string) => boolean): Item[] {
-  const defined = new Set<string>();
-  visitStmts(body, (st) => {
-    if (st.kind === "alloc") defined.add(st.buffer);
-    if (st.kind === "call") for (const r of st.results) defined.add(r);
-    if (st.kind === "for") defined.add(`iv:${st.iv}`);
-  });
+export const usesOf = (body: readonly Stmt[], isStream: (name: string) => boolean): Item[] =>
+  blockUses(body, isStream).items;
+
+/** usesOf's items, and the buffers the block defines (allocs, call results) in pre-order: one walk. */
+export function blockUses(
+  body: readonly Stmt[],
+  isStream: (name: string) => boolean,
+): { items: Item[]; defined: string[] } {
+  const defined: string[] = [];
+  // Everything used or defined, by key: what the block defines anywhere is not taken from outside.
+  const inside = new Set<string>();
   const seen = new Set<string>();
-  const items: Item[] = [];
+  const used: { key: string; item: Item }[] = [];
   const add = (key: string, item: Item): void => {
-    if (defined.has(key) || seen.has(key)) return;
+    if (seen.has(key)) return;
     seen.add(key);
-    items.push(item);
+    used.push({ key, item });
   };
   const expr = (e: Expr): void =>
     walkExpr(e, (x) => {
@@ -42,16 +46,22 @@ export function usesOf(body: readonly Stmt[], isStream: (name: string) => boolea
       if (x.kind === "iv") add(`iv:${x.name}`, { kind: "iv", name: x.name });
     });
   visitStmts(body, (st) => {
+    if (st.kind === "alloc") defined.push(st.buffer);
+    if (st.kind === "call") defined.push(...st.results);
+    if (st.kind === "for") inside.add(`iv:${st.iv}`);
     if (st.kind === "store") add(st.buffer, { kind: "buffer", name: st.buffer });
     if (st.kind === "streamPut") add(st.stream, { kind: "buffer", name: st.stream });
     if (st.kind === "call")
       for (const a of st.args) if (a.kind === "buffer") add(a.name, { kind: "buffer", name: a.name });
     for (const e of stmtExprs(st)) expr(e);
   });
-  return items
-    .map((it, k) => ({ it, k }))
+  for (const n of defined) inside.add(n);
+  const items = used
+    .filter((u) => !inside.has(u.key))
+    .map((u, k) => ({ it: u.item, k }))
     .sort((a, b) => rank(a.it, isStream) - rank(b.it, isStream) || a.k - b.k)
     .map((x) => x.it);
+  return { items, defined };
 }
 
 /** Every stream a block touches: its FIFO keys in first-use order, and whether it is passed to a call. */
