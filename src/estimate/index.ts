@@ -3,6 +3,7 @@
 // vendor tools, after the HLS passes (units outlined into functions, so rows and calls are those of the
 // C++). Functions are estimated bottom-up over calls, spatial regions as dataflow; see docs/estimate.md.
 
+import { type InterfaceSpec, projectOptions } from "../backends/hls/options.ts";
 import { HLS_PASSES } from "../backends/hls/passes.ts";
 import { AlloError } from "../diagnostics/error.ts";
 import type { ForStmt, Func, Module, SpatialUnit } from "../ir/nodes.ts";
@@ -11,7 +12,7 @@ import { serialisable } from "../util/json.ts";
 import type { Env } from "./access.ts";
 import { formatEstimate } from "./format.ts";
 import { type ProcessGraph, processGraphs, processKey } from "./graph.ts";
-import { interfaceBindings } from "./interface.ts";
+import { type FuncInterface, functionInterfaces } from "./interface.ts";
 import { type FuncLabels, functionLabels } from "./labels.ts";
 import { addStorage, storageOf } from "./memory.ts";
 import { type FuncCost, type NestContext, NestEstimator, type ProcessTiming } from "./nest.ts";
@@ -30,6 +31,8 @@ export interface EstimateOptions {
   readonly profile?: string | Profile;
   /** Estimate the wrapIo top (default true, as the vitis_hls target builds it). */
   readonly wrapIo?: boolean;
+  /** The vitis_hls build's `interfaces` (mode and m_axi bundle per argument), for the wrapIo top. */
+  readonly interfaces?: Readonly<Record<string, InterfaceSpec>>;
 }
 
 export interface Resources {
@@ -70,8 +73,11 @@ export class Estimate {
 
 function checkOptions(o: EstimateOptions): void {
   for (const k of Object.keys(o)) {
-    if (k !== "profile" && k !== "wrapIo")
-      throw new AlloError("AL7003", `unknown estimate option '${k}'; the options are profile and wrapIo`);
+    if (k !== "profile" && k !== "wrapIo" && k !== "interfaces")
+      throw new AlloError(
+        "AL7003",
+        `unknown estimate option '${k}'; the options are profile, wrapIo and interfaces`,
+      );
   }
   if (o.wrapIo !== undefined && typeof o.wrapIo !== "boolean")
     throw new AlloError("AL7003", "the estimate option wrapIo must be true or false");
@@ -88,15 +94,14 @@ function hlsModule(source: Module): Module {
   return m;
 }
 
-/** A top function's array parameters and results: its ports when no wrapIo copies stand in front. */
-const interfaceArrays = (f: Func): ReadonlySet<string> =>
-  new Set(Object.values(f.buffers).flatMap((b) => (b.role === "local" ? [] : [b.name])));
-
 export function estimateModule(source: Module, o: EstimateOptions = {}): Estimate {
   checkOptions(o);
   const profile = resolveProfile(o.profile);
   const module = hlsModule(source);
-  const wrapper = o.wrapIo === false ? undefined : wrapTop(module);
+  const top = module.functions.find((f) => f.name === module.top) as Func;
+  // Checked as the vitis_hls build checks them (AL9001).
+  const { interfaces } = projectOptions({ interfaces: o.interfaces ?? {} }, top);
+  const wrapper = o.wrapIo === false ? undefined : wrapTop(module, interfaces);
   const rows: LoopRow[] = [];
   const notes: string[] = [];
   const costs = new Map<string, FuncCost>();
@@ -105,24 +110,16 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   const storage = { bram18k: 0, uram: 0, ff: 0, lut: 0, dsp: 0 };
   const funcs = new Map<string, Func>(module.functions.map((f) => [f.name, f]));
   const keyed = mayHaveTwin(module.functions);
-  const top = funcs.get(module.top) as Func;
-  const interfaces = wrapper
-    ? interfaceBindings(module, wrapper.func, wrapper.axi)
-    : interfaceBindings(module, top, interfaceArrays(top));
-  const estimate = (
-    f: Func,
-    labels = functionLabels(f),
-    axi: ReadonlySet<string> = new Set(),
-    env: Env = new Map(),
-  ): FuncCost => {
+  const interfaceOf = functionInterfaces(module, wrapper);
+  const estimate = (f: Func, labels = functionLabels(f), env: Env = new Map()): FuncCost => {
     const done = costs.get(f.name);
     if (done) return done;
     for (const b of Object.values(f.buffers))
       if (b.role === "local") addStorage(storage, storageOf(b, profile));
-    // A plain callee (no AXI ports, no outer loop counters) equal in structure to one costed before
-    // costs the same: its rows are replayed under its own labels (./reuse.ts).
-    const ports = f === wrapper?.func ? wrapper.axi : interfaces.get(f.name);
-    const key = axi.size === 0 && env.size === 0 && !ports?.size && keyed(f) ? structuralKey(f) : undefined;
+    // A plain callee (no interface ports, no outer loop counters) equal in structure to one costed
+    // before costs the same: its rows are replayed under its own labels (./reuse.ts).
+    const iface = interfaceOf(f);
+    const key = env.size === 0 && iface.ports.size === 0 && keyed(f) ? structuralKey(f) : undefined;
     const same = key === undefined ? undefined : shapes.get(key);
     if (same) {
       rows.push(...replayRows(f, labels, same.rows));
@@ -130,7 +127,7 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
       return same.cost;
     }
     const at = rows.length;
-    const cost = new NestEstimator({ ...context(f, labels, axi, f === wrapper?.func), ports }).func(env);
+    const cost = new NestEstimator(context(f, labels, iface, f === wrapper?.func)).func(env);
     costs.set(f.name, cost);
     const templates = key === undefined ? undefined : rowTemplates(f, labels, rows.slice(at), rowLoops);
     if (key !== undefined && templates) shapes.set(key, { cost, rows: templates });
@@ -141,7 +138,7 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   // After outlining a unit is one call of its own function; its body is costed in the region's function.
   const unit = (u: SpatialUnit, parent: Func, env: Env): FuncCost => {
     const f: Func = { ...parent, name: u.name, body: u.body, attrs: {} };
-    return new NestEstimator(context(f, functionLabels(f), new Set(), false)).func(env);
+    return new NestEstimator(context(f, functionLabels(f), interfaceOf(parent), false)).func(env);
   };
   const timing = new Map<string, ProcessTiming>();
   const process = (region: string, u: string, t: ProcessTiming) => timing.set(processKey(region, u), t);
@@ -153,10 +150,12 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     doubled.add(`${f.name}/${buffer}`);
     addStorage(storage, storageOf(b, profile));
   };
-  function context(func: Func, labels: FuncLabels, axi: ReadonlySet<string>, io: boolean): NestContext {
-    return { func, axi, notes, profile, labels, rows, rowLoops, io, callee, unit, funcOf, process, pipo };
+  function context(func: Func, labels: FuncLabels, iface: FuncInterface, io: boolean): NestContext {
+    const { ports, axi, bundles } = iface;
+    const shared = { notes, profile, labels, rows, rowLoops, callee, unit, funcOf, process, pipo };
+    return { func, ports, axi, bundles, io, ...shared };
   }
-  const cost = wrapper ? estimate(wrapper.func, wrapper.labels, wrapper.axi) : estimate(top);
+  const cost = wrapper ? estimate(wrapper.func, wrapper.labels) : estimate(top);
   const dataflow = top.attrs.dataflow === true;
   const resources: Resources = {
     dsp: cost.compute.dsp,

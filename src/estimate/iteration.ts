@@ -1,13 +1,15 @@
 // The list scheduler of one iteration and the loop's minimum II: ops start as soon as their inputs are
 // ready (ASAP) and a RAM access also waits for a free port on every bank it may touch (`portsPerBank`
-// per bank per cycle); the iteration latency IL is the schedule length. II = max(target, ResMII,
-// RecMII): ResMII = max over banks of ceil(accesses / ports), RecMII = max over carried dependences of
+// per bank per cycle), an m_axi access for its bundle's read or write channel (./axi-channels.ts); the
+// iteration latency IL is the schedule length. II = max(target, ResMII, RecMII): ResMII = max over
+// banks and channels of ceil(accesses / ports), RecMII = max over carried dependences of
 // ceil((LATENCY along the store's input path from the load + memory overhead) / distance). When a user's
 // pipeline target is missed through a recurrence, fadds on it are rebound to the fabric core (Vitis does,
 // see docs/estimate.md) and the loop is scheduled again.
 
 import type { Func } from "../ir/nodes.ts";
 import { banksTouched, bankText } from "./access.ts";
+import { channelConflict, channelOf, channelUses } from "./axi-channels.ts";
 import type { Op } from "./ops.ts";
 import type { OpImpl, Profile } from "./profile.ts";
 import { carriedDistance, type FlatCounter } from "./recurrence.ts";
@@ -59,15 +61,13 @@ export interface IterationSchedule {
 }
 
 /**
- * The ports of a function's RAM banks per cycle: the first cycle from t where a bank has a free port,
- * found by skipping full cycles with path compression (an unrolled body makes thousands of accesses to
- * a few banks, and a linear scan from each access's ready time would be quadratic).
+ * The ports of a function's RAM banks and AXI channels per cycle: the first cycle from t where one has
+ * a free port, found by skipping full cycles with path compression (an unrolled body makes thousands
+ * of accesses to a few banks, and a linear scan from each access's ready time would be quadratic).
  */
 class PortTable {
   private readonly used = new Map<string, Map<number, number>>();
   private readonly skip = new Map<string, Map<number, number>>();
-
-  constructor(private readonly ports: number) {}
 
   freeFrom(bank: string, t: number): number {
     const skip = this.skip.get(bank);
@@ -82,12 +82,13 @@ class PortTable {
     return c;
   }
 
-  take(bank: string, t: number): void {
+  /** Books one of the `ports` of `bank` in cycle t. */
+  take(bank: string, t: number, ports: number): void {
     const used = this.used.get(bank) ?? new Map<number, number>();
     this.used.set(bank, used);
     const n = (used.get(t) ?? 0) + 1;
     used.set(t, n);
-    if (n < this.ports) return;
+    if (n < ports) return;
     const skip = this.skip.get(bank) ?? new Map<number, number>();
     this.skip.set(bank, skip);
     skip.set(t, t + 1);
@@ -103,9 +104,14 @@ export function scheduleIteration(
 ): IterationSchedule {
   const end: number[] = [];
   const binding = ops.map((o) => bindOp(o, p, fabric));
-  const ports = new PortTable(p.mem.portsPerBank);
+  const ports = new PortTable();
   for (const op of ops) {
     let t = op.deps.reduce((m, d) => Math.max(m, end[d]), 0);
+    const channel = channelOf(op, p);
+    if (channel) {
+      t = ports.freeFrom(channel.key, t);
+      ports.take(channel.key, t, channel.capacity);
+    }
     if (op.mem === "ram" && op.buffer) {
       const banks = banksTouched(f.buffers[op.buffer], op.idx ?? [], op.spans).map(
         (b) => `${op.buffer}#${b}`,
@@ -118,7 +124,7 @@ export function scheduleIteration(
           if (c > t) [t, moved] = [c, true];
         }
       }
-      for (const b of banks) ports.take(b, t);
+      for (const b of banks) ports.take(b, t, p.mem.portsPerBank);
     }
     end[op.id] = t + opStages(op, binding[op.id], p);
   }
@@ -147,8 +153,9 @@ export function callMii(ops: readonly Op[]): Bound {
 }
 
 /**
- * ResMII: the most loaded bank of any RAM, ceil(accesses / ports). An interface array (`ports`: a
- * port of the top, which Vitis does not partition) gets advice that does not ask for a partition.
+ * ResMII: the most loaded bank of any RAM or channel of an m_axi bundle, ceil(accesses / ports). An
+ * interface array (`ports`: a port of the top, which Vitis does not partition) gets advice that does
+ * not ask for a partition.
  */
 export function resMii(
   ops: readonly Op[],
@@ -177,6 +184,10 @@ export function resMii(
       ii,
       why: `port conflict on '${buffer}' bank ${bankText(b, Number(bank))}: ${n} accesses per iteration on ${p.mem.portsPerBank} ports; ${fix}`,
     };
+  }
+  for (const use of channelUses(ops, p)) {
+    const ii = Math.ceil(use.n / use.channel.capacity);
+    if (ii > best.ii) best = { ii, why: channelConflict(use) };
   }
   return best;
 }

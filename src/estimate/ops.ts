@@ -29,6 +29,8 @@ export interface Op {
   readonly deps: readonly number[];
   readonly buffer?: string;
   readonly mem?: MemKind;
+  /** An access of an m_axi port: the bundle whose read or write channel it takes (./axi-channels.ts). */
+  readonly bundle?: string;
   readonly idx?: readonly (Linear | undefined)[];
   /** Each index's least and greatest value over the loops around it, where their trip counts are known. */
   readonly spans?: readonly (readonly [number, number] | undefined)[];
@@ -44,8 +46,10 @@ export interface Op {
 
 export interface OpsContext {
   readonly func: Func;
-  /** Buffers that are AXI ports here (the top's arguments in the wrapped top). */
+  /** Buffers accessed through an AXI port here: the wrapIo top's ports and the arrays bound to them. */
   readonly axi: ReadonlySet<string>;
+  /** The m_axi bundle of each of those that has one. */
+  readonly bundles?: ReadonlyMap<string, string>;
   /** Counted when an inner loop's bounds are not constant in a copy (its average trip count is used). */
   readonly notes: string[];
   /** Latency and interval of a called function (calls inside a pipelined loop are ops of its iteration). */
@@ -205,6 +209,8 @@ export class IterationBuilder {
     const addr = `${buffer}[${idx.map(linearKey).join(",")}]`;
     const exact = idx.every((l) => l !== undefined);
     const stores = this.lastStore.get(buffer) ?? [];
+    const bundle = this.ctx.bundles?.get(buffer);
+    const where = { buffer, mem, ...(bundle ? { bundle } : {}), idx, spans, addr };
     if (kind === "load") {
       const seen = this.reads.get(buffer);
       const hit = seen?.get(addr);
@@ -213,23 +219,14 @@ export class IterationBuilder {
       for (const st of feeding) st.read = true;
       const after = feeding.map((s) => s.id);
       const fresh = exact && this.surelyWritten.has(addr);
-      const id = this.add({
-        kind,
-        buffer,
-        mem,
-        idx,
-        spans,
-        addr,
-        deps: [...deps, ...after],
-        ...(fresh ? { fresh } : {}),
-      });
+      const id = this.add({ kind, ...where, deps: [...deps, ...after], ...(fresh ? { fresh } : {}) });
       if (mem !== "fifo") this.reads.set(buffer, (seen ?? new Map()).set(addr, id));
       return id;
     }
     this.reads.delete(buffer);
     const surely = exact && this.conditional === 0 && mem !== "fifo";
     if (surely) this.surelyWritten.add(addr);
-    const id = this.add({ kind, buffer, mem, idx, spans, addr, deps });
+    const id = this.add({ kind, ...where, deps });
     // An earlier unconditional store of the same address that no load read from memory is overwritten
     // before anything sees it: Vitis keeps only the last one (x[i] += ... unrolled: one store, not N).
     const prev = stores.find((s) => s.addr === addr);

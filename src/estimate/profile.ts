@@ -39,6 +39,9 @@ export interface Profile {
     readonly storeStages: number;
     readonly axiLoadStages: number;
     readonly axiStoreStages: number;
+    /** Reads (writes) an m_axi bundle issues a cycle: one AXI4 master, one read and one write channel. */
+    readonly axiReadChannels: number;
+    readonly axiWriteChannels: number;
     readonly portsPerBank: number;
     readonly recurrenceMemOverhead: number;
     readonly lutramMaxBits: number;
@@ -88,6 +91,8 @@ const SECTIONS: Readonly<Record<string, readonly string[]>> = {
     "storeStages",
     "axiLoadStages",
     "axiStoreStages",
+    "axiReadChannels",
+    "axiWriteChannels",
     "portsPerBank",
     "recurrenceMemOverhead",
     "lutramMaxBits",
@@ -113,7 +118,8 @@ export function checkProfile(v: unknown): Profile {
     for (const k of keys) num(o, k, section);
   }
   const mem = obj(p.mem, "mem");
-  if ((mem.portsPerBank as number) < 1) throw bad("mem.portsPerBank", "at least 1");
+  for (const k of ["portsPerBank", "axiReadChannels", "axiWriteChannels"])
+    if ((mem[k] as number) < 1) throw bad(`mem.${k}`, "at least 1");
   const cfg = mem.bram18kConfigs;
   if (
     !Array.isArray(cfg) ||

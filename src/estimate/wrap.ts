@@ -1,9 +1,12 @@
 // The top the vitis_hls project synthesizes, as IR the estimator can cost: with wrapIo, a function that
-// copies every array argument (but those a PE array's loader streams: streamed-ports.ts) from its AXI port into an on-chip buffer with the argument's layout
-// (pipelined II=1 copy nests, named by the HLS backend's own copyNest/copyLocal), calls the kernel, and
-// copies written buffers back. Built in the same order as src/backends/hls/vitis.ts names things.
+// copies every array argument (but those a PE array's loader streams: streamed-ports.ts) from its AXI
+// port into an on-chip buffer with the argument's layout (pipelined II=1 copy nests, named by the HLS
+// backend's own copyNest/copyLocal), calls the kernel, and copies written buffers back. Built in the
+// same order as src/backends/hls/vitis.ts names things, with the same m_axi bundles (bundles.ts).
 
 import { NameTable } from "../backends/cxx/names.ts";
+import { axiBundles } from "../backends/hls/bundles.ts";
+import type { InterfaceSpec } from "../backends/hls/options.ts";
 import { streamedPorts } from "../backends/hls/streamed-ports.ts";
 import { tbArgs } from "../backends/hls/testbench.ts";
 import { copyLocal, copyNest } from "../backends/hls/vitis.ts";
@@ -14,8 +17,10 @@ import type { FuncLabels } from "./labels.ts";
 export interface Wrapper {
   readonly func: Func;
   readonly labels: FuncLabels;
-  /** The wrapper's AXI ports (buffers whose accesses go to m_axi, unlimited ports). */
+  /** The wrapper's array ports (buffers whose accesses go through an AXI interface). */
   readonly axi: ReadonlySet<string>;
+  /** The m_axi bundle of each port that has one (not axis, s_axilite). */
+  readonly bundles: ReadonlyMap<string, string>;
 }
 
 function copy(
@@ -42,7 +47,7 @@ function copy(
 }
 
 /** The wrapped top around `m.top`, or undefined when it has no array argument (nothing to copy). */
-export function wrapTop(m: Module): Wrapper | undefined {
+export function wrapTop(m: Module, interfaces: ReadonlyMap<string, InterfaceSpec>): Wrapper | undefined {
   const top = m.functions.find((f) => f.name === m.top) as Func;
   const args = tbArgs(top);
   if (!args.some((a) => !a.scalar)) return undefined;
@@ -73,6 +78,9 @@ export function wrapTop(m: Module): Wrapper | undefined {
       body.push(copy(a.decl, locals[k], ports[k], `result${k}`, table, label));
   });
   const axi = new Set(args.flatMap((a, k) => (a.scalar ? [] : [ports[k]])));
+  const bundles = new Map(
+    axiBundles(args, interfaces).flatMap((b, k) => (b ? [[ports[k], b] as const] : [])),
+  );
   const func: Func = { name, params: [], results: [], buffers, body, attrs: {} };
-  return { func, labels: { label, fills: new Map() }, axi };
+  return { func, labels: { label, fills: new Map() }, axi, bundles };
 }

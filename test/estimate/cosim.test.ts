@@ -100,9 +100,11 @@ test("a 4x4 PE array: the cosim-like estimate adds the wavefront's fill and drai
     String(e),
     /\+ Cosim-like \(FIFO rates, fill and drain, FIFO depths\): latency [\d,]+, interval/,
   );
-  // Through the wrapIo top the difference carries over unchanged (the top calls the region once).
+  // Through the wrapIo top (which calls the region once) the difference is the same fill and drain;
+  // there the loaders read m_axi ports, one read a cycle, so the region is not the kernel alone's.
   const wrapped = seedSystolic(4).estimate();
-  assert.equal((wrapped.cosim?.latency ?? 0) - wrapped.latency, e.cosim.latency - e.latency);
+  const extra = (wrapped.cosim?.latency ?? 0) - wrapped.latency;
+  assert.ok(extra >= 6 * pe.iterationLatency && extra <= 8 * pe.iterationLatency, `${extra}`);
   const plain = customize(
     `export function k(A: float32<[8]>): void { for (const i of range(8)) A[i] = A[i] * 2.0; }`,
     {

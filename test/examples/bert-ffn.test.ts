@@ -1,7 +1,7 @@
 // examples/bert-ffn.ts at reduced sizes (the full size runs in `npm run bench`): the composed library
 // systolic array computes X @ W bit-identically to the example's plain reference on the CPU backend and
 // natively, csim equals the CPU, the verifier proves the composed top equal to its unscheduled form, and
-// the estimate counts a DSP per PE and gets faster with more PEs.
+// the estimate counts a DSP per PE, gets faster with more PEs and reads each m_axi port once a cycle.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -97,6 +97,25 @@ test("the Vitis top hands X, W and Y to the array's processes at their m_axi por
   const e = bertFfn(sizes).estimate();
   assert.equal(e.loops.filter((l) => l.io).length, 0, "no copy loops");
   assert.equal(e.resources.bram18k, 0);
+});
+
+test("the loaders read P operands of one m_axi port an iteration: II P on its bundle's single read channel", () => {
+  const P = 4;
+  const e = bertFfn({ M: 16, K: 8, N: 16, P }).estimate();
+  const ii = (func: string) => e.loops.find((l) => l.func === func && l.ii !== undefined);
+  for (const [func, bundle] of [
+    ["A_load", "gmem0"],
+    ["B_load", "gmem1"],
+  ] as const) {
+    assert.equal(ii(func)?.ii, P, func);
+    assert.match(
+      ii(func)?.limitedBy ?? "",
+      new RegExp(`single read channel of the m_axi bundle '${bundle}'`),
+    );
+  }
+  // The store process writes a P x P block of Y an iteration through gmem2's write channel.
+  assert.equal(ii("C_store")?.ii, P * P);
+  assert.match(ii("C_store")?.limitedBy ?? "", /single write channel of the m_axi bundle 'gmem2'/);
 });
 
 test("the Vitis top keeps a large copy (Y past 64 KiB) in static storage, so full-size csim fits the stack", () => {

@@ -12,6 +12,7 @@ import { runPasses } from "../../ir/passes/pass.ts";
 import { paramDeclarator } from "../cxx/decls.ts";
 import { NameTable } from "../cxx/names.ts";
 import { cType } from "../cxx/types.ts";
+import { axiBundles } from "./bundles.ts";
 import { stackPrefix } from "./data.ts";
 import { BANNER, emitParts, includesFor, printPrepared } from "./emit.ts";
 import type { ProjectOptions } from "./options.ts";
@@ -32,22 +33,15 @@ export interface VitisKernel {
 
 type Interfaces = Pick<ProjectOptions, "interfaces" | "control">;
 
-/** The interface pragmas of argument `a` (the `gmem`-th array argument) as port `port`. */
-function interfacePragmas(a: TbArg, port: string, gmem: number, o: Interfaces): string[] {
+/** The interface pragmas of argument `a` as port `port`: m_axi on `bundle` (./bundles.ts) when it has one. */
+function interfacePragmas(a: TbArg, port: string, bundle: string | undefined, o: Interfaces): string[] {
   const spec = o.interfaces.get(a.decl.name);
-  if (a.scalar) return spec ? [`interface ${spec.mode} port=${port}`] : [];
-  if (spec && spec.mode !== "m_axi") return [`interface ${spec.mode} port=${port}`];
-  return [`interface m_axi port=${port} offset=slave bundle=${spec?.bundle ?? `gmem${gmem}`}`];
+  if (bundle === undefined) return spec ? [`interface ${spec.mode} port=${port}`] : [];
+  return [`interface m_axi port=${port} offset=slave bundle=${bundle}`];
 }
 
 const controlPragmas = (o: Interfaces): string[] =>
   o.control ? [`interface ${o.control} port=return bundle=control`] : [];
-
-/** The array index of each argument among the array arguments (its default bundle number). */
-function gmemIndex(args: readonly TbArg[]): number[] {
-  let k = 0;
-  return args.map((a) => (a.scalar ? -1 : k++));
-}
 
 function prototype(name: string, ports: readonly string[]): string {
   return `void ${name}(${ports.length ? `\n  ${ports.join(",\n  ")}\n` : ""})`;
@@ -96,10 +90,10 @@ function refusePartitionedPorts(args: readonly TbArg[], top: string, o: ProjectO
 
 function inPlaceKernel(m: Module, top: Func, args: readonly TbArg[], o: ProjectOptions): VitisKernel {
   refusePartitionedPorts(args, top.name, o);
-  const gmem = gmemIndex(args);
+  const bundles = axiBundles(args, o.interfaces);
   const parts = emitParts(m, {
     topOptions: {
-      portPragmas: (port, k) => interfacePragmas(args[k], port, gmem[k], o),
+      portPragmas: (port, k) => interfacePragmas(args[k], port, bundles[k], o),
       directives: controlPragmas(o),
     },
     wrapTop: (text) => `extern "C" {\n${text}}\n`,
@@ -136,9 +130,9 @@ function wrappedKernel(m: Module, top: Func, args: readonly TbArg[], o: ProjectO
   const table = new NameTable([...renamed.functions.map((f) => f.name), parts.top]);
   const name = table.unique(m.top);
   const { names, decls } = portsOf(args, table);
-  const gmem = gmemIndex(args);
+  const bundles = axiBundles(args, o.interfaces);
   const body = args.flatMap((a, k) =>
-    interfacePragmas(a, names[k], gmem[k], o).map((p) => `#pragma HLS ${p}`),
+    interfacePragmas(a, names[k], bundles[k], o).map((p) => `#pragma HLS ${p}`),
   );
   body.push(...controlPragmas(o).map((p) => `#pragma HLS ${p}`));
   const streamed = streamedPorts(prepared.module, args);
