@@ -9,7 +9,7 @@ import { affineOf } from "../../ir/analysis/affine.ts";
 import type { Range } from "../../ir/analysis/range.ts";
 import { constTripCount } from "../../ir/analysis/trip-count.ts";
 import type { BufferDecl, Expr, ForStmt } from "../../ir/nodes.ts";
-import { accesses, invariantInside, key } from "./promote.ts";
+import { accesses, formKey, invariantInside, key } from "./promote.ts";
 
 /** The most values one window keeps (its widest offset span). */
 const WIDEST = 8;
@@ -22,6 +22,16 @@ export interface Window {
   readonly offsets: readonly bigint[];
   /** The offset each accessed index tuple (by promote.ts's key) reads. */
   readonly offsetOf: ReadonlyMap<string, bigint>;
+}
+
+/**
+ * The row a tuple of leading indices names: by their exact affine forms when the enclosing ranges
+ * give them (the copies of a row jam, jam-rows.ts, name row i + 1 as `1 + i` and as `(i + 2) - 1`),
+ * else by their text.
+ */
+function rowKey(lead: readonly Expr[], outer: (iv: string) => Range | undefined): string {
+  const forms = lead.map((e) => formKey(e, outer));
+  return forms.every((f) => f !== undefined) ? forms.join("; ") : key(lead);
 }
 
 /** `iv + c` as c, or undefined for any other last index. */
@@ -55,9 +65,10 @@ export function windows(
       const c = offsetFrom(ix[last], loop.iv);
       if (c === undefined) continue;
       const lead = ix.slice(0, last);
-      const row = rows.get(key(lead)) ?? { lead, offsetOf: new Map<string, bigint>() };
+      const at = rowKey(lead, outer);
+      const row = rows.get(at) ?? { lead, offsetOf: new Map<string, bigint>() };
       row.offsetOf.set(k, c);
-      rows.set(key(lead), row);
+      rows.set(at, row);
     }
     for (const { lead, offsetOf } of rows.values()) {
       const w = window(buffer, b, lead, offsetOf, outer, own);
