@@ -79,6 +79,7 @@ export abstract class GenBase implements ExprEnv, AccessEnv {
     return this.fresh("o");
   }
   konst = (x: unknown): string => this.info.konst(x);
+  /** A float operation's value as a const in `steps` while statements are being interleaved. */
   step(v: Val): Val {
     if (!this.steps) return v;
     const q = this.fresh("q");

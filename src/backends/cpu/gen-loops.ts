@@ -92,7 +92,7 @@ export abstract class LoopGen extends GenBase {
 
   /**
    * The statements of jammed copies, each float operation a const, one step of every copy in turn: the
-   * copies' dependence chains overlap (V8 schedules in source order). Only for bodies of stores, whose
+   * copies' dependence chains overlap (V8's code keeps about the source order). Only for bodies of stores, whose
    * copies rowsJammable proved independent and unable to fail, so the new order changes nothing.
    */
   private interleave(
@@ -109,8 +109,10 @@ export abstract class LoopGen extends GenBase {
         return seq;
       }),
     );
-    const n = Math.max(...seqs.map((q) => q.length));
-    return Array.from({ length: n }, (_, k) => seqs.flatMap((q) => (k < q.length ? [q[k]] : []))).flat();
+    const out: string[] = [];
+    for (let k = 0; k < Math.max(...seqs.map((q) => q.length)); k++)
+      for (const q of seqs) if (k < q.length) out.push(q[k]);
+    return out;
   }
 
   /** A loop; `jammed`, when given, are the copies whose bodies `s` runs one after another (jamRows). */
@@ -124,8 +126,8 @@ export abstract class LoopGen extends GenBase {
     const [locals, before, after] = [new Map<string, string>(), [] as string[], [] as string[]];
     this.promote(s, locals, before, after);
     const win = this.slide(s, frame, before);
-    const stores = jammed && s.body.every((st) => st.kind === "store");
-    const own = stores ? this.interleave(frame, locals, jammed) : this.within(frame, locals, s.body);
+    const interleaved = jammed && s.body.every((st) => st.kind === "store");
+    const own = interleaved ? this.interleave(frame, locals, jammed) : this.within(frame, locals, s.body);
     const body = [...win.head, ...own, ...win.tail];
     for (const b of win.buffers) this.windowed.delete(b);
     const simple = /^(?:\w+|\d+)$/.test(ub.code);

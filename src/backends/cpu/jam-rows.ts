@@ -16,7 +16,7 @@ import { accesses, formKey, invariantInside } from "./promote.ts";
 
 type Ranges = (iv: string) => Range | undefined;
 
-/** Whether some dimension indexes every store of `buffer` in `inner` at one form that moves with `iv` only. */
+/** Whether some dimension indexes every store of `buffer` in `inner` at one form, moving with `iv` but not `inner.iv`. */
 function storesMoveWith(iv: string, inner: ForStmt, buffer: string, ranges: Ranges): boolean {
   const stores: (readonly Expr[])[] = [];
   visitStmts(inner.body, (s) => {
