@@ -1,9 +1,10 @@
 // Sliding windows: a loop over j that reads X[r][j - 1], X[r][j] and X[r][j + 1] (a stencil's row)
 // and never writes X keeps the row's values in JS locals that shift by one each iteration, so each
-// iteration loads one new element instead of three. Only for buffers the loop does not store (written
-// arguments never share memory with others: AL5017), leading indices invariant in the loop, the last
-// one the loop's iv plus a constant, every access proven inside the buffer over the loop's range, and
-// loops that run at least once (the first values are read before the loop).
+// iteration loads one new element instead of three (and a row that the copies of a row jam read at
+// one offset, a window of one, once instead of once per copy). Only for buffers the loop does not
+// store (written arguments never share memory with others: AL5017), leading indices invariant in
+// the loop, the last one the loop's iv plus a constant, every access proven inside the buffer over
+// the loop's range, and loops that run at least once (the first values are read before the loop).
 
 import { affineOf } from "../../ir/analysis/affine.ts";
 import type { Range } from "../../ir/analysis/range.ts";
@@ -78,7 +79,10 @@ export function windows(
   return out;
 }
 
-/** The window over one row, when it reads two or more offsets all proven inside the buffer. */
+/**
+ * The window over one row, when it reads two or more offsets, or one offset through several index
+ * tuples (the copies of a row jam reading one row), all proven inside the buffer.
+ */
 function window(
   buffer: string,
   b: BufferDecl,
@@ -88,7 +92,7 @@ function window(
   own: Range,
 ): Window | undefined {
   const cs = [...new Set(offsetOf.values())];
-  if (cs.length < 2) return undefined;
+  if (offsetOf.size < 2) return undefined;
   const leadInside = invariantInside(lead, b.shape, outer);
   const [lo, hi] = [cs.reduce((x, y) => (y < x ? y : x)), cs.reduce((x, y) => (y > x ? y : x))];
   const lastInside = own[0] + lo >= 0n && own[1] + hi < BigInt(b.shape[lead.length]);

@@ -158,3 +158,39 @@ export function k(A: int32<[10, 12]>, B: int32<[10, 12]>): void {
       b[i * 12 + j] = Math.floor((A[(i - 1) * 12 + j] + A[(i + 1) * 12 + j]) / 2 ** (i * 5)) & 1;
   assert.deepEqual(B, b);
 });
+
+test("copies of two stores interleave, copies with a branch run one after another, and both stay exact", () => {
+  const src = `import { type float32, range } from "allo-ts";
+export function k(A: float32<[9, 12]>, B: float32<[9, 12]>, C: float32<[9, 12]>): void {
+  for (const i of range(1, 8)) for (const j of range(0, 12)) {
+    B[i][j] = A[i - 1][j] * 0.5 + A[i + 1][j];
+    C[i][j] = A[i][j] - A[i + 1][j];
+  }
+  for (const i of range(1, 8)) for (const j of range(0, 12)) {
+    if (A[i][j] > 0) C[i][j] = A[i - 1][j] + A[i + 1][j];
+  }
+}`;
+  const run = customize(src, { name: "k" }).build();
+  const [two, branch] = [
+    /for \(let v_j = 0; v_j < 12; v_j\+\+\)/,
+    /for \(let v_j_1 = 0; v_j_1 < 12; v_j_1\+\+\)/,
+  ];
+  assert.equal(loopBody(run.source, two).filter((l) => /^\s*b_[BC]\[/.test(l)).length, 8);
+  // Rows i .. i + 3, each read by two copies at one offset, are read once into a local (a window of one).
+  assert.equal(loopBody(run.source, two).filter((l) => /^\s*w\d+ = b_A\[/.test(l)).length, 4);
+  assert.equal(loopBody(run.source, branch).filter((l) => /^\s*if \(/.test(l)).length, 4);
+  assert.doesNotMatch(loopBody(run.source, branch).join("\n"), /const q/);
+  const [A, B] = grids();
+  const C = new Float32Array(108);
+  const [a, b, c] = [A.slice(), B.slice(), C.slice()];
+  run(A, B, C);
+  const at = (X: Float32Array, i: number, j: number) => X[i * 12 + j];
+  for (let i = 1; i < 8; i++)
+    for (let j = 0; j < 12; j++) {
+      b[i * 12 + j] = f(f(at(a, i - 1, j) * 0.5) + at(a, i + 1, j));
+      c[i * 12 + j] = f(at(a, i, j) - at(a, i + 1, j));
+    }
+  for (let i = 1; i < 8; i++)
+    for (let j = 0; j < 12; j++) if (at(a, i, j) > 0) c[i * 12 + j] = f(at(a, i - 1, j) + at(a, i + 1, j));
+  assert.deepEqual([A, B, C], [a, b, c]);
+});
