@@ -32,6 +32,8 @@ export interface ExprEnv extends Temps {
   param(name: string): string;
   load(e: LoadExpr): string;
   streamGet(e: StreamGetExpr): string;
+  /** A float operation's value, or a const that holds it (gen-loops.ts interleaves jammed statements). */
+  step(v: Val): Val;
 }
 
 const COMPARISONS = new Set<BinaryOp>(["==", "!=", "<", "<=", ">", ">="]);
@@ -129,8 +131,10 @@ export function compileExpr(e: Expr, env: ExprEnv): Val {
       return withTypeRange(env.load(e), e.type);
     case "streamGet":
       return withTypeRange(env.streamGet(e), e.type);
-    case "binary":
-      return binary(e, env);
+    case "binary": {
+      const v = binary(e, env);
+      return e.type.kind === "float" ? env.step(v) : v;
+    }
     case "logical":
       return boolVal(`(${condOf(e.lhs, env)} ${e.op} ${condOf(e.rhs, env)})`);
     case "unary": {

@@ -33,8 +33,10 @@ export abstract class GenBase implements ExprEnv, AccessEnv {
   /** Buffers whose one accessed element lives in a JS local inside the current loop (promote.ts). */
   protected readonly promoted = new Map<string, string>();
   /** Buffers whose elements a loop reads through a sliding window (slide.ts): index key -> local. */
-  protected readonly windowed = new Map<string, ReadonlyMap<string, string>>();
+  protected readonly windowed = new Map<string, Map<string, string>>();
   protected scope: Scope = { temps: [], generator: false, decls: new Map(), loops: 0 };
+  /** While defined, float operations of the statement being compiled become consts here, in order. */
+  protected steps: string[] | undefined;
   protected span: Span | undefined;
   private counter = 0;
 
@@ -77,6 +79,13 @@ export abstract class GenBase implements ExprEnv, AccessEnv {
     return this.fresh("o");
   }
   konst = (x: unknown): string => this.info.konst(x);
+  /** A float operation's value as a const in `steps` while statements are being interleaved. */
+  step(v: Val): Val {
+    if (!this.steps) return v;
+    const q = this.fresh("q");
+    this.steps.push(`const ${q} = ${v.code};`);
+    return { ...v, code: q };
+  }
 
   /** The iteration count of a loop body under a budget (budget.ts); nothing without one. */
   protected tick(loop: string, span: Span | undefined, weight = 1): string[] {

@@ -2,7 +2,8 @@
 // hoisted in front of loops, elements kept in locals across a loop (promote.ts), and unroll-and-jam
 // by JAM (jam.ts) with a remainder loop, of loops whose inner loop accumulates into elements that
 // move with the outer loop (a GEMM's C[i][j] over k) or with the inner loop (the seed's reordered
-// GEMM, row[j] over j inside k: the JAM copies then share one load and store of row[j]).
+// GEMM, row[j] over j inside k: the JAM copies then share one load and store of row[j]), or whose
+// rows share reads (a stencil: jam-rows.ts; the copies share sliding windows, slide.ts).
 
 import { ivSpan, type Range } from "../../ir/analysis/range.ts";
 import { tripCount } from "../../ir/analysis/trip-count.ts";
@@ -14,6 +15,7 @@ import { compileExpr } from "./expr.ts";
 import { GenBase, indent } from "./gen-base.ts";
 import type { Val } from "./int-ops.ts";
 import { innerOf, JAM, jammable } from "./jam.ts";
+import { rowsJammable } from "./jam-rows.ts";
 import { type Promotion, promotions } from "./promote.ts";
 import { windows } from "./slide.ts";
 
@@ -77,10 +79,10 @@ export abstract class LoopGen extends GenBase {
       this.loops.pop();
       for (let k = 0; k < n; k++) tail.push(`${locals[k]} = ${locals[k + 1]};`);
       const byOffset = new Map(w.offsets.map((c, k) => [c, locals[k]]));
-      this.windowed.set(
-        w.buffer,
-        new Map([...w.offsetOf].map(([key, c]) => [key, byOffset.get(c) as string])),
-      );
+      // A buffer read along several rows has a window per row: one map for all of them.
+      const read = this.windowed.get(w.buffer) ?? new Map<string, string>();
+      for (const [key, c] of w.offsetOf) read.set(key, byOffset.get(c) as string);
+      this.windowed.set(w.buffer, read);
       buffers.push(w.buffer);
     }
     return { head, tail, buffers };
@@ -88,25 +90,75 @@ export abstract class LoopGen extends GenBase {
 
   private hoisted = (f: LoopFrame) => [...f.hoisted].map(([code, name]) => `const ${name} = ${code};`);
 
-  protected loop(s: ForStmt): string[] {
+  /**
+   * The statements of jammed copies, each float operation a const, one step of every copy in turn: the
+   * copies' dependence chains overlap (V8's code keeps about the source order). Only for bodies of stores, whose
+   * copies rowsJammable proved independent and unable to fail, so the new order changes nothing.
+   */
+  private interleave(
+    frame: LoopFrame,
+    locals: ReadonlyMap<string, string>,
+    copies: readonly ForStmt[],
+  ): string[] {
+    const seqs = copies.map((c) =>
+      c.body.flatMap((st) => {
+        this.steps = [];
+        const line = this.within(frame, locals, [st]);
+        const seq = [...this.steps, ...line];
+        this.steps = undefined;
+        return seq;
+      }),
+    );
+    const out: string[] = [];
+    for (let k = 0; k < Math.max(...seqs.map((q) => q.length)); k++)
+      for (const q of seqs) if (k < q.length) out.push(q[k]);
+    return out;
+  }
+
+  /** A loop; `jammed`, when given, are the copies whose bodies `s` runs one after another (jamRows). */
+  protected loop(s: ForStmt, jammed?: readonly ForStmt[]): string[] {
     const lb = compileExpr(s.lb, this);
     const ub = compileExpr(s.ub, this);
-    const jammed = this.jam(s, lb, ub) ?? this.jamInner(s, lb, ub);
-    if (jammed) return jammed;
+    const unrolled = this.jam(s, lb, ub) ?? this.jamInner(s, lb, ub) ?? this.jamRows(s, lb, ub);
+    if (unrolled) return unrolled;
     const v = this.ident("v", s.iv);
     const frame = this.frameFor(s, v, this.ivSpan(lb, ub));
     const [locals, before, after] = [new Map<string, string>(), [] as string[], [] as string[]];
     this.promote(s, locals, before, after);
     const win = this.slide(s, frame, before);
-    const body = [...win.head, ...this.within(frame, locals, s.body), ...win.tail];
+    const interleaved = jammed && s.body.every((st) => st.kind === "store");
+    const own = interleaved ? this.interleave(frame, locals, jammed) : this.within(frame, locals, s.body);
+    const body = [...win.head, ...own, ...win.tail];
     for (const b of win.buffers) this.windowed.delete(b);
     const simple = /^(?:\w+|\d+)$/.test(ub.code);
     const end = simple ? ub.code : this.fresh("e");
     const init = simple ? `let ${v} = ${lb.code}` : `let ${v} = ${lb.code}, ${end} = ${ub.code}`;
     const step = s.step === 1 ? `${v}++` : `${v} += ${s.step}`;
     const head = `for (${init}; ${v} < ${end}; ${step}) {`;
-    const tick = this.tick(s.name, s.span);
+    const tick = this.tick(s.name, s.span, jammed?.length);
     return [...this.hoisted(frame), ...before, head, ...indent([...tick, ...body]), "}", ...after];
+  }
+
+  /**
+   * Unroll-and-jam of stencil rows (jam-rows.ts): the JAM copies of the inner loop become one loop
+   * whose body runs them one after another, so its sliding windows cover the rows they share.
+   */
+  private jamRows(s: ForStmt, lb: Val, ub: Val): string[] | undefined {
+    const jam = this.jamFrame(s, lb, ub);
+    if (!jam) return undefined;
+    const { inner, v, frame } = jam;
+    const own = this.ivSpan(compileExpr(inner.lb, this), compileExpr(inner.ub, this));
+    const ranges = (iv: string) => (iv === inner.iv ? own : this.ivRange(iv));
+    const copies = jamCopies(s, inner);
+    if (!own || !rowsJammable(s.iv, inner, copies, this.f.buffers, ranges)) {
+      this.loops.pop();
+      return undefined;
+    }
+    this.scope.loops++;
+    const jammed = this.loop({ ...inner, body: copies.flatMap((c) => c.body) }, copies);
+    this.scope.loops--;
+    this.loops.pop();
+    return this.jammedLoop(s, v, frame, lb, ub, jammed);
   }
 
   /**

@@ -19,12 +19,19 @@ export interface Promotion {
 
 export const key = (ix: readonly Expr[]): string => irJson(ix);
 
+/** An index's exact affine form under `ranges` as text (terms sorted: `1 + i` and `i + 1` agree), if any. */
+export function formKey(e: Expr, ranges: (iv: string) => Range | undefined): string | undefined {
+  const f = exactAffine(e, { get: ranges })?.form;
+  return f && `${[...f.terms].sort(([a], [b]) => (a < b ? -1 : 1)).join(" ")} ${f.c}`;
+}
+
 export interface BufferAccesses {
   /** Every index tuple the loop accesses the buffer at, by its key. */
   readonly keys: Map<string, readonly Expr[]>;
   /** The first of them. */
   readonly indices: readonly Expr[];
   stored: boolean;
+  loaded: boolean;
 }
 
 /** Accesses (loads and stores) of every memory buffer in a loop body, or undefined if the body is opaque. */
@@ -32,9 +39,15 @@ export function accesses(body: readonly Stmt[]): Map<string, BufferAccesses> | u
   const out = new Map<string, BufferAccesses>();
   let opaque = false;
   const note = (buffer: string, indices: readonly Expr[], stored: boolean) => {
-    const a = out.get(buffer) ?? { keys: new Map<string, readonly Expr[]>(), indices, stored: false };
+    const a = out.get(buffer) ?? {
+      keys: new Map<string, readonly Expr[]>(),
+      indices,
+      stored: false,
+      loaded: false,
+    };
     a.keys.set(key(indices), indices);
     a.stored ||= stored;
+    a.loaded ||= !stored;
     out.set(buffer, a);
   };
   visitStmts(body, (s) => {
@@ -48,6 +61,7 @@ export function accesses(body: readonly Stmt[]): Map<string, BufferAccesses> | u
         ]),
         indices: [],
         stored: true,
+        loaded: true,
       });
     for (const e of stmtExprs(s)) {
       walkExpr(e, (x) => {

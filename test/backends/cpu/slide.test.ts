@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { customize } from "../../../src/index.ts";
+import { loopBody } from "./source.ts";
 
 const f = Math.fround;
 
@@ -41,9 +42,16 @@ const operands = () => [
 
 test("a stencil's rows slide through locals (row i at j-2..j+1, row i+1 at j-1..j) and the results stay exact", () => {
   const run = customize(STENCIL, { name: "k" }).build();
-  // Windows of 4 (row i of A), 2 (row i+1 of A) and 2 (row i of B) values: 3 + 1 + 1 read before their loops.
-  assert.equal(run.source.match(/let w\d+ = /g)?.length, 5);
+  // The rows B's nest leaves over from its jam by four (jam-rows.ts), 9 and 10, slide a window of 4 (row i
+  // of A) and one of 2 (row i + 1); their loop reads only the windows' new values and row i - 1.
+  const rest = loopBody(run.source, /for \(; v_i < e\d+; v_i \+= 1\)/);
+  assert.equal(rest.filter((l) => /^\s*let w\d+ = /.test(l)).length, 3 + 1);
+  const inner = loopBody(rest.join("\n"), /for \(let v_j = 2; v_j < 39; v_j\+\+\)/);
+  assert.equal(inner.join("\n").match(/b_A\[/g)?.length, 3);
   assert.match(run.source, /w\d+ = w\d+;\n\s*w\d+ = w\d+;\n\s*w\d+ = w\d+;\n/, "the 4-wide window shifts");
+  // A's nest reads row i of B at j - 1 and j: a window of 2, one value read before the loop.
+  const second = loopBody(run.source, /for \(let v_i_1 = 1; v_i_1 < 11; v_i_1\+\+\)/);
+  assert.equal(second.filter((l) => /^\s*let w\d+ = /.test(l)).length, 1);
   const [A, B] = operands();
   const [a, b] = operands();
   run(A, B);
