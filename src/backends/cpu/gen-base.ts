@@ -32,8 +32,11 @@ export abstract class GenBase implements ExprEnv, AccessEnv {
   protected readonly loops: LoopFrame[] = [];
   /** Buffers whose one accessed element lives in a JS local inside the current loop (promote.ts). */
   protected readonly promoted = new Map<string, string>();
-  /** Buffers whose elements a loop reads through a sliding window (slide.ts): index key -> local. */
-  protected readonly windowed = new Map<string, Map<string, string>>();
+  /**
+   * Buffers some of whose elements live in JS locals inside the current loop, by index key: sliding
+   * windows (slide.ts) and constant positions (promote.ts's constantElements).
+   */
+  protected readonly elementLocals = new Map<string, Map<string, string>>();
   protected scope: Scope = { temps: [], generator: false, decls: new Map(), loops: 0 };
   /** While defined, float operations of the statement being compiled become consts here, in order. */
   protected steps: string[] | undefined;
@@ -119,7 +122,7 @@ export abstract class GenBase implements ExprEnv, AccessEnv {
   }
 
   protected element(buffer: string, indices: readonly Expr[]): string {
-    const local = this.promoted.get(buffer) ?? this.windowed.get(buffer)?.get(key(indices));
+    const local = this.promoted.get(buffer) ?? this.elementLocals.get(buffer)?.get(key(indices));
     if (local) return local;
     const b = this.f.buffers[buffer];
     if (b.shape.length === 0)

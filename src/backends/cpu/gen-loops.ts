@@ -16,7 +16,7 @@ import { GenBase, indent } from "./gen-base.ts";
 import type { Val } from "./int-ops.ts";
 import { innerOf, JAM, jammable } from "./jam.ts";
 import { rowsJammable } from "./jam-rows.ts";
-import { type Promotion, promotions } from "./promote.ts";
+import { constantElements, key, type Promotion, promotions } from "./promote.ts";
 import { windows } from "./slide.ts";
 
 export abstract class LoopGen extends GenBase {
@@ -44,6 +44,24 @@ export abstract class LoopGen extends GenBase {
     return promos;
   }
 
+  /** Locals for the constant-position elements of `s` (promote.ts); the buffers they belong to. */
+  private pin(s: ForStmt, frame: LoopFrame, before: string[], after: string[]): string[] {
+    const skip = (b: string) =>
+      this.info.isVar(this.f, b) || this.promoted.has(b) || this.elementLocals.has(b);
+    const ranges = (iv: string) => (iv === s.iv ? frame.range : this.ivRange(iv));
+    const buffers: string[] = [];
+    for (const p of constantElements(s, this.f.buffers, ranges, skip)) {
+      const el = this.element(p.buffer, p.indices);
+      const local = this.fresh("c");
+      before.push(`let ${local} = ${el};`);
+      if (p.stored) after.push(`${el} = ${local};`);
+      const locals = this.elementLocals.get(p.buffer) ?? new Map<string, string>();
+      if (locals.size === 0) buffers.push(p.buffer);
+      this.elementLocals.set(p.buffer, locals.set(key(p.indices), local));
+    }
+    return buffers;
+  }
+
   /** Compiles a block inside a loop frame with some buffers' elements in locals. */
   private within(frame: LoopFrame, locals: ReadonlyMap<string, string>, body: readonly Stmt[]): string[] {
     for (const [b, l] of locals) this.promoted.set(b, l);
@@ -66,7 +84,8 @@ export abstract class LoopGen extends GenBase {
     frame: LoopFrame,
     before: string[],
   ): { head: string[]; tail: string[]; buffers: string[] } {
-    const skip = (b: string) => this.info.isVar(this.f, b) || this.promoted.has(b) || this.windowed.has(b);
+    const skip = (b: string) =>
+      this.info.isVar(this.f, b) || this.promoted.has(b) || this.elementLocals.has(b);
     const [head, tail, buffers] = [[] as string[], [] as string[], [] as string[]];
     for (const w of windows(s, this.f.buffers, this.ivRange, frame.range, skip)) {
       const at = (base: Expr, c: bigint) => this.element(w.buffer, [...w.lead, idxOp("+", base, idx(c))]);
@@ -80,9 +99,9 @@ export abstract class LoopGen extends GenBase {
       for (let k = 0; k < n; k++) tail.push(`${locals[k]} = ${locals[k + 1]};`);
       const byOffset = new Map(w.offsets.map((c, k) => [c, locals[k]]));
       // A buffer read along several rows has a window per row: one map for all of them.
-      const read = this.windowed.get(w.buffer) ?? new Map<string, string>();
+      const read = this.elementLocals.get(w.buffer) ?? new Map<string, string>();
       for (const [key, c] of w.offsetOf) read.set(key, byOffset.get(c) as string);
-      this.windowed.set(w.buffer, read);
+      this.elementLocals.set(w.buffer, read);
       buffers.push(w.buffer);
     }
     return { head, tail, buffers };
@@ -125,11 +144,12 @@ export abstract class LoopGen extends GenBase {
     const frame = this.frameFor(s, v, this.ivSpan(lb, ub));
     const [locals, before, after] = [new Map<string, string>(), [] as string[], [] as string[]];
     this.promote(s, locals, before, after);
+    const pinned = this.pin(s, frame, before, after);
     const win = this.slide(s, frame, before);
     const interleaved = jammed && s.body.every((st) => st.kind === "store");
     const own = interleaved ? this.interleave(frame, locals, jammed) : this.within(frame, locals, s.body);
     const body = [...win.head, ...own, ...win.tail];
-    for (const b of win.buffers) this.windowed.delete(b);
+    for (const b of [...win.buffers, ...pinned]) this.elementLocals.delete(b);
     const simple = /^(?:\w+|\d+)$/.test(ub.code);
     const end = simple ? ub.code : this.fresh("e");
     const init = simple ? `let ${v} = ${lb.code}` : `let ${v} = ${lb.code}, ${end} = ${ub.code}`;

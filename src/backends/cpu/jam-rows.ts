@@ -11,8 +11,8 @@
 import { exactAffine } from "../../ir/analysis/affine.ts";
 import type { Range } from "../../ir/analysis/range.ts";
 import type { BufferDecl, Expr, ForStmt } from "../../ir/nodes.ts";
-import { stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
-import { accesses, formKey, invariantInside } from "./promote.ts";
+import { visitStmts } from "../../ir/walk.ts";
+import { accesses, cannotFail, formKey } from "./promote.ts";
 
 type Ranges = (iv: string) => Range | undefined;
 
@@ -61,17 +61,11 @@ export function rowsJammable(
   buffers: Readonly<Record<string, BufferDecl>>,
   ranges: Ranges,
 ): boolean {
-  const all = accesses(copies.flatMap((c) => c.body));
-  if (!all) return false;
-  let mayFail = false;
-  visitStmts(inner.body, (s) => {
-    for (const e of stmtExprs(s)) walkExpr(e, (x) => void (mayFail ||= x.kind === "bitPos"));
-  });
-  if (mayFail) return false;
+  const body = copies.flatMap((c) => c.body);
+  const all = accesses(body);
+  if (!all || !cannotFail(body, buffers, ranges)) return false;
   for (const [buffer, a] of all) {
     if (a.stored && (a.loaded || !storesMoveWith(iv, inner, buffer, ranges))) return false;
-    const shape = buffers[buffer].shape;
-    if (![...a.keys.values()].every((ix) => invariantInside(ix, shape, ranges))) return false;
   }
   return sharedReads(copies, ranges);
 }
