@@ -167,11 +167,11 @@ export function constantElements(
   for (const [buffer, a] of acc) {
     const b = buffers[buffer];
     if (a.keys.size < 2 || b.stream || b.shape.length === 0 || skip(buffer)) continue;
+    // Inside the buffer already (cannotFail); constant, so distinct positions are distinct elements.
     const tuples = [...a.keys.values()];
-    const inside = (ix: readonly Expr[]) =>
-      ix.length === b.shape.length &&
-      ix.every((e, k) => e.kind === "const" && Number(e.value) >= 0 && Number(e.value) < b.shape[k]);
-    if (tuples.every(inside)) for (const indices of tuples) out.push({ buffer, indices, stored: a.stored });
+    const constant = (ix: readonly Expr[]) =>
+      ix.length === b.shape.length && ix.every((e) => e.kind === "const");
+    if (tuples.every(constant)) for (const indices of tuples) out.push({ buffer, indices, stored: a.stored });
   }
   return out;
 }

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { customize } from "../../../src/index.ts";
 import { spatialIJ } from "../../schedule/spatial/support.ts";
-import { rng } from "../../support/random.ts";
+import { fillInt, rng } from "../../support/random.ts";
 
 /** The generated loop `for (let <iv> ...) { ... }` of a kernel's source, by its iv's JS name prefix. */
 function loopText(source: string, iv: string): string {
@@ -32,7 +32,7 @@ test("a sequential PE array keeps its accumulators in locals and computes the pl
     const plain = customize(systolic(n, k), { name: "mm" });
     const s = customize(systolic(n, k), { name: "mm" });
     spatialIJ(s, { M: n, N: n, K: k });
-    const run = s.build() as ReturnType<typeof s.build> & { source: string };
+    const run = s.build();
     const step = loopText(run.source, "v_k");
     assert.doesNotMatch(step, /b_C\[/, "C's elements are locals inside the step loop");
     assert.equal(
@@ -41,12 +41,17 @@ test("a sequential PE array keeps its accumulators in locals and computes the pl
       "each read before the loop and written after",
     );
     const r = rng(n);
-    const A = Int8Array.from({ length: n * k }, () => r(256) - 128);
-    const B = Int8Array.from({ length: k * n }, () => r(256) - 128);
-    const [C1, C2] = [Int16Array.from({ length: n * n }, () => r(100)), new Int16Array(n * n)];
-    C2.set(C1);
+    const A = fillInt(new Int8Array(n * k), r, -128, 127);
+    const B = fillInt(new Int8Array(k * n), r, -128, 127);
+    const C1 = fillInt(new Int16Array(n * n), r, -3000, 3000);
+    const C2 = C1.slice();
     plain.build()(A, B, C1);
     run(A, B, C2);
+    assert.notDeepEqual(
+      C1,
+      C2.map(() => 0),
+      "the inputs make a result",
+    );
     assert.deepEqual(C2, C1);
   }
 });
@@ -80,9 +85,7 @@ test("constant elements: pinned when nothing in the loop can fail, left in memor
     // A position that moves with t may alias a constant one.
     ["\n    C[t % 3] += 1;", false, (t: number, C: number[]) => void (C[t % 3] += 1)],
   ] as const) {
-    const run = customize(accumulate(extra), { name: "acc" }).build() as ((...a: unknown[]) => void) & {
-      source: string;
-    };
+    const run = customize(accumulate(extra), { name: "acc" }).build();
     const loop = loopText(run.source, "v_t");
     assert.equal(!/b_C\[/.test(loop), pinned, `pinned for '${extra.trim()}'`);
     const C = Int32Array.from([10, 20, 30]);
