@@ -6,34 +6,19 @@ import { test } from "node:test";
 import { customize } from "../../../src/index.ts";
 import { spatialIJ } from "../../schedule/spatial/support.ts";
 import { fillInt, rng } from "../../support/random.ts";
-
-/** The generated loop `for (let <iv> ...) { ... }` of a kernel's source, by its iv's JS name prefix. */
-function loopText(source: string, iv: string): string {
-  const start = source.indexOf(`for (let ${iv}`);
-  assert.ok(start >= 0, `no loop over ${iv} in:\n${source}`);
-  let depth = 0;
-  for (let k = source.indexOf("{", start); k < source.length; k++) {
-    if (source[k] === "{") depth++;
-    else if (source[k] === "}" && --depth === 0) return source.slice(start, k + 1);
-  }
-  throw new Error("unbalanced source");
-}
-
-const systolic = (n: number, k: number) => `import { grid, type int8, type int16, range } from "allo-ts";
-export function mm(A: int8<[${n}, ${k}]>, B: int8<[${k}, ${n}]>, C: int16<[${n}, ${n}]>): void {
-  for (const [i, j] of grid(${n}, ${n}, { name: "PE" })) for (const k of range(${k})) C[i][j] += A[i][k] * B[k][j];
-}`;
+import { matmulSource } from "../../verify/support/systolic.ts";
+import { loopBody } from "./source.ts";
 
 test("a sequential PE array keeps its accumulators in locals and computes the plain matmul", () => {
   for (const [n, k] of [
     [4, 8],
     [16, 32],
   ]) {
-    const plain = customize(systolic(n, k), { name: "mm" });
-    const s = customize(systolic(n, k), { name: "mm" });
+    const plain = customize(matmulSource(n, n, k), { name: "matmul" });
+    const s = customize(matmulSource(n, n, k), { name: "matmul" });
     spatialIJ(s, { M: n, N: n, K: k });
     const run = s.build();
-    const step = loopText(run.source, "v_k");
+    const step = loopBody(run.source, /for \(let v_k/).join("\n");
     assert.doesNotMatch(step, /b_C\[/, "C's elements are locals inside the step loop");
     assert.equal(
       run.source.match(/b_C\[/g)?.length,
@@ -86,7 +71,7 @@ test("constant elements: pinned when nothing in the loop can fail, left in memor
     ["\n    C[t % 3] += 1;", false, (t: number, C: number[]) => void (C[t % 3] += 1)],
   ] as const) {
     const run = customize(accumulate(extra), { name: "acc" }).build();
-    const loop = loopText(run.source, "v_t");
+    const loop = loopBody(run.source, /for \(let v_t/).join("\n");
     assert.equal(!/b_C\[/.test(loop), pinned, `pinned for '${extra.trim()}'`);
     const C = Int32Array.from([10, 20, 30]);
     run(A, I, C);
