@@ -55,7 +55,8 @@ export function wrapTop(m: Module, interfaces: ReadonlyMap<string, InterfaceSpec
   const table = new NameTable([...m.functions.map((f) => (f === top ? inner : f.name)), inner]);
   const name = table.unique(m.top);
   const ports = args.map((a) => table.unique(a.decl.name));
-  const streamed = streamedPorts(m, args);
+  const axiOf = axiBundles(args, interfaces);
+  const streamed = streamedPorts(m, args, axiOf);
   const locals = args.map((a, k) => (a.scalar || streamed.has(k) ? ports[k] : copyLocal(a, k, table)));
   const buffers: Record<string, BufferDecl> = {};
   const label = new Map<ForStmt, string>();
@@ -78,9 +79,7 @@ export function wrapTop(m: Module, interfaces: ReadonlyMap<string, InterfaceSpec
       body.push(copy(a.decl, locals[k], ports[k], `result${k}`, table, label));
   });
   const axi = new Set(args.flatMap((a, k) => (a.scalar ? [] : [ports[k]])));
-  const bundles = new Map(
-    axiBundles(args, interfaces).flatMap((b, k) => (b ? [[ports[k], b] as const] : [])),
-  );
+  const bundles = new Map(axiOf.flatMap((b, k) => (b ? [[ports[k], b] as const] : [])));
   const func: Func = { name, params: [], results: [], buffers, body, attrs: {} };
   return { func, labels: { label, fills: new Map() }, axi, bundles };
 }

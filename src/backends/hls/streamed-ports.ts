@@ -1,4 +1,4 @@
-// Which array arguments the wrapIo top passes straight to their m_axi port: unpartitioned, and used
+// Which array arguments the wrapIo top passes straight to their m_axi port: m_axi, unpartitioned, and used
 // by one process of a PE array only, which either only reads it (a loader such as relay's A_load,
 // reading it in its own loop order) or only writes it (drainWrites' store process), following
 // whole-array calls down from the top. Copying such an argument on chip would cost a whole-matrix
@@ -10,13 +10,21 @@ import type { CallStmt, Func, Module, Stmt } from "../../ir/nodes.ts";
 import { stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import type { TbArg } from "./testbench.ts";
 
-/** The indices of `args` (tbArgs of the top) that the wrapped top does not copy on chip. */
-export function streamedPorts(m: Module, args: readonly TbArg[]): ReadonlySet<number> {
+/**
+ * The indices of `args` (tbArgs of the top) that the wrapped top does not copy on chip; `bundles`
+ * (./bundles.ts) says which are m_axi. Only those: an axis or s_axilite port is read once, in order,
+ * so its copy loop stays.
+ */
+export function streamedPorts(
+  m: Module,
+  args: readonly TbArg[],
+  bundles: readonly (string | undefined)[],
+): ReadonlySet<number> {
   const funcs: Funcs = new Map(m.functions.map((f) => [f.name, f]));
   const top = funcs.get(m.top) as Func;
   const out = new Set<number>();
   args.forEach((a, k) => {
-    if (a.scalar || k >= top.params.length) return;
+    if (a.scalar || k >= top.params.length || bundles[k] === undefined) return;
     if (!isUnpartitioned(bufferLayout(a.decl))) return;
     const use = processUses(funcs, top, a.decl.name);
     if (use.length === 1 && (use[0] === "write" || (use[0] === "read" && a.input))) out.add(k);

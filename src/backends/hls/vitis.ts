@@ -135,7 +135,7 @@ function wrappedKernel(m: Module, top: Func, args: readonly TbArg[], o: ProjectO
     interfacePragmas(a, names[k], bundles[k], o).map((p) => `#pragma HLS ${p}`),
   );
   body.push(...controlPragmas(o).map((p) => `#pragma HLS ${p}`));
-  const streamed = streamedPorts(prepared.module, args);
+  const streamed = streamedPorts(prepared.module, args, bundles);
   const locals = args.map((a, k) => (a.scalar || streamed.has(k) ? names[k] : copyLocal(a, k, table)));
   args.forEach((a, k) => {
     if (a.scalar || streamed.has(k)) return;

@@ -2,7 +2,7 @@
 // into an on-chip buffer with its layout in loops named as Allo's, so no m_axi port is ever
 // partitioned; with wrapIo: false the ports are used in place and partitioning one is AL5014 at the
 // schedule call. csim equals the CPU backend in both forms. Also the project options (part, clock,
-// interfaces, control) and their checks.
+// interfaces, control) and their checks, and which ports a PE array reads in place (m_axi only).
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,8 +13,9 @@ import { emitHls } from "../../../src/backends/hls/index.ts";
 import { projectOptions, type VitisOptions } from "../../../src/backends/hls/options.ts";
 import { emitVitisKernel } from "../../../src/backends/hls/vitis.ts";
 import { AlloError } from "../../../src/diagnostics/error.ts";
-import { customize, type Schedule } from "../../../src/index.ts";
+import { customize, int8, int32, type Schedule } from "../../../src/index.ts";
 import type { Func, Module } from "../../../src/ir/nodes.ts";
+import { systolic } from "../../../src/library/index.ts";
 import { CASES } from "../../corpus/cases.ts";
 import { assertSameOutputs, cloneArgs } from "../../support/compare.ts";
 import { assertGolden } from "../../support/golden.ts";
@@ -168,4 +169,16 @@ test("part and clockNs reach run.tcl; bad options are AL9001 naming the option",
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("a PE array's m_axi ports go straight to their loaders; an axis port keeps its in-order copy", () => {
+  const instantiate = { TyA: int8, TyB: int8, TyC: int32, M: 8, K: 6, N: 8, Mt: 2, Nt: 2 };
+  const s = customize(systolic, { instantiate }).compose(systolic);
+  const copied = (code: string, port: string) => new RegExp(`= ${port}\\[`).test(code);
+  const mAxi = kernelOf(s.ir).code;
+  assert.ok(!copied(mAxi, "A") && !copied(mAxi, "B"), "m_axi A and B are read by their loaders in place");
+  const axis = kernelOf(s.ir, { interfaces: { A: { mode: "axis" } } }).code;
+  assert.match(axis, /#pragma HLS interface axis port=A/);
+  assert.ok(copied(axis, "A"), "the axis A is copied on chip, in order, before the array runs");
+  assert.ok(!copied(axis, "B"), "B is still m_axi and read in place");
 });
