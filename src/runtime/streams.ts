@@ -6,7 +6,7 @@
 // hanging. A local stream still holding values when its region ends is AL4102. How a failure is
 // raised is the caller's: an AlloError on the CPU, a failed design in the verifier.
 
-import { where } from "../diagnostics/error.ts";
+import { AlloError, where } from "../diagnostics/error.ts";
 import { endsOf, type StreamUses } from "../ir/analysis/streams.ts";
 import type { Span } from "../ir/nodes.ts";
 import { elementCount } from "../ir/shape.ts";
@@ -78,6 +78,10 @@ export type Failure = (
   span: Span | undefined,
   details: Readonly<Record<string, unknown>>,
 ) => Error;
+
+/** A stream failure of a run (CPU, native) is the user's error, at the region (or the blocked statement). */
+export const streamError: Failure = (code, text, span, details) =>
+  new AlloError(code, text, span ? { span, details } : { details });
 
 /** A wait that would block again at once: resuming its unit changes nothing but the cost. */
 const stillBlocked = <V>(w: Wait<V> | RegionWait<V> | undefined): boolean =>
@@ -165,12 +169,8 @@ export class Streams<V> {
   }
 
   private leftOver(f: Fifo<V>, region: string, span: Span | undefined): Error {
-    return this.fail(
-      "AL4102",
-      `stream ${fifoLabel(f)} still holds ${f.n} value(s) at the end of region '${region}' (puts ${f.puts}, gets ${f.gets}); every value put must be got`,
-      span,
-      { stream: f.stream, indices: f.indices, left: f.n, puts: f.puts, gets: f.gets },
-    );
+    const { text, details } = leftOverReport(f, region);
+    return this.fail("AL4102", text, span, details);
   }
 
   /** Runs a blocking computation from code that cannot wait: a yield means nobody can ever unblock it. */
@@ -190,6 +190,17 @@ export class Streams<V> {
     const { text, details } = deadlockReport(r);
     return this.fail("AL4101", text, r.span ?? span, details);
   }
+}
+
+/** Data left in a local stream at the end of its region (AL4102). */
+export function leftOverReport(
+  f: Fifo<unknown>,
+  region: string,
+): { text: string; details: Record<string, unknown> } {
+  return {
+    text: `stream ${fifoLabel(f)} still holds ${f.n} value(s) at the end of region '${region}' (puts ${f.puts}, gets ${f.gets}); every value put must be got`,
+    details: { stream: f.stream, indices: f.indices, left: f.n, puts: f.puts, gets: f.gets },
+  };
 }
 
 interface Line<V> {

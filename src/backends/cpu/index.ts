@@ -10,7 +10,7 @@ import type { Func, Module } from "../../ir/nodes.ts";
 import { type Pass, runPasses } from "../../ir/passes/pass.ts";
 import { moduleKey } from "../../ir/same.ts";
 import { checkArgCount, checkSeparate, writtenParams } from "../../runtime/host-abi.ts";
-import { type Failure, makeFifos, Streams } from "../../runtime/streams.ts";
+import { makeFifos, Streams, streamError } from "../../runtime/streams.ts";
 import { Recent } from "../../util/recent.ts";
 import { bufferIn, resultOut, scalarIn } from "./boundary.ts";
 import { type Budget, hasBudget, StepCounter } from "./budget.ts";
@@ -25,10 +25,6 @@ export interface CpuKernel {
   /** The generated JavaScript, for inspection. */
   readonly source: string;
 }
-
-/** A stream failure on the CPU is the user's error, at the region (or the blocked statement). */
-const streamError: Failure = (code, text, span, details) =>
-  new AlloError(code, text, span ? { span, details } : { details });
 
 /** The module after the passes, its top, and its JavaScript (the same for every build of it). */
 interface Generated {

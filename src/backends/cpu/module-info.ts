@@ -3,21 +3,10 @@
 // where buffers are defined, and the constant pool that hands
 // run-time data (types, spans, shapes) to the generated code.
 
-import type { Expr, Func, Module, Stmt } from "../../ir/nodes.ts";
-import { childBlocks, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
+import { blockingFunctions, visitOwn } from "../../ir/analysis/blocking.ts";
+import type { Func, Module, Stmt } from "../../ir/nodes.ts";
+import { visitStmts } from "../../ir/walk.ts";
 import type { LoopSite } from "./budget.ts";
-
-/** Calls f on every statement of a block, not descending into the units of spatial regions. */
-function visitOwn(b: readonly Stmt[], f: (s: Stmt) => void): void {
-  for (const s of b) {
-    f(s);
-    if (s.kind !== "spatial") for (const c of childBlocks(s)) visitOwn(c, f);
-  }
-}
-
-function exprsOf(s: Stmt, f: (e: Expr) => void): void {
-  for (const e of stmtExprs(s)) walkExpr(e, f);
-}
 
 export class ModuleInfo {
   readonly pool: unknown[] = [];
@@ -25,7 +14,7 @@ export class ModuleInfo {
   readonly sites: LoopSite[] = [];
   private readonly funcs = new Map<string, Func>();
   private readonly names = new Map<string, string>();
-  private readonly blocking = new Set<string>();
+  private readonly blocking: ReadonlySet<string>;
   private readonly passed = new Map<Func, Set<string>>();
 
   constructor(
@@ -46,32 +35,7 @@ export class ModuleInfo {
       });
       this.passed.set(f, passed);
     }
-    this.findBlocking(m);
-  }
-
-  /** Functions that put or get outside a spatial region, directly or through calls. */
-  private findBlocking(m: Module): void {
-    const calls = new Map<string, Set<string>>();
-    for (const f of m.functions) {
-      const callees = new Set<string>();
-      visitOwn(f.body, (s) => {
-        if (s.kind === "streamPut") this.blocking.add(f.name);
-        if (s.kind === "call") callees.add(s.callee);
-        exprsOf(s, (e) => {
-          if (e.kind === "streamGet") this.blocking.add(f.name);
-        });
-      });
-      calls.set(f.name, callees);
-    }
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const [f, callees] of calls) {
-        if (!this.blocking.has(f) && [...callees].some((c) => this.blocking.has(c))) {
-          this.blocking.add(f);
-          changed = true;
-        }
-      }
-    }
+    this.blocking = blockingFunctions(m);
   }
 
   konst(x: unknown): string {

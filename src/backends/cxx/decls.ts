@@ -23,19 +23,29 @@ export interface ModuleContext {
   /** Finished C++ functions, callees first. */
   readonly out: string[];
   readonly helpers: Set<Helper>;
+  /** Functions that may block, printed as coroutines (only with the target's coroutines). */
+  readonly blocking: ReadonlySet<string>;
 }
 
-/** `hls::stream< T >`, or `hls::stream< hls::vector< T, M > >` for a stream of M-element blocks. */
-export const streamType = (b: BufferDecl): string =>
-  `hls::stream< ${b.stream?.block ? blockType(b) : cType(b.type)} >`;
+/**
+ * `hls::stream< T >`, or `hls::stream< hls::vector< T, M > >` for a stream of M-element blocks; with
+ * coroutines `allo_nat::fifo< T >`, which moves blocks an element at a time as the CPU backend does.
+ */
+export const streamType = (b: BufferDecl, t?: CxxTarget): string =>
+  t?.coroutines
+    ? `allo_nat::fifo< ${cType(b.type)} >`
+    : `hls::stream< ${b.stream?.block ? blockType(b) : cType(b.type)} >`;
 
 /** The `hls::vector` one block of a block stream travels as. */
 export const blockType = (b: BufferDecl): string => `hls::vector< ${cType(b.type)}, ${b.stream?.block} >`;
 const dims = (b: BufferDecl): string => b.shape.map((n) => `[${n}]`).join("");
 
 /** A parameter declarator: arrays keep their shape, a 0-d buffer is `T x[1]`, streams by reference. */
-export function paramDeclarator(b: BufferDecl, name: string): string {
-  if (b.stream) return b.shape.length ? `${streamType(b)} ${name}${dims(b)}` : `${streamType(b)}& ${name}`;
+export function paramDeclarator(b: BufferDecl, name: string, t?: CxxTarget): string {
+  if (b.stream) {
+    const type = streamType(b, t);
+    return b.shape.length ? `${type} ${name}${dims(b)}` : `${type}& ${name}`;
+  }
   return `${cType(b.type)} ${name}${b.shape.length ? dims(b) : "[1]"}`;
 }
 
@@ -54,8 +64,8 @@ export function restrictDeclarator(b: BufferDecl, name: string): string {
 }
 
 /** A local declaration (without initialiser): arrays and FIFOs; 0-d locals are plain variables. */
-export function localDeclarator(b: BufferDecl, name: string): string {
-  return `${b.stream ? streamType(b) : cType(b.type)} ${name}${dims(b)}`;
+export function localDeclarator(b: BufferDecl, name: string, t?: CxxTarget): string {
+  return `${b.stream ? streamType(b, t) : cType(b.type)} ${name}${dims(b)}`;
 }
 
 /** The C++ function name of an IR function. */

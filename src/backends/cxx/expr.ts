@@ -116,8 +116,10 @@ export class ExprWriter {
         return this.s.params.get(e.name) ?? this.missing(`parameter '${e.name}'`);
       case "load":
         return this.access(e.buffer, e.indices);
-      case "streamGet":
-        return this.temp(e.type, `${this.stream(e.stream, e.indices)}.read()`);
+      case "streamGet": {
+        const fifo = this.stream(e.stream, e.indices);
+        return this.temp(e.type, this.s.streamRead?.(fifo, e.span) ?? `${fifo}.read()`);
+      }
       case "cast":
         return (
           sliceText(e, (x) => this.render(x), this.s.ranges) ??

@@ -21,6 +21,7 @@ export interface Port {
 /** `void name(\n  ports\n) {` + body + `}`, with function directives first. */
 function functionText(
   prefix: string,
+  returns: string,
   name: string,
   ports: readonly Port[],
   directives: readonly string[],
@@ -29,7 +30,7 @@ function functionText(
 ): string {
   const sig = ports.length ? `(\n${ports.map((p) => `  ${p.declarator}`).join(",\n")}\n)` : "()";
   const pragmas = [...directives, ...ports.flatMap((p) => p.pragmas)].map((p) => `${prefix}${p}\n`).join("");
-  return `void ${name}${sig} {${line !== undefined ? `\t// L${line}` : ""}\n${pragmas}${body}}\n`;
+  return `${returns} ${name}${sig} {${line !== undefined ? `\t// L${line}` : ""}\n${pragmas}${body}}\n`;
 }
 
 export interface FunctionOptions {
@@ -57,7 +58,7 @@ export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions 
     s.views.set(b.name, viewFor(b, name));
     const iface = b.stream ? [] : (opts.portPragmas?.(name, ports.length) ?? []);
     ports.push({
-      declarator: fresh && !b.stream ? restrictDeclarator(b, name) : paramDeclarator(b, name),
+      declarator: fresh && !b.stream ? restrictDeclarator(b, name) : paramDeclarator(b, name, ctx.target),
       pragmas: [...iface, ...ctx.target.bufferDirectives(b, name, false)],
     });
   };
@@ -85,8 +86,19 @@ export function emitFunction(ctx: ModuleContext, f: Func, opts: FunctionOptions 
     .map((b) => ({ kind: "alloc", buffer: b.name }));
   for (const d of [...ctx.target.functionDirectives(f), ...(opts.directives ?? [])]) fb.addDirective(d);
   fb.emitBody([...undeclared, ...f.body]);
+  // A function that may block is a coroutine (coroutines.ts); co_return makes it one whatever its body.
+  const coroutine = ctx.blocking.has(f.name);
+  if (coroutine) fb.w.line("co_return;");
   ctx.out.push(
-    functionText(ctx.target.directivePrefix, fnName(ctx, f), ports, fb.directives, fb.w.text(), f.span?.line),
+    functionText(
+      ctx.target.directivePrefix,
+      coroutine ? "allo_nat::task" : "void",
+      fnName(ctx, f),
+      ports,
+      fb.directives,
+      fb.w.text(),
+      f.span?.line,
+    ),
   );
 }
 

@@ -1,9 +1,10 @@
 // A module as C++ functions: every function after the functions it calls, names bound in a fixed
 // order (the top first) so the text depends only on the module, and the helper prelude the code needs.
-// Spatial regions must already be outlined (src/ir/passes/outline-units.ts); the target gives the
-// directives.
+// Spatial regions must already be outlined (src/ir/passes/outline-units.ts) unless the target runs
+// them as coroutines; the target gives the directives.
 
 import { AlloError } from "../../diagnostics/error.ts";
+import { blockingFunctions } from "../../ir/analysis/blocking.ts";
 import type { Func, Module } from "../../ir/nodes.ts";
 import { visitStmts } from "../../ir/walk.ts";
 import type { ModuleContext } from "./decls.ts";
@@ -53,7 +54,7 @@ function calleesFirst(m: Module, top: Func): Func[] {
   return out;
 }
 
-/** The prelude and every function of `m` (spatial regions already outlined), callees first. */
+/** The prelude and every function of `m` (spatial regions outlined, or coroutines), callees first. */
 export function printModule(m: Module, target: CxxTarget, opts: PrintOptions = {}): PrintedModule {
   const topFunc = m.functions.find((f) => f.name === m.top);
   if (!topFunc) throw new AlloError("AL5007", `the module has no function named '${m.top}' (its top)`);
@@ -70,6 +71,7 @@ export function printModule(m: Module, target: CxxTarget, opts: PrintOptions = {
     globals,
     out: [],
     helpers: new Set<Helper>(),
+    blocking: target.coroutines ? blockingFunctions(m) : new Set(),
   };
   for (const f of order) {
     const isTop = f === topFunc;

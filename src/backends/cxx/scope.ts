@@ -4,7 +4,7 @@
 
 import { internalError } from "../../diagnostics/error.ts";
 import type { Range } from "../../ir/analysis/range.ts";
-import type { BitPosExpr, BufferDecl } from "../../ir/nodes.ts";
+import type { BitPosExpr, BufferDecl, Span } from "../../ir/nodes.ts";
 import { uniqueLabel } from "./labels.ts";
 import type { NameTable } from "./names.ts";
 import type { Helper } from "./prelude.ts";
@@ -34,6 +34,8 @@ export class Scope {
   checkIndex?: (index: string, buffer: BufferDecl, dim: number) => string;
   /** Wraps a bit position the ranges do not prove inside its value (the target's checkBitPos), if any. */
   checkBitPos?: (pos: string, e: BitPosExpr) => string;
+  /** A get from FIFO `fifo` written at `at`, when the target does not read hls::streams (coroutines). */
+  streamRead?: (fifo: string, at: Span | undefined) => string;
   private temps = 0;
 
   constructor(

@@ -3,7 +3,7 @@
 // trailing arguments, and allocations (zero- or value-filled, partitioned, FIFOs with their depth;
 // a stateful local is a `static` one).
 // A spatial region reaches here outlined (src/ir/passes): its function is a dataflow region calling
-// one function per unit.
+// one function per unit; or, for a target with coroutines, whole (coroutines.ts).
 
 import { AlloError, assertNever, internalError } from "../../diagnostics/error.ts";
 import { loopRange } from "../../ir/analysis/range.ts";
@@ -22,6 +22,7 @@ import { sameExpr } from "../../ir/same.ts";
 import { elementCount } from "../../ir/shape.ts";
 import { childBlocks, stmtExprs, visitStmts, walkExpr } from "../../ir/walk.ts";
 import { bare, castText } from "./convert.ts";
+import { CoroutinePrinter } from "./coroutines.ts";
 import { blockType, fnName, localDeclarator, type ModuleContext } from "./decls.ts";
 import { ExprWriter } from "./expr.ts";
 import { fillLabelBase, loopLabelBase } from "./labels.ts";
@@ -36,6 +37,8 @@ export class FnBuilder {
   readonly directives: string[] = [];
   /** Allocations whose zero fill is dead: the next statement writes every element first. */
   private readonly unfilled = new Set<AllocStmt>();
+  /** Streams and regions as coroutines, when the target runs them so. */
+  private readonly co?: CoroutinePrinter;
 
   constructor(
     readonly ctx: ModuleContext,
@@ -44,6 +47,12 @@ export class FnBuilder {
   ) {
     this.w = new Writer(1, ctx.target.directivePrefix);
     this.x = new ExprWriter(this.w, s);
+    const t = ctx.target.coroutines;
+    if (t) {
+      const co = new CoroutinePrinter(this, t, ctx.blocking.has(func.name));
+      s.streamRead = (fifo, at) => co.get(fifo, at ?? this.w.span);
+      this.co = co;
+    }
   }
 
   /** Writes a whole function body. */
@@ -116,7 +125,8 @@ export class FnBuilder {
       }
       case "streamPut": {
         const target = this.x.stream(st.stream, st.indices);
-        this.w.line(`${target}.write(${this.x.render(st.value)});`);
+        const value = this.x.render(st.value);
+        this.w.line(this.co ? this.co.put(target, value, this.w.span) : `${target}.write(${value});`);
         return;
       }
       case "alloc":
@@ -134,7 +144,7 @@ export class FnBuilder {
   }
 
   private loop(st: ForStmt): void {
-    if (st.attrs.lanes && this.blockTransfer(st)) return;
+    if (st.attrs.lanes && !this.co && this.blockTransfer(st)) return;
     const lb = this.x.render(st.lb);
     let ub = this.x.render(st.ub);
     if (!invariant(st.ub)) ub = this.x.temp(st.ub.type, ub);
@@ -144,11 +154,13 @@ export class FnBuilder {
     const pragmas = this.ctx.target.loopDirectives(st);
     const inc = st.step === 1 ? `${iv}++` : `${iv} += ${st.step}`;
     this.s.ranges.set(st.iv, loopRange(st.lb, st.ub, this.s.ranges));
+    this.co?.loops.push({ name: st.name, iv });
     this.w.block(
       `${label}: for (int ${iv} = ${lb}; ${iv} < ${ub}; ${inc})`,
       () => this.stmts(st.body),
       pragmas,
     );
+    this.co?.loops.pop();
     this.s.ranges.delete(st.iv);
   }
 
@@ -194,6 +206,10 @@ export class FnBuilder {
 
   /** An outlined region: the function becomes a dataflow region calling each unit once, in order. */
   private spatial(st: SpatialStmt): void {
+    if (this.co) {
+      this.co.region(st);
+      return;
+    }
     for (const d of this.ctx.target.regionDirectives) this.addDirective(d);
     for (const u of st.units) {
       if (u.body.length !== 1 || u.body[0].kind !== "call")
@@ -231,7 +247,9 @@ export class FnBuilder {
       this.w.line(`${cType(b.type)} ${v.name};`);
       return;
     }
-    this.w.line(`${this.ctx.target.localPrefix?.(b) ?? ""}${localDeclarator(b, v.name)};`);
+    const prefix = this.co?.inCoroutine ? "" : (this.ctx.target.localPrefix?.(b) ?? "");
+    this.w.line(`${prefix}${localDeclarator(b, v.name, this.ctx.target)};`);
+    if (b.stream && this.co) this.w.line(this.co.open(b, v.name));
     for (const p of this.ctx.target.bufferDirectives(b, v.name, true)) this.w.pragma(p);
   }
 
@@ -289,7 +307,12 @@ export class FnBuilder {
       if (b.role === "local") this.declare(b);
       args.push(this.bufferArg(r));
     }
-    this.w.line(`${fnName(this.ctx, callee)}(${args.join(", ")});`);
+    const call = `${fnName(this.ctx, callee)}(${args.join(", ")})`;
+    this.w.line(
+      this.co && this.ctx.blocking.has(callee.name)
+        ? this.co.call(call, callee.name, this.w.span)
+        : `${call};`,
+    );
   }
 
   /** Part of an array passed by reference: a row `C[i]`, or one element by address `&C[i][j]`. */

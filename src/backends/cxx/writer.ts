@@ -29,17 +29,17 @@ export class Writer {
   }
 
   /**
-   * Writes `head {` (a bare `{` for an empty head), the body one level deeper, and `}`; a head `} else`
-   * continues the block just closed.
+   * Writes `head {` (a bare `{` for an empty head), the body one level deeper, and `end` (`}`, or `};`
+   * after a lambda); a head `} else` continues the block just closed.
    */
-  block(head: string, body: () => void, pragmas: readonly string[] = []): void {
+  block(head: string, body: () => void, pragmas: readonly string[] = [], end = "}"): void {
     if (head.startsWith("}")) this.out.pop();
     this.line(head ? `${head} {` : "{");
     this.depth++;
     for (const p of pragmas) this.pragma(p);
     body();
     this.depth--;
-    this.out.push(`${"  ".repeat(this.depth)}}`);
+    this.out.push(`${"  ".repeat(this.depth)}${end}`);
   }
 
   /** Runs `f` one level deeper with its lines held back; returns them with f's result. */

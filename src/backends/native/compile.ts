@@ -27,7 +27,7 @@ import { findTool } from "../hls/tools.ts";
 
 /** Full optimisation for this host; floats stay IEEE exactly as the CPU backend computes them. */
 export const NATIVE_FLAGS = [
-  "-std=c++17",
+  "-std=c++20",
   "-O3",
   "-march=native",
   "-ffp-contract=off",

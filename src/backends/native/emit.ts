@@ -1,14 +1,14 @@
 // Modules as one native C++ translation unit: each kernel in its own namespace (k0, k1, ...) with an
 // extern "C" entry `allo_entry_<k>` (entry.ts), the csim headers' types (include/: exact ap_int and
 // ap_fixed, half), and the C++ core printing with the native target. Spatial regions with a proven
-// static schedule arrive as sequential code (NATIVE_PASSES); other streams and regions are refused here
-// (AL5007): the csim FIFOs end the process on a deadlock, which in-process would take the caller down.
+// static schedule arrive as sequential code (NATIVE_PASSES); other streams and regions run as
+// coroutines with bounded FIFOs (include/allo_native.h), whose failures the call reports.
 
 import { AlloError } from "../../diagnostics/error.ts";
+import { blockingFunctions } from "../../ir/analysis/blocking.ts";
 import type { Func, Module } from "../../ir/nodes.ts";
 import { runPasses } from "../../ir/passes/pass.ts";
 import { moduleKey } from "../../ir/same.ts";
-import { visitStmts } from "../../ir/walk.ts";
 import { Recent } from "../../util/recent.ts";
 import { printModule } from "../cxx/module.ts";
 import type { CheckSite } from "../cxx/target.ts";
@@ -17,7 +17,7 @@ import { TESTBENCH_HELPERS, TESTBENCH_INCLUDES } from "../hls/testbench.ts";
 import { type ArgPlan, argPlans } from "./abi.ts";
 import { entryText, NATIVE_HELPERS } from "./entry.ts";
 import { NATIVE_PASSES } from "./passes.ts";
-import { nativeTarget } from "./target.ts";
+import { type DataflowSites, nativeTarget, noDataflowSites } from "./target.ts";
 
 export interface NativeKernel {
   readonly top: Func;
@@ -33,25 +33,8 @@ export interface NativeUnit {
   readonly sites: readonly CheckSite[];
   /** Some kernel keeps `stateful` variables (C++ statics): each build needs its own loaded copy. */
   readonly stateful: boolean;
-}
-
-/** AL5007 for what the native target cannot run in-process (streams, spatial regions). */
-function checkRunnable(m: Module): void {
-  for (const f of m.functions) {
-    const stream = Object.values(f.buffers).find((b) => b.stream);
-    let region: string | undefined;
-    visitStmts(f.body, (st) => {
-      if (st.kind === "spatial") region ??= st.name;
-    });
-    if (region !== undefined || stream) {
-      const what = region !== undefined ? `the spatial region '${region}'` : `the stream '${stream?.name}'`;
-      throw new AlloError(
-        "AL5007",
-        `'${f.name}' has ${what}: the native targets run a PE array or region only where a static schedule within its FIFO depths is proven, and this one has none; build it with target "cpu" (its simulator runs any schedule and reports deadlocks)`,
-        f.span ? { span: f.span } : {},
-      );
-    }
-  }
+  /** What a deadlock or left-over report names. */
+  readonly dataflow: DataflowSites;
 }
 
 const topOf = (m: Module): Func => {
@@ -78,18 +61,21 @@ export function emitUnit(modules: readonly Module[]): NativeUnit {
 function printUnit(modules: readonly Module[]): NativeUnit {
   unitStats.printed++;
   const sites: CheckSite[] = [];
-  const target = nativeTarget(sites);
+  const dataflow = noDataflowSites();
+  const target = nativeTarget(sites, dataflow);
   const kernels: NativeKernel[] = [];
   const units = modules.map((source, k) => {
     const m = runPasses(NATIVE_PASSES, source).module;
-    checkRunnable(m);
     const top = topOf(m);
+    const drive = blockingFunctions(m).has(top.name)
+      ? target.coroutines?.driveSite({ func: top.name, at: top.span })
+      : undefined;
     const plans = argPlans(top);
     const entry = `allo_entry_${k}`;
     kernels.push({ top, plans, entry });
     const { body } = printModule(m, target, {
       topOptions: { restrictResults: true, restrictParams: true },
-      trailer: (name, helpers) => entryText(entry, name, plans, helpers),
+      trailer: (name, helpers) => entryText(entry, name, plans, helpers, drive),
     });
     return `namespace k${k} {\n${body}}  // namespace k${k}\n`;
   });
@@ -98,5 +84,5 @@ function printUnit(modules: readonly Module[]): NativeUnit {
   const stateful = modules.some((m) =>
     m.functions.some((f) => Object.values(f.buffers).some((b) => b.state)),
   );
-  return { source: `${head}\n${TESTBENCH_HELPERS}\n${body}`, kernels, sites, stateful };
+  return { source: `${head}\n${TESTBENCH_HELPERS}\n${body}`, kernels, sites, stateful, dataflow };
 }

@@ -2,7 +2,8 @@
 // turns each argument into what the top function takes (argument plans in abi.ts), calls it, converts
 // the written arrays back, and returns 0; an index the printer could not prove in bounds is checked
 // (allo_nat::ix) and, outside its dimension, ends the call with 1 and the site and index in `fault`; so
-// is a bit position outside its value (allo_nat::bitpos).
+// is a bit position outside its value (allo_nat::bitpos). A dataflow deadlock ends it with 2, data left
+// in a region's stream with 3, and the report in allo_nat_report() (include/allo_native.h).
 
 import type { BufferDecl } from "../../ir/nodes.ts";
 import type { ElemType } from "../../types/dtype.ts";
@@ -12,32 +13,8 @@ import { category, cType, widthOf } from "../cxx/types.ts";
 import { elemBytes, elemCount } from "../hls/data.ts";
 import type { ArgPlan } from "./abi.ts";
 
-/** Shared by every kernel of a translation unit: the bounds check and its escape. */
-export const NATIVE_HELPERS = `#include <setjmp.h>
-#include <string.h>
-#include <algorithm>
-#include <memory>
-namespace allo_nat {
-static thread_local jmp_buf escape;
-static thread_local double* fault;
-inline int ix(long long i, long long extent, int site) {
-  if (i < 0 || i >= extent) {
-    fault[0] = site;
-    fault[1] = (double)i;
-    longjmp(escape, 1);
-  }
-  return (int)i;
-}
-inline int bitpos(long long p, long long last, int site) {
-  if (p < 0 || p > last) {
-    fault[0] = site;
-    fault[1] = (double)p;
-    longjmp(escape, 1);
-  }
-  return (int)p;
-}
-}  // namespace allo_nat
-`;
+/** Shared by every kernel of a translation unit: the checks' escape and the dataflow runtime. */
+export const NATIVE_HELPERS = "#include <allo_native.h>\n";
 
 const dims = (b: BufferDecl): string =>
   b.shape
@@ -120,12 +97,16 @@ function inPlace(
   return arrayPtr(b, `p_${buf}`);
 }
 
-/** The extern "C" entry `name` calling C++ function `top` with the planned arguments. */
+/**
+ * The extern "C" entry `name` calling C++ function `top` with the planned arguments; a top that may
+ * block is a coroutine, driven to completion (`drive` names it in a deadlock report).
+ */
 export function entryText(
   name: string,
   top: string,
   plans: readonly ArgPlan[],
   helpers: Set<Helper>,
+  drive?: number,
 ): string {
   const pre: string[] = [];
   const post: string[] = [];
@@ -160,10 +141,18 @@ export function entryText(
   const params = [...plans.map((_, k) => `void* a${k}`), "double* fault"].join(", ");
   return [
     `extern "C" __attribute__((visibility("default"))) int ${name}(${params}) {`,
-    "  allo_nat::fault = fault;",
+    "  allo_nat::begin_call(fault);",
     ...pre,
-    "  if (setjmp(allo_nat::escape)) return 1;",
-    `  ${top}(${call.join(", ")});`,
+    // setjmp may only be a whole controlling expression (C 7.13.1.1): its value is switched on.
+    "  switch (setjmp(allo_nat::escape)) {",
+    "    case 0: break;",
+    "    case 1: return 1;",
+    "    case 2: return 2;",
+    "    default: return 3;",
+    "  }",
+    drive === undefined
+      ? `  ${top}(${call.join(", ")});`
+      : `  allo_nat::drive(${top}(${call.join(", ")}), ${drive});`,
     ...post,
     "  return 0;",
     "}",

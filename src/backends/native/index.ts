@@ -18,6 +18,7 @@ import type { CpuKernel } from "../cpu/index.ts";
 import type { CheckSite } from "../cxx/target.ts";
 import { marshal } from "./abi.ts";
 import { sharedObject } from "./compile.ts";
+import { dataflowError } from "./deadlock.ts";
 import { emitUnit, type NativeKernel, type NativeUnit } from "./emit.ts";
 import { llvmTools, mlirObject, mlirSources, suitsMlir } from "./llvm.ts";
 
@@ -63,6 +64,7 @@ function callable(
   source: string,
 ): NativeCallable {
   const fn = lib.func(`int ${k.entry}(${[...k.plans.map(() => "void*"), "double*"].join(", ")})`);
+  const report = lib.func("const char* allo_nat_report()");
   const fault = new Float64Array(2);
   const { top } = k;
   const written = writtenParams(top);
@@ -71,7 +73,9 @@ function callable(
     checkSeparate(top, args, written);
     if (o.signal?.aborted) throw new AlloError("AL5012", `'${top.name}' was not run: the signal was aborted`);
     const call = marshal(top, k.plans, args);
-    if (fn(...call.pointers, fault) !== 0) throw faultError(unit.sites[fault[0]], fault[1]);
+    const failed = fn(...call.pointers, fault);
+    if (failed === 1) throw faultError(unit.sites[fault[0]], fault[1]);
+    if (failed !== 0) throw dataflowError(report(), unit.dataflow);
     return call.finish();
   };
   return Object.assign(kernel, { source, library: path, route });

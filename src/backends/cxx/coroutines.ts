@@ -1,0 +1,100 @@
+// Streams and spatial regions as coroutines, for a target with `coroutines` (the native target; the
+// runtime is include/allo_native.h). A function that may block (ir/analysis/blocking.ts) returns
+// allo_nat::task and awaits its puts, gets and blocking calls; each unit of a region is a coroutine
+// lambda over the enclosing function's variables, and the region runs them round-robin. Code that
+// cannot wait puts and gets without waiting and drives blocking work to completion: the CPU backend's
+// scheme (src/backends/cpu/func.ts), so a failure reports the same.
+
+import { regionLocalStreams, streamUses } from "../../ir/analysis/streams.ts";
+import type { BufferDecl, Span, SpatialStmt } from "../../ir/nodes.ts";
+import { elementCount } from "../../ir/shape.ts";
+import type { FnBuilder } from "./stmt.ts";
+import type { CoroutineTarget } from "./target.ts";
+
+export class CoroutinePrinter {
+  /** The IR loops around the code being printed, outermost first: names and C++ variables. */
+  readonly loops: { readonly name: string; readonly iv: string }[] = [];
+
+  constructor(
+    private readonly b: FnBuilder,
+    private readonly t: CoroutineTarget,
+    /** Inside a coroutine (a blocking function or a unit): waits suspend it. */
+    private awaiting: boolean,
+  ) {}
+
+  private site(op: "put" | "get", at: Span | undefined): string {
+    const loops = this.loops.map((l) => l.name);
+    const site = this.t.waitSite({ op, func: this.b.func.name, at, loops });
+    return [site, ...this.loops.map((l) => l.iv)].join(", ");
+  }
+
+  /** The value got from FIFO `fifo`. */
+  get(fifo: string, at: Span | undefined): string {
+    const site = this.site("get", at);
+    return this.awaiting ? `co_await allo_nat::get(${fifo}, ${site})` : `allo_nat::get_now(${fifo}, ${site})`;
+  }
+
+  /** The statement putting `value` into FIFO `fifo`. */
+  put(fifo: string, value: string, at: Span | undefined): string {
+    const site = this.site("put", at);
+    return this.awaiting
+      ? `co_await allo_nat::put(${fifo}, ${value}, ${site});`
+      : `allo_nat::put_now(${fifo}, ${value}, ${site});`;
+  }
+
+  /** The statement calling a function that may block (`call` is its C++ call expression). */
+  call(call: string, callee: string, at: Span | undefined): string {
+    return this.awaiting
+      ? `co_await ${call};`
+      : `allo_nat::drive(${call}, ${this.t.driveSite({ func: callee, at })});`;
+  }
+
+  /** A local's `static` storage (big arrays off the stack) is shared by every live instance of a coroutine. */
+  get inCoroutine(): boolean {
+    return this.awaiting;
+  }
+
+  /** The statement giving a declared FIFO (or array of FIFOs) its identity and depth. */
+  open(b: BufferDecl, name: string): string {
+    const id = this.t.streamSite({ name: b.name, shape: b.shape });
+    return `allo_nat::open(&${name}${"[0]".repeat(b.shape.length)}, ${elementCount(b.shape)}, ${id}, ${b.stream?.depth});`;
+  }
+
+  /** A region: its units as coroutine lambdas, run to completion (or to a reported failure). */
+  region(st: SpatialStmt): void {
+    const { w, s, func } = this.b;
+    const run = s.names.unique(`region_${st.name}`);
+    const at = st.span ?? w.span;
+    const id = this.t.regionSite({ region: st, at });
+    const locals = regionLocalStreams(func, st, streamUses(st.units)).map((n) => s.view(n));
+    const count = locals.reduce((n, v) => n + elementCount(v.decl.shape), 0);
+    w.block("", () => {
+      w.line(`allo_nat::region_run ${run}(${id}, ${st.units.length}, ${count});`);
+      for (const v of locals)
+        w.line(
+          `${run}.local(&${v.name}${"[0]".repeat(v.decl.shape.length)}, ${elementCount(v.decl.shape)});`,
+        );
+      const outer = this.awaiting;
+      this.awaiting = true;
+      for (const u of st.units) {
+        const unit = s.names.unique(`unit_${u.name}`);
+        w.block(
+          `auto ${unit} = [&]() -> allo_nat::task`,
+          () => {
+            this.b.stmts(u.body);
+            w.line("co_return;");
+          },
+          [],
+          "};",
+        );
+        w.line(`${run}.add(${unit}());`);
+      }
+      this.awaiting = outer;
+      w.line(
+        outer
+          ? `co_await ${run}.run();`
+          : `allo_nat::drive(${run}.run(), ${this.t.driveSite({ func: func.name, at })});`,
+      );
+    });
+  }
+}

@@ -1,0 +1,165 @@
+// Streams and regions no static schedule was proven for run natively as coroutines
+// (include/allo_native.h): the same results as the CPU backend's simulator, and the same failures word
+// for word (AL4101 deadlocks, AL4102 data left in a stream, with their details), whatever the
+// kernels' source order; a fault inside a unit is AL5010 and leaves the next call unharmed.
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { compileCpu } from "../../../src/backends/cpu/index.ts";
+import { compileNative } from "../../../src/backends/native/index.ts";
+import { NATIVE_PASSES } from "../../../src/backends/native/passes.ts";
+import { AlloError } from "../../../src/diagnostics/error.ts";
+import { customize, df } from "../../../src/index.ts";
+import type { Module, SpatialStmt, Stmt } from "../../../src/ir/nodes.ts";
+import { runPasses } from "../../../src/ir/passes/pass.ts";
+import { visitStmts } from "../../../src/ir/walk.ts";
+import { intType } from "../../../src/types/dtype.ts";
+import { buffer, func, local, module, put } from "../../backends/cpu/ir.ts";
+import * as crossed from "../../dataflow/fixtures/crossed.ts";
+import { leftover } from "../../dataflow/fixtures/errors.ts";
+import { top2 } from "../../dataflow/fixtures/producer-consumer.ts";
+import { assertSameOutputs, cloneArgs } from "../../support/compare.ts";
+import { rng } from "../../support/random.ts";
+import { matmulSource, systolicMatmul } from "../../verify/support/systolic.ts";
+import { randomArgs } from "../mlir/inputs.ts";
+import { SKIP } from "./support.ts";
+
+const cacheDir = mkdtempSync(join(tmpdir(), "allo-native-co-"));
+after(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+const topOf = (m: Module) => m.functions.find((f) => f.name === m.top)!;
+
+/** Whether a region is left for the coroutines (the static schedule was not proven). */
+function coroutines(m: Module): boolean {
+  let region = false;
+  for (const f of runPasses(NATIVE_PASSES, m).module.functions)
+    visitStmts(f.body, (st) => void (region ||= st.kind === "spatial"));
+  return region;
+}
+
+type Outcome = { values: unknown[] } | { code: string; message: string; details: unknown };
+
+function outcome(run: (...a: unknown[]) => unknown, args: readonly unknown[]): Outcome {
+  const mine = cloneArgs(args);
+  try {
+    return { values: [run(...mine), ...mine] };
+  } catch (e) {
+    assert.ok(e instanceof AlloError, String(e));
+    return { code: e.code, message: e.message, details: e.details };
+  }
+}
+
+/** Native and CPU runs of each module on the same inputs end the same way: equal outputs or equal errors. */
+function assertLikeCpu(modules: readonly Module[], seed: number): Outcome[] {
+  const runs = compileNative(modules, { cacheDir });
+  return modules.map((m, k) => {
+    const args = randomArgs(topOf(m), rng(seed + k));
+    const want = outcome(compileCpu(m), args);
+    const got = outcome(runs[k], args);
+    if ("values" in want && "values" in got) assertSameOutputs(got.values, want.values, m.top);
+    else assert.deepEqual(got, want, m.top);
+    return got;
+  });
+}
+
+/** A 3 x 3 PE array from source (spans on every statement) with one unit removed: it deadlocks. */
+function arrayWithout(unit: RegExp): Module {
+  const s = customize(matmulSource(3, 3, 4), { name: "matmul", file: "matmul.ts" });
+  const bufA = s.bufferAt("A", "j");
+  const bufB = s.bufferAt("B", "j");
+  const pe = s.unfold("PE", { axis: [0, 1], factor: [3, 3] });
+  s.relay(bufA, pe, { axis: 0, depth: 2 });
+  s.relay(bufB, pe, { axis: 1, depth: 2 });
+  const strip = (b: readonly Stmt[]): Stmt[] =>
+    b.map((x) =>
+      x.kind === "spatial" ? ({ ...x, units: x.units.filter((u) => !unit.test(u.name)) } as SpatialStmt) : x,
+    );
+  return { ...s.ir, functions: s.ir.functions.map((f) => ({ ...f, body: strip(f.body) })) };
+}
+
+test("dataflow regions the static schedule cannot follow give the CPU backend's results and reports", {
+  skip: SKIP,
+}, () => {
+  const modules = [crossed.crossed, crossed.crossed7, crossed.swapped, leftover, top2].map(
+    (f) => df.customize(f).ir,
+  );
+  for (const m of modules) assert.ok(coroutines(m), `${m.top} was sequentialized`);
+  const [cross, cross7, swapped, left, rate] = assertLikeCpu(modules, 1);
+  for (const o of [cross, cross7, swapped]) assert.equal("code" in o && o.code, "AL4101");
+  assert.equal("code" in left && left.code, "AL4102");
+  assert.ok("values" in rate, "the data-dependent rate runs to completion");
+  assert.match(
+    "message" in cross ? cross.message : "",
+    /send_0 {2}put s1 {2}2\/2 full {3}at test\/dataflow\/fixtures\/crossed\.ts:10:31 {2}i=2/,
+  );
+});
+
+test("hand-built and scheduled PE arrays that deadlock or leave data report as on the CPU", {
+  skip: SKIP,
+}, () => {
+  const I32 = intType(32);
+  const A = buffer({ name: "A", type: I32, shape: [2] });
+  const s = local({ name: "s", type: I32, shape: [], stream: { depth: 1 } });
+  const one = { kind: "const", type: I32, value: 1n } as const;
+  // Two puts into a depth-1 stream outside any region: nothing can ever get the first.
+  const twice = module(
+    func("twice", {
+      params: [A],
+      locals: [s],
+      body: [{ kind: "alloc", buffer: "s" }, put("s", [], one), put("s", [], one)],
+    }),
+  );
+  const modules = [
+    systolicMatmul(2, 2, 3, { shortB: true }),
+    systolicMatmul(3, 2, 4, { extraA: true }),
+    arrayWithout(/^A.*load/),
+    arrayWithout(/PE_1_1/),
+    twice,
+  ];
+  for (const m of modules.slice(0, 4)) assert.ok(coroutines(m), `${m.top} was sequentialized`);
+  const out = assertLikeCpu(modules, 7);
+  assert.deepEqual(
+    out.map((o) => ("code" in o ? o.code : "ran")),
+    ["AL4101", "AL4102", "AL4101", "AL4101", "AL4101"],
+  );
+  assert.match("message" in out[2] ? out[2].message : "", /at matmul\.ts:\d+:\d+/);
+});
+
+test("a unit whose index leaves its array is AL5010, and the next call runs from a clean state", {
+  skip: SKIP,
+}, () => {
+  const src = `import { df, type int32, range, type Stream } from "allo-ts";
+export function shift(A: int32<[8]>, B: int32<[8]>, n: int32<[1]>): void {
+  const s: Stream<int32> = df.stream({ depth: 2 });
+  df.kernel({ mapping: [1], args: [A, n] }, function send(a: int32<[8]>, m: int32<[1]>) {
+    for (const i of range(8)) {
+      s.put(a[i]);
+      if (a[i] > 100) s.put(a[(i + m[0]) % 8]);
+    }
+  });
+  df.kernel({ mapping: [1], args: [A, B] }, function recv(a: int32<[8]>, b: int32<[8]>) {
+    for (const i of range(8)) {
+      b[i] = s.get();
+      if (a[i] > 100) b[i] += s.get();
+    }
+  });
+}
+`;
+  const m = df.customize(src, { name: "shift", file: "shift.ts" }).ir;
+  assert.ok(coroutines(m));
+  const [run] = compileNative([m], { cacheDir });
+  const A = Int32Array.from([1, 200, 3, 4, 500, 6, 7, 8]);
+  const bad = () => run(A, new Int32Array(8), Int32Array.from([-20]));
+  assert.throws(
+    bad,
+    (e: AlloError) => e.code === "AL5010" && /index -3 of dimension 1 of A in 'shift'/.test(e.message),
+  );
+  for (let k = 0; k < 3; k++) {
+    const B = new Int32Array(8);
+    run(A, B, Int32Array.from([1]));
+    assert.deepEqual([...B], [1, 203, 3, 4, 506, 6, 7, 8]);
+    assert.throws(bad, (e: AlloError) => e.code === "AL5010");
+  }
+});
