@@ -7,7 +7,7 @@
 import { AlloError } from "../../diagnostics/error.ts";
 import { blockingFunctions } from "../../ir/analysis/blocking.ts";
 import type { Func, Module } from "../../ir/nodes.ts";
-import { runPasses } from "../../ir/passes/pass.ts";
+import { type Pass, runPasses } from "../../ir/passes/pass.ts";
 import { moduleKey } from "../../ir/same.ts";
 import { Recent } from "../../util/recent.ts";
 import { printModule } from "../cxx/module.ts";
@@ -52,20 +52,24 @@ const recent = new Recent<NativeUnit>(16);
 /** Units printed in this process (tests check that a rebuild prints none). */
 export const unitStats = { printed: 0 };
 
-/** One translation unit holding every module, in order. */
-export function emitUnit(modules: readonly Module[]): NativeUnit {
+/**
+ * One translation unit holding every module, in order. `passes` is NATIVE_PASSES but for the tests
+ * that run regions as coroutines which the static schedule would have made sequential.
+ */
+export function emitUnit(modules: readonly Module[], passes: readonly Pass[] = NATIVE_PASSES): NativeUnit {
+  if (passes !== NATIVE_PASSES) return printUnit(modules, passes);
   const key = modules.map(moduleKey).join(" ");
-  return recent.get(key) ?? recent.set(key, printUnit(modules));
+  return recent.get(key) ?? recent.set(key, printUnit(modules, passes));
 }
 
-function printUnit(modules: readonly Module[]): NativeUnit {
+function printUnit(modules: readonly Module[], passes: readonly Pass[]): NativeUnit {
   unitStats.printed++;
   const sites: CheckSite[] = [];
   const dataflow = noDataflowSites();
   const target = nativeTarget(sites, dataflow);
   const kernels: NativeKernel[] = [];
   const units = modules.map((source, k) => {
-    const m = runPasses(NATIVE_PASSES, source).module;
+    const m = runPasses(passes, source).module;
     const top = topOf(m);
     const drive = blockingFunctions(m).has(top.name)
       ? target.coroutines?.driveSite({ func: top.name, at: top.span })

@@ -12,6 +12,7 @@ import type Koffi from "koffi";
 import { AlloError } from "../../diagnostics/error.ts";
 import { bitPosMessage } from "../../ir/bit-position.ts";
 import type { Module } from "../../ir/nodes.ts";
+import type { Pass } from "../../ir/passes/pass.ts";
 import { checkArgCount, checkSeparate, writtenParams } from "../../runtime/host-abi.ts";
 import type { Budget } from "../cpu/budget.ts";
 import type { CpuKernel } from "../cpu/index.ts";
@@ -64,7 +65,8 @@ function callable(
   source: string,
 ): NativeCallable {
   const fn = lib.func(`int ${k.entry}(${[...k.plans.map(() => "void*"), "double*"].join(", ")})`);
-  const report = lib.func("const char* allo_nat_report()");
+  // Only C++-route objects have streams, and their report; looked up when a call needs it.
+  let report: ((...a: unknown[]) => string) | undefined;
   const fault = new Float64Array(2);
   const { top } = k;
   const written = writtenParams(top);
@@ -75,7 +77,10 @@ function callable(
     const call = marshal(top, k.plans, args);
     const failed = fn(...call.pointers, fault);
     if (failed === 1) throw faultError(unit.sites[fault[0]], fault[1]);
-    if (failed !== 0) throw dataflowError(report(), unit.dataflow);
+    if (failed !== 0) {
+      report ??= lib.func("const char* allo_nat_report()");
+      throw dataflowError(report(), unit.dataflow);
+    }
     return call.finish();
   };
   return Object.assign(kernel, { source, library: path, route });
@@ -140,9 +145,13 @@ function load(
 }
 
 /** Every module in one translation unit (one compile): a callable per module, in order. */
-export function compileNative(modules: readonly Module[], o: NativeOptions = {}): NativeCallable[] {
+export function compileNative(
+  modules: readonly Module[],
+  o: NativeOptions = {},
+  passes?: readonly Pass[],
+): NativeCallable[] {
   checkBudget(o);
-  const unit = emitUnit(modules);
+  const unit = emitUnit(modules, passes);
   return load(unit, sharedObject(unit.source, o), o, "c++", unit.source);
 }
 

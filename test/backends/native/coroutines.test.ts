@@ -1,7 +1,8 @@
 // Streams and regions no static schedule was proven for run natively as coroutines
 // (include/allo_native.h): the same results as the CPU backend's simulator, and the same failures word
 // for word (AL4101 deadlocks, AL4102 data left in a stream, with their details), whatever the
-// kernels' source order; a fault inside a unit is AL5010 and leaves the next call unharmed.
+// kernels' source order; every region of the test corpus, kept a region, gives the CPU backend's
+// results; a fault inside a unit is AL5010 and leaves the next call unharmed.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +10,7 @@ import { join } from "node:path";
 import { after, test } from "node:test";
 import { compileCpu } from "../../../src/backends/cpu/index.ts";
 import { compileNative } from "../../../src/backends/native/index.ts";
-import { NATIVE_PASSES } from "../../../src/backends/native/passes.ts";
+import { NATIVE_PASSES, narrowToNative } from "../../../src/backends/native/passes.ts";
 import { AlloError } from "../../../src/diagnostics/error.ts";
 import { customize, df } from "../../../src/index.ts";
 import type { Module, SpatialStmt, Stmt } from "../../../src/ir/nodes.ts";
@@ -19,11 +20,15 @@ import { intType } from "../../../src/types/dtype.ts";
 import { buffer, func, local, module, put } from "../../backends/cpu/ir.ts";
 import * as crossed from "../../dataflow/fixtures/crossed.ts";
 import { leftover } from "../../dataflow/fixtures/errors.ts";
-import { top2 } from "../../dataflow/fixtures/producer-consumer.ts";
+import * as matmul from "../../dataflow/fixtures/matmul.ts";
+import * as pc from "../../dataflow/fixtures/producer-consumer.ts";
+import * as stages from "../../dataflow/fixtures/stages.ts";
+import * as systolic from "../../dataflow/fixtures/systolic.ts";
 import { assertSameOutputs, cloneArgs } from "../../support/compare.ts";
 import { rng } from "../../support/random.ts";
 import { matmulSource, systolicMatmul } from "../../verify/support/systolic.ts";
 import { randomArgs } from "../mlir/inputs.ts";
+import { MODULES } from "../mlir/modules.ts";
 import { SKIP } from "./support.ts";
 
 const cacheDir = mkdtempSync(join(tmpdir(), "allo-native-co-"));
@@ -64,12 +69,12 @@ function assertLikeCpu(modules: readonly Module[], seed: number): Outcome[] {
   });
 }
 
-/** A 3 x 3 PE array from source (spans on every statement) with one unit removed: it deadlocks. */
-function arrayWithout(unit: RegExp): Module {
-  const s = customize(matmulSource(3, 3, 4), { name: "matmul", file: "matmul.ts" });
+/** An n x n PE array from source (spans on every statement) without the units `unit` matches. */
+function arrayWithout(unit: RegExp, n = 3, K = 4): Module {
+  const s = customize(matmulSource(n, n, K), { name: "matmul", file: "matmul.ts" });
   const bufA = s.bufferAt("A", "j");
   const bufB = s.bufferAt("B", "j");
-  const pe = s.unfold("PE", { axis: [0, 1], factor: [3, 3] });
+  const pe = s.unfold("PE", { axis: [0, 1], factor: [n, n] });
   s.relay(bufA, pe, { axis: 0, depth: 2 });
   s.relay(bufB, pe, { axis: 1, depth: 2 });
   const strip = (b: readonly Stmt[]): Stmt[] =>
@@ -82,7 +87,7 @@ function arrayWithout(unit: RegExp): Module {
 test("dataflow regions the static schedule cannot follow give the CPU backend's results and reports", {
   skip: SKIP,
 }, () => {
-  const modules = [crossed.crossed, crossed.crossed7, crossed.swapped, leftover, top2].map(
+  const modules = [crossed.crossed, crossed.crossed7, crossed.swapped, leftover, pc.top2].map(
     (f) => df.customize(f).ir,
   );
   for (const m of modules) assert.ok(coroutines(m), `${m.top} was sequentialized`);
@@ -125,6 +130,51 @@ test("hand-built and scheduled PE arrays that deadlock or leave data report as o
     ["AL4101", "AL4102", "AL4101", "AL4101", "AL4101"],
   );
   assert.match("message" in out[2] ? out[2].message : "", /at matmul\.ts:\d+:\d+/);
+});
+
+/** Whether a module has a spatial region (before any pass). */
+const hasRegion = (m: Module): boolean =>
+  m.functions.some((f) => {
+    let found = false;
+    visitStmts(f.body, (st) => void (found ||= st.kind === "spatial"));
+    return found;
+  });
+
+test("every PE array and region of the test corpus, run as coroutines, equals the CPU backend", {
+  skip: SKIP,
+}, () => {
+  const hand = Object.values(MODULES)
+    .map((make) => make())
+    .filter((m) => hasRegion(m) && !topOf(m).params.some((p) => topOf(m).buffers[p.name].stream));
+  const dataflow = [
+    stages.addRelu,
+    stages.forkJoin,
+    stages.forkJoinCalls,
+    stages.func3,
+    stages.nested,
+    stages.twoBands,
+    pc.top,
+    matmul.matmul,
+    matmul.tiled,
+    systolic.top,
+  ].map((f) => df.customize(f).ir);
+  const arrays = [
+    systolicMatmul(4, 3, 5),
+    systolicMatmul(2, 2, 9, { depth: 1 }),
+    arrayWithout(/^$/),
+    arrayWithout(/^$/, 8, 16),
+  ];
+  const modules = [...hand, ...dataflow, ...arrays];
+  assert.ok(modules.length >= 15, `only ${modules.length} modules with regions`);
+  const runs = compileNative(modules, { cacheDir }, [narrowToNative]);
+  for (const r of runs) assert.match(r.source, /allo_nat::region_run/);
+  modules.forEach((m, k) => {
+    const args = randomArgs(topOf(m), rng(40 + k));
+    const want = outcome(compileCpu(m), args);
+    const got = outcome(runs[k], args);
+    assert.ok("values" in want && "values" in got, `${m.top}: ${JSON.stringify(got)}`);
+    assertSameOutputs(got.values, want.values, m.top);
+  });
 });
 
 test("a unit whose index leaves its array is AL5010, and the next call runs from a clean state", {
