@@ -1,12 +1,16 @@
-// Spatial regions on the CPU backend: the seed's 16x16 systolic array (K = 256) and a 4-stage pipeline,
-// each timed side by side in one run as the same computation written as a plain loop nest, as the
-// region run through sequentializeRegions (the default), and on the coroutine scheduler (the CPU
-// passes without it: how every region ran before). All three must write the same outputs.
+// Spatial regions on the CPU backend and the native target: the seed's 16x16 systolic array (K = 256)
+// and a 4-stage pipeline, each timed side by side in one run as the same computation written as a
+// plain loop nest, as the region run through sequentializeRegions (the default), and on the coroutine
+// scheduler (the passes without it: how a region without a proven static schedule runs). All must
+// write the same outputs.
 //   npx tsx bench/spatial.ts            (or `npm run bench`, which runs every bench)
 import { performance } from "node:perf_hooks";
 import { compileCpu } from "../src/backends/cpu/index.ts";
 import { narrowToNumbers } from "../src/backends/cpu/passes.ts";
+import { compileNative } from "../src/backends/native/index.ts";
+import { narrowToNative } from "../src/backends/native/passes.ts";
 import type { Module } from "../src/ir/nodes.ts";
+import type { Pass } from "../src/ir/passes/pass.ts";
 import { pipeline, pipelinePlain, rng } from "../test/ir/passes/support/networks.ts";
 import { seedSystolic } from "../test/verify/support/systolic.ts";
 
@@ -45,12 +49,10 @@ function cases(): Case[] {
  * and the outputs. The budget is long enough for V8 to finish optimising the generated code.
  */
 function time(
-  m: Module,
+  run: (...args: unknown[]) => unknown,
   c: Case,
-  passes?: typeof PASSES_WITHOUT,
   budgetMs = Number(process.env.SPATIAL_MS ?? 3000),
 ): { ms: number; out: string } {
-  const run = compileCpu(m, {}, passes);
   let best = Number.POSITIVE_INFINITY;
   let out = "";
   const start = performance.now();
@@ -64,22 +66,35 @@ function time(
   return { ms: best, out };
 }
 
-/** The CPU backend's passes without sequentializeRegions: every region on the coroutine scheduler. */
-const PASSES_WITHOUT = [narrowToNumbers];
+/** The backends' passes without sequentializeRegions: every region on the coroutine scheduler. */
+const CPU_WITHOUT = [narrowToNumbers];
+const NATIVE_WITHOUT = [narrowToNative];
+
+const native = (m: Module, passes?: readonly Pass[]) => compileNative([m], {}, passes)[0];
 
 export function benchSpatial(): Record<string, string>[] {
   return cases().map((c) => {
-    const plain = time(c.plain, c);
-    const seq = time(c.region, c);
-    const coro = time(c.region, c, PASSES_WITHOUT);
-    if (seq.out !== plain.out || coro.out !== plain.out) throw new Error(`${c.name}: outputs differ`);
+    const plain = time(compileCpu(c.plain), c);
+    const seq = time(compileCpu(c.region), c);
+    const coro = time(compileCpu(c.region, {}, CPU_WITHOUT), c);
+    const nPlain = time(native(c.plain), c);
+    const nSeq = time(native(c.region), c);
+    const nCoro = time(native(c.region, NATIVE_WITHOUT), c);
+    if ([seq, coro, nPlain, nSeq, nCoro].some((r) => r.out !== plain.out))
+      throw new Error(`${c.name}: outputs differ`);
+    const ratio = (a: number, b: number) => `${(a / b).toFixed(a / b < 1 ? 2 : a / b < 10 ? 1 : 0)}x`;
     return {
       case: c.name,
       "plain loop ms": plain.ms.toFixed(3),
       "region ms": seq.ms.toFixed(3),
-      "region / plain": `${(seq.ms / plain.ms).toFixed(1)}x`,
+      "region / plain": ratio(seq.ms, plain.ms),
       "coroutines ms": coro.ms.toFixed(2),
-      "coroutines / plain": `${(coro.ms / plain.ms).toFixed(0)}x`,
+      "coroutines / plain": ratio(coro.ms, plain.ms),
+      "native plain ms": nPlain.ms.toFixed(3),
+      "native region / plain": ratio(nSeq.ms, nPlain.ms),
+      "native coroutines ms": nCoro.ms.toFixed(3),
+      "native coroutines / plain": ratio(nCoro.ms, nPlain.ms),
+      "native / cpu coroutines": ratio(nCoro.ms, coro.ms),
     };
   });
 }
