@@ -6,17 +6,26 @@
 // scheme (src/backends/cpu/func.ts), so a failure reports the same.
 
 import { regionLocalStreams, streamUses } from "../../ir/analysis/streams.ts";
-import type { BufferDecl, Span, SpatialStmt } from "../../ir/nodes.ts";
+import type { BufferDecl, Func, Span, SpatialStmt, Stmt } from "../../ir/nodes.ts";
 import { elementCount } from "../../ir/shape.ts";
-import type { FnBuilder } from "./stmt.ts";
+import type { Scope } from "./scope.ts";
 import type { CoroutineTarget } from "./target.ts";
+import type { Writer } from "./writer.ts";
+
+/** What the printer needs of the function builder it serves (stmt.ts's FnBuilder). */
+interface Builder {
+  readonly w: Writer;
+  readonly s: Scope;
+  readonly func: Func;
+  stmts(list: readonly Stmt[]): void;
+}
 
 export class CoroutinePrinter {
   /** The IR loops around the code being printed, outermost first: names and C++ variables. */
   readonly loops: { readonly name: string; readonly iv: string }[] = [];
 
   constructor(
-    private readonly b: FnBuilder,
+    private readonly b: Builder,
     private readonly t: CoroutineTarget,
     /** Inside a coroutine (a blocking function or a unit): waits suspend it. */
     private awaiting: boolean,

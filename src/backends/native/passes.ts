@@ -1,6 +1,6 @@
 // The native target's preparation: spatial regions with a proven static schedule (every FIFO within
 // its depth, empty at the end) become sequential code, the same pass the CPU backend runs first; a
-// region it cannot prove stays a region and is refused in-process (AL5007, emit.ts). Then truncations
+// region it cannot prove stays a region and runs as coroutines (src/backends/cxx/coroutines.ts). Then truncations
 // are pushed down: an ap_int tree (a width C++ has no type for, such as the int33 sum of
 // `int32 acc += int8 * int8`, or the 201-bit sum of `UInt<100> acc += a * b`) converted to a native
 // integer or to an integer past 64 bits is computed at that integer's width.
