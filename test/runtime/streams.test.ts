@@ -6,14 +6,13 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compileCpu } from "../../src/backends/cpu/index.ts";
 import { AlloError } from "../../src/diagnostics/error.ts";
-import { customize } from "../../src/index.ts";
 import { fifoSets, processOrder, streamUses } from "../../src/ir/analysis/streams.ts";
 import { constOf, forLoop, idx, ivRef } from "../../src/ir/build.ts";
-import type { Module, SpatialStmt, Stmt } from "../../src/ir/nodes.ts";
+import type { Module, SpatialStmt } from "../../src/ir/nodes.ts";
 import { intType } from "../../src/types/dtype.ts";
 import { verifyModules } from "../../src/verify/index.ts";
 import { buffer, func, local, module, put } from "../backends/cpu/ir.ts";
-import { matmulSource, systolicMatmul } from "../verify/support/systolic.ts";
+import { seedSystolic, systolicMatmul, withoutUnits } from "../verify/support/systolic.ts";
 
 const I32 = intType(32);
 
@@ -44,24 +43,7 @@ function verifierFailure(broken: Module, good: Module): string {
 }
 
 /** A 3 x 3 PE array made by bufferAt, unfold and relay from source (so every statement has a span). */
-function scheduledArray(): { ir: Module; original: Module } {
-  const s = customize(matmulSource(3, 3, 4), { name: "matmul", file: "matmul.ts" });
-  const bufA = s.bufferAt("A", "j");
-  const bufB = s.bufferAt("B", "j");
-  const pe = s.unfold("PE", { axis: [0, 1], factor: [3, 3] });
-  s.relay(bufA, pe, { axis: 0, depth: 2 });
-  s.relay(bufB, pe, { axis: 1, depth: 2 });
-  return { ir: s.ir, original: s.original };
-}
-
-/** The module with the units for which `drop` holds removed from every spatial region. */
-function withoutUnits(m: Module, drop: (name: string) => boolean): Module {
-  const strip = (b: readonly Stmt[]): Stmt[] =>
-    b.map((x) =>
-      x.kind === "spatial" ? ({ ...x, units: x.units.filter((u) => !drop(u.name)) } as SpatialStmt) : x,
-    );
-  return { ...m, functions: m.functions.map((f) => ({ ...f, body: strip(f.body) })) };
-}
+const scheduledArray = () => seedSystolic(3, 4, { depth: 2 });
 
 test("a hand-built array whose B loaders stop early: one deadlock report from the CPU and the verifier", () => {
   const broken = systolicMatmul(2, 2, 3, { shortB: true });

@@ -12,8 +12,8 @@ import { compileCpu } from "../../../src/backends/cpu/index.ts";
 import { compileNative } from "../../../src/backends/native/index.ts";
 import { NATIVE_PASSES, narrowToNative } from "../../../src/backends/native/passes.ts";
 import { AlloError } from "../../../src/diagnostics/error.ts";
-import { customize, df } from "../../../src/index.ts";
-import type { Module, SpatialStmt, Stmt } from "../../../src/ir/nodes.ts";
+import { df } from "../../../src/index.ts";
+import type { Module } from "../../../src/ir/nodes.ts";
 import { runPasses } from "../../../src/ir/passes/pass.ts";
 import { visitStmts } from "../../../src/ir/walk.ts";
 import { intType } from "../../../src/types/dtype.ts";
@@ -26,7 +26,7 @@ import * as stages from "../../dataflow/fixtures/stages.ts";
 import * as systolic from "../../dataflow/fixtures/systolic.ts";
 import { assertSameOutputs, cloneArgs } from "../../support/compare.ts";
 import { rng } from "../../support/random.ts";
-import { matmulSource, systolicMatmul } from "../../verify/support/systolic.ts";
+import { seedSystolic, systolicMatmul, withoutUnits } from "../../verify/support/systolic.ts";
 import { randomArgs } from "../mlir/inputs.ts";
 import { MODULES } from "../mlir/modules.ts";
 import { SKIP } from "./support.ts";
@@ -70,19 +70,8 @@ function assertLikeCpu(modules: readonly Module[], seed: number): Outcome[] {
 }
 
 /** An n x n PE array from source (spans on every statement) without the units `unit` matches. */
-function arrayWithout(unit: RegExp, n = 3, K = 4): Module {
-  const s = customize(matmulSource(n, n, K), { name: "matmul", file: "matmul.ts" });
-  const bufA = s.bufferAt("A", "j");
-  const bufB = s.bufferAt("B", "j");
-  const pe = s.unfold("PE", { axis: [0, 1], factor: [n, n] });
-  s.relay(bufA, pe, { axis: 0, depth: 2 });
-  s.relay(bufB, pe, { axis: 1, depth: 2 });
-  const strip = (b: readonly Stmt[]): Stmt[] =>
-    b.map((x) =>
-      x.kind === "spatial" ? ({ ...x, units: x.units.filter((u) => !unit.test(u.name)) } as SpatialStmt) : x,
-    );
-  return { ...s.ir, functions: s.ir.functions.map((f) => ({ ...f, body: strip(f.body) })) };
-}
+const arrayWithout = (unit: RegExp, n = 3, K = 4): Module =>
+  withoutUnits(seedSystolic(n, K, { depth: 2 }).ir, (name) => unit.test(name));
 
 test("dataflow regions the static schedule cannot follow give the CPU backend's results and reports", {
   skip: SKIP,

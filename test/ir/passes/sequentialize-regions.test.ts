@@ -7,14 +7,13 @@ import { test } from "node:test";
 import { compileCpu } from "../../../src/backends/cpu/index.ts";
 import { narrowToNumbers } from "../../../src/backends/cpu/passes.ts";
 import { AlloError } from "../../../src/diagnostics/error.ts";
-import { customize } from "../../../src/index.ts";
 import { cmp, forLoop, idx, ivRef } from "../../../src/ir/build.ts";
 import type { Module, Stmt } from "../../../src/ir/nodes.ts";
 import { sequentializeRegions } from "../../../src/ir/passes/sequentialize-regions.ts";
 import { visitStmts } from "../../../src/ir/walk.ts";
 import { I32 } from "../../../src/types/dtype.ts";
 import { alloc, buffer, func, get, local, module, put, spatial, store } from "../../backends/cpu/ir.ts";
-import { matmulSource, seedSystolic, systolicMatmul } from "../../verify/support/systolic.ts";
+import { seedSystolic, systolicMatmul } from "../../verify/support/systolic.ts";
 import { forkJoin, pipeline, pipelinePlain, rng } from "./support/networks.ts";
 
 /** The CPU backend's passes without this one: every region runs on the coroutine scheduler. */
@@ -80,12 +79,7 @@ test("a tiled PE array (each unit one loop over its blocks) runs sequentially on
     [6, 5, 3],
     [4, 4, 1],
   ]) {
-    const s = customize(matmulSource(size, size, k), { name: "matmul", file: "matmul.ts" });
-    const bufA = s.bufferAt("A", "j");
-    const bufB = s.bufferAt("B", "j");
-    const pe = s.unfold("PE", { axis: [0, 1], factor: [factor, factor] });
-    s.relay(bufA, pe, { axis: 0, depth: 2 });
-    s.relay(bufB, pe, { axis: 1, depth: 2 });
+    const s = seedSystolic(size, k, { factor, depth: 2 });
     assert.equal(regions(sequential(s.ir)), 0, `${size}x${size}, K=${k}, ${factor}x${factor} PEs`);
     const inputs = [int8s(size * k, size), int8s(k * size, k), new Int16Array(size * size)];
     const want = outcome(s.original, inputs);

@@ -5,7 +5,15 @@
 
 import { customize, type Schedule } from "../../../src/index.ts";
 import { cast, constOf, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
-import type { BufferDecl, Expr, Func, Module, SpatialUnit, Stmt } from "../../../src/ir/nodes.ts";
+import type {
+  BufferDecl,
+  Expr,
+  Func,
+  Module,
+  SpatialStmt,
+  SpatialUnit,
+  Stmt,
+} from "../../../src/ir/nodes.ts";
 import { intType } from "../../../src/types/dtype.ts";
 
 const I8 = intType(8);
@@ -133,14 +141,28 @@ export function systolicMatmul(M: number, N: number, K: number, o: SystolicOptio
 
 /**
  * The seed's output-stationary schedule of matmulSource(size, size, k): A and B buffered at j, the PE band
- * unfolded, A relayed along rows and B along columns (no partitions).
+ * unfolded (into factor x factor PEs, each a loop over its blocks when factor < size), A relayed along
+ * rows and B along columns through FIFOs of `depth` (no partitions).
  */
-export function seedSystolic(size: number, k = size): Schedule {
+export function seedSystolic(
+  size: number,
+  k = size,
+  { factor = size, depth = size + 1 }: { factor?: number; depth?: number } = {},
+): Schedule {
   const s = customize(matmulSource(size, size, k), { name: "matmul", file: "matmul.ts" });
   const bufA = s.bufferAt("A", "j");
   const bufB = s.bufferAt("B", "j");
-  const pe = s.unfold("PE", { axis: [0, 1], factor: [size, size] });
-  s.relay(bufA, pe, { axis: 0, depth: size + 1 });
-  s.relay(bufB, pe, { axis: 1, depth: size + 1 });
+  const pe = s.unfold("PE", { axis: [0, 1], factor: [factor, factor] });
+  s.relay(bufA, pe, { axis: 0, depth });
+  s.relay(bufB, pe, { axis: 1, depth });
   return s;
+}
+
+/** The module with the units `drop` names removed from every spatial region (a seeded bug). */
+export function withoutUnits(m: Module, drop: (name: string) => boolean): Module {
+  const strip = (b: readonly Stmt[]): Stmt[] =>
+    b.map((x) =>
+      x.kind === "spatial" ? ({ ...x, units: x.units.filter((u) => !drop(u.name)) } as SpatialStmt) : x,
+    );
+  return { ...m, functions: m.functions.map((f) => ({ ...f, body: strip(f.body) })) };
 }
