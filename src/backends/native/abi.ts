@@ -49,7 +49,8 @@ export function argPlans(f: Func): ArgPlan[] {
 /** What one call hands the entry point, and what turns the entry's writes into the call's result. */
 export interface Marshalled {
   readonly pointers: unknown[];
-  readonly finish: () => unknown;
+  readonly writeBacks: (() => void)[];
+  readonly results: (() => unknown)[];
 }
 
 /** The checked arguments of one call as entry pointers (argument count already checked). */
@@ -84,10 +85,15 @@ export function marshal(f: Func, plans: readonly ArgPlan[], args: readonly unkno
     if (p.arg.output) writeBacks.push(() => writeBack(args[k], decl, bytes));
     return bytes;
   });
-  const finish = () => {
-    for (const w of writeBacks) w();
-    const out = results.map((r) => r());
-    return out.length === 0 ? undefined : out.length === 1 ? out[0] : out;
-  };
-  return { pointers, finish };
+  return { pointers, writeBacks, results };
+}
+
+/**
+ * After the entry returned: the written arguments converted back, and the call's result. A function,
+ * not a closure made per call: under tsx (keepNames) each named closure costs a call of its own.
+ */
+export function finishCall({ writeBacks, results }: Marshalled): unknown {
+  for (const w of writeBacks) w();
+  if (results.length === 0) return undefined;
+  return results.length === 1 ? results[0]() : results.map((r) => r());
 }

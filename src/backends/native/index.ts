@@ -17,7 +17,7 @@ import { checkArgCount, checkSeparate, writtenParams } from "../../runtime/host-
 import type { Budget } from "../cpu/budget.ts";
 import type { CpuKernel } from "../cpu/index.ts";
 import type { CheckSite } from "../cxx/target.ts";
-import { marshal } from "./abi.ts";
+import { finishCall, marshal } from "./abi.ts";
 import { sharedObject } from "./compile.ts";
 import { dataflowError } from "./deadlock.ts";
 import { emitUnit, type NativeKernel, type NativeUnit } from "./emit.ts";
@@ -81,7 +81,7 @@ function callable(
       report ??= lib.func("const char* allo_nat_report()");
       throw dataflowError(report(), unit.dataflow);
     }
-    return call.finish();
+    return finishCall(call);
   };
   return Object.assign(kernel, { source, library: path, route });
 }
