@@ -162,7 +162,7 @@ export class FuncGen extends LoopGen {
       return [`{ name: ${JSON.stringify(u.name)}, body: function* () {`, ...indent(body), "} },"];
     });
     const uses = streamUses(s.units);
-    const locals = regionLocalStreams(this.f, s, uses).map((n) => this.buf(n));
+    const locals = regionLocalStreams(this.f, s).map((n) => this.buf(n));
     const region = `rt.s.region(${JSON.stringify(s.name)}, ${this.konst(s.span ?? this.span)}, [`;
     const tail = `], () => ${this.konst(uses)}, [${locals.join(", ")}])`;
     const run = this.scope.generator

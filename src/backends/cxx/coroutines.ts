@@ -5,7 +5,7 @@
 // cannot wait puts and gets without waiting and drives blocking work to completion: the CPU backend's
 // scheme (src/backends/cpu/func.ts), so a failure reports the same.
 
-import { regionLocalStreams, streamUses } from "../../ir/analysis/streams.ts";
+import { regionLocalStreams } from "../../ir/analysis/streams.ts";
 import type { BufferDecl, Func, Span, SpatialStmt, Stmt } from "../../ir/nodes.ts";
 import { elementCount } from "../../ir/shape.ts";
 import type { Scope } from "./scope.ts";
@@ -75,7 +75,7 @@ export class CoroutinePrinter {
     const run = s.names.unique(`region_${st.name}`);
     const at = st.span ?? w.span;
     const id = this.t.regionSite({ region: st, at });
-    const locals = regionLocalStreams(func, st, streamUses(st.units)).map((n) => s.view(n));
+    const locals = regionLocalStreams(func, st).map((n) => s.view(n));
     const count = locals.reduce((n, v) => n + elementCount(v.decl.shape), 0);
     w.block("", () => {
       w.line(`allo_nat::region_run ${run}(${id}, ${st.units.length}, ${count});`);

@@ -5,7 +5,7 @@
 
 import { constIndex } from "../build.ts";
 import type { Expr, Func, SpatialStmt, Stmt } from "../nodes.ts";
-import { stmtExprs, visitStmts, walkExpr } from "../walk.ts";
+import { childBlocks, stmtExprs, visitStmts, walkExpr } from "../walk.ts";
 
 export type FifoOp = "put" | "get";
 
@@ -84,18 +84,36 @@ export function streamUses(
   return uses;
 }
 
+/** The streams a block puts to or gets from outside statement `skip` (at any depth). */
+function streamsOutside(body: readonly Stmt[], skip: Stmt, out = new Set<string>()): Set<string> {
+  for (const st of body) {
+    if (st === skip) continue;
+    if (st.kind === "streamPut") out.add(st.stream);
+    for (const e of stmtExprs(st)) walkExpr(e, (x) => x.kind === "streamGet" && out.add(x.stream));
+    for (const c of childBlocks(st)) streamsOutside(c, skip, out);
+  }
+  return out;
+}
+
 /**
  * The local streams a region owns: every value put to them must be got by the time it ends. Streams a
- * unit allocates belong to that unit's own (nested) region, not to this one.
+ * unit allocates belong to that unit's own (nested) region, not to this one; a stream the function also
+ * uses outside the region (an enclosing region's other units) outlives it.
  */
 export function regionLocalStreams(
   f: Func,
   s: SpatialStmt,
-  uses: StreamUses = streamUses(s.units),
+  /** The units to read (the verifier passes one template per group of alike instances). */
+  units: SpatialStmt["units"] = s.units,
 ): string[] {
   const inner = new Set<string>();
-  for (const u of s.units) visitStmts(u.body, (st) => st.kind === "alloc" && inner.add(st.buffer));
-  return Object.keys(uses).filter((n) => f.buffers[n]?.role === "local" && !inner.has(n));
+  for (const u of units) visitStmts(u.body, (st) => st.kind === "alloc" && inner.add(st.buffer));
+  const candidates = Object.keys(streamUses(units)).filter(
+    (n) => f.buffers[n]?.role === "local" && !inner.has(n),
+  );
+  if (candidates.length === 0) return candidates;
+  const outside = streamsOutside(f.body, s);
+  return candidates.filter((n) => !outside.has(n));
 }
 
 /** The units that put (or get) element `indices` of `stream`, comma-separated; "?" when none does. */

@@ -322,7 +322,7 @@ class SymbolicFuncGen implements SymbolicExprEnv {
     // The templates name the same streams as the instances (only indices become parameters), so the
     // region's own streams come from them; the per-instance uses are needed by a deadlock report only.
     const templates = groups.templates.map((t, k) => ({ name: `u${k}`, body: t.body }));
-    const locals = regionLocalStreams(this.f, { ...s, units: templates }).map((n) => this.bufferVar(n));
+    const locals = regionLocalStreams(this.f, s, templates).map((n) => this.bufferVar(n));
     let uses: StreamUses | undefined;
     const units = groups.instances.map(
       (i, k) =>

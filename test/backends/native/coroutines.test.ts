@@ -13,11 +13,12 @@ import { compileNative } from "../../../src/backends/native/index.ts";
 import { NATIVE_PASSES, narrowToNative } from "../../../src/backends/native/passes.ts";
 import { AlloError } from "../../../src/diagnostics/error.ts";
 import { df } from "../../../src/index.ts";
-import type { Module } from "../../../src/ir/nodes.ts";
+import { bin, cast, constOf, forLoop, idx, ivRef, load } from "../../../src/ir/build.ts";
+import type { Expr, Module, Stmt } from "../../../src/ir/nodes.ts";
 import { runPasses } from "../../../src/ir/passes/pass.ts";
 import { visitStmts } from "../../../src/ir/walk.ts";
 import { intType } from "../../../src/types/dtype.ts";
-import { buffer, func, local, module, put } from "../../backends/cpu/ir.ts";
+import { alloc, buffer, func, get, local, module, put, spatial, store } from "../../backends/cpu/ir.ts";
 import * as crossed from "../../dataflow/fixtures/crossed.ts";
 import { leftover } from "../../dataflow/fixtures/errors.ts";
 import * as matmul from "../../dataflow/fixtures/matmul.ts";
@@ -164,6 +165,40 @@ test("every PE array and region of the test corpus, run as coroutines, equals th
     assert.ok("values" in want && "values" in got, `${m.top}: ${JSON.stringify(got)}`);
     assertSameOutputs(got.values, want.values, m.top);
   });
+});
+
+/**
+ * A region whose first unit runs a region of its own: inner producer -> t -> inner relay, which puts
+ * each value + 1 into the outer stream s for the outer consumer. `short` makes the inner producer
+ * stop one value early: the outer consumer and the inner relay block, in nested reports.
+ */
+function nested(short: boolean) {
+  const I32 = intType(32);
+  const n = 6;
+  const A = buffer({ name: "A", type: I32, shape: [n] });
+  const B = buffer({ name: "B", type: I32, shape: [n] });
+  const t = local({ name: "t", type: I32, shape: [], stream: { depth: 2 } });
+  const s = local({ name: "s", type: I32, shape: [], stream: { depth: 1 } });
+  const loop = (iv: string, m: number, body: readonly Stmt[]) => forLoop(iv, iv, idx(0), idx(m), body);
+  const plus1 = (e: Expr) =>
+    cast(bin("+", cast(e, intType(33)), cast(constOf(I32, 1n), intType(33)), intType(33)), I32);
+  const inner = spatial("inner", {
+    produce_0: [loop("i", short ? n - 1 : n, [put("t", [], load("A", [ivRef("i")], I32))])],
+    relay_0: [loop("j", n, [put("s", [], plus1(get("t", [], I32)))])],
+  });
+  const outer = spatial("outer", {
+    stage_0: [alloc("t"), inner],
+    drain_0: [loop("k", n, [store("B", [ivRef("k")], get("s", [], I32))])],
+  });
+  return module(func("nest", { params: [A, B], locals: [t, s], body: [alloc("s"), outer] }));
+}
+
+test("a region nested in a unit runs and deadlocks as on the CPU", { skip: SKIP }, () => {
+  const [good, bad] = assertLikeCpu([nested(false), nested(true)], 3);
+  assert.ok("values" in good, JSON.stringify(good));
+  assert.ok("code" in bad && bad.code === "AL4101", JSON.stringify(bad));
+  assert.match(bad.message, /stage_0\/relay_0 {2}get t {2}0\/2 empty/);
+  assert.match(bad.message, /finished: stage_0\/produce_0/);
 });
 
 test("a unit whose index leaves its array is AL5010, and the next call runs from a clean state", {
