@@ -24,7 +24,11 @@ export interface ReportOptions {
   readonly compare?: readonly (Reportable | Estimate)[];
   /** The profile every estimate of the report uses (default "u280"). */
   readonly profile?: string | Profile;
+  /** The vitis_hls build's `interfaces`, as s.estimate takes them, for every estimate of the report. */
+  readonly interfaces?: EstimateOptions["interfaces"];
 }
+
+const OPTIONS = ["compare", "profile", "interfaces"];
 
 /** The kernel source the loop rows link to. */
 export interface ReportSource {
@@ -39,8 +43,8 @@ function checkOptions(o: ReportOptions): void {
       "the report options must be an object: s.report(file, { compare: [s0, s1] })",
     );
   for (const k of Object.keys(o))
-    if (k !== "compare" && k !== "profile")
-      throw new AlloError("AL7003", `unknown report option '${k}'; the options are compare and profile`);
+    if (!OPTIONS.includes(k))
+      throw new AlloError("AL7003", `unknown report option '${k}'; the options are ${OPTIONS.join(", ")}`);
   if (o.compare !== undefined && !Array.isArray(o.compare))
     throw new AlloError("AL7003", "the report option compare must be a list of schedules or estimates");
 }
@@ -59,7 +63,10 @@ function entry(x: Reportable | Estimate, profile: EstimateOptions, k: number): R
 /** The report's HTML text for schedule `s` (its trace is the replayable TypeScript of its steps). */
 export function reportHtml(s: Reportable, src: ReportSource, o: ReportOptions = {}): string {
   checkOptions(o);
-  const profile: EstimateOptions = o.profile === undefined ? {} : { profile: o.profile };
+  const profile: EstimateOptions = {
+    ...(o.profile === undefined ? {} : { profile: o.profile }),
+    ...(o.interfaces === undefined ? {} : { interfaces: o.interfaces }),
+  };
   const main: ReportEntry = { name: stepNames(s.steps), estimate: s.estimate(profile), steps: s.steps };
   const others = (o.compare ?? []).map((x, k) => entry(x, profile, k));
   const included = (o.compare ?? []).includes(s);

@@ -126,6 +126,17 @@ test("every user string is escaped: a file path and an inline profile's name wit
   assert.ok(all(doc, (e) => e.tag === "title").length === 1);
 });
 
+test("the report's estimates take the build's interfaces: a user's m_axi bundle names the loaders' limit", () => {
+  const s = seedSystolic(4);
+  const interfaces = { A: { mode: "m_axi", bundle: "hbm7" } } as const;
+  assert.match(written(s, "bundle.html", { interfaces }), /m_axi bundle &#39;hbm7&#39;|m_axi bundle 'hbm7'/);
+  assert.doesNotMatch(written(s, "default.html"), /hbm7/);
+  assert.throws(
+    () => s.report(join(dir, "x.html"), { interfaces: { Q: { mode: "m_axi" } } }),
+    /'Q', which is not an argument/,
+  );
+});
+
 test("bad report options and an unwritable file are AL7003 / AL7004", () => {
   const s = gemm(8);
   const code = (c: string) => (e: unknown) => e instanceof AlloError && e.code === c;
