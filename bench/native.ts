@@ -306,7 +306,7 @@ export function benchNative(only = ""): Record<string, string>[] {
         handC(r, dir, ["-std=c++17", "-O2"], `r${i}o2`),
         // The JS backend's target (issue 12): within 3x of the scalar loop nest.
         handC(r, dir, ["-std=c++17", "-O2", "-fno-tree-vectorize"], `r${i}sc`),
-        handC(r, dir, NATIVE_FLAGS, `r${i}nf`),
+        handC(r, dir, ["-std=c++17", ...NATIVE_FLAGS], `r${i}nf`),
       ];
       // Native and the C programs take turns, ROUNDS times, each keeping its best: a burst of other
       // work on the machine then slows one round of every side rather than one side only.

@@ -1,5 +1,5 @@
 // Streams and spatial regions as coroutines, for a target with `coroutines` (the native target; the
-// runtime is include/allo_native.h). A function that may block (ir/analysis/blocking.ts) returns
+// runtime is include/allo_dataflow.h). A function that may block (ir/analysis/blocking.ts) returns
 // allo_nat::task and awaits its puts, gets and blocking calls; each unit of a region is a coroutine
 // lambda over the enclosing function's variables, and the region runs them round-robin. Code that
 // cannot wait puts and gets without waiting and drives blocking work to completion: the CPU backend's

@@ -53,7 +53,7 @@ export interface StreamSite {
 
 /**
  * Streams as bounded FIFOs and spatial regions as coroutines scheduled round-robin
- * (include/allo_native.h): each site gets a number its failure report names.
+ * (include/allo_dataflow.h): each site gets a number its failure report names.
  */
 export interface CoroutineTarget {
   waitSite(s: WaitSite): number;

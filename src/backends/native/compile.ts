@@ -27,7 +27,6 @@ import { findTool } from "../hls/tools.ts";
 
 /** Full optimisation for this host; floats stay IEEE exactly as the CPU backend computes them. */
 export const NATIVE_FLAGS = [
-  "-std=c++20",
   "-O3",
   "-march=native",
   "-ffp-contract=off",
@@ -40,8 +39,15 @@ export const NATIVE_FLAGS = [
   "-w",
 ];
 
+/**
+ * The language standard of a unit: C++20 for the coroutines of its dataflow (include/allo_dataflow.h),
+ * else C++17, whose standard headers compile in half the time (0.27 against 0.67 s for <algorithm>).
+ */
+export const nativeStd = (source: string): string =>
+  source.includes("#include <allo_dataflow.h>") ? "-std=c++20" : "-std=c++17";
+
 /** Bumped when the entry convention changes, so old cached objects are never loaded. */
-const FORMAT = "allo-native-2";
+const FORMAT = "allo-native-3";
 
 /** Compiler runs in this process (tests check cache hits with it). */
 export const compileStats = { compiles: 0 };
@@ -172,11 +178,12 @@ export function cachedObject(
 /** The path of the shared object for C++ `source`, compiled unless the cache already holds it. */
 export function sharedObject(source: string, o: CompileOptions = {}): string {
   const compiler = resolveCompiler(o.compiler);
-  const parts = [compiler, versionOf(compiler), NATIVE_FLAGS.join(" "), source];
+  const flags = [nativeStd(source), ...NATIVE_FLAGS];
+  const parts = [compiler, versionOf(compiler), flags.join(" "), source];
   return cachedObject(parts, o.cacheDir ?? defaultCacheDir(), { ".cpp": source }, (out, src) =>
     runTool(
       compiler,
-      [...NATIVE_FLAGS, `-I${INCLUDE_DIR}`, "-x", "c++", src[".cpp"], "-o", out],
+      [...flags, `-I${INCLUDE_DIR}`, "-x", "c++", src[".cpp"], "-o", out],
       "the generated native C++",
       o.timeoutMs,
     ),

@@ -1,5 +1,5 @@
 // A native call's dataflow failure as the CPU backend reports it: the runtime's JSON (include/
-// allo_native.h, allo_nat_report) names sites by number; this file rebuilds the blocked units and
+// allo_dataflow.h, allo_nat_report) names sites by number; this file rebuilds the blocked units and
 // their FIFOs from the unit's sites and hands them to the one report writer (src/runtime/streams.ts),
 // so the AL4101 and AL4102 texts are the CPU backend's word for word.
 

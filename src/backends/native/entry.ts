@@ -3,7 +3,7 @@
 // the written arrays back, and returns 0; an index the printer could not prove in bounds is checked
 // (allo_nat::ix) and, outside its dimension, ends the call with 1 and the site and index in `fault`; so
 // is a bit position outside its value (allo_nat::bitpos). A dataflow deadlock ends it with 2, data left
-// in a region's stream with 3, and the report in allo_nat_report() (include/allo_native.h).
+// in a region's stream with 3, and the report in allo_nat_report() (include/allo_dataflow.h).
 
 import type { BufferDecl } from "../../ir/nodes.ts";
 import type { ElemType } from "../../types/dtype.ts";
@@ -13,8 +13,9 @@ import { category, cType, widthOf } from "../cxx/types.ts";
 import { elemBytes, elemCount } from "../hls/data.ts";
 import type { ArgPlan } from "./abi.ts";
 
-/** Shared by every kernel of a translation unit: the checks' escape and the dataflow runtime. */
-export const NATIVE_HELPERS = "#include <allo_native.h>\n";
+/** The runtime a translation unit includes: the checks' escape, and the coroutines when it has dataflow. */
+export const nativeRuntime = (dataflow: boolean): string =>
+  dataflow ? "#include <allo_dataflow.h>\n" : "#include <allo_native.h>\n";
 
 const dims = (b: BufferDecl): string =>
   b.shape
@@ -97,17 +98,24 @@ function inPlace(
   return arrayPtr(b, `p_${buf}`);
 }
 
+/** How the entry runs a module with streams or regions left (coroutines, include/allo_dataflow.h). */
+export interface EntryDataflow {
+  /** A top that may block is a coroutine, driven to completion; the number names it in a report. */
+  readonly drive?: number;
+}
+
 /**
- * The extern "C" entry `name` calling C++ function `top` with the planned arguments; a top that may
- * block is a coroutine, driven to completion (`drive` names it in a deadlock report).
+ * The extern "C" entry `name` calling C++ function `top` with the planned arguments; with `dataflow`,
+ * each call first resets the coroutines' pool.
  */
 export function entryText(
   name: string,
   top: string,
   plans: readonly ArgPlan[],
   helpers: Set<Helper>,
-  drive?: number,
+  dataflow?: EntryDataflow,
 ): string {
+  const drive = dataflow?.drive;
   const pre: string[] = [];
   const post: string[] = [];
   const call = plans.map((p, k) => {
@@ -141,7 +149,8 @@ export function entryText(
   const params = [...plans.map((_, k) => `void* a${k}`), "double* fault"].join(", ");
   return [
     `extern "C" __attribute__((visibility("default"))) int ${name}(${params}) {`,
-    "  allo_nat::begin_call(fault);",
+    "  allo_nat::fault = fault;",
+    ...(dataflow ? ["  allo_nat::begin_call();"] : []),
     ...pre,
     // setjmp may only be a whole controlling expression (C 7.13.1.1): its value is switched on.
     "  switch (setjmp(allo_nat::escape)) {",

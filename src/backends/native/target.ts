@@ -4,7 +4,7 @@
 // are static (stackPrefix), because a kernel runs on the caller's thread and its stack (8 MB by default, shared with Node) cannot hold a large tile. Static is safe here: the
 // C++ core refuses recursion, every local is filled (or fully overwritten) at its allocation, and a
 // call runs on one thread at a time (a coroutine's locals live in its frame instead). Streams and
-// regions no static schedule was proven for run as coroutines (include/allo_native.h).
+// regions no static schedule was proven for run as coroutines (include/allo_dataflow.h).
 
 import type {
   BitPosSite,
