@@ -11,6 +11,7 @@
 // test/library/elementwise.test.ts runs the check too.
 import { join } from "node:path";
 import { formatted, LIBRARY, runIfMain, staleFiles } from "./generated-files.ts";
+import { at, extents, loop, RANKS, shape } from "./rank-forms.ts";
 
 /** Binary ops: name, operator, what the op computes, what it does on integers (where it differs). */
 const BINARY = [
@@ -49,21 +50,6 @@ const INTS: readonly ElemClass[] = [
   { suffix: "Int32", result: "int32", bits: 32 },
   { suffix: "Int64", result: "int64", bits: 64 },
 ];
-
-/** A rank's extents (template parameters) and loop variables: the innermost loop is always `j`. */
-const EXTENTS = ["K", "L", "M", "N"];
-const LOOPS = ["g", "h", "i", "j"];
-const RANKS = [1, 2, 3, 4];
-
-const extents = (rank: number) => EXTENTS.slice(4 - rank);
-const loops = (rank: number) => LOOPS.slice(4 - rank);
-const shape = (rank: number) => `[${extents(rank).join(", ")}]`;
-const at = (name: string, rank: number) =>
-  `${name}${loops(rank)
-    .map((v) => `[${v}]`)
-    .join("")}`;
-const loop = (rank: number) =>
-  rank === 1 ? `const j of range<N>()` : `const [${loops(rank).join(", ")}] of grid<${shape(rank)}>()`;
 
 /** The template parameters: the extents, then each tensor operand's element type (integer classes). */
 const typeParams = (rank: number, c: ElemClass, operands: string[]) =>

@@ -1,6 +1,7 @@
 // What the generators of allo-ts/library's files share (scripts/gen-elementwise.ts,
-// scripts/gen-products.ts): biome's formatting of the generated text, the freshness check and the
-// command line (`--check` fails when a checked-in file differs; without it the files are rewritten).
+// scripts/gen-products.ts, scripts/gen-quant.ts): biome's formatting of the generated text, the
+// freshness check and the command line (`--check` fails when a checked-in file differs; without it the
+// files are rewritten). scripts/rank-forms.ts has the loop nests of the rank 1-4 forms.
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { relative, resolve } from "node:path";

@@ -19,4 +19,5 @@ export * from "./linalg.ts";
 export * from "./nn.ts";
 export * from "./products.ts";
 export * from "./quant.ts";
+export * from "./quantize.ts";
 export * from "./systolic.ts";
