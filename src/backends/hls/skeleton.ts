@@ -32,7 +32,7 @@ function holdsLeaf(st: Stmt, leaf: LeafIndices): boolean {
 }
 
 /** The skeleton of `body`'s leaves, or undefined when one sits under a branch or a data-dependent bound. */
-export function skeletonOf(body: readonly Stmt[], leaf: LeafIndices): Skeleton | undefined {
+function skeletonOf(body: readonly Stmt[], leaf: LeafIndices): Skeleton | undefined {
   const leaves: StoreStmt[] = [];
   const ivs: string[] = [];
   const walk = (b: readonly Stmt[]): Stmt[] | undefined => {
