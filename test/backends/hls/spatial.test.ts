@@ -12,36 +12,7 @@ import { emitHls } from "../../../src/backends/hls/index.ts";
 import { customize } from "../../../src/index.ts";
 import { rng } from "../../support/random.ts";
 import { seedSystolic } from "../../verify/support/systolic.ts";
-
-/** The body of C++ function `name` (from its signature to the closing brace at column 0). */
-function functionText(code: string, name: string): string {
-  const at = code.search(new RegExp(`^void ${name}\\(`, "m"));
-  assert.ok(at >= 0, `no function ${name}`);
-  return code.slice(at, code.indexOf("\n}\n", at) + 3);
-}
-
-/** Statements of a dataflow region function, split into stream declarations, pragmas and calls. */
-function regionParts(region: string): { streams: string[]; calls: { fn: string; args: string[] }[] } {
-  const body = region.slice(region.indexOf("{") + 1, region.lastIndexOf("}")).split("\n");
-  const streams: string[] = [];
-  const calls: { fn: string; args: string[] }[] = [];
-  const lines = body.map((l) => l.replace(/\t\/\/ L\d+$/, "")).filter((l) => l.trim() !== "");
-  assert.equal(lines[0], "#pragma HLS dataflow", "the region starts with #pragma HLS dataflow");
-  for (let k = 1; k < lines.length; k++) {
-    const l = lines[k];
-    const decl = l.match(/^ {2}hls::stream< \w+ > (\w+);$/);
-    if (decl) {
-      assert.match(lines[k + 1] ?? "", new RegExp(`^#pragma HLS stream variable=${decl[1]} depth=\\d+$`));
-      streams.push(decl[1]);
-      k++;
-      continue;
-    }
-    const call = l.match(/^ {2}(\w+)\((.*)\);$/);
-    assert.ok(call, `only stream declarations and process calls in a dataflow region, not: ${l}`);
-    calls.push({ fn: call[1], args: call[2].split(", ") });
-  }
-  return { streams, calls };
-}
+import { functionText, regionParts } from "./dataflow-text.ts";
 
 /** Asserts no two calls get the same array part, or a part and its whole (one writer per part). */
 function assertOneProcessPerPart(calls: readonly { args: string[] }[], streams: readonly string[]): void {

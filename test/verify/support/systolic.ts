@@ -140,16 +140,21 @@ export function systolicMatmul(M: number, N: number, K: number, o: SystolicOptio
 }
 
 /**
- * The seed's output-stationary schedule of matmulSource(size, size, k): A and B buffered at j, the PE band
- * unfolded (into factor x factor PEs, each a loop over its blocks when factor < size), A relayed along
- * rows and B along columns through FIFOs of `depth` (no partitions).
+ * The seed's output-stationary schedule of matmulSource(size, size, k) (or of `source`, a kernel
+ * `matmul` with the same loops): A and B buffered at j, the PE band unfolded (into factor x factor PEs,
+ * each a loop over its blocks when factor < size), A relayed along rows and B along columns through
+ * FIFOs of `depth` (no partitions).
  */
 export function seedSystolic(
   size: number,
   k = size,
-  { factor = size, depth = size + 1 }: { factor?: number; depth?: number } = {},
+  {
+    factor = size,
+    depth = size + 1,
+    source = matmulSource(size, size, k),
+  }: { factor?: number; depth?: number; source?: string } = {},
 ): Schedule {
-  const s = customize(matmulSource(size, size, k), { name: "matmul", file: "matmul.ts" });
+  const s = customize(source, { name: "matmul", file: "matmul.ts" });
   const bufA = s.bufferAt("A", "j");
   const bufB = s.bufferAt("B", "j");
   const pe = s.unfold("PE", { axis: [0, 1], factor: [factor, factor] });

@@ -10,6 +10,23 @@
 #include <math.h>
 #include <stdint.h>
 
+void C_load(
+  int16_t C[4][4],
+  hls::stream< int16_t >& C_feed_0,
+  hls::stream< int16_t >& C_feed_1,
+  hls::stream< int16_t >& C_feed_2,
+  hls::stream< int16_t >& C_feed_3
+) {
+#pragma HLS array_partition variable=C complete dim=1
+  l_i: for (int i_0 = 0; i_0 < 4; i_0++) {	// L15
+  #pragma HLS pipeline II=1
+    C_feed_0.write(C[i_0][0]);	// L15
+    C_feed_1.write(C[i_0][1]);	// L15
+    C_feed_2.write(C[i_0][2]);	// L15
+    C_feed_3.write(C[i_0][3]);	// L15
+  }
+}
+
 void A_load(
   int8_t A[4][8],
   hls::stream< int8_t >& A_fifo_0
@@ -42,47 +59,75 @@ void B_load(
 }
 
 void PE_0(
-  int16_t C[4][4],
+  hls::stream< int16_t >& C_feed_0,
   hls::stream< int8_t >& B_fifo_0,
   hls::stream< int8_t >& A_fifo_0,
   hls::stream< int8_t >& A_fifo_1,
-  int j
+  hls::stream< int16_t >& C_drain_0
 ) {
-#pragma HLS array_partition variable=C complete dim=1
   l_PE_0_i: for (int i_0 = 0; i_0 < 4; i_0++) {	// L15
+    int16_t C_acc = (int16_t)0;	// L15
+    int16_t v0 = C_feed_0.read();	// L15
+    C_acc = v0;	// L15
     int8_t A_buf = (int8_t)0;	// L15
     int8_t B_buf = (int8_t)0;	// L15
     l_S_k_0_0_k: for (int k_0 = 0; k_0 < 8; k_0++) {	// L16
-      int8_t v0 = B_fifo_0.read();	// L16
-      B_buf = v0;	// L16
-      int8_t v1 = A_fifo_0.read();	// L16
-      A_buf = v1;	// L16
+      int8_t v1 = B_fifo_0.read();	// L16
+      B_buf = v1;	// L16
+      int8_t v2 = A_fifo_0.read();	// L16
+      A_buf = v2;	// L16
       A_fifo_1.write(A_buf);	// L16
-      int16_t v2 = (int16_t)A_buf * (int16_t)B_buf;	// L17
-      ap_int<17> v3 = (ap_int<17>)C[i_0][j] + (ap_int<17>)v2;	// L17
-      C[i_0][j] = (int16_t)v3;	// L17
+      int16_t v3 = (int16_t)A_buf * (int16_t)B_buf;	// L17
+      ap_int<17> v4 = (ap_int<17>)C_acc + (ap_int<17>)v3;	// L17
+      C_acc = (int16_t)v4;	// L17
     }
+    C_drain_0.write(C_acc);	// L15
   }
 }
 
 void PE_3(
-  int16_t C[4][4],
+  hls::stream< int16_t >& C_feed_3,
   hls::stream< int8_t >& B_fifo_3,
-  hls::stream< int8_t >& A_fifo_3
+  hls::stream< int8_t >& A_fifo_3,
+  hls::stream< int16_t >& C_drain_3
 ) {
-#pragma HLS array_partition variable=C complete dim=1
   l_PE_3_i: for (int i_3 = 0; i_3 < 4; i_3++) {	// L15
+    int16_t C_acc = (int16_t)0;	// L15
+    int16_t v0 = C_feed_3.read();	// L15
+    C_acc = v0;	// L15
     int8_t A_buf = (int8_t)0;	// L15
     int8_t B_buf = (int8_t)0;	// L15
     l_S_k_0_3_k: for (int k_3 = 0; k_3 < 8; k_3++) {	// L16
-      int8_t v0 = B_fifo_3.read();	// L16
-      B_buf = v0;	// L16
-      int8_t v1 = A_fifo_3.read();	// L16
-      A_buf = v1;	// L16
-      int16_t v2 = (int16_t)A_buf * (int16_t)B_buf;	// L17
-      ap_int<17> v3 = (ap_int<17>)C[i_3][3] + (ap_int<17>)v2;	// L17
-      C[i_3][3] = (int16_t)v3;	// L17
+      int8_t v1 = B_fifo_3.read();	// L16
+      B_buf = v1;	// L16
+      int8_t v2 = A_fifo_3.read();	// L16
+      A_buf = v2;	// L16
+      int16_t v3 = (int16_t)A_buf * (int16_t)B_buf;	// L17
+      ap_int<17> v4 = (ap_int<17>)C_acc + (ap_int<17>)v3;	// L17
+      C_acc = (int16_t)v4;	// L17
     }
+    C_drain_3.write(C_acc);	// L15
+  }
+}
+
+void C_store(
+  int16_t C[4][4],
+  hls::stream< int16_t >& C_drain_0,
+  hls::stream< int16_t >& C_drain_1,
+  hls::stream< int16_t >& C_drain_2,
+  hls::stream< int16_t >& C_drain_3
+) {
+#pragma HLS array_partition variable=C complete dim=1
+  l_i: for (int i_0 = 0; i_0 < 4; i_0++) {	// L15
+  #pragma HLS pipeline II=1
+    int16_t v0 = C_drain_0.read();	// L15
+    C[i_0][0] = v0;	// L15
+    int16_t v1 = C_drain_1.read();	// L15
+    C[i_0][1] = v1;	// L15
+    int16_t v2 = C_drain_2.read();	// L15
+    C[i_0][2] = v2;	// L15
+    int16_t v3 = C_drain_3.read();	// L15
+    C[i_0][3] = v3;	// L15
   }
 }
 
@@ -94,6 +139,14 @@ void matmul(
 #pragma HLS dataflow
 #pragma HLS array_partition variable=B complete dim=1
 #pragma HLS array_partition variable=C complete dim=1
+  hls::stream< int16_t > C_feed_0;	// L15
+#pragma HLS stream variable=C_feed_0 depth=2
+  hls::stream< int16_t > C_feed_1;	// L15
+#pragma HLS stream variable=C_feed_1 depth=2
+  hls::stream< int16_t > C_feed_2;	// L15
+#pragma HLS stream variable=C_feed_2 depth=2
+  hls::stream< int16_t > C_feed_3;	// L15
+#pragma HLS stream variable=C_feed_3 depth=2
   hls::stream< int8_t > A_fifo_0;	// L15
 #pragma HLS stream variable=A_fifo_0 depth=1
   hls::stream< int8_t > A_fifo_1;	// L15
@@ -110,10 +163,20 @@ void matmul(
 #pragma HLS stream variable=B_fifo_2 depth=1
   hls::stream< int8_t > B_fifo_3;	// L15
 #pragma HLS stream variable=B_fifo_3 depth=1
+  hls::stream< int16_t > C_drain_0;	// L15
+#pragma HLS stream variable=C_drain_0 depth=2
+  hls::stream< int16_t > C_drain_1;	// L15
+#pragma HLS stream variable=C_drain_1 depth=2
+  hls::stream< int16_t > C_drain_2;	// L15
+#pragma HLS stream variable=C_drain_2 depth=2
+  hls::stream< int16_t > C_drain_3;	// L15
+#pragma HLS stream variable=C_drain_3 depth=2
+  C_load(C, C_feed_0, C_feed_1, C_feed_2, C_feed_3);	// L15
   A_load(A, A_fifo_0);	// L15
   B_load(B, B_fifo_0, B_fifo_1, B_fifo_2, B_fifo_3);	// L15
-  PE_0(C, B_fifo_0, A_fifo_0, A_fifo_1, 0);	// L15
-  PE_0(C, B_fifo_1, A_fifo_1, A_fifo_2, 1);	// L15
-  PE_0(C, B_fifo_2, A_fifo_2, A_fifo_3, 2);	// L15
-  PE_3(C, B_fifo_3, A_fifo_3);	// L15
+  PE_0(C_feed_0, B_fifo_0, A_fifo_0, A_fifo_1, C_drain_0);	// L15
+  PE_0(C_feed_1, B_fifo_1, A_fifo_1, A_fifo_2, C_drain_1);	// L15
+  PE_0(C_feed_2, B_fifo_2, A_fifo_2, A_fifo_3, C_drain_2);	// L15
+  PE_3(C_feed_3, B_fifo_3, A_fifo_3, C_drain_3);	// L15
+  C_store(C, C_drain_0, C_drain_1, C_drain_2, C_drain_3);	// L15
 }
