@@ -39,14 +39,15 @@ export function bertFfn(sizes: FfnSizes): Schedule {
 }
 
 /**
- * The same array with X's rows and W's columns banked by block, so each loader reads its 16 operands a
- * cycle: meant for the estimate of the kernel alone (`wrapIo: false`: X and W as memory ports), the
- * setting of a kernel's csynth, beside the vitis_hls top that reads them through AXI.
+ * The same array with X's rows banked by block and W's columns cyclically (as the PE rows and columns
+ * take them), so each loader reads its 16 operands a cycle: meant for the estimate of the kernel alone
+ * (`wrapIo: false`: X and W as memory ports), the setting of a kernel's csynth, beside the vitis_hls
+ * top that reads them through AXI.
  */
 export function bertFfnBanked(sizes: FfnSizes): Schedule {
   const s = bertFfn(sizes);
   s.partition("X", { type: "block", dim: 1, factor: sizes.P });
-  s.partition("W", { type: "block", dim: 2, factor: sizes.P });
+  s.partition("W", { type: "cyclic", dim: 2, factor: sizes.P });
   return s;
 }
 
