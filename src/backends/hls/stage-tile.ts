@@ -65,8 +65,8 @@ function fillLanes(last: Affine, iv: string, trip: number, lanes: number): numbe
 const MAX_TILE_BITS = 1 << 20;
 
 /**
- * `f` with its reads of `src` staged through a tile, or undefined when `f` is not a perfect nest whose
- * innermost loop (from 0, step 1, constant trip) reads `src` evenly (affine indices, read t = read 0 +
+ * `f` with its reads of `src` staged through a tile, or undefined when `f` is not a loader: a perfect
+ * nest whose innermost loop (from 0, step 1, constant trip) puts values and reads `src` evenly (affine indices, read t = read 0 +
  * t * d) and the loop around it is one the reads do not depend on. The fill reads words of at most
  * `lanes` elements (one m_axi beat), and no more than the reads an iteration: it fills the tile as
  * fast as the puts empty one column of it.
@@ -74,7 +74,8 @@ const MAX_TILE_BITS = 1 << 20;
 export function stageTile(f: Func, src: string, lanes: number): Func | undefined {
   const nest = perfectNest(f.body);
   const [reused, inner] = nest.slice(-2);
-  if (!inner) return undefined;
+  // A PE array's loader (relay's): its innermost body only puts values into FIFOs.
+  if (!inner?.body.every((st) => st.kind === "streamPut")) return undefined;
   const reads: LoadExpr[] = [];
   visitExprs(inner.body, (x) => {
     if (x.kind === "load" && x.buffer === src) reads.push(x);
