@@ -2,13 +2,15 @@
 // loader reads W as words of Nt lanes (`hls::vector`, one m_axi beat each), its A loader fills a LUTRAM
 // tile of Mt rows x K once per row step, in words of Mt lanes, and puts from it for every column step;
 // the top's ports are the wide ones and the testbench hands them the arrays' bytes. csim equals the CPU
-// backend with words (K a multiple of Mt) and with a narrow fill (K odd).
+// backend with words (K a multiple of Mt) and with a narrow fill (K odd). A loader of an on-chip array
+// (the GPT-2 layer's activations) stages its tile too.
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { bertFfn, type FfnSizes, operands } from "../../../examples/bert-ffn.ts";
+import { gpt2 } from "../../../examples/gpt2.ts";
 import { projectOptions } from "../../../src/backends/hls/options.ts";
 import { projectFiles } from "../../../src/backends/hls/project.ts";
 import type { Func, Module } from "../../../src/ir/nodes.ts";
@@ -98,4 +100,20 @@ test("csim of the wide loaders equals the CPU backend, with words and with a nar
     );
     if (z.K % 2) assert.match(code, /^ {2}int8_t X\[16\]\[7\],$/m);
   }
+});
+
+test("a loader of an array kept on chip (GPT-2's activations) stages its tile, an element a cycle; weights in words", () => {
+  // L 8, D 16, FFN 48 on 4 x 4 PEs: the Q/K/V projections' A is the quantized LayerNorm output, an
+  // on-chip array (its RAM's two ports gave II 2 for 4 reads); the tile fills 4 rows x 16 (64
+  // iterations, 63 + 2 = 65), then the puts run D/4 x D = 64 iterations at II 1. The weights are
+  // m_axi ports: B reads a word of 4 Int<4> lanes a step (II 1).
+  const e = gpt2({ L: 8, D: 16, H: 4, F: 48, P: 4 }).estimate();
+  const row = (func: string, label: string) => e.loops.find((l) => l.func === func && l.label === label);
+  const fill = row("A_load", "l_A_tile_row_l_k_init_fill");
+  const puts = row("A_load", "l_j_outer_l_k_init");
+  assert.deepEqual([fill?.tripCount, fill?.ii, fill?.latency], [64, 1, 65]);
+  assert.deepEqual([puts?.tripCount, puts?.ii, puts?.latency], [64, 1, 65]);
+  assert.equal(row("B_load", "l_i_l_j_outer_l_k_init")?.ii, 1);
+  const m = gpt2({ L: 8, D: 16, H: 4, F: 48, P: 4 }).ir;
+  assert.match(files(m).get("kernel.cpp") as string, /hls::vector< ap_int<4>, 4 > Wq\[16\]\[4\],/);
 });
