@@ -66,7 +66,7 @@ test("the BERT FFN example's estimate: one MAC (DSP) per PE, and a bigger array 
   );
 });
 
-test("with X and W banked by block the kernel alone runs at the array's rate: M*K*N / P^2 cycles, no BRAM", () => {
+test("with X and W banked the kernel alone runs at the array's rate: M*K*N / P^2 cycles, no BRAM", () => {
   const z = { M: 128, K: 256, N: 256, P: 8 };
   const ideal = (z.M * z.K * z.N) / z.P ** 2;
   const e = bertFfnBanked(z).estimate({ wrapIo: false });
