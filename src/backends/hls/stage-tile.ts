@@ -1,11 +1,11 @@
-// stageTile: a loader whose reads of an off-chip array do not depend on one of its loops reads them
-// once per pass of that loop into a tile on chip and puts the tile's values from then on. relay's A
-// loader reads A[p*Mb + i][k] for every PE row p at each column step: a tile of Mt rows x K, read
-// again N/Nt times. The tile row t holds the loader's t-th read (the reads must step through the array
-// evenly, as the PE rows do), so the fill runs along the array's last index (bursts, and words of
-// `lanes` elements: pack-words.ts) and the puts read one element of every row a cycle (rows in banks
-// of their own). In LUTRAM (bind_storage): the seed's array uses no BRAM; a 16 x 768 int8 tile is
-// 1,536 LUTs.
+// stageTile: a loader whose reads of an array do not depend on one of its loops reads them once per
+// pass of that loop into a tile on chip and puts the tile's values from then on. relay's A loader
+// reads A[p*Mb + i][k] for every PE row p at each column step: a tile of Mt rows x K, read again N/Nt
+// times. The tile row t holds the loader's t-th read (the reads must step through the array evenly,
+// as the PE rows do), so the fill runs along the array's last index (bursts, and words of `lanes`
+// elements from an m_axi port: pack-words.ts) and the puts read one element of every row a cycle
+// (rows in banks of their own). In LUTRAM (bind_storage): the seed's array uses no BRAM; a 16 x 768
+// int8 tile is 1,536 LUTs.
 
 import { type Affine, affineOf, combineAffine, constAffine, exprOfAffine } from "../../ir/analysis/affine.ts";
 import { constTripCount } from "../../ir/analysis/trip-count.ts";
@@ -66,10 +66,10 @@ const MAX_TILE_BITS = 1 << 20;
 
 /**
  * `f` with its reads of `src` staged through a tile, or undefined when `f` is not a loader: a perfect
- * nest whose innermost loop (from 0, step 1, constant trip) puts values and reads `src` evenly (affine indices, read t = read 0 +
- * t * d) and the loop around it is one the reads do not depend on. The fill reads words of at most
- * `lanes` elements (one m_axi beat), and no more than the reads an iteration: it fills the tile as
- * fast as the puts empty one column of it.
+ * nest whose innermost loop (from 0, step 1, constant trip) puts values and reads `src` evenly (affine
+ * indices, read t = read 0 + t * d), and the loop around it one the reads do not depend on. The fill
+ * reads words of at most `lanes` elements (one m_axi beat), and no more than the reads an iteration:
+ * it fills the tile as fast as the puts empty one column of it.
  */
 export function stageTile(f: Func, src: string, lanes: number): Func | undefined {
   const nest = perfectNest(f.body);
@@ -104,18 +104,20 @@ export function stageTile(f: Func, src: string, lanes: number): Func | undefined
     storage: { impl: "lutram", type: "ram_s2p" },
   };
   const row = freshName(taken, `${tile.name}_row`);
-  // The innermost loop's range as one loop, or in words: `<base>_word` over words, `lane` over lanes.
+  // The innermost loop's range as one loop, or in words: `<name>_word` over words, then a loop over a
+  // word's lanes, unrolled in the fill (a word a cycle), the pipelined loop itself in the puts.
   const nested = (
-    base: string,
-    lane: string,
+    name: string,
     ivs: [string, string],
     body: readonly Stmt[],
     attrs: LoopAttrs,
+    fill: boolean,
   ) => {
-    if (w === 1) return forLoop(ivs[0], base, idx(0), idx(trip), body, attrs);
-    const unrolled = lane !== inner.name;
-    const lanes = forLoop(ivs[1], lane, idx(0), idx(w), body, unrolled ? { unroll: 0 } : attrs);
-    return forLoop(ivs[0], `${base}_word`, idx(0), idx(trip / w), [lanes], unrolled ? attrs : {});
+    if (w === 1) return forLoop(ivs[0], name, idx(0), idx(trip), body, attrs);
+    const lanes = fill
+      ? forLoop(ivs[1], `${name}_lane`, idx(0), idx(w), body, { unroll: 0 })
+      : forLoop(ivs[1], name, idx(0), idx(w), body, attrs);
+    return forLoop(ivs[0], `${name}_word`, idx(0), idx(trip / w), [lanes], fill ? attrs : {});
   };
   const slot = (word: string, lane: string): Expr[] => (w > 1 ? [ivRef(word), ivRef(lane)] : [ivRef(word)]);
   const kAt = (word: string, lane: string): Affine =>
@@ -131,9 +133,7 @@ export function stageTile(f: Func, src: string, lanes: number): Func | undefined
     decl.type,
   );
   const store: Stmt = { kind: "store", buffer: tile.name, indices: [ivRef(row), ...slot(fw, fl)], value };
-  const fillNest = nested(`${inner.name}_fill`, `${inner.name}_fill_lane`, [fw, fl], [store], {
-    pipelineII: 1,
-  });
+  const fillNest = nested(`${inner.name}_fill`, [fw, fl], [store], { pipelineII: 1 }, true);
   const fill = forLoop(row, `${tile.name}_row`, idx(0), idx(reads.length), [fillNest]);
   // The puts: read t from row t of the tile, in the innermost loop's order and schedule.
   const [pw, pl] =
@@ -144,7 +144,7 @@ export function stageTile(f: Func, src: string, lanes: number): Func | undefined
   };
   const puts = mapBlockExprs(inner.body, (x) => mapExpr(x, fromTile));
   const k = new Map([[inner.iv, exprOfAffine(kAt(pw, pl))]]);
-  const emit = nested(inner.name, inner.name, [pw, pl], w > 1 ? substituteIvs(puts, k) : puts, inner.attrs);
+  const emit = nested(inner.name, [pw, pl], w > 1 ? substituteIvs(puts, k) : puts, inner.attrs, false);
   const staged: Stmt[] = [{ kind: "alloc", buffer: tile.name }, fill, { ...reused, body: [emit] }];
   const body = nest.slice(0, -2).reduceRight<readonly Stmt[]>((b, l) => [{ ...l, body: b }], staged);
   return { ...f, buffers: { ...f.buffers, [tile.name]: tile }, body };
