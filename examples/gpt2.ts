@@ -104,7 +104,7 @@ export function gpt2(sizes: Gpt2Sizes): Schedule {
 export const PUBLISHED = { dsp: 1780, bram18k: 384 } as const;
 
 /** Lines of schedule code behind gpt2(): its compose line plus the registered schedules it applies. */
-export const SCHEDULE_LINES = 1 + 3 + 1 + 1 + 6 + 4 + 1 + 1;
+export const SCHEDULE_LINES = 1 + 3 + 1 + 1 + 7 + 4 + 1 + 1;
 
 /** The size csim runs at by default: GPT2-medium's layer takes minutes of g++-compiled simulation. */
 export const CSIM_SIZES: Gpt2Sizes = { L: 8, D: 64, H: 4, F: 256, P: 4 };

@@ -18,15 +18,45 @@ export interface StreamPhase {
   readonly il: number;
 }
 
-/** A process's stream phase: its longest top-level loop row (II, trip count, IL), after a head. */
+/**
+ * A process's stream phase: its longest top-level loop row (II, trip count, IL), after a head. A
+ * sequential row streams at the rate of its longest pipelined loop, run once per iteration of the
+ * loops around it (a PE's output loops around its MAC loop, a loader's row steps around its puts):
+ * its iterations, spread evenly over the row, and that loop's IL.
+ */
 export function streamPhase(latency: number, rows: readonly LoopRow[]): StreamPhase {
   const top = rows.filter((r) => r.depth === 0);
   const main = top.reduce<LoopRow | undefined>((m, r) => (!m || r.latency > m.latency ? r : m), undefined);
   if (!main || main.tripCount === 0) return { offset: 0, trip: 1, ii: 1, il: latency };
-  const ii = main.ii ?? main.iterationLatency;
-  const il = Math.max(1, main.iterationLatency);
-  const offset = Math.max(0, latency - ii * (main.tripCount - 1) - il);
-  return { offset, trip: main.tripCount, ii, il };
+  const inner = main.ii === undefined ? pipelinedIn(rows, rows.indexOf(main)) : undefined;
+  const trip = inner?.trip ?? main.tripCount;
+  const il = Math.max(1, inner?.il ?? main.iterationLatency);
+  const ii = inner
+    ? Math.max(inner.ii, (main.latency - il) / Math.max(1, trip - 1))
+    : (main.ii ?? main.iterationLatency);
+  const offset = Math.max(0, latency - ii * (trip - 1) - il);
+  return { offset, trip, ii, il };
+}
+
+/** The longest pipelined row inside row `at` (rows in pre-order): its iterations over all runs, II, IL. */
+function pipelinedIn(
+  rows: readonly LoopRow[],
+  at: number,
+): { trip: number; ii: number; il: number } | undefined {
+  let end = at + 1;
+  while (end < rows.length && rows[end].depth > rows[at].depth) end++;
+  let best: number | undefined;
+  for (let k = at + 1; k < end; k++)
+    if (rows[k].ii !== undefined && (best === undefined || rows[k].latency > rows[best].latency)) best = k;
+  if (best === undefined) return undefined;
+  // Runs: the trip counts of the rows around it, each the nearest earlier row one level up.
+  let trip = rows[best].tripCount;
+  for (let k = best - 1, depth = rows[best].depth - 1; k >= at && depth >= rows[at].depth; k--)
+    if (rows[k].depth === depth) {
+      trip *= rows[k].tripCount;
+      depth--;
+    }
+  return { trip, ii: rows[best].ii as number, il: rows[best].iterationLatency };
 }
 
 export interface CosimProcess extends Process {

@@ -97,11 +97,12 @@ function hlsModule(source: Module): Module {
 export function estimateModule(source: Module, o: EstimateOptions = {}): Estimate {
   checkOptions(o);
   const profile = resolveProfile(o.profile);
-  const module = hlsModule(source);
-  const top = module.functions.find((f) => f.name === module.top) as Func;
+  const prepared = hlsModule(source);
+  const top = prepared.functions.find((f) => f.name === prepared.top) as Func;
   // Checked as the vitis_hls build checks them (AL9001).
   const { interfaces } = projectOptions({ interfaces: o.interfaces ?? {} }, top);
-  const wrapper = o.wrapIo === false ? undefined : wrapTop(module, interfaces);
+  const wrapper = o.wrapIo === false ? undefined : wrapTop(prepared, interfaces);
+  const module = wrapper?.module ?? prepared;
   const rows: LoopRow[] = [];
   const notes: string[] = [];
   const costs = new Map<string, FuncCost>();

@@ -206,7 +206,8 @@ export class IterationBuilder {
     const idx = indices.map((x) => linearIn(x, env));
     const max = this.ctx.counterMax;
     const spans = max && idx.map((l) => l && linearSpan(l, max));
-    const addr = `${buffer}[${idx.map(linearKey).join(",")}]`;
+    // A port read in words (BufferDecl.word): the lanes of one word are one read.
+    const addr = `${buffer}[${(b.word ? idx.slice(0, -1) : idx).map(linearKey).join(",")}]`;
     const exact = idx.every((l) => l !== undefined);
     const stores = this.lastStore.get(buffer) ?? [];
     const bundle = this.ctx.bundles?.get(buffer);

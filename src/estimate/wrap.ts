@@ -1,7 +1,8 @@
 // The top the vitis_hls project synthesizes, as IR the estimator can cost: with wrapIo, a function that
 // copies every array argument (but those a PE array's loader streams: streamed-ports.ts) from its AXI
 // port into an on-chip buffer with the argument's layout (pipelined II=1 copy nests, named by the HLS
-// backend's own copyNest/copyLocal), calls the kernel, and copies written buffers back. Built in the
+// backend's own copyNest/copyLocal), calls the kernel (the streamed ports' loaders widened, as the
+// backend's: wide-loaders.ts), and copies written buffers back. Built in the
 // same order as src/backends/hls/vitis.ts names things, with the same m_axi bundles (bundles.ts).
 
 import { NameTable } from "../backends/cxx/names.ts";
@@ -10,11 +11,14 @@ import type { InterfaceSpec } from "../backends/hls/options.ts";
 import { streamedPorts } from "../backends/hls/streamed-ports.ts";
 import { tbArgs } from "../backends/hls/testbench.ts";
 import { copyLocal, copyNest } from "../backends/hls/vitis.ts";
+import { widenStreamedPorts } from "../backends/hls/wide-loaders.ts";
 import { forLoop, idx, ivRef, load } from "../ir/build.ts";
 import type { BufferDecl, CallArg, ForStmt, Func, Module, Stmt } from "../ir/nodes.ts";
 import type { FuncLabels } from "./labels.ts";
 
 export interface Wrapper {
+  /** The kernel it calls, its streamed ports' loaders widened as the Vitis top's (wide-loaders.ts). */
+  readonly module: Module;
   readonly func: Func;
   readonly labels: FuncLabels;
   /** The wrapper's array ports (buffers whose accesses go through an AXI interface). */
@@ -57,13 +61,14 @@ export function wrapTop(m: Module, interfaces: ReadonlyMap<string, InterfaceSpec
   const ports = args.map((a) => table.unique(a.decl.name));
   const axiOf = axiBundles(args, interfaces);
   const streamed = streamedPorts(m, args, axiOf);
+  const wide = widenStreamedPorts(m, streamed);
   const locals = args.map((a, k) => (a.scalar || streamed.has(k) ? ports[k] : copyLocal(a, k, table)));
   const buffers: Record<string, BufferDecl> = {};
   const label = new Map<ForStmt, string>();
   const body: Stmt[] = [];
   args.forEach((a, k) => {
     if (a.scalar) return;
-    buffers[ports[k]] = { ...a.decl, name: ports[k], role: "param", partitions: [] };
+    buffers[ports[k]] = { ...(wide.words.get(k) ?? a.decl), name: ports[k], role: "param", partitions: [] };
     if (streamed.has(k)) return;
     buffers[locals[k]] = { ...a.decl, name: locals[k], role: "local" };
     if (a.input) body.push(copy(a.decl, ports[k], locals[k], `buf${k}`, table, label));
@@ -81,5 +86,5 @@ export function wrapTop(m: Module, interfaces: ReadonlyMap<string, InterfaceSpec
   const axi = new Set(args.flatMap((a, k) => (a.scalar ? [] : [ports[k]])));
   const bundles = new Map(axiOf.flatMap((b, k) => (b ? [[ports[k], b] as const] : [])));
   const func: Func = { name, params: [], results: [], buffers, body, attrs: {} };
-  return { func, labels: { label, fills: new Map() }, axi, bundles };
+  return { module: wide.module, func, labels: { label, fills: new Map() }, axi, bundles };
 }

@@ -332,6 +332,12 @@ export interface BufferDecl {
   readonly state?: { readonly init: ConstExpr };
   /** The memory the HLS tools should build it from (`bindStorage`): `#pragma HLS bind_storage`. */
   readonly storage?: StorageBinding;
+  /**
+   * An m_axi port read in words of `word` adjacent elements, one AXI beat each (the HLS backend's
+   * wide loaders): the last dimension holds a word's lanes, and HLS declares the array one
+   * dimension shorter, of `hls::vector<T, word>`.
+   */
+  readonly word?: number;
   readonly span?: Span;
 }
 

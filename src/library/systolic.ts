@@ -1,9 +1,10 @@
 // systolic<TyA, TyB, TyC, M, K, N, Mt, Nt>(A, B, C) of allo-ts/library: C = A @ B ([M, K] x [K, N],
 // accumulated in TyC from zero, wrapping as TyC does) on an Mt x Nt output-stationary PE array. The
 // registered schedule is the seed's systolic schedule with the tile factors: A and B buffered per PE,
-// the PE band unfolded into Mt x Nt PEs (PE (p, q) computes the block of rows p*M/Mt.. and columns
-// q*N/Nt..; at each step of its block loops the array computes one output per block), A relayed along
-// the rows and B along the columns from loaders that read the arguments in place (no on-chip copies).
+// the PE band unfolded into Mt x Nt PEs (PE (p, q) computes the block of rows p*M/Mt.. and the columns
+// q, Nt + q, 2*Nt + q, ...; at each step of its loops the array computes an Mt x Nt tile of outputs
+// whose columns are adjacent), A relayed along the rows and B along the columns from loaders that read
+// the arguments in place (no on-chip copies).
 import { AlloError, type DType, grid, range, registerSchedule, type Schedule, type Tensor } from "allo-ts";
 
 /** `C = A @ B` with a TyC accumulator, written by an Mt x Nt PE array once scheduled. */
@@ -50,11 +51,14 @@ registerSchedule(systolic, (s: Schedule) => {
       );
     }
   }
+  // The PE columns take adjacent columns of B: the Nt operands a step needs are one run of a row of B,
+  // which the HLS backend's loader reads as one wide m_axi word (src/backends/hls/pack-ports.ts).
+  s.split("j", Nt);
   // One MAC per cycle: relay feeds the k loop straight from the FIFOs, so it pipelines at II 1.
   s.pipeline("k");
-  const bufA = s.bufferAt("A", "j");
-  const bufB = s.bufferAt("B", "j");
-  const pe = s.unfold("PE", { axis: [0, 1], factor: [Mt, Nt] });
+  const bufA = s.bufferAt("A", "j.inner");
+  const bufB = s.bufferAt("B", "j.inner");
+  const pe = s.unfold("PE", { axis: [0, 2], factor: [Mt, Nt] });
   s.relay(bufA, pe, { axis: 0, depth: Mt + 1 });
-  s.relay(bufB, pe, { axis: 1, depth: Nt + 1 });
+  s.relay(bufB, pe, { axis: 2, depth: Nt + 1 });
 });

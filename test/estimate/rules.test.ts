@@ -243,7 +243,7 @@ test("port conflicts: block banks serve counters whose span stays inside one blo
     const s = bertFfn({ M: 64, K: 6, N: 64, P: 4 });
     s.partition("X", { type, dim: 1, factor: 4 });
     const rows = s.estimate({ wrapIo: false }).loops;
-    return rows.find((l) => l.func === "A_load" && l.label === "l_i_l_j_l_k_init");
+    return rows.find((l) => l.func === "A_load" && l.label === "l_i_l_j_outer_l_k_init");
   };
   assert.equal(loader("block")?.ii, 1);
   // Cyclic banks put i, 16 + i, 32 + i, 48 + i in the same bank: 4 reads on 2 ports.

@@ -40,12 +40,19 @@ export const streamType = (b: BufferDecl, t?: CxxTarget): string =>
 export const blockType = (b: BufferDecl): string => `hls::vector< ${cType(b.type)}, ${b.stream?.block} >`;
 const dims = (b: BufferDecl): string => b.shape.map((n) => `[${n}]`).join("");
 
-/** A parameter declarator: arrays keep their shape, a 0-d buffer is `T x[1]`, streams by reference. */
+/** The C++ type of one word of a port read in words (BufferDecl.word): its last dimension's lanes. */
+export const wordType = (b: BufferDecl): string => `hls::vector< ${cType(b.type)}, ${b.word} >`;
+
+/**
+ * A parameter declarator: arrays keep their shape (a port read in words is an array of words), a 0-d
+ * buffer is `T x[1]`, streams by reference.
+ */
 export function paramDeclarator(b: BufferDecl, name: string, t?: CxxTarget): string {
   if (b.stream) {
     const type = streamType(b, t);
     return b.shape.length ? `${type} ${name}${dims(b)}` : `${type}& ${name}`;
   }
+  if (b.word) return `${wordType(b)} ${name}${dims({ ...b, shape: b.shape.slice(0, -1) })}`;
   return `${cType(b.type)} ${name}${b.shape.length ? dims(b) : "[1]"}`;
 }
 

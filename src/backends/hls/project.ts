@@ -22,7 +22,7 @@ export interface ProjectFiles {
 }
 
 function testbench(top: Func, kernel: VitisKernel): string {
-  return `${BANNER}${TESTBENCH_INCLUDES}\n#include "kernel.h"\n\n${TESTBENCH_HELPERS}\n${testbenchRun(top, kernel.top)}
+  return `${BANNER}${TESTBENCH_INCLUDES}\n#include "kernel.h"\n\n${TESTBENCH_HELPERS}\n${testbenchRun(top, kernel.top, kernel.words)}
 // usage: testbench [dir...]: for each dir in order (default "."), reads dir/input<k>.data, calls the
 // kernel, writes dir/output<k>.data and compares it with dir/expected<k>.data (PASS, or FAIL and exit 1);
 // the calls share one process, so static (stateful) locals persist

@@ -8,6 +8,7 @@ import { AlloError } from "../../diagnostics/error.ts";
 import type { BufferDecl, Func } from "../../ir/nodes.ts";
 import { elementCount } from "../../ir/shape.ts";
 import { visitStmts } from "../../ir/walk.ts";
+import { wordType } from "../cxx/decls.ts";
 import { category, cType, widthOf } from "../cxx/types.ts";
 import { CHECK_HELPERS, checkLines } from "./testbench-check.ts";
 
@@ -170,8 +171,29 @@ export function transfer(op: "load" | "store", a: TbArg, k: number, ptr: string)
 
 const pointer = (a: TbArg, k: number): string => (a.scalar ? `&a${k}` : `(${cType(a.decl.type)}*)a${k}`);
 
-/** `int allo_run(const char* dir)` for the top function `top` (its C++ name) of IR function f. */
-export function testbenchRun(f: Func, top: string): string {
+/**
+ * Argument k as the top takes it: a port read in words (`words`) gets the array's bytes as words, as
+ * the host's buffer reaches the kernel.
+ */
+function argument(k: number, words: ReadonlyMap<number, BufferDecl>): string {
+  const d = words.get(k);
+  if (!d) return `a${k}`;
+  const rows = d.shape
+    .slice(1, -1)
+    .map((n) => `[${n}]`)
+    .join("");
+  return rows ? `(${wordType(d)} (*)${rows})a${k}` : `(${wordType(d)}*)a${k}`;
+}
+
+/**
+ * `int allo_run(const char* dir)` for the top function `top` (its C++ name) of IR function f; `words`
+ * (VitisKernel.words) the ports it reads in words.
+ */
+export function testbenchRun(
+  f: Func,
+  top: string,
+  words: ReadonlyMap<number, BufferDecl> = new Map(),
+): string {
   const args = tbArgs(f);
   const lines: string[] = ["  allo_tb::die_with_parent();"];
   args.forEach((a, k) => {
@@ -181,7 +203,7 @@ export function testbenchRun(f: Func, top: string): string {
   args.forEach((a, k) => {
     if (a.input) lines.push(`  ${transfer("load", a, k, pointer(a, k))}`);
   });
-  lines.push(`  ${top}(${args.map((_, k) => `a${k}`).join(", ")});`);
+  lines.push(`  ${top}(${args.map((_, k) => argument(k, words)).join(", ")});`);
   args.forEach((a, k) => {
     if (a.output) lines.push(`  ${transfer("store", a, k, pointer(a, k))}`);
   });

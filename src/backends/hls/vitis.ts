@@ -20,6 +20,7 @@ import { HLS_PASSES } from "./passes.ts";
 import { partitionPragmas } from "./pragmas.ts";
 import { streamedPorts } from "./streamed-ports.ts";
 import { type TbArg, tbArgs } from "./testbench.ts";
+import { widenStreamedPorts } from "./wide-loaders.ts";
 
 export interface VitisKernel {
   /** kernel.cpp */
@@ -29,6 +30,8 @@ export interface VitisKernel {
   /** C++ name of the extern "C" top (the Vitis kernel name). */
   readonly top: string;
   readonly cyclic: readonly string[];
+  /** The top's ports read in words (wide-loaders.ts) by argument position: their declarations. */
+  readonly words: ReadonlyMap<number, BufferDecl>;
 }
 
 type Interfaces = Pick<ProjectOptions, "interfaces" | "control">;
@@ -105,14 +108,22 @@ function inPlaceKernel(m: Module, top: Func, args: readonly TbArg[], o: ProjectO
     header: headerText(parts.top, decls, includes),
     top: parts.top,
     cyclic: parts.cyclic,
+    words: new Map(),
   };
 }
 
-/** Port names and declarators of the top as the testbench calls it: parameters, then returned buffers. */
-function portsOf(args: readonly TbArg[], table: NameTable): { names: string[]; decls: string[] } {
+/**
+ * Port names and declarators of the top as the testbench calls it: parameters, then returned buffers;
+ * a port read in words is declared as its words (`words` by argument position).
+ */
+function portsOf(
+  args: readonly TbArg[],
+  table: NameTable,
+  words: ReadonlyMap<number, BufferDecl> = new Map(),
+): { names: string[]; decls: string[] } {
   const names = args.map((a) => table.unique(a.decl.name));
   const decls = args.map((a, k) =>
-    a.scalar ? `${cType(a.decl.type)} ${names[k]}` : paramDeclarator(a.decl, names[k]),
+    a.scalar ? `${cType(a.decl.type)} ${names[k]}` : paramDeclarator(words.get(k) ?? a.decl, names[k]),
   );
   return { names, decls };
 }
@@ -126,16 +137,17 @@ function wrappedKernel(m: Module, top: Func, args: readonly TbArg[], o: ProjectO
     top: inner,
   };
   const prepared = runPasses(HLS_PASSES, renamed);
-  const parts = printPrepared(prepared);
+  const bundles = axiBundles(args, o.interfaces);
+  const streamed = streamedPorts(prepared.module, args, bundles);
+  const wide = widenStreamedPorts(prepared.module, streamed);
+  const parts = printPrepared({ ...prepared, module: wide.module });
   const table = new NameTable([...renamed.functions.map((f) => f.name), parts.top]);
   const name = table.unique(m.top);
-  const { names, decls } = portsOf(args, table);
-  const bundles = axiBundles(args, o.interfaces);
+  const { names, decls } = portsOf(args, table, wide.words);
   const body = args.flatMap((a, k) =>
     interfacePragmas(a, names[k], bundles[k], o).map((p) => `#pragma HLS ${p}`),
   );
   body.push(...controlPragmas(o).map((p) => `#pragma HLS ${p}`));
-  const streamed = streamedPorts(prepared.module, args, bundles);
   const locals = args.map((a, k) => (a.scalar || streamed.has(k) ? names[k] : copyLocal(a, k, table)));
   args.forEach((a, k) => {
     if (a.scalar || streamed.has(k)) return;
@@ -158,6 +170,7 @@ function wrappedKernel(m: Module, top: Func, args: readonly TbArg[], o: ProjectO
     header: headerText(name, decls, includes),
     top: name,
     cyclic: parts.cyclic,
+    words: wide.words,
   };
 }
 

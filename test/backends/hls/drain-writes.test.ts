@@ -75,8 +75,8 @@ test("the C++ passes C to the store process only, whose loop is pipelined; every
   );
   assert.match(code, /#pragma HLS stream variable=C_drain_3 depth=2/);
   const store = code.slice(code.indexOf("void C_store("));
-  assert.match(store, /l_j: for [^\n]*\n {4}#pragma HLS pipeline II=1\n/);
-  assert.match(store, /C\[4 \+ i_0_0\]\[4 \+ j_0_0\] = v3;/);
+  assert.match(store, /l_j_outer: for [^\n]*\n {4}#pragma HLS pipeline II=1\n/);
+  assert.match(store, /C\[4 \+ i_0_0\]\[\(j_outer_0_0 \* 2\) \+ 1\] = v3;/);
   for (const pe of ["PE_0_0", "PE_1_1"]) {
     const body = code.slice(code.indexOf(`void ${pe}(`));
     assert.match(body.slice(0, body.indexOf("\n}\n")), /C_drain_\d\.write\(c\);/, pe);
