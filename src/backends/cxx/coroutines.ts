@@ -20,6 +20,10 @@ interface Builder {
   stmts(list: readonly Stmt[]): void;
 }
 
+/** A FIFO or array of FIFOs as the runtime takes it: its first element's address and its count. */
+const fifos = (name: string, b: BufferDecl): string =>
+  `&${name}${"[0]".repeat(b.shape.length)}, ${elementCount(b.shape)}`;
+
 export class CoroutinePrinter {
   /** The IR loops around the code being printed, outermost first: names and C++ variables. */
   readonly loops: { readonly name: string; readonly iv: string }[] = [];
@@ -58,7 +62,10 @@ export class CoroutinePrinter {
       : `allo_nat::drive(${call}, ${this.t.driveSite({ func: callee, at })});`;
   }
 
-  /** A local's `static` storage (big arrays off the stack) is shared by every live instance of a coroutine. */
+  /**
+   * Inside a coroutine, whose locals live in its frame: a big local must not be `static` there, since
+   * every live instance of the coroutine would share it.
+   */
   get inCoroutine(): boolean {
     return this.awaiting;
   }
@@ -66,7 +73,7 @@ export class CoroutinePrinter {
   /** The statement giving a declared FIFO (or array of FIFOs) its identity and depth. */
   open(b: BufferDecl, name: string): string {
     const id = this.t.streamSite({ name: b.name, shape: b.shape });
-    return `allo_nat::open(&${name}${"[0]".repeat(b.shape.length)}, ${elementCount(b.shape)}, ${id}, ${b.stream?.depth});`;
+    return `allo_nat::open(${fifos(name, b)}, ${id}, ${b.stream?.depth});`;
   }
 
   /** A region: its units as coroutine lambdas, run to completion (or to a reported failure). */
@@ -79,10 +86,7 @@ export class CoroutinePrinter {
     const count = locals.reduce((n, v) => n + elementCount(v.decl.shape), 0);
     w.block("", () => {
       w.line(`allo_nat::region_run ${run}(${id}, ${st.units.length}, ${count});`);
-      for (const v of locals)
-        w.line(
-          `${run}.local(&${v.name}${"[0]".repeat(v.decl.shape.length)}, ${elementCount(v.decl.shape)});`,
-        );
+      for (const v of locals) w.line(`${run}.local(${fifos(v.name, v.decl)});`);
       const outer = this.awaiting;
       this.awaiting = true;
       for (const u of st.units) {

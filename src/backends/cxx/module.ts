@@ -18,8 +18,11 @@ export interface PrintOptions {
   readonly topOptions?: FunctionOptions;
   /** Wraps the top function's text (the Vitis kernel form adds extern "C"). */
   readonly wrapTop?: (text: string) => string;
-  /** Text after the functions (a native entry point), given the top's C++ name; it may use helpers. */
-  readonly trailer?: (top: string, helpers: Set<Helper>) => string;
+  /**
+   * Text after the functions (a native entry point), given the top's C++ name and whether it may
+   * block (a coroutine, with the target's coroutines); it may use helpers.
+   */
+  readonly trailer?: (top: string, helpers: Set<Helper>, blocks: boolean) => string;
 }
 
 export interface PrintedModule {
@@ -79,7 +82,7 @@ export function printModule(m: Module, target: CxxTarget, opts: PrintOptions = {
     if (isTop && opts.wrapTop) ctx.out[ctx.out.length - 1] = opts.wrapTop(ctx.out[ctx.out.length - 1]);
   }
   const top = fnNames.get(m.top) as string;
-  if (opts.trailer) ctx.out.push(opts.trailer(top, ctx.helpers));
+  if (opts.trailer) ctx.out.push(opts.trailer(top, ctx.helpers, ctx.blocking.has(m.top)));
   const prelude = preludeText(ctx.helpers);
   return { body: `${prelude ? `${prelude}\n` : ""}${ctx.out.join("\n")}`, top };
 }

@@ -5,11 +5,9 @@
 // coroutines with bounded FIFOs (include/allo_dataflow.h), whose failures the call reports.
 
 import { AlloError } from "../../diagnostics/error.ts";
-import { blockingFunctions } from "../../ir/analysis/blocking.ts";
 import type { Func, Module } from "../../ir/nodes.ts";
 import { type Pass, runPasses } from "../../ir/passes/pass.ts";
 import { moduleKey } from "../../ir/same.ts";
-import { visitStmts } from "../../ir/walk.ts";
 import { Recent } from "../../util/recent.ts";
 import { printModule } from "../cxx/module.ts";
 import type { CheckSite } from "../cxx/target.ts";
@@ -36,16 +34,6 @@ export interface NativeUnit {
   readonly stateful: boolean;
   /** What a deadlock or left-over report names. */
   readonly dataflow: DataflowSites;
-}
-
-/** Whether streams or spatial regions are left after the passes (they run as coroutines). */
-function hasDataflow(m: Module): boolean {
-  let region = false;
-  for (const f of m.functions) {
-    if (Object.values(f.buffers).some((b) => b.stream)) return true;
-    visitStmts(f.body, (st) => void (region ||= st.kind === "spatial"));
-  }
-  return region;
 }
 
 const topOf = (m: Module): Func => {
@@ -79,24 +67,25 @@ function printUnit(modules: readonly Module[], passes: readonly Pass[]): NativeU
   const dataflow = noDataflowSites();
   const target = nativeTarget(sites, dataflow);
   const kernels: NativeKernel[] = [];
+  // Printing a module records a dataflow site exactly when streams or regions are left after its
+  // passes (they run as coroutines): its entry then resets their pool, and the unit needs their runtime.
+  const flowSites = () => dataflow.waits.length + dataflow.regions.length + dataflow.streams.length;
   let anyDataflow = false;
   const units = modules.map((source, k) => {
     const m = runPasses(passes, source).module;
     const top = topOf(m);
-    const flow = hasDataflow(m)
-      ? {
-          drive: blockingFunctions(m).has(top.name)
-            ? target.coroutines?.driveSite({ func: top.name, at: top.span })
-            : undefined,
-        }
-      : undefined;
-    anyDataflow ||= flow !== undefined;
     const plans = argPlans(top);
     const entry = `allo_entry_${k}`;
     kernels.push({ top, plans, entry });
+    const before = flowSites();
     const { body } = printModule(m, target, {
       topOptions: { restrictResults: true, restrictParams: true },
-      trailer: (name, helpers) => entryText(entry, name, plans, helpers, flow),
+      trailer: (name, helpers, blocks) => {
+        if (flowSites() === before) return entryText(entry, name, plans, helpers);
+        anyDataflow = true;
+        const drive = blocks ? dataflow.drives.push({ func: top.name, at: top.span }) - 1 : undefined;
+        return entryText(entry, name, plans, helpers, { drive });
+      },
     });
     return `namespace k${k} {\n${body}}  // namespace k${k}\n`;
   });
