@@ -30,7 +30,7 @@ console.table(benchNative());
 console.log("== HLS C simulation (g++ here, with the project's own ap_int/hls_stream headers)");
 console.table(await benchHls());
 console.log("== estimator: s.estimate()");
-console.table(benchEstimate());
+console.table(await benchEstimate());
 console.log("== verifier");
 console.table(benchVerify());
 console.log("== BERT FFN1 at full size (examples/bert-ffn.ts): native and CPU runs, estimate vs published");

@@ -17,9 +17,17 @@ export interface Linear {
   readonly terms: ReadonlyMap<string, number>;
 }
 
+/** Each index expression's form, once: the IR is immutable and one expression serves every unrolled copy. */
+const linearForms = new WeakMap<Expr, Linear | null>();
+
 function linear(e: Expr): Linear | undefined {
-  const a = affineOf(e);
-  return a && { c: Number(a.c), terms: new Map([...a.terms].map(([v, k]) => [v, Number(k)])) };
+  let l = linearForms.get(e);
+  if (l === undefined) {
+    const a = affineOf(e);
+    l = a ? { c: Number(a.c), terms: new Map([...a.terms].map(([v, k]) => [v, Number(k)])) } : null;
+    linearForms.set(e, l);
+  }
+  return l ?? undefined;
 }
 
 /** a + sign * b. */
@@ -49,12 +57,23 @@ export const counter = (iv: string): string => `#${iv}`;
 export function linearIn(e: Expr, env: Env): Linear | undefined {
   const l = linear(e);
   if (!l) return undefined;
-  let out = constLinear(l.c);
+  let c = l.c;
+  const terms = new Map<string, number>();
   for (const [v, k] of l.terms) {
-    const val = env.get(v) ?? { c: 0, terms: new Map([[v, 1]]) };
-    out = combine(out, scaled(val, k), 1);
+    const val = env.get(v);
+    if (!val) addTerm(terms, v, k);
+    else if (k !== 0) {
+      c += val.c * k;
+      for (const [u, x] of val.terms) addTerm(terms, u, x * k);
+    }
   }
-  return out;
+  return { c, terms };
+}
+
+function addTerm(terms: Map<string, number>, v: string, k: number): void {
+  const n = (terms.get(v) ?? 0) + k;
+  if (n === 0) terms.delete(v);
+  else terms.set(v, n);
 }
 
 export function scaled(a: Linear, k: number): Linear {
@@ -62,13 +81,12 @@ export function scaled(a: Linear, k: number): Linear {
   return { c: a.c * k, terms: new Map([...a.terms].map(([v, x]) => [v, x * k])) };
 }
 
-export const linearKey = (l: Linear | undefined): string =>
-  l
-    ? `${[...l.terms]
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([v, k]) => `${k}${v}`)
-        .join("+")}+${l.c}`
-    : "?";
+export function linearKey(l: Linear | undefined): string {
+  if (!l) return "?";
+  if (l.terms.size === 0) return `+${l.c}`;
+  const terms = l.terms.size === 1 ? [...l.terms] : [...l.terms].sort(([a], [b]) => (a < b ? -1 : 1));
+  return `${terms.map(([v, k]) => `${k}${v}`).join("+")}+${l.c}`;
+}
 
 /** What holds a buffer: BRAM/LUTRAM banks (port-limited), registers, the top's AXI port, or a FIFO. */
 export type MemKind = "ram" | "reg" | "axi" | "fifo";
@@ -128,6 +146,7 @@ export function dimBanks(
   if (!l) return all(banks);
   // complete is cyclic(n) for indices in range: element x is bank x.
   if (d.kind === "cyclic" || d.kind === "complete") {
+    if (l.terms.size === 0) return [mod(l.c, banks)];
     const g = [...l.terms.values()].reduce((a, k) => gcd(a, k), banks);
     return all(banks / g).map((t) => mod(l.c + g * t, banks));
   }
@@ -144,12 +163,14 @@ export function banksTouched(
   idx: readonly (Linear | undefined)[],
   spans: readonly (readonly [number, number] | undefined)[] = [],
 ): number[] {
-  const layout = bufferLayout(b);
-  const counts = bankCounts(b);
   let out = [0];
-  layout.forEach((d, k) => {
+  bufferLayout(b).forEach((d, k) => {
+    if (d.kind === "none") return;
+    const count = d.kind === "complete" ? b.shape[k] : d.factor;
     const choices = dimBanks(d, b.shape[k], idx[k], spans[k]);
-    out = out.flatMap((t) => choices.map((c) => t * counts[k] + c));
+    const next: number[] = [];
+    for (const t of out) for (const c of choices) next.push(t * count + c);
+    out = next;
   });
   return out;
 }

@@ -12,7 +12,7 @@ import { banksTouched, bankText } from "./access.ts";
 import { channelConflict, channelOf, channelUses } from "./axi-channels.ts";
 import type { Op } from "./ops.ts";
 import type { OpImpl, Profile } from "./profile.ts";
-import { carriedDistance, type FlatCounter } from "./recurrence.ts";
+import { carriedCandidates, carriedDistance, type FlatCounter } from "./recurrence.ts";
 
 export interface UsedImpl {
   readonly key: string;
@@ -240,9 +240,12 @@ export function recMii(
     if (same) same.push(ld);
     else loads.set(ld.buffer, [ld]);
   }
+  const candidates = new Map(
+    [...loads].map(([b, lds]) => [b, carriedCandidates(lds, (ld) => ld.idx ?? [], chain)] as const),
+  );
   for (const st of ops) {
     if (st.kind !== "store" || (st.mem !== "ram" && st.mem !== "reg")) continue;
-    for (const ld of loads.get(st.buffer ?? "") ?? []) {
+    for (const ld of candidates.get(st.buffer ?? "")?.(st.idx ?? []) ?? []) {
       const d = carriedDistance(st.idx ?? [], ld.idx ?? [], chain);
       if (d === undefined) continue;
       const over = st.mem === "ram" ? p.mem.recurrenceMemOverhead : 0;

@@ -18,6 +18,7 @@ import {
   memKind,
   scaled,
 } from "./access.ts";
+import { type StoreEntry, StoreLog } from "./store-log.ts";
 
 export interface Op {
   readonly id: number;
@@ -88,22 +89,11 @@ const INTRINSIC_KEYS: Readonly<Record<string, string>> = {
   tanh: "exp",
 };
 
-/** A store of this iteration, as later accesses of its buffer see it. */
-interface StoreEntry {
-  readonly id: number;
-  readonly addr: string;
-  readonly exact: boolean;
-  /** Outside any condition, with the ops producing the value: a later load of addr gets the value. */
-  readonly forward?: readonly number[];
-  /** Some load read the buffer from memory where this store may have written since it was made. */
-  read?: boolean;
-}
-
 export class IterationBuilder {
   readonly ops: Op[] = [];
   /** Merged reads per buffer: address -> load op. */
   private readonly reads = new Map<string, Map<string, number>>();
-  private readonly lastStore = new Map<string, StoreEntry[]>();
+  private readonly lastStore = new Map<string, StoreLog>();
   /** Addresses stored so far in this iteration outside any condition (`let acc = 0` in a loop body). */
   private readonly surelyWritten = new Set<string>();
   /** Depth of the if/while bodies being added. */
@@ -113,6 +103,16 @@ export class IterationBuilder {
 
   private decl(name: string): BufferDecl {
     return this.ctx.func.buffers[name];
+  }
+
+  private storesOf(buffer: string): StoreLog {
+    let log = this.lastStore.get(buffer);
+    if (!log) this.lastStore.set(buffer, (log = new StoreLog()));
+    return log;
+  }
+
+  private indices(indices: readonly Expr[], env: Env): (Linear | undefined)[] {
+    return indices.map((x) => linearIn(x, env));
   }
 
   private add(op: Omit<Op, "id">): number {
@@ -131,7 +131,7 @@ export class IterationBuilder {
       case "load":
         return this.load(e.buffer, e.indices, env);
       case "streamGet":
-        return [this.access("load", e.stream, e.indices, env, [])];
+        return [this.access("load", e.stream, this.indices(e.indices, env), [])];
       case "binary": {
         const deps = [...this.expr(e.lhs, env), ...this.expr(e.rhs, env)];
         const k = binaryKey(e.op, e);
@@ -163,7 +163,12 @@ export class IterationBuilder {
   private call(st: Stmt & { kind: "call" }, env: Env): void {
     const deps = st.args.flatMap((a) => (a.kind === "value" ? this.expr(a.value, env) : []));
     const buffers = [...st.args.flatMap((a) => (a.kind === "buffer" ? [a.name] : [])), ...st.results];
-    for (const b of buffers) deps.push(...(this.lastStore.get(b) ?? []).map((x) => x.id));
+    for (const b of buffers)
+      deps.push(
+        ...this.storesOf(b)
+          .all()
+          .map((x) => x.id),
+      );
     const cost = this.ctx.callee(st.callee);
     const id = this.add({
       kind: "call",
@@ -174,7 +179,9 @@ export class IterationBuilder {
     });
     for (const b of buffers) {
       this.reads.delete(b);
-      this.lastStore.set(b, [{ id, addr: `${b}[call]`, exact: false }]);
+      const log = new StoreLog();
+      log.put({ id, addr: `${b}[call]`, exact: false });
+      this.lastStore.set(b, log);
     }
   }
 
@@ -183,40 +190,37 @@ export class IterationBuilder {
    * and no store of unknown address came after (Vitis forwards it in registers), else a memory read.
    */
   private load(buffer: string, indices: readonly Expr[], env: Env): number[] {
-    const idx = indices.map((x) => linearIn(x, env));
+    const idx = this.indices(indices, env);
     if (idx.every((l) => l !== undefined) && memKind(this.decl(buffer), this.ctx.axi) !== "fifo") {
       const addr = `${buffer}[${idx.map(linearKey).join(",")}]`;
-      const stores = this.lastStore.get(buffer) ?? [];
-      const k = stores.findIndex((st) => st.addr === addr);
-      if (k >= 0 && stores[k].forward && stores.slice(k).every((st) => st.exact))
-        return [...stores[k].forward];
+      const stores = this.storesOf(buffer);
+      const own = stores.get(addr);
+      if (own?.forward && stores.exactSince(own)) return [...own.forward];
     }
-    return [this.access("load", buffer, indices, env, [])];
+    return [this.access("load", buffer, idx, [])];
   }
 
   private access(
     kind: "load" | "store",
     buffer: string,
-    indices: readonly Expr[],
-    env: Env,
+    idx: readonly (Linear | undefined)[],
     deps: number[],
   ): number {
     const b = this.decl(buffer);
     const mem = memKind(b, this.ctx.axi);
-    const idx = indices.map((x) => linearIn(x, env));
     const max = this.ctx.counterMax;
     const spans = max && idx.map((l) => l && linearSpan(l, max));
     // A port read in words (BufferDecl.word): the lanes of one word are one read.
     const addr = `${buffer}[${(b.word ? idx.slice(0, -1) : idx).map(linearKey).join(",")}]`;
     const exact = idx.every((l) => l !== undefined);
-    const stores = this.lastStore.get(buffer) ?? [];
+    const stores = this.storesOf(buffer);
     const bundle = this.ctx.bundles?.get(buffer);
     const where = { buffer, mem, ...(bundle ? { bundle } : {}), idx, spans, addr };
     if (kind === "load") {
       const seen = this.reads.get(buffer);
       const hit = seen?.get(addr);
       if (hit !== undefined && mem !== "fifo") return hit;
-      const feeding = stores.filter((s) => s.addr === addr || !s.exact || !exact);
+      const feeding = stores.feeding(addr, exact);
       for (const st of feeding) st.read = true;
       const after = feeding.map((s) => s.id);
       const fresh = exact && this.surelyWritten.has(addr);
@@ -230,12 +234,12 @@ export class IterationBuilder {
     const id = this.add({ kind, ...where, deps });
     // An earlier unconditional store of the same address that no load read from memory is overwritten
     // before anything sees it: Vitis keeps only the last one (x[i] += ... unrolled: one store, not N).
-    const prev = stores.find((s) => s.addr === addr);
+    const prev = stores.get(addr);
     if (surely && prev?.forward && !prev.read) {
       this.ops[prev.id] = { id: prev.id, kind: "calc", deps: this.ops[prev.id].deps };
     }
     const entry: StoreEntry = { id, addr, exact, ...(surely ? { forward: deps } : {}) };
-    this.lastStore.set(buffer, [...stores.filter((s) => s.addr !== addr), entry]);
+    stores.put(entry);
     return id;
   }
 
@@ -247,10 +251,10 @@ export class IterationBuilder {
   private stmt(st: Stmt, env: Env): void {
     switch (st.kind) {
       case "store":
-        this.access("store", st.buffer, st.indices, env, this.expr(st.value, env));
+        this.access("store", st.buffer, this.indices(st.indices, env), this.expr(st.value, env));
         return;
       case "streamPut":
-        this.access("store", st.stream, st.indices, env, this.expr(st.value, env));
+        this.access("store", st.stream, this.indices(st.indices, env), this.expr(st.value, env));
         return;
       case "if":
         // Both branches are built in hardware; the schedule takes the longer one (ScaleHLS's rule).

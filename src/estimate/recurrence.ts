@@ -54,3 +54,48 @@ export function carriedDistance(
   });
   return best;
 }
+
+/**
+ * The loads of one buffer that may read what `store` wrote in an earlier iteration, in their order:
+ * carriedDistance's candidates. An unrolled body stores and loads thousands of register elements by
+ * constant index, so trying every pair is quadratic; a load is left out only when carriedDistance would
+ * find no distance: the same linear parts as the store, and a dimension free of the nest's counters
+ * whose constant differs.
+ */
+export function carriedCandidates<T>(
+  loads: readonly T[],
+  idxOf: (t: T) => readonly (Linear | undefined)[],
+  chain: readonly FlatCounter[],
+): (store: readonly (Linear | undefined)[]) => readonly T[] {
+  const counterFree = (l: Linear) => chain.every((c) => coef(l, c.counter) === 0);
+  const signature = (idx: readonly (Linear | undefined)[]): string | undefined => {
+    if (idx.some((l) => !l)) return undefined;
+    return (idx as Linear[]).map((l) => [...l.terms].map(([v, k]) => `${v}*${k}`).join("+")).join("|");
+  };
+  const constants = (idx: readonly (Linear | undefined)[]) =>
+    (idx as Linear[]).map((l) => (counterFree(l) ? String(l.c) : "")).join("|");
+  const bySignature = new Map<string, Map<string, T[]>>();
+  for (const t of loads) {
+    const sig = signature(idxOf(t));
+    if (sig === undefined) continue;
+    let group = bySignature.get(sig);
+    if (!group) bySignature.set(sig, (group = new Map()));
+    const key = constants(idxOf(t));
+    group.get(key)?.push(t) ?? group.set(key, [t]);
+  }
+  const outside = new Map<string, readonly T[]>();
+  const order = new Map(loads.map((t, k) => [t, k]));
+  return (store) => {
+    const sig = signature(store);
+    const group = sig === undefined ? undefined : bySignature.get(sig);
+    if (sig === undefined || !group) return loads;
+    let rest = outside.get(sig);
+    if (!rest) {
+      const inGroup = new Set([...group.values()].flat());
+      outside.set(sig, (rest = loads.filter((t) => !inGroup.has(t))));
+    }
+    const same = group.get(constants(store)) ?? [];
+    if (rest.length === 0) return same;
+    return [...rest, ...same].sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+  };
+}

@@ -61,8 +61,16 @@ export function layoutOf(shape: readonly number[], parts: readonly Partition[]):
   return dims;
 }
 
+/** Layouts normalised from a declaration's partitions, once per (immutable) declaration. */
+const ownLayouts = new WeakMap<BufferDecl, Layout>();
+
 /** A buffer's layout: its class's inferred layout, else its own partitions (IR built without a schedule). */
-export const bufferLayout = (b: BufferDecl): Layout => b.layout ?? layoutOf(b.shape, b.partitions);
+export function bufferLayout(b: BufferDecl): Layout {
+  if (b.layout) return b.layout;
+  let own = ownLayouts.get(b);
+  if (!own) ownLayouts.set(b, (own = layoutOf(b.shape, b.partitions)));
+  return own;
+}
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
 

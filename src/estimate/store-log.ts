@@ -1,0 +1,65 @@
+// The stores an iteration has made to one buffer so far, the latest per address, in the order they were
+// made: what a later load of the buffer depends on. Kept by address because an unrolled body stores
+// hundreds of elements of one buffer, and a list filtered on every access is quadratic in them.
+
+export interface StoreEntry {
+  readonly id: number;
+  readonly addr: string;
+  /** Every index is affine (the address is known). */
+  readonly exact: boolean;
+  /** Outside any condition, with the ops producing the value: a later load of addr gets the value. */
+  readonly forward?: readonly number[];
+  /** Some load read the buffer from memory where this store may have written since it was made. */
+  read?: boolean;
+}
+
+export class StoreLog {
+  /** Address -> latest store, in the order the stores were made (a newer one moves to the end). */
+  private readonly byAddr = new Map<string, StoreEntry>();
+  /** The stores of unknown address among them. */
+  private readonly inexact = new Set<StoreEntry>();
+  private readonly order = new Map<StoreEntry, number>();
+  private made = 0;
+
+  get(addr: string): StoreEntry | undefined {
+    return this.byAddr.get(addr);
+  }
+
+  all(): StoreEntry[] {
+    return [...this.byAddr.values()];
+  }
+
+  /** The store of addr replaces the earlier one of that address. */
+  put(entry: StoreEntry): void {
+    const prev = this.byAddr.get(entry.addr);
+    if (prev) {
+      this.byAddr.delete(entry.addr);
+      this.inexact.delete(prev);
+      this.order.delete(prev);
+    }
+    this.byAddr.set(entry.addr, entry);
+    this.order.set(entry, this.made++);
+    if (!entry.exact) this.inexact.add(entry);
+  }
+
+  /** Whether every store made after `entry` (and still the latest of its address) has a known address. */
+  exactSince(entry: StoreEntry): boolean {
+    const at = this.order.get(entry) ?? -1;
+    for (const s of this.inexact) if ((this.order.get(s) as number) >= at) return false;
+    return true;
+  }
+
+  /** The stores a load of addr may read from, in order: that address's and those of unknown address. */
+  feeding(addr: string, exact: boolean): StoreEntry[] {
+    if (!exact) return this.all();
+    const own = this.byAddr.get(addr);
+    const out = [...this.inexact];
+    if (own && !own.exact) return out.sort((a, b) => this.rank(a) - this.rank(b));
+    if (own) out.push(own);
+    return out.length > 1 ? out.sort((a, b) => this.rank(a) - this.rank(b)) : out;
+  }
+
+  private rank(s: StoreEntry): number {
+    return this.order.get(s) as number;
+  }
+}
