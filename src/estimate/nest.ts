@@ -7,6 +7,7 @@
 
 import type { CallStmt, ForStmt, Func, SpatialStmt, SpatialUnit, Stmt } from "../ir/nodes.ts";
 import { constLinear, counter, type Env, linearIn } from "./access.ts";
+import { BeatCount, type Beats, sharedChannelBound } from "./bus-beats.ts";
 import { type CosimProcess, cosimTiming, streamPhase } from "./cosim.ts";
 import { pipoChannels, processIo, type RegionTiming, regionTiming } from "./dataflow.ts";
 import { scheduleIteration, type UsedImpl } from "./iteration.ts";
@@ -30,6 +31,8 @@ export interface FuncCost {
   readonly compute: Tally;
   /** Latency and interval under the cosim-like model, when a dataflow region runs inside. */
   readonly cosim?: { readonly latency: number; readonly interval: number };
+  /** Its m_axi reads and writes per bundle channel over the whole run (./bus-beats.ts). */
+  readonly beats?: Beats;
 }
 
 export interface NestContext extends OpsContext {
@@ -92,6 +95,7 @@ export class NestEstimator {
   /** Cosim-like minus csynth-equivalent latency of the regions (and callees with regions) so far. */
   private cosimExtra = 0;
   private hasRegion = false;
+  private readonly beats = new BeatCount();
 
   constructor(private readonly c: NestContext) {
     const mid = this.mids;
@@ -138,7 +142,11 @@ export class NestEstimator {
     if (region) body = this.region(region, env);
     else if (this.f.attrs.dataflow) {
       const ps = this.f.body.filter((st) => st.kind !== "alloc" || this.c.labels.fills.has(st));
-      body = this.processes(ps.map((st) => [[st], () => this.block([st], env, 0)] as const));
+      const name = (st: Stmt, k: number) => (st.kind === "call" ? st.callee : `statement ${k + 1}`);
+      body = this.processes(
+        this.f.name,
+        ps.map((st, k) => [[st], () => this.block([st], env, 0), name(st, k)] as const),
+      );
     }
     const seq = body ? 0 : this.block(this.f.body, env, 0, whole);
     for (const { use, n } of this.seq.values()) addUse(this.tally, use, n);
@@ -148,17 +156,24 @@ export class NestEstimator {
     const cosim = this.hasRegion
       ? { cosim: { latency: cosimLatency, interval: body?.cosim.interval ?? cosimLatency + 1 } }
       : {};
-    return { latency, interval: body?.interval ?? latency + 1, compute: this.tally, ...cosim };
+    const beats = this.beats.beats();
+    return { latency, interval: body?.interval ?? latency + 1, compute: this.tally, ...cosim, beats };
   }
 
   /** Processes run as one region: csynth-equivalent and cosim-like timing (./dataflow.ts, ./cosim.ts). */
-  private processes(items: readonly (readonly [readonly Stmt[], () => number | FuncCost])[]): RegionTiming {
+  private processes(
+    region: string,
+    items: readonly (readonly [readonly Stmt[], () => number | FuncCost, string])[],
+  ): RegionTiming {
     const extra = this.c.profile.dataflow.intervalExtra;
     const extraBefore = this.cosimExtra;
+    const beats: Beats[] = [];
     const ps: CosimProcess[] = items.map(([body, cost]) => {
       const at = this.c.rows.length;
       const extra = this.cosimExtra;
+      const mark = this.beats.mark();
       const c = cost();
+      beats.push(this.beats.since(mark));
       const latency = typeof c === "number" ? c : c.latency;
       // A region inside the process (a call of a region's function) lasts as the cosim-like model says.
       const cosim = typeof c === "number" ? latency + this.cosimExtra - extra : (c.cosim?.latency ?? latency);
@@ -173,22 +188,32 @@ export class NestEstimator {
     const depth = (key: string) => this.f.buffers[key.replace(/\[.*$/, "")]?.stream?.depth ?? 1;
     this.hasRegion = true;
     this.cosimExtra = extraBefore;
-    return { ...regionTiming(ps, extra), cosim: cosimTiming(ps, depth, extra) };
+    let cosim = cosimTiming(ps, depth, extra);
+    const starts = ps.map((p, k) => ({ name: items[k][2], beats: beats[k], start: p.stream.offset }));
+    const shared = sharedChannelBound(starts);
+    if (shared && shared.end > cosim.latency) {
+      this.c.notes.push(`${region}: at least ${shared.end} cycles in co-simulation: ${shared.why}`);
+      cosim = { latency: shared.end, interval: Math.max(cosim.interval, shared.busy + extra) };
+    }
+    return { ...regionTiming(ps, extra), cosim };
   }
 
   /** A spatial region (PE array, loaders, drainers): its units run as dataflow processes. */
   private region(st: SpatialStmt, env: Env): RegionTiming {
     return this.processes(
+      st.name,
       st.units.map((u) => [
         u.body,
         () => {
           const cost = this.c.unit(u, this.f, env);
           this.addCompute(cost.compute);
+          this.beats.addBeats(cost.beats);
           const over = this.c.profile.loop.childCallOverhead;
           const cosim = cost.cosim && { ...cost.cosim, latency: cost.cosim.latency + over };
           this.c.process(st.name, u.name, { latency: cost.latency + over, interval: cost.interval });
           return { ...cost, latency: cost.latency + over, ...(cosim ? { cosim } : {}) };
         },
+        u.name,
       ]),
     );
   }
@@ -214,7 +239,13 @@ export class NestEstimator {
       } else if (st.kind === "if" && (hasLoops(st.then) || hasLoops(st.else))) {
         flush();
         total += this.straight([{ ...st, then: [], else: [] }], env);
-        total += Math.max(this.block(st.then, env, depth), this.block(st.else, env, depth));
+        // One branch runs: the longer one's latency, and the more of each channel's beats.
+        const at = this.beats.mark();
+        const then = this.block(st.then, env, depth);
+        const thenBeats = this.beats.since(at);
+        this.beats.scaleSince(at, 0);
+        total += Math.max(then, this.block(st.else, env, depth));
+        this.beats.maxSince(at, thenBeats);
       } else if (st.kind === "call") {
         flush();
         total += this.call(st);
@@ -232,6 +263,7 @@ export class NestEstimator {
   private call(st: CallStmt): number {
     const cost = this.c.callee(st.callee);
     this.addCompute(cost.compute);
+    this.beats.addBeats(cost.beats);
     if (cost.cosim) {
       this.hasRegion = true;
       this.cosimExtra += cost.cosim.latency - cost.latency;
@@ -244,6 +276,7 @@ export class NestEstimator {
     const ops = iterationOps(list, [env], this.ops);
     if (ops.length === 0) return 0;
     const sched = scheduleIteration(ops, this.f, this.c.profile, new Set());
+    this.beats.addOps(ops, this.c.profile, 1);
     for (const [key, u] of coreUses(sched)) {
       const cur = this.seq.get(key);
       if (!cur || cur.n < u.n) this.seq.set(key, u);
@@ -291,12 +324,14 @@ export class NestEstimator {
     const { envs, trip } = this.keep(l, env, this.trip(l, env));
     const at = this.c.rows.length;
     const extra = this.cosimExtra;
+    const beatsBefore = this.beats.mark();
     const il = Math.max(
       1,
       envs.reduce((s, e) => s + body(e), 0),
     );
     // The body's cosim-like difference recurs on every iteration.
     this.cosimExtra = extra + (this.cosimExtra - extra) * trip;
+    this.beats.scaleSince(beatsBefore, trip);
     const latency = trip * il;
     const row: LoopRow = {
       label: this.label(l),
@@ -392,7 +427,13 @@ export class NestEstimator {
     this.c.rowLoops.set(row, loops);
     this.c.notes.push(...est.notes.map((n) => `${row.label}: ${n}`));
     for (const { use, n } of est.instances) addUse(this.tally, use, n);
-    for (const op of flat.ops) if (op.callee) this.addCompute(this.c.callee(op.callee).compute);
+    this.beats.addOps(flat.ops, this.c.profile, flat.trip);
+    for (const op of flat.ops) {
+      if (!op.callee) continue;
+      const callee = this.c.callee(op.callee);
+      this.addCompute(callee.compute);
+      this.beats.addBeats(callee.beats, flat.trip);
+    }
     this.addControl();
     const lp = this.c.profile.loop;
     return whole ? latency : latency + lp.pipelineModuleOverhead + lp.childCallOverhead;
