@@ -76,7 +76,8 @@ export function autoPartitioned(
   const notes: string[] = [];
   for (const [name, accs] of byBuffer) {
     const b = f.buffers[name];
-    if (!b || ports.has(name) || !isUnpartitioned(bufferLayout(b))) continue;
+    // A storage binding is the user's choice of memory: it is not repartitioned behind their back.
+    if (!b || ports.has(name) || b.storage || !isUnpartitioned(bufferLayout(b))) continue;
     const decl = autoLayout(b, accs, portsPerBank * targetIi);
     if (!decl) continue;
     buffers[name] = decl;

@@ -12,6 +12,7 @@ import { banksTouched, bankText } from "./access.ts";
 import { channelConflict, channelOf, channelUses } from "./axi-channels.ts";
 import type { Op } from "./ops.ts";
 import type { OpImpl, Profile } from "./profile.ts";
+import { type BankPorts, bankMii, bankPorts, portsText } from "./ram-ports.ts";
 import { carriedCandidates, carriedDistance, type FlatCounter } from "./recurrence.ts";
 
 export interface UsedImpl {
@@ -95,6 +96,13 @@ class PortTable {
   }
 }
 
+/** The port kinds an access may take on a bank, in the order it tries them, with their counts. */
+function portKinds(ports: BankPorts, write: boolean): (readonly [string, number])[] {
+  const own = write ? ([" w", ports.write] as const) : ([" r", ports.read] as const);
+  const kinds = [own, [" rw", ports.readWrite] as const].filter(([, n]) => n > 0);
+  return kinds.length > 0 ? kinds : [[" rw", 1]];
+}
+
 /** ASAP schedule with port limits; IL >= 1. */
 export function scheduleIteration(
   ops: readonly Op[],
@@ -105,6 +113,13 @@ export function scheduleIteration(
   const end: number[] = [];
   const binding = ops.map((o) => bindOp(o, p, fabric));
   const ports = new PortTable();
+  const kindsOf = new Map<string, (readonly [string, number])[]>();
+  const kindsFor = (decl: Func["buffers"][string], write: boolean) => {
+    const key = `${decl.name} ${write}`;
+    let kinds = kindsOf.get(key);
+    if (!kinds) kindsOf.set(key, (kinds = portKinds(bankPorts(decl, p), write)));
+    return kinds;
+  };
   for (const op of ops) {
     let t = op.deps.reduce((m, d) => Math.max(m, end[d]), 0);
     const channel = channelOf(op, p);
@@ -113,18 +128,26 @@ export function scheduleIteration(
       ports.take(channel.key, t, channel.capacity);
     }
     if (op.mem === "ram" && op.buffer) {
-      const banks = banksTouched(f.buffers[op.buffer], op.idx ?? [], op.spans).map(
-        (b) => `${op.buffer}#${b}`,
-      );
+      const decl = f.buffers[op.buffer];
+      const banks = banksTouched(decl, op.idx ?? [], op.spans).map((b) => `${op.buffer}#${b}`);
+      const kinds = kindsFor(decl, op.kind === "store");
+      const free = (b: string, from: number) => {
+        let c = Number.POSITIVE_INFINITY;
+        for (const [k] of kinds) c = Math.min(c, ports.freeFrom(b + k, from));
+        return c;
+      };
       // The first cycle from t with a free port in every bank the access may touch.
       for (let moved = true; moved; ) {
         moved = false;
         for (const b of banks) {
-          const c = ports.freeFrom(b, t);
+          const c = free(b, t);
           if (c > t) [t, moved] = [c, true];
         }
       }
-      for (const b of banks) ports.take(b, t, p.mem.portsPerBank);
+      for (const b of banks) {
+        const [k, n] = kinds.find(([k]) => ports.freeFrom(b + k, t) === t) ?? kinds[0];
+        ports.take(b + k, t, n);
+      }
     }
     end[op.id] = t + opStages(op, binding[op.id], p);
   }
@@ -163,26 +186,31 @@ export function resMii(
   p: Profile,
   ports: ReadonlySet<string> = new Set(),
 ): Bound {
-  const count = new Map<string, number>();
+  const count = new Map<string, { reads: number; writes: number }>();
   for (const op of ops) {
     if (op.mem !== "ram" || !op.buffer) continue;
     for (const b of banksTouched(f.buffers[op.buffer], op.idx ?? [], op.spans)) {
       const key = `${op.buffer}#${b}`;
-      count.set(key, (count.get(key) ?? 0) + 1);
+      const c = count.get(key) ?? { reads: 0, writes: 0 };
+      if (op.kind === "store") c.writes++;
+      else c.reads++;
+      count.set(key, c);
     }
   }
   let best: Bound = { ii: 1 };
-  for (const [key, n] of count) {
-    const ii = Math.ceil(n / p.mem.portsPerBank);
-    if (ii <= best.ii) continue;
+  for (const [key, { reads, writes }] of count) {
     const [buffer, bank] = key.split("#");
     const b = f.buffers[buffer];
+    const bp = bankPorts(b, p);
+    const ii = bankMii(bp, reads, writes);
+    if (ii <= best.ii) continue;
     const fix = ports.has(buffer)
       ? `'${buffer}' is an interface port, which Vitis cannot partition: unroll less, or stage it through a partitioned local buffer (bufferAt)`
-      : `partition '${buffer}' (cyclic or block on the dimension the unrolled copies differ in) or unroll less`;
+      : `partition '${buffer}' (cyclic or block on the dimension the unrolled copies differ in)${bp.type ? ", bind it to a type with more ports (ram_t2p)" : ""} or unroll less`;
+    const n = bp.type ? `${reads} reads and ${writes} writes` : `${reads + writes} accesses`;
     best = {
       ii,
-      why: `port conflict on '${buffer}' bank ${bankText(b, Number(bank))}: ${n} accesses per iteration on ${p.mem.portsPerBank} ports; ${fix}`,
+      why: `port conflict on '${buffer}' bank ${bankText(b, Number(bank))}: ${n} per iteration on ${portsText(bp)}; ${fix}`,
     };
   }
   for (const use of channelUses(ops, p)) {
