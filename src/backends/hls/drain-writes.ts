@@ -3,8 +3,9 @@
 // puts the values it would store into a FIFO of its own, in its store order, and a new last process,
 // `<array>_store`, runs the writers' common loop skeleton (the loops around their stores, nothing else)
 // and stores every writer's value where that writer would have. Writers that read their part too
-// (`C[..] += a * b`) first accumulate in a local scalar (local-accumulators.ts), whose start values a
-// new first process, `<array>_load`, reads from the array the same way and feeds them through FIFOs.
+// (`C[..] += a * b`) first accumulate in a local scalar or tile (local-accumulators.ts), whose start
+// values a new first process, `<array>_load`, reads from the array the same way and feeds them through
+// FIFOs.
 // Vitis's dataflow checks ask one writer per array; and an array only written that way can stay in
 // off-chip memory (streamed-ports.ts). Arrays that constant indices separate are left to sliceArrays. Run after orderProcesses, before outlineUnits
 // (which turns the new FIFOs into process parameters).
@@ -64,6 +65,8 @@ interface Plan {
   readonly bodies: readonly (readonly Stmt[])[];
   readonly stores: readonly Skeleton[];
   readonly acc?: Accumulation;
+  /** The accumulator's shape (none: a scalar). */
+  readonly shape?: readonly number[];
   /** The skeletons of the accumulators' reads; absent when no writer reads `x` first. */
   readonly reads?: readonly Skeleton[];
 }
@@ -142,11 +145,16 @@ class RegionDrainer {
     }
     const type = this.f.buffers[x].type;
     const acc: Accumulation = { array: x, local: freshName(this.taken, `${x}_acc`), type };
-    const bodies = writers.map((u) => accumulateLocally(u.body, acc));
-    if (!bodies.every((b): b is readonly Stmt[] => b !== undefined)) return undefined;
+    const local = accumulateLocally(
+      writers.map((u) => u.body),
+      acc,
+      this.taken,
+    );
+    if (!local) return undefined;
+    const { bodies, shape } = local;
     const stores = commonSkeletons(bodies, storeOf(x));
     const reads = stores && commonSkeletons(bodies, readOf(acc));
-    return reads && { bodies, stores, acc, ...(reads[0].leaves.length ? { reads } : {}) };
+    return reads && { bodies, stores, acc, shape, ...(reads[0].leaves.length ? { reads } : {}) };
   }
 
   /** A FIFO per writer, declared and allocated. */
@@ -174,7 +182,13 @@ class RegionDrainer {
     const n = plan.bodies.length;
     if (plan.acc) {
       const { local, type } = plan.acc;
-      this.buffers[local] = { name: local, type, shape: [], role: "local", partitions: [] };
+      this.buffers[local] = {
+        name: local,
+        type,
+        shape: [...(plan.shape ?? [])],
+        role: "local",
+        partitions: [],
+      };
     }
     const drain = this.fifo(`${x}_drain`, decl, n, allocs);
     const fed = plan.acc && plan.reads && this.fifo(`${x}_feed`, decl, n, allocs);

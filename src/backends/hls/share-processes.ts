@@ -1,5 +1,5 @@
 // The shareProcesses pass: the outlined processes of one spatial region whose functions are the same up
-// to names and the constant indices of their array accesses become one function. The indices that
+// to names and the integer constants in the indices of their array accesses become one function. The indices that
 // differ between them become index parameters (named after the grid axis when they are the PE
 // coordinates), so a uniform PE array prints as a handful of functions whatever its size. Run after
 // outlineUnits (and sliceArrays, so a PE's own element of C no longer carries its coordinates).
@@ -18,7 +18,8 @@ import type {
   Stmt,
 } from "../../ir/nodes.ts";
 import type { Pass } from "../../ir/passes/pass.ts";
-import { mapBlockExprs, mapList, rewriteBlock } from "../../ir/walk.ts";
+import { mapBlockExprs, mapExpr, mapList, rewriteBlock } from "../../ir/walk.ts";
+import { control } from "./skeleton.ts";
 import { processesOf } from "./slice-arrays.ts";
 
 const HOLE = "\u0000hole";
@@ -32,11 +33,14 @@ function withHoles(f: Func): { body: readonly Stmt[]; values: ConstExpr[] } {
     return { kind: "param", type: e.type, name: `${HOLE}${values.length - 1}` };
   };
   const isArray = (b: string) => f.buffers[b] !== undefined && !f.buffers[b].stream;
+  // Inside an index too (a tile's corner `p * 2 + i` carries the PE's coordinate as an operand), but
+  // not inside a FIFO's indices, which name one FIFO of an array of them.
+  const holes = (ix: readonly Expr[]) => ix.map((e) => (control(e) ? mapExpr(e, hole) : hole(e)));
   const loads = mapBlockExprs(f.body, (e) =>
-    e.kind === "load" && isArray(e.buffer) ? { ...e, indices: e.indices.map(hole) } : e,
+    e.kind === "load" && isArray(e.buffer) ? { ...e, indices: holes(e.indices) } : e,
   );
   const body = rewriteBlock(loads, (st) =>
-    st.kind === "store" && isArray(st.buffer) ? [{ ...st, indices: st.indices.map(hole) }] : undefined,
+    st.kind === "store" && isArray(st.buffer) ? [{ ...st, indices: holes(st.indices) }] : undefined,
   );
   return { body, values };
 }
