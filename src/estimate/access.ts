@@ -48,7 +48,9 @@ function addTerms(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>
 /** iv name -> its value as a linear form over loop counters (`#iv`) and constants. */
 export type Env = ReadonlyMap<string, Linear>;
 
-export const constLinear = (c: number): Linear => ({ c, terms: new Map() });
+const NO_TERMS: ReadonlyMap<string, number> = new Map();
+
+export const constLinear = (c: number): Linear => ({ c, terms: NO_TERMS });
 
 /** The counter of loop `iv` (its normalized iteration number 0, 1, ...). */
 export const counter = (iv: string): string => `#${iv}`;
@@ -58,16 +60,17 @@ export function linearIn(e: Expr, env: Env): Linear | undefined {
   const l = linear(e);
   if (!l) return undefined;
   let c = l.c;
-  const terms = new Map<string, number>();
+  // Most indices of an unrolled body are constants: their forms share one empty map.
+  let terms: Map<string, number> | undefined;
   for (const [v, k] of l.terms) {
     const val = env.get(v);
-    if (!val) addTerm(terms, v, k);
+    if (!val) addTerm((terms ??= new Map()), v, k);
     else if (k !== 0) {
       c += val.c * k;
-      for (const [u, x] of val.terms) addTerm(terms, u, x * k);
+      for (const [u, x] of val.terms) addTerm((terms ??= new Map()), u, x * k);
     }
   }
-  return { c, terms };
+  return { c, terms: terms ?? NO_TERMS };
 }
 
 function addTerm(terms: Map<string, number>, v: string, k: number): void {

@@ -225,31 +225,49 @@ export interface Recurrence extends Bound {
   readonly path: readonly number[];
 }
 
-/** LATENCY (stages - 1) of calc ops along the longest path from op `from` to the inputs of op `to`. */
+/**
+ * LATENCY (stages - 1) of calc ops along the longest path from op `from` to the inputs of op `to`, and
+ * the ops with stages on it; undefined when `to` does not depend on `from`. Only `to`'s ancestors
+ * numbered after `from` are visited (ops are numbered in dependence order), since most carried pairs
+ * of an unrolled body have a short path or none; each keeps the first of its longest dependences.
+ */
 function pathFrom(
   ops: readonly Op[],
   sched: IterationSchedule,
   from: number,
   to: number,
 ): { lat: number; path: number[] } | undefined {
-  const best = new Map<number, { lat: number; path: number[] }>([[from, { lat: 0, path: [] }]]);
-  for (let id = from + 1; id <= to; id++) {
-    const op = ops[id];
-    let cur: { lat: number; path: number[] } | undefined;
-    for (const d of op.deps) {
-      const x = best.get(d);
-      if (x && (!cur || x.lat > cur.lat)) cur = x;
+  const cone = new Set<number>([to]);
+  for (const stack = [to]; stack.length > 0; ) {
+    for (const d of ops[stack.pop() as number].deps) {
+      if (d < from || cone.has(d)) continue;
+      cone.add(d);
+      if (d !== from) stack.push(d);
     }
-    if (!cur) continue;
-    const stages = op.kind === "call" ? (op.stages ?? 0) : (sched.binding[id]?.impl.stages ?? 0);
-    best.set(
-      id,
-      id === to
-        ? cur
-        : { lat: cur.lat + Math.max(0, stages - 1), path: stages > 0 ? [...cur.path, id] : cur.path },
-    );
   }
-  return best.get(to);
+  if (!cone.has(from)) return undefined;
+  const stagesOf = (id: number) =>
+    ops[id].kind === "call" ? (ops[id].stages ?? 0) : (sched.binding[id]?.impl.stages ?? 0);
+  const lat = new Map<number, number>([[from, 0]]);
+  const via = new Map<number, number>();
+  for (const id of [...cone].sort((x, y) => x - y)) {
+    if (id === from) continue;
+    let best: number | undefined;
+    for (const d of ops[id].deps) {
+      const x = lat.get(d);
+      if (x !== undefined && (best === undefined || x > (lat.get(best) as number))) best = d;
+    }
+    if (best === undefined) continue;
+    via.set(id, best);
+    const own = id === to ? 0 : Math.max(0, stagesOf(id) - 1);
+    lat.set(id, (lat.get(best) as number) + own);
+  }
+  const total = lat.get(to);
+  if (total === undefined) return undefined;
+  const path: number[] = [];
+  for (let id = via.get(to); id !== undefined && id !== from; id = via.get(id))
+    if (stagesOf(id) > 0) path.push(id);
+  return { lat: total, path: path.reverse() };
 }
 
 /** RecMII over every store/load pair of one buffer carried across iterations of the flattened nest. */

@@ -191,13 +191,13 @@ export class IterationBuilder {
    */
   private load(buffer: string, indices: readonly Expr[], env: Env): number[] {
     const idx = this.indices(indices, env);
+    const keys = idx.map(linearKey);
     if (idx.every((l) => l !== undefined) && memKind(this.decl(buffer), this.ctx.axi) !== "fifo") {
-      const addr = `${buffer}[${idx.map(linearKey).join(",")}]`;
       const stores = this.storesOf(buffer);
-      const own = stores.get(addr);
+      const own = stores.get(`${buffer}[${keys.join(",")}]`);
       if (own?.forward && stores.exactSince(own)) return [...own.forward];
     }
-    return [this.access("load", buffer, idx, [])];
+    return [this.access("load", buffer, idx, [], keys)];
   }
 
   private access(
@@ -205,33 +205,37 @@ export class IterationBuilder {
     buffer: string,
     idx: readonly (Linear | undefined)[],
     deps: number[],
+    keys: readonly string[] = idx.map(linearKey),
   ): number {
     const b = this.decl(buffer);
     const mem = memKind(b, this.ctx.axi);
-    const max = this.ctx.counterMax;
-    const spans = max && idx.map((l) => l && linearSpan(l, max));
     // A port read in words (BufferDecl.word): the lanes of one word are one read.
-    const addr = `${buffer}[${(b.word ? idx.slice(0, -1) : idx).map(linearKey).join(",")}]`;
+    const addr = `${buffer}[${(b.word ? keys.slice(0, -1) : keys).join(",")}]`;
     const exact = idx.every((l) => l !== undefined);
     const stores = this.storesOf(buffer);
+    const seen = kind === "load" && mem !== "fifo" ? this.reads.get(buffer) : undefined;
+    const hit = seen?.get(addr);
+    if (hit !== undefined) return hit;
+    const max = this.ctx.counterMax;
+    const spans = max && idx.map((l) => l && linearSpan(l, max));
     const bundle = this.ctx.bundles?.get(buffer);
-    const where = { buffer, mem, ...(bundle ? { bundle } : {}), idx, spans, addr };
+    const id = this.ops.length;
+    // One literal shape for every access (spreads of optional fields make each op a new object shape).
+    const op = { id, kind, buffer, mem, bundle, idx, spans, addr, deps, fresh: false };
     if (kind === "load") {
-      const seen = this.reads.get(buffer);
-      const hit = seen?.get(addr);
-      if (hit !== undefined && mem !== "fifo") return hit;
-      const feeding = stores.feeding(addr, exact);
-      for (const st of feeding) st.read = true;
-      const after = feeding.map((s) => s.id);
-      const fresh = exact && this.surelyWritten.has(addr);
-      const id = this.add({ kind, ...where, deps: [...deps, ...after], ...(fresh ? { fresh } : {}) });
+      for (const st of stores.feeding(addr, exact)) {
+        st.read = true;
+        deps.push(st.id);
+      }
+      op.fresh = exact && this.surelyWritten.has(addr);
+      this.ops.push(op);
       if (mem !== "fifo") this.reads.set(buffer, (seen ?? new Map()).set(addr, id));
       return id;
     }
     this.reads.delete(buffer);
     const surely = exact && this.conditional === 0 && mem !== "fifo";
     if (surely) this.surelyWritten.add(addr);
-    const id = this.add({ kind, ...where, deps });
+    this.ops.push(op);
     // An earlier unconditional store of the same address that no load read from memory is overwritten
     // before anything sees it: Vitis keeps only the last one (x[i] += ... unrolled: one store, not N).
     const prev = stores.get(addr);

@@ -53,6 +53,7 @@ export class StoreLog {
   feeding(addr: string, exact: boolean): StoreEntry[] {
     if (!exact) return this.all();
     const own = this.byAddr.get(addr);
+    if (this.inexact.size === 0) return own ? [own] : [];
     const out = [...this.inexact];
     if (own && !own.exact) return out.sort((a, b) => this.rank(a) - this.rank(b));
     if (own) out.push(own);
