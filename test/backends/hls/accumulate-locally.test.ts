@@ -33,17 +33,20 @@ test("C read-modify-written by every PE of a tiled array has one writer (C_store
   }
 });
 
-test("the PE functions do not grow with the array: 2x2 and 4x4 PEs of 2x2 tiles print as many functions", () => {
-  const counts = [2, 4].map((pes) => {
-    const code = emitHls(scheduled({ size: 2 * pes, k: 3, pes, float: false }).ir);
-    const names = code.match(/^void \w+(?=\()/gm) ?? [];
-    return [names.length, names.filter((n) => n.startsWith("void PE_")).length];
-  });
-  // The feed, the loaders, four kinds of PE (interior, last column, last row, corner), the store, the region.
-  assert.deepEqual(counts, [
-    [9, 4],
-    [9, 4],
-  ]);
+test("the PE functions do not grow with the array: 2x2 and 4x4 PEs of 2x2 tiles, k inside or outside the tile loops, print as many functions", () => {
+  for (const kOutside of [false, true]) {
+    const counts = [2, 4].map((pes) => {
+      const code = emitHls(scheduled({ size: 2 * pes, k: 3, pes, float: false, kOutside }).ir);
+      const names = code.match(/^void \w+(?=\()/gm) ?? [];
+      return [names.length, names.filter((n) => n.startsWith("void PE")).length];
+    });
+    // The feed, the loaders, four kinds of PE (interior, last column, last row, corner), the store, the region.
+    const want = [
+      [9, 4],
+      [9, 4],
+    ];
+    assert.deepEqual(counts, want, `k ${kOutside ? "outside" : "inside"}`);
+  }
 });
 
 test("the prepared module runs on the CPU backend (depth-2 feed and drain FIFOs) as the schedule and the reference", async () => {
