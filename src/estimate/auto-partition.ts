@@ -55,8 +55,9 @@ function autoLayout(b: BufferDecl, accs: readonly Op[], perBank: number): Buffer
 
 /**
  * f with the partitions Vitis adds for this iteration at `targetIi`, the iteration's ops (those of an
- * array now complete in registers), and a note per array; f and ops themselves when every
- * unpartitioned array already meets the target. The interface arrays (`ports`, ./interface.ts) keep theirs.
+ * array now complete in registers), the arrays so partitioned and a note per array; f and ops
+ * themselves when every unpartitioned array already meets the target. The interface arrays (`ports`,
+ * ./interface.ts) keep theirs.
  */
 export function autoPartitioned(
   ops: readonly Op[],
@@ -64,7 +65,7 @@ export function autoPartitioned(
   ports: ReadonlySet<string>,
   portsPerBank: number,
   targetIi: number,
-): { func: Func; ops: readonly Op[]; notes: string[] } {
+): { func: Func; ops: readonly Op[]; partitioned: BufferDecl[]; notes: string[] } {
   const byBuffer = new Map<string, Op[]>();
   for (const op of ops) {
     if (op.mem !== "ram" || !op.buffer) continue;
@@ -87,11 +88,12 @@ export function autoPartitioned(
       `'${name}' is taken as partitioned ${how.kind === "cyclic" ? `cyclic ${how.factor}` : "completely"} on dimension ${d + 1}, as Vitis's automatic partitioning does for a pipelined loop its ports would hold back; partition it yourself to fix the choice`,
     );
   }
-  if (notes.length === 0) return { func: f, ops, notes };
+  if (notes.length === 0) return { func: f, ops, partitioned: [], notes };
   // An array partitioned completely is registers: no ports, and no memory step on its recurrences.
   const registers = new Set(Object.keys(buffers).filter((n) => memKind(buffers[n], ports) === "reg"));
   const moved = ops.map((op) =>
     op.buffer && registers.has(op.buffer) ? { ...op, mem: "reg" as const } : op,
   );
-  return { func: { ...f, buffers: { ...f.buffers, ...buffers } }, ops: moved, notes };
+  const partitioned = Object.values(buffers);
+  return { func: { ...f, buffers: { ...f.buffers, ...buffers } }, ops: moved, partitioned, notes };
 }

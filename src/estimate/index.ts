@@ -6,15 +6,15 @@
 import { type InterfaceSpec, projectOptions } from "../backends/hls/options.ts";
 import { HLS_PASSES } from "../backends/hls/passes.ts";
 import { AlloError } from "../diagnostics/error.ts";
-import type { ForStmt, Func, Module, SpatialUnit } from "../ir/nodes.ts";
+import type { BufferDecl, ForStmt, Func, Module, SpatialUnit } from "../ir/nodes.ts";
 import { runPasses } from "../ir/passes/pass.ts";
 import { serialisable } from "../util/json.ts";
-import type { Env } from "./access.ts";
+import { bankCounts, type Env } from "./access.ts";
 import { formatEstimate } from "./format.ts";
 import { type ProcessGraph, processGraphs, processKey } from "./graph.ts";
 import { type FuncInterface, functionInterfaces } from "./interface.ts";
 import { type FuncLabels, functionLabels } from "./labels.ts";
-import { addStorage, storageOf } from "./memory.ts";
+import { addStorage, type Storage, storageOf } from "./memory.ts";
 import { type FuncCost, type NestContext, NestEstimator, type ProcessTiming } from "./nest.ts";
 import { type Profile, resolveProfile } from "./profile.ts";
 import { type RowTemplate, replayRows, rowTemplates } from "./reuse.ts";
@@ -94,6 +94,8 @@ function hlsModule(source: Module): Module {
   return m;
 }
 
+const bankTotal = (b: BufferDecl): number => bankCounts(b).reduce((n, k) => n * k, 1);
+
 export function estimateModule(source: Module, o: EstimateOptions = {}): Estimate {
   checkOptions(o);
   const profile = resolveProfile(o.profile);
@@ -106,7 +108,7 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   const rows: LoopRow[] = [];
   const notes: string[] = [];
   const costs = new Map<string, FuncCost>();
-  const shapes = new Map<string, { cost: FuncCost; rows: readonly RowTemplate[] }>();
+  const shapes = new Map<string, { cost: FuncCost; rows: readonly RowTemplate[]; storage: Storage }>();
   const rowLoops = new Map<LoopRow, readonly ForStmt[]>();
   const storage = { bram18k: 0, uram: 0, ff: 0, lut: 0, dsp: 0 };
   const funcs = new Map<string, Func>(module.functions.map((f) => [f.name, f]));
@@ -115,8 +117,6 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   const estimate = (f: Func, labels = functionLabels(f), env: Env = new Map()): FuncCost => {
     const done = costs.get(f.name);
     if (done) return done;
-    for (const b of Object.values(f.buffers))
-      if (b.role === "local") addStorage(storage, storageOf(b, profile));
     // A plain callee (no interface ports, no outer loop counters) equal in structure to one costed
     // before costs the same: its rows are replayed under its own labels (./reuse.ts).
     const iface = interfaceOf(f);
@@ -124,14 +124,17 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     const same = key === undefined ? undefined : shapes.get(key);
     if (same) {
       rows.push(...replayRows(f, labels, same.rows));
+      addStorage(storage, same.storage);
       costs.set(f.name, same.cost);
       return same.cost;
     }
     const at = rows.length;
     const cost = new NestEstimator(context(f, labels, iface, f === wrapper?.func)).func(env);
     costs.set(f.name, cost);
+    const own = localStorage(f);
+    addStorage(storage, own);
     const templates = key === undefined ? undefined : rowTemplates(f, labels, rows.slice(at), rowLoops);
-    if (key !== undefined && templates) shapes.set(key, { cost, rows: templates });
+    if (key !== undefined && templates) shapes.set(key, { cost, rows: templates, storage: own });
     return cost;
   };
   const funcOf = (name: string): Func | undefined => funcs.get(name);
@@ -143,17 +146,50 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   };
   const timing = new Map<string, ProcessTiming>();
   const process = (region: string, u: string, t: ProcessTiming) => timing.set(processKey(region, u), t);
-  // A ping-pong channel holds two copies: its storage (added once with its function) is added again.
-  const doubled = new Set<string>();
+  // What the costing of a function (and of the units inside it, which share its buffers) finds about its
+  // arrays' storage: the layout Vitis's automatic partitioning gives an array (the most banks when its
+  // loops differ: one choice per array), and the ping-pong channels, which hold two copies.
+  const autoLayouts = new WeakMap<Func["buffers"], Map<string, BufferDecl>>();
+  const pipos = new WeakMap<Func["buffers"], Set<string>>();
+  const autoPartition = (f: Func, decl: BufferDecl) => {
+    let chosen = autoLayouts.get(f.buffers);
+    if (!chosen) autoLayouts.set(f.buffers, (chosen = new Map()));
+    const cur = chosen.get(decl.name);
+    if (!cur || bankTotal(decl) > bankTotal(cur)) chosen.set(decl.name, decl);
+  };
   const pipo = (f: Func, buffer: string) => {
-    const b = f.buffers[buffer];
-    if (b?.role !== "local" || b.stream || doubled.has(`${f.name}/${buffer}`)) return;
-    doubled.add(`${f.name}/${buffer}`);
-    addStorage(storage, storageOf(b, profile));
+    let set = pipos.get(f.buffers);
+    if (!set) pipos.set(f.buffers, (set = new Set()));
+    set.add(buffer);
+  };
+  /** The storage of a function's local arrays, after its costing. */
+  const localStorage = (f: Func): Storage => {
+    const total = { bram18k: 0, uram: 0, ff: 0, lut: 0 };
+    const auto = autoLayouts.get(f.buffers);
+    const twice = pipos.get(f.buffers);
+    for (const b of Object.values(f.buffers)) {
+      if (b.role !== "local") continue;
+      const one = storageOf(auto?.get(b.name) ?? b, profile);
+      addStorage(total, one);
+      if (twice?.has(b.name) && !b.stream) addStorage(total, one);
+    }
+    return total;
   };
   function context(func: Func, labels: FuncLabels, iface: FuncInterface, io: boolean): NestContext {
     const { ports, axi, bundles } = iface;
-    const shared = { notes, profile, labels, rows, rowLoops, callee, unit, funcOf, process, pipo };
+    const shared = {
+      notes,
+      profile,
+      labels,
+      rows,
+      rowLoops,
+      callee,
+      unit,
+      funcOf,
+      process,
+      pipo,
+      autoPartition,
+    };
     return { func, ports, axi, bundles, io, ...shared };
   }
   const cost = wrapper ? estimate(wrapper.func, wrapper.labels) : estimate(top);

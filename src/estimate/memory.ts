@@ -9,7 +9,6 @@ import { bufferLayout } from "../ir/analysis/layout.ts";
 import { widthOf } from "../ir/analysis/range.ts";
 import type { BufferDecl } from "../ir/nodes.ts";
 import { elementCount } from "../ir/shape.ts";
-import type { Tally } from "./nest.ts";
 import type { Profile } from "./profile.ts";
 
 export interface Storage {
@@ -66,7 +65,7 @@ export function storageOf(b: BufferDecl, p: Profile): Storage {
     : { bram18k: 0, uram: 0, ff: banks * width, lut: banks * Math.ceil((depth * width) / 10) };
 }
 
-export function addStorage(t: Tally & { bram18k: number; uram: number }, s: Storage): void {
+export function addStorage(t: { -readonly [K in keyof Storage]: number }, s: Storage): void {
   t.bram18k += s.bram18k;
   t.uram += s.uram;
   t.ff += s.ff;

@@ -5,7 +5,7 @@
 // II*(TC-1) + max(IL-1, 1), and + module and call overheads when they are not the whole function body;
 // sequential loops TC * body; calls the callee's latency + the call overhead.
 
-import type { CallStmt, ForStmt, Func, SpatialStmt, SpatialUnit, Stmt } from "../ir/nodes.ts";
+import type { BufferDecl, CallStmt, ForStmt, Func, SpatialStmt, SpatialUnit, Stmt } from "../ir/nodes.ts";
 import { constLinear, counter, type Env, linearIn } from "./access.ts";
 import { BeatCount, type Beats, sharedChannelBound } from "./bus-beats.ts";
 import { type CosimProcess, cosimTiming, streamPhase } from "./cosim.ts";
@@ -53,6 +53,8 @@ export interface NestContext extends OpsContext {
   readonly process: (region: string, unit: string, t: ProcessTiming) => void;
   /** Told each local array of `func` that is a ping-pong channel between two of its processes. */
   readonly pipo: (func: Func, buffer: string) => void;
+  /** Told each array of `func` a pipelined loop takes as automatically partitioned, with that layout. */
+  readonly autoPartition: (func: Func, decl: BufferDecl) => void;
 }
 
 export interface ProcessTiming {
@@ -426,6 +428,7 @@ export class NestEstimator {
     this.c.rows.push(row);
     this.c.rowLoops.set(row, loops);
     this.c.notes.push(...est.notes.map((n) => `${row.label}: ${n}`));
+    for (const decl of est.partitioned) this.c.autoPartition(this.f, decl);
     for (const { use, n } of est.instances) addUse(this.tally, use, n);
     this.beats.addOps(flat.ops, this.c.profile, flat.trip);
     for (const op of flat.ops) {

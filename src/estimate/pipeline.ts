@@ -4,7 +4,7 @@
 // directive, and the operator instances it needs (ceil(n / II) of each core: Vitis shares a core
 // between the II cycles of an iteration).
 
-import type { Func, Stmt } from "../ir/nodes.ts";
+import type { BufferDecl, Func, Stmt } from "../ir/nodes.ts";
 import type { Env } from "./access.ts";
 import { autoPartitioned } from "./auto-partition.ts";
 import {
@@ -25,7 +25,8 @@ export interface PipelineEstimate {
   readonly limitedBy?: string;
   /** Core instances: ceil(uses / II) per operator implementation. */
   readonly instances: readonly { readonly use: UsedImpl; readonly n: number }[];
-  /** The arrays taken as automatically partitioned for this loop (auto-partition.ts). */
+  /** The arrays taken as automatically partitioned for this loop (auto-partition.ts), and a note on each. */
+  readonly partitioned: readonly BufferDecl[];
   readonly notes: readonly string[];
 }
 
@@ -57,7 +58,7 @@ export function estimatePipeline(
   userDirective: boolean,
   ports: ReadonlySet<string> = new Set(),
 ): PipelineEstimate {
-  const { func: g, ops, notes } = autoPartitioned(given, f, ports, p.mem.portsPerBank, target);
+  const { func: g, ops, partitioned, notes } = autoPartitioned(given, f, ports, p.mem.portsPerBank, target);
   const fabric = new Set<number>();
   let sched = scheduleIteration(ops, g, p, fabric);
   let rec = recMii(ops, sched, chain, p);
@@ -76,5 +77,5 @@ export function estimatePipeline(
   const ii = Math.max(target, res.ii, rec.ii, call.ii);
   const limit = ii <= target ? undefined : [rec, res, call].find((b) => b.ii === ii)?.why;
   const instances = [...coreUses(sched).values()].map(({ use, n }) => ({ use, n: Math.ceil(n / ii) }));
-  return { ii, il: sched.il, ...(limit ? { limitedBy: limit } : {}), instances, notes };
+  return { ii, il: sched.il, ...(limit ? { limitedBy: limit } : {}), instances, partitioned, notes };
 }

@@ -46,3 +46,40 @@ test("a ping-pong channel between dataflow processes counts its BRAM twice", () 
   const df = est(1024, (s) => s.dataflow("two"));
   assert.equal(df.bram18k - seq.bram18k, 2, "T (1024 x 32 bits, 2 BRAM18K) is doubled");
 });
+
+const ROW_SUMS = `
+import { type float32, grid, range, zeros } from "allo-ts";
+export function rowSums(A: float32<[64, 64]>): float32<[64]> {
+  const T: float32<[64, 64]> = zeros();
+  for (const [i, j] of grid(64, 64)) T[i][j] = A[i][j] * 2.0;
+  const y: float32<[64]> = zeros();
+  for (const i1 of range(64)) {
+    let acc: float32 = 0.0;
+    for (const j1 of range(64)) acc += T[i1][j1];
+    y[i1] = acc;
+  }
+  return y;
+}`;
+
+test("an array Vitis partitions automatically is stored as partitioned: 32 banks of T, each a BRAM18K", () => {
+  const s = (f: (s: ReturnType<typeof customize>) => void) => {
+    const k = customize(ROW_SUMS, { name: "rowSums" });
+    f(k);
+    return k.estimate({ wrapIo: false });
+  };
+  // i1 pipelined with j1 unrolled reads 64 elements of a row an iteration: T goes cyclic 32 on its columns.
+  const auto = s((k) => k.pipeline("i1"));
+  assert.ok(
+    auto.notes.some((n) => /'T' is taken as partitioned cyclic 32 on dimension 2/.test(n)),
+    auto.notes.join("\n"),
+  );
+  const given = s((k) => {
+    k.pipeline("i1");
+    k.partition("T", { type: "cyclic", dim: 2, factor: 32 });
+  });
+  const plain = s(() => {});
+  // 64 x 64 x 32 bits whole: 8 BRAM18K; in 32 banks of 128 words: 32 (4,096 bits a bank, over LUTRAM's 1,024).
+  assert.equal(auto.resources.bram18k - plain.resources.bram18k, 32 - 8);
+  assert.equal(auto.resources.bram18k, given.resources.bram18k, "as if the user had partitioned it");
+  assert.equal(auto.latency, given.latency);
+});
