@@ -15,12 +15,14 @@ import { beatLanes, packWords, wordDecl, wordLanes } from "./pack-words.ts";
 import { portChain } from "./port-chain.ts";
 import { stageTile } from "./stage-tile.ts";
 
-/** Whether `f` reads `param` itself (not only passes it on). */
-function reads(f: Func, param: string): boolean {
-  let found = false;
-  visitExprs(f.body, (x) => void (found ||= x.kind === "load" && x.buffer === param));
-  return found;
+/** The buffers `f` reads itself (not only passes on). */
+function readBuffers(f: Func): Set<string> {
+  const out = new Set<string>();
+  visitExprs(f.body, (x) => void (x.kind === "load" && out.add(x.buffer)));
+  return out;
 }
+
+const reads = (f: Func, param: string): boolean => readBuffers(f).has(param);
 
 /**
  * `m` with the loaders of the top's ports `ports` (streamed) staged and reading words, and those of
@@ -74,9 +76,11 @@ function wordsAgree(m: Module): boolean {
  */
 function stageOnChip(f: Func): Func {
   let out = f;
+  let read: Set<string> | undefined;
   for (const p of f.params) {
     const d = p.kind === "buffer" ? f.buffers[p.name] : undefined;
-    if (!d || d.stream || d.word || !isUnpartitioned(bufferLayout(d)) || !reads(f, p.name)) continue;
+    if (!d || d.stream || d.word || !isUnpartitioned(bufferLayout(d))) continue;
+    if (!(read ??= readBuffers(f)).has(p.name)) continue;
     out = stageTile(out, p.name, 1) ?? out;
   }
   return out;
