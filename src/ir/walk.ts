@@ -14,12 +14,12 @@ export function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
     case "param":
       break;
     case "load": {
-      const indices = mapList(e.indices, (x) => mapExpr(x, f));
+      const indices = mapExprs(e.indices, f);
       if (indices !== e.indices) next = { ...e, indices };
       break;
     }
     case "streamGet": {
-      const indices = mapList(e.indices, (x) => mapExpr(x, f));
+      const indices = mapExprs(e.indices, f);
       if (indices !== e.indices) next = { ...e, indices };
       break;
     }
@@ -50,7 +50,7 @@ export function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
       break;
     }
     case "intrinsic": {
-      const args = mapList(e.args, (x) => mapExpr(x, f));
+      const args = mapExprs(e.args, f);
       if (args !== e.args) next = { ...e, args };
       break;
     }
@@ -58,6 +58,17 @@ export function mapExpr(e: Expr, f: (e: Expr) => Expr): Expr {
       assertNever(e, "expression");
   }
   return f(next);
+}
+
+/** mapExpr over a list (mapList without a closure per call: the walkers visit every index list). */
+function mapExprs(xs: readonly Expr[], f: (e: Expr) => Expr): readonly Expr[] {
+  let out: Expr[] | undefined;
+  for (let i = 0; i < xs.length; i++) {
+    const y = mapExpr(xs[i], f);
+    if (out === undefined && y !== xs[i]) out = xs.slice(0, i);
+    out?.push(y);
+  }
+  return out ?? xs;
 }
 
 /** Maps a list, returning the same array when every element is unchanged. */
@@ -73,31 +84,30 @@ export function mapList<T>(xs: readonly T[], f: (x: T) => T): readonly T[] {
 
 /** Rewrites every expression directly held by a statement (not those of nested statements). */
 export function mapStmtExprs(s: Stmt, f: (e: Expr) => Expr): Stmt {
-  const m = (e: Expr) => mapExpr(e, f);
   switch (s.kind) {
     case "for": {
-      const lb = m(s.lb);
-      const ub = m(s.ub);
+      const lb = mapExpr(s.lb, f);
+      const ub = mapExpr(s.ub, f);
       return lb === s.lb && ub === s.ub ? s : { ...s, lb, ub };
     }
     case "if": {
-      const cond = m(s.cond);
+      const cond = mapExpr(s.cond, f);
       return cond === s.cond ? s : { ...s, cond };
     }
     case "while": {
-      const cond = m(s.cond);
+      const cond = mapExpr(s.cond, f);
       return cond === s.cond ? s : { ...s, cond };
     }
     case "store":
     case "streamPut": {
-      const indices = mapList(s.indices, m);
-      const value = m(s.value);
+      const indices = mapExprs(s.indices, f);
+      const value = mapExpr(s.value, f);
       return indices === s.indices && value === s.value ? s : ({ ...s, indices, value } as Stmt);
     }
     case "call": {
       const args = mapList(s.args, (a) => {
         if (a.kind !== "value") return a;
-        const value = m(a.value);
+        const value = mapExpr(a.value, f);
         return value === a.value ? a : { kind: "value" as const, value };
       });
       return args === s.args ? s : { ...s, args };
@@ -154,7 +164,10 @@ export function mapBlock(
   expr: (e: Expr) => Expr,
   stmt: (s: Stmt) => Stmt,
 ): readonly Stmt[] {
-  return mapList(b, (s) => stmt(mapChildBlocks(mapStmtExprs(s, expr), (c) => mapBlock(c, expr, stmt))));
+  // One pair of closures per walk, not per statement.
+  const block = (c: readonly Stmt[]): readonly Stmt[] => mapList(c, one);
+  const one = (s: Stmt): Stmt => stmt(mapChildBlocks(mapStmtExprs(s, expr), block));
+  return block(b);
 }
 
 /**
@@ -166,12 +179,13 @@ export function rewriteBlock(
   f: (s: Stmt) => readonly Stmt[] | undefined,
 ): readonly Stmt[] {
   let out: Stmt[] | undefined;
+  const inner = (c: readonly Stmt[]) => rewriteBlock(c, f);
   for (let i = 0; i < b.length; i++) {
     const s = b[i];
     const r = f(s);
     if (r === undefined) {
       // The common case (keep and descend) allocates nothing when the children are unchanged.
-      const kept = mapChildBlocks(s, (c) => rewriteBlock(c, f));
+      const kept = mapChildBlocks(s, inner);
       if (out === undefined && kept !== s) out = b.slice(0, i);
       out?.push(kept);
       continue;
