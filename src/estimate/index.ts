@@ -131,7 +131,7 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     const at = rows.length;
     const cost = new NestEstimator(context(f, labels, iface, f === wrapper?.func)).func(env);
     costs.set(f.name, cost);
-    const own = localStorage(f);
+    const own = storageOfLocals(f);
     addStorage(storage, own);
     const templates = key === undefined ? undefined : rowTemplates(f, labels, rows.slice(at), rowLoops);
     if (key !== undefined && templates) shapes.set(key, { cost, rows: templates, storage: own });
@@ -163,7 +163,7 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     set.add(buffer);
   };
   /** The storage of a function's local arrays, after its costing. */
-  const localStorage = (f: Func): Storage => {
+  const storageOfLocals = (f: Func): Storage => {
     const total = { bram18k: 0, uram: 0, ff: 0, lut: 0 };
     const auto = autoLayouts.get(f.buffers);
     const twice = pipos.get(f.buffers);
