@@ -99,9 +99,20 @@ export function footprint(box: Box, around: Ranges): Range[] | undefined {
 
 /** Whether no two footprints (one per PE, a range per index) share an element. */
 export function pairwiseDisjoint(prints: readonly (readonly Range[])[]): boolean {
-  return prints.every((a, i) =>
-    prints.slice(i + 1).every((b) => a.some((r, d) => r[1] < b[d][0] || b[d][1] < r[0])),
-  );
+  const apart = (a: readonly Range[], b: readonly Range[]) =>
+    a.some((r, d) => r[1] < b[d][0] || b[d][1] < r[0]);
+  if (prints.length < 2) return true;
+  if (prints[0].length === 0) return false;
+  // A sweep along the first index (thousands of PEs): only footprints whose ranges there overlap are
+  // compared on the others, so a grid of tiles costs a row of comparisons per PE, not every pair.
+  const order = [...prints].sort((a, b) => (a[0][0] < b[0][0] ? -1 : a[0][0] > b[0][0] ? 1 : 0));
+  let open: (readonly Range[])[] = [];
+  for (const p of order) {
+    open = open.filter((q) => q[0][1] >= p[0][0]);
+    if (open.some((q) => !apart(p, q))) return false;
+    open.push(p);
+  }
+  return true;
 }
 
 /** The box's corner at index `d` plus `t`: where the tile's element `t` along it sits in the array. */
