@@ -178,6 +178,9 @@ export function banksTouched(
   return out;
 }
 
+/** How many banks a buffer has in all (the product of bankCounts). */
+export const bankTotal = (b: BufferDecl): number => bankCounts(b).reduce((n, k) => n * k, 1);
+
 /** A bank tuple number as the user reads it: `[1, 0]`, or `0` for an unpartitioned buffer. */
 export function bankText(b: BufferDecl, bank: number): string {
   const counts = bankCounts(b);

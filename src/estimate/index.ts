@@ -9,7 +9,7 @@ import { AlloError } from "../diagnostics/error.ts";
 import type { BufferDecl, ForStmt, Func, Module, SpatialUnit } from "../ir/nodes.ts";
 import { runPasses } from "../ir/passes/pass.ts";
 import { serialisable } from "../util/json.ts";
-import { bankCounts, type Env } from "./access.ts";
+import { bankTotal, type Env } from "./access.ts";
 import { formatEstimate } from "./format.ts";
 import { type ProcessGraph, processGraphs, processKey } from "./graph.ts";
 import { type FuncInterface, functionInterfaces } from "./interface.ts";
@@ -93,8 +93,6 @@ function hlsModule(source: Module): Module {
   }
   return m;
 }
-
-const bankTotal = (b: BufferDecl): number => bankCounts(b).reduce((n, k) => n * k, 1);
 
 export function estimateModule(source: Module, o: EstimateOptions = {}): Estimate {
   checkOptions(o);

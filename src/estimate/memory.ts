@@ -9,6 +9,7 @@ import { bufferLayout } from "../ir/analysis/layout.ts";
 import { widthOf } from "../ir/analysis/range.ts";
 import type { BufferDecl } from "../ir/nodes.ts";
 import { elementCount } from "../ir/shape.ts";
+import { bankTotal } from "./access.ts";
 import type { Profile } from "./profile.ts";
 
 export interface Storage {
@@ -45,10 +46,7 @@ export function storageOf(b: BufferDecl, p: Profile): Storage {
   const layout = bufferLayout(b);
   if (b.shape.length === 0 || layout.every((d) => d.kind === "complete"))
     return { bram18k: 0, uram: 0, ff: elems * width, lut: 0 };
-  const banks = layout.reduce(
-    (n, d, k) => n * (d.kind === "none" ? 1 : d.kind === "complete" ? b.shape[k] : d.factor),
-    1,
-  );
+  const banks = bankTotal(b);
   const depth = Math.ceil(elems / banks);
   const impl = b.storage?.impl ?? "auto";
   if (impl === "uram")
