@@ -5,7 +5,7 @@
 // profile's dataflow.intervalExtra.
 
 import { constIndex } from "../ir/build.ts";
-import type { Expr, Func, Stmt } from "../ir/nodes.ts";
+import type { CallStmt, Expr, Func, Stmt } from "../ir/nodes.ts";
 import { stmtExprs, visitStmts, walkExpr } from "../ir/walk.ts";
 
 export interface Process {
@@ -44,12 +44,45 @@ function fifoUse(
 ): { get: boolean; put: boolean } {
   let streams = calleeStreams.get(f);
   if (!streams) {
-    const io = processIo(f.body, (b) => f.buffers[b]?.stream !== undefined, funcOf);
-    const names = (keys: ReadonlySet<string>) => new Set([...keys].map((k) => k.replace(/\[.*$/, "")));
-    streams = { gets: names(io.gets), puts: names(io.puts) };
+    const gets = new Set<string>();
+    const puts = new Set<string>();
+    const isStream = (b: string) => f.buffers[b]?.stream !== undefined;
+    // By name only: a PE array's thousands of callees are walked once each, without element keys.
+    visitStmts(f.body, (st) => {
+      if (st.kind === "streamPut") puts.add(st.stream);
+      if (st.kind === "call") streamArgs(st, isStream, funcOf, gets, puts);
+      for (const e of stmtExprs(st)) walkExpr(e, (x) => x.kind === "streamGet" && gets.add(x.stream));
+    });
+    streams = { gets, puts };
     calleeStreams.set(f, streams);
   }
   return { get: streams.gets.has(p), put: streams.puts.has(p) };
+}
+
+/**
+ * The FIFOs a call passes, added to `gets` and `puts` as the callee uses them (`funcOf` finds it);
+ * without the callee, to both. Its other array arguments go to `arrays` when given.
+ */
+function streamArgs(
+  st: CallStmt,
+  isStream: (b: string) => boolean,
+  funcOf: (name: string) => Func | undefined,
+  gets: Set<string>,
+  puts: Set<string>,
+  arrays?: Set<string>,
+): void {
+  const callee = funcOf(st.callee);
+  st.args.forEach((a, k) => {
+    if (a.kind !== "buffer") return;
+    if (!isStream(a.name)) {
+      arrays?.add(a.name);
+      return;
+    }
+    const p = callee?.params[k];
+    const use = callee && p?.kind === "buffer" ? fifoUse(callee, p.name, funcOf) : { get: true, put: true };
+    if (use.get) gets.add(a.name);
+    if (use.put) puts.add(a.name);
+  });
 }
 
 /**
@@ -69,20 +102,12 @@ export function processIo(
     if (st.kind === "store") writes.add(st.buffer);
     if (st.kind === "streamPut") puts.add(fifoKey(st.stream, st.indices));
     if (st.kind === "call") {
-      const callee = funcOf(st.callee);
-      st.args.forEach((a, k) => {
-        if (a.kind !== "buffer") return;
-        if (!isStream(a.name)) {
-          reads.add(a.name);
-          writes.add(a.name);
-          return;
-        }
-        const p = callee?.params[k];
-        const use =
-          callee && p?.kind === "buffer" ? fifoUse(callee, p.name, funcOf) : { get: true, put: true };
-        if (use.get) gets.add(a.name);
-        if (use.put) puts.add(a.name);
-      });
+      const arrays = new Set<string>();
+      streamArgs(st, isStream, funcOf, gets, puts, arrays);
+      for (const a of arrays) {
+        reads.add(a);
+        writes.add(a);
+      }
       for (const r of st.results) writes.add(r);
     }
     for (const e of stmtExprs(st))

@@ -1,8 +1,9 @@
 // The structural key of a function, by which the estimator reuses one costing for many functions
-// (./reuse.ts): its parameters, results, buffers, body and attributes as text, with every name replaced
-// by its order of first appearance and spans left out. The PEs of an array are thousands of outlined
-// functions, so the key is written by one walk into a prefix-free text (a JSON.stringify replacer
-// crosses from native code into a callback for every property, which costs more than the walk).
+// (./reuse.ts): its parameters, results, buffers, body and attributes, with every name replaced by its
+// order of first appearance and spans left out. The PEs of an array are thousands of outlined
+// functions, so the key is written by one walk into a prefix-free string of code units (a
+// JSON.stringify replacer crosses from native code into a callback for every property, and joining
+// hundreds of short strings per key costs more than the walk).
 
 import { bufferLayout } from "../ir/analysis/layout.ts";
 import type { Expr, Func } from "../ir/nodes.ts";
@@ -14,17 +15,23 @@ const NAME_FIELDS = new Set(["buffer", "stream", "iv", "name", "results", "opNam
 /** Fields left out: where a node came from, not what it is. */
 const SKIPPED = new Set(["span", "origin"]);
 
-/**
- * A short token (`T3;`) for each element type (the `type` field of nodes and buffers): types hold no
- * names, so equal types are equal anywhere. Nearly every node has one and the IR shares type objects,
- * so a type's text is written once per object and the keys, hashed as map keys, stay short.
- */
-const typeTokens = new WeakMap<object, string>();
-const typeIds = new Map<string, number>();
+// The key's tokens are UTF-16 code units, each token starting with its tag: a token costs a push of
+// small integers, and the key is made by one fromCharCode per chunk.
+const [OPEN, CLOSE, LIST, END, NULL, TRUE, FALSE, OTHER] = [1, 2, 3, 4, 5, 6, 7, 8];
+/** Tags of tokens that carry an id (one more code unit) or a text (its length, then its code units). */
+const [FIELD, NAME, TYPE, CONST, STRING, NUMBER, BIGINT] = [16, 17, 18, 19, 20, 21, 22];
 
-/** The tokens of field names (`4:kind`) and of canonical names (`#3;`), made once. */
-const fieldTokens = new Map<string, string>();
-const nameTokens: string[] = [];
+/** Each field name's id and whether it holds names or is left out, made once. */
+const [PLAIN_FIELD, NAME_FIELD, SKIP_FIELD] = [0, 1, 2];
+const fieldInfo = new Map<string, { id: number; role: number }>();
+
+/**
+ * An id for each element type (the `type` field of nodes and buffers): types hold no names, so equal
+ * types are equal anywhere. Nearly every node has one and the IR shares type objects, so a type's
+ * text is made once per object.
+ */
+const typeIds = new WeakMap<object, number>();
+const typeIdOfText = new Map<string, number>();
 
 /**
  * Whether `f` may equal another of `functions` in structure: some other one has as many parameters,
@@ -38,22 +45,36 @@ export function mayHaveTwin(functions: readonly Func[]): (f: Func) => boolean {
   return (f) => (count.get(outline(f)) ?? 0) > 1;
 }
 
+/** The code units as a string, a chunk at a time (fromCharCode takes them as arguments). */
+function textOf(codes: readonly number[]): string {
+  let out = "";
+  for (let i = 0; i < codes.length; i += 8192)
+    out += String.fromCharCode.apply(null, codes.slice(i, i + 8192) as number[]);
+  return out;
+}
+
 /**
- * The function as text with names canonical (first appearance order), element types as tokens and
- * spans left out. Each token starts with its kind and strings carry their length, so two texts are
- * equal only for equal structures.
+ * The function as a key with names canonical (first appearance order), element types as ids and spans
+ * left out. Every token starts with its tag and texts carry their length, so two keys are equal only
+ * for equal structures.
  */
 export function structuralKey(f: Func): string {
   const names = new Map<string, number>();
   const bare = bareConstantDims(f);
   const consts = new Map<string, Map<string, number>>();
-  // The key's tokens, joined at the end: appending to one string makes a rope cell per token, which
-  // the map lookup then flattens; tokens that recur (field names, name numbers) are shared strings.
-  const parts: string[] = [];
+  const codes: number[] = [];
+  /** An id token: its tag and the id (ids past 16 bits take the tag's high bits). */
+  const id = (tag: number, n: number): void => {
+    codes.push(tag + 64 * Math.floor(n / 0x10000), n % 0x10000);
+  };
+  const text = (tag: number, v: string): void => {
+    codes.push(tag, v.length);
+    for (let i = 0; i < v.length; i++) codes.push(v.charCodeAt(i));
+  };
   const name = (n: string): void => {
     let c = names.get(n);
     if (c === undefined) names.set(n, (c = names.size));
-    parts.push((nameTokens[c] ??= `#${c};`));
+    id(NAME, c);
   };
   // A bare constant index (see bareConstantDims) counts only in which constants of its dimension it equals.
   const bareConst = (dim: string, v: unknown): void => {
@@ -61,77 +82,81 @@ export function structuralKey(f: Func): string {
     if (!m) consts.set(dim, (m = new Map()));
     let c = m.get(String(v));
     if (c === undefined) m.set(String(v), (c = m.size));
-    parts.push(`c${c};`);
+    id(CONST, c);
   };
   const indices = (buffer: string, xs: readonly Expr[]): void => {
-    parts.push("[");
+    codes.push(LIST);
     xs.forEach((x, d) => {
       if (x.kind === "const" && bare.has(`${buffer}#${d}`)) bareConst(`${buffer}#${d}`, x.value);
       else write(x);
     });
-    parts.push("]");
+    codes.push(END);
   };
   const write = (v: unknown): void => {
     switch (typeof v) {
       case "string":
-        parts.push(`"${v.length}:${v}`);
+        text(STRING, v);
         return;
       case "number":
-        parts.push(`=${v};`);
+        text(NUMBER, String(v));
         return;
       case "bigint":
-        parts.push(`i${v};`);
+        text(BIGINT, String(v));
         return;
       case "boolean":
-        parts.push(v ? "t" : "f");
+        codes.push(v ? TRUE : FALSE);
         return;
       case "object":
-        if (v === null) parts.push("n");
+        if (v === null) codes.push(NULL);
         else if (Array.isArray(v)) {
-          parts.push("[");
+          codes.push(LIST);
           for (const x of v) write(x);
-          parts.push("]");
+          codes.push(END);
         } else fields(v as Record<string, unknown>);
         return;
       default:
-        parts.push("u");
+        codes.push(OTHER);
     }
   };
   const fields = (o: Record<string, unknown>): void => {
-    parts.push("{");
+    codes.push(OPEN);
     const buffer = (o.buffer ?? o.stream) as string | undefined;
     for (const k in o) {
       const v = o[k];
-      if (v === undefined || SKIPPED.has(k)) continue;
-      let field = fieldTokens.get(k);
-      if (field === undefined) fieldTokens.set(k, (field = `${k.length}:${k}`));
-      parts.push(field);
+      if (v === undefined) continue;
+      let field = fieldInfo.get(k);
+      if (field === undefined) {
+        const role = SKIPPED.has(k) ? SKIP_FIELD : NAME_FIELDS.has(k) ? NAME_FIELD : PLAIN_FIELD;
+        fieldInfo.set(k, (field = { id: fieldInfo.size, role }));
+      }
+      if (field.role === SKIP_FIELD) continue;
+      id(FIELD, field.id);
       if (k === "type" && typeof v === "object" && v !== null) typeToken(v);
       else if (k === "indices" && buffer !== undefined && Array.isArray(v)) indices(buffer, v);
-      else if (NAME_FIELDS.has(k) && typeof v === "string") name(v);
-      else if (NAME_FIELDS.has(k) && Array.isArray(v)) {
-        parts.push("[");
+      else if (field.role === NAME_FIELD && typeof v === "string") name(v);
+      else if (field.role === NAME_FIELD && Array.isArray(v)) {
+        codes.push(LIST);
         for (const x of v) typeof x === "string" ? name(x) : write(x);
-        parts.push("]");
+        codes.push(END);
       } else write(v);
     }
-    parts.push("}");
+    codes.push(CLOSE);
   };
   const typeToken = (t: object): void => {
-    let token = typeTokens.get(t);
-    if (token === undefined) {
-      const at = parts.length;
+    let n = typeIds.get(t);
+    if (n === undefined) {
+      const at = codes.length;
       write(t);
-      const text = parts.splice(at).join("");
-      let id = typeIds.get(text);
-      if (id === undefined) typeIds.set(text, (id = typeIds.size));
-      typeTokens.set(t, (token = `T${id};`));
+      const key = textOf(codes.splice(at));
+      n = typeIdOfText.get(key);
+      if (n === undefined) typeIdOfText.set(key, (n = typeIdOfText.size));
+      typeIds.set(t, n);
     }
-    parts.push(token);
+    id(TYPE, n);
   };
   const { params, results, buffers, body, attrs } = f;
   fields({ params, results, buffers: Object.values(buffers), body, attrs });
-  return parts.join("");
+  return textOf(codes);
 }
 
 /**

@@ -19,6 +19,29 @@ test("the PEs of an array fall into a handful of shapes (corners, edges, interio
   assert.ok(keys.size <= 4, `${keys.size} shapes`);
 });
 
+test("a key changes with any value of the function and not with a consistent renaming", () => {
+  const { module } = runPasses(HLS_PASSES, seedSystolic(4).ir);
+  const pe = module.functions.find((f) => f.name === "PE_1_1") as Func;
+  const key = structuralKey(pe);
+  const text = (f: Func) => JSON.stringify(f, (_, v) => (typeof v === "bigint" ? `${v}n` : v));
+  const parse = (t: string): Func =>
+    JSON.parse(t, (_, v) => (typeof v === "string" && /^-?\d+n$/.test(v) ? BigInt(v.slice(0, -1)) : v));
+  const edit = (from: RegExp, to: string) => parse(text(pe).replace(from, to));
+  // Every name of the PE (its FIFOs, locals, loop variable and label) renamed alike: the same key.
+  assert.equal(structuralKey(edit(/_1_1\b/g, "_7_9")), key);
+  const changed: [string, Func][] = [
+    ["a trip count", edit(/"value":"4n"/, '"value":"5n"')],
+    ["an operator", edit(/"op":"\*"/, '"op":"-"')],
+    ["a FIFO depth", edit(/"depth":5\b/, '"depth":6')],
+    ["a width", edit(/"bits":17/, '"bits":18')],
+    ["which FIFO a value goes to", edit(/("kind":"streamPut","stream":")B_fifo_2_1/, "$1B_fifo_1_1")],
+  ];
+  for (const [what, f] of changed) {
+    assert.notEqual(text(f), text(pe), `${what}: the edit applies`);
+    assert.notEqual(structuralKey(f), key, what);
+  }
+});
+
 test("a cyclic-partitioned output keeps PEs that write different banks apart", () => {
   const s = seedSystolic(4);
   s.partition("C", { type: "cyclic", dim: 2, factor: 2 });
