@@ -59,12 +59,19 @@ export class Estimate {
      * rates, fill and drain, back-pressure of FIFO depths), beside the csynth-equivalent ones above.
      */
     readonly cosim?: { readonly latency: number; readonly interval: number },
-    /** The process/FIFO graph of each PE array and dataflow region, with per-process timing. */
-    readonly graph: readonly ProcessGraph[] = [],
+    /** The graphs of `graph` below, or how to extract them. */
+    graphs: readonly ProcessGraph[] | (() => readonly ProcessGraph[]) = [],
   ) {
+    // Extracted when first read (the report, JSON): a PE array's graph has thousands of processes.
+    let made = typeof graphs === "function" ? undefined : graphs;
+    const extract = graphs as () => readonly ProcessGraph[];
+    Object.defineProperty(this, "graph", { enumerable: true, get: () => (made ??= extract()) });
     // Results are data: `JSON.stringify(est)` keeps every number (non-finite ones by name, as verify results).
     serialisable(this);
   }
+
+  /** The process/FIFO graph of each PE array and dataflow region, with per-process timing. */
+  declare readonly graph: readonly ProcessGraph[];
 
   toString(): string {
     return formatEstimate(this);
@@ -138,9 +145,12 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   const funcOf = (name: string): Func | undefined => funcs.get(name);
   const callee = (name: string): FuncCost => estimate(funcs.get(name) as Func);
   // After outlining a unit is one call of its own function; its body is costed in the region's function.
+  const parentInterface = new Map<Func, FuncInterface>();
   const unit = (u: SpatialUnit, parent: Func, env: Env): FuncCost => {
     const f: Func = { ...parent, name: u.name, body: u.body, attrs: {} };
-    return new NestEstimator(context(f, functionLabels(f), interfaceOf(parent), false)).func(env);
+    let iface = parentInterface.get(parent);
+    if (!iface) parentInterface.set(parent, (iface = interfaceOf(parent)));
+    return new NestEstimator(context(f, functionLabels(f), iface, false)).func(env);
   };
   const timing = new Map<string, ProcessTiming>();
   const process = (region: string, u: string, t: ProcessTiming) => timing.set(processKey(region, u), t);
@@ -173,22 +183,10 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     }
     return total;
   };
+  const shared = { notes, profile, rows, rowLoops, callee, unit, funcOf, process, pipo, autoPartition };
   function context(func: Func, labels: FuncLabels, iface: FuncInterface, io: boolean): NestContext {
     const { ports, axi, bundles } = iface;
-    const shared = {
-      notes,
-      profile,
-      labels,
-      rows,
-      rowLoops,
-      callee,
-      unit,
-      funcOf,
-      process,
-      pipo,
-      autoPartition,
-    };
-    return { func, ports, axi, bundles, io, ...shared };
+    return { func, ports, axi, bundles, io, labels, ...shared };
   }
   const cost = wrapper ? estimate(wrapper.func, wrapper.labels) : estimate(top);
   const dataflow = top.attrs.dataflow === true;
@@ -210,6 +208,6 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     dataflow,
     uniqueNotes,
     cost.cosim,
-    processGraphs(source, timing),
+    () => processGraphs(source, timing),
   );
 }

@@ -18,7 +18,7 @@ const SKIPPED = new Set(["span", "origin"]);
 // The key's tokens are UTF-16 code units, each token starting with its tag: a token costs a push of
 // small integers, and the key is made by one fromCharCode per chunk.
 const [OPEN, CLOSE, LIST, END, NULL, TRUE, FALSE, OTHER] = [1, 2, 3, 4, 5, 6, 7, 8];
-/** Tags of tokens that carry an id (one more code unit) or a text (its length, then its code units). */
+/** Tags of tokens that carry an id (one more code unit) or a text (its length in two, then its code units). */
 const [FIELD, NAME, TYPE, CONST, STRING, NUMBER, BIGINT] = [16, 17, 18, 19, 20, 21, 22];
 
 /** Each field name's id and whether it holds names or is left out, made once. */
@@ -45,13 +45,35 @@ export function mayHaveTwin(functions: readonly Func[]): (f: Func) => boolean {
   return (f) => (count.get(outline(f)) ?? 0) > 1;
 }
 
-/** The code units as a string, a chunk at a time (fromCharCode takes them as arguments). */
-function textOf(codes: readonly number[]): string {
-  let out = "";
-  for (let i = 0; i < codes.length; i += 8192)
-    out += String.fromCharCode.apply(null, codes.slice(i, i + 8192) as number[]);
-  return out;
+/**
+ * The code units of the key being written. One buffer serves every key (doubled when a key outgrows
+ * it): thousands of keys of a PE array would otherwise allocate a growing array each.
+ */
+class Codes {
+  private buf = new Uint16Array(4096);
+  length = 0;
+
+  push(x: number): void {
+    if (this.length === this.buf.length) {
+      const bigger = new Uint16Array(2 * this.buf.length);
+      bigger.set(this.buf);
+      this.buf = bigger;
+    }
+    this.buf[this.length++] = x;
+  }
+
+  /** The code units from `at` as a string, a chunk at a time (fromCharCode takes them as arguments). */
+  text(at = 0): string {
+    let out = "";
+    for (let i = at; i < this.length; i += 8192) {
+      const chunk = this.buf.subarray(i, Math.min(i + 8192, this.length));
+      out += String.fromCharCode.apply(null, chunk as unknown as number[]);
+    }
+    return out;
+  }
 }
+
+const codes = new Codes();
 
 /**
  * The function as a key with names canonical (first appearance order), element types as ids and spans
@@ -62,13 +84,16 @@ export function structuralKey(f: Func): string {
   const names = new Map<string, number>();
   const bare = bareConstantDims(f);
   const consts = new Map<string, Map<string, number>>();
-  const codes: number[] = [];
+  codes.length = 0;
   /** An id token: its tag and the id (ids past 16 bits take the tag's high bits). */
   const id = (tag: number, n: number): void => {
-    codes.push(tag + 64 * Math.floor(n / 0x10000), n % 0x10000);
+    codes.push(tag + 64 * Math.floor(n / 0x10000));
+    codes.push(n % 0x10000);
   };
   const text = (tag: number, v: string): void => {
-    codes.push(tag, v.length);
+    codes.push(tag);
+    codes.push(Math.floor(v.length / 0x10000));
+    codes.push(v.length % 0x10000);
     for (let i = 0; i < v.length; i++) codes.push(v.charCodeAt(i));
   };
   const name = (n: string): void => {
@@ -147,7 +172,8 @@ export function structuralKey(f: Func): string {
     if (n === undefined) {
       const at = codes.length;
       write(t);
-      const key = textOf(codes.splice(at));
+      const key = codes.text(at);
+      codes.length = at;
       n = typeIdOfText.get(key);
       if (n === undefined) typeIdOfText.set(key, (n = typeIdOfText.size));
       typeIds.set(t, n);
@@ -156,7 +182,7 @@ export function structuralKey(f: Func): string {
   };
   const { params, results, buffers, body, attrs } = f;
   fields({ params, results, buffers: Object.values(buffers), body, attrs });
-  return textOf(codes);
+  return codes.text();
 }
 
 /**
