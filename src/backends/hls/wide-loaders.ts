@@ -79,7 +79,8 @@ function stageOnChip(f: Func): Func {
   let read: Set<string> | undefined;
   for (const p of f.params) {
     const d = p.kind === "buffer" ? f.buffers[p.name] : undefined;
-    if (!d || d.stream || d.word || !isUnpartitioned(bufferLayout(d))) continue;
+    // A scalar (a PE's own element of C after slicing) has no tile to stage.
+    if (!d || d.stream || d.word || d.shape.length === 0 || !isUnpartitioned(bufferLayout(d))) continue;
     if (!(read ??= readBuffers(f)).has(p.name)) continue;
     out = stageTile(out, p.name, 1) ?? out;
   }

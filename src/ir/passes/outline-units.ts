@@ -208,7 +208,7 @@ class FuncOutliner {
     for (const it of items) {
       if (it.kind === "buffer") {
         params.push({ kind: "buffer", name: it.name });
-        buffers[it.name] = { ...this.buffers[it.name], role: "param" };
+        buffers[it.name] = this.paramDecl(it.name);
       } else {
         const range = ranges.get(it.kind === "iv" ? it.name : paramKey(it.name));
         const type = it.kind === "iv" ? INDEX : it.type;
@@ -218,6 +218,14 @@ class FuncOutliner {
     }
     for (const n of made) buffers[n] ??= this.buffers[n];
     return { name, params, results: [], buffers, body: substituteIvs(body, ivs), attrs: {} };
+  }
+
+  /** A buffer's declaration as a parameter, made once: a FIFO between two PEs is a parameter of both. */
+  private readonly paramDecls = new Map<string, BufferDecl>();
+  private paramDecl(name: string): BufferDecl {
+    let d = this.paramDecls.get(name);
+    if (!d) this.paramDecls.set(name, (d = { ...this.buffers[name], role: "param" }));
+    return d;
   }
 
   private callOf(callee: string, items: readonly Item[], span: { span?: SpatialStmt["span"] }): Stmt {
