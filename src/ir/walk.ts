@@ -196,17 +196,23 @@ export function rewriteBlock(
   return out ?? b;
 }
 
-/** Calls `f` on every statement (pre-order) with its enclosing loops, outermost first. */
+/**
+ * Calls `f` on every statement (pre-order) with its enclosing loops, outermost first (collected only
+ * when `f` takes them). The walkers index their lists: a PE array's thousands of processes are each
+ * walked once by every pass, mostly before V8 has optimized the walk.
+ */
 export function visitStmts(
   b: readonly Stmt[],
   f: (s: Stmt, loops: readonly ForStmt[]) => void,
   loops: readonly ForStmt[] = [],
 ): void {
-  for (const s of b) {
+  const withLoops = f.length > 1;
+  for (let i = 0; i < b.length; i++) {
+    const s = b[i];
     f(s, loops);
     switch (s.kind) {
       case "for":
-        visitStmts(s.body, f, [...loops, s]);
+        visitStmts(s.body, f, withLoops ? [...loops, s] : loops);
         break;
       case "while":
         visitStmts(s.body, f, loops);
@@ -216,7 +222,7 @@ export function visitStmts(
         visitStmts(s.else, f, loops);
         break;
       case "spatial":
-        for (const u of s.units) visitStmts(u.body, f, loops);
+        for (let u = 0; u < s.units.length; u++) visitStmts(s.units[u].body, f, loops);
         break;
       case "store":
       case "streamPut":
@@ -253,9 +259,12 @@ export function childBlocks(s: Stmt): readonly (readonly Stmt[])[] {
 /** Calls `f` on every expression and sub-expression (pre-order) held anywhere in the block. */
 export function visitExprs(b: readonly Stmt[], f: (e: Expr) => void): void {
   visitStmts(b, (s) => {
-    for (const e of stmtExprs(s)) walkExpr(e, f);
+    const es = stmtExprs(s);
+    for (let i = 0; i < es.length; i++) walkExpr(es[i], f);
   });
 }
+
+const NO_EXPRS: readonly Expr[] = [];
 
 export function stmtExprs(s: Stmt): readonly Expr[] {
   switch (s.kind) {
@@ -266,9 +275,15 @@ export function stmtExprs(s: Stmt): readonly Expr[] {
       return [s.cond];
     case "store":
     case "streamPut":
-      return [...s.indices, s.value];
-    case "call":
-      return s.args.flatMap((a) => (a.kind === "value" ? [a.value] : []));
+      return s.indices.length === 0 ? [s.value] : [...s.indices, s.value];
+    case "call": {
+      let out: Expr[] | undefined;
+      for (let i = 0; i < s.args.length; i++) {
+        const a = s.args[i];
+        if (a.kind === "value") (out ??= []).push(a.value);
+      }
+      return out ?? NO_EXPRS;
+    }
     case "alloc":
     case "spatial":
       return [];
@@ -282,7 +297,7 @@ export function walkExpr(e: Expr, f: (e: Expr) => void): void {
   switch (e.kind) {
     case "load":
     case "streamGet":
-      for (const x of e.indices) walkExpr(x, f);
+      for (let i = 0; i < e.indices.length; i++) walkExpr(e.indices[i], f);
       break;
     case "binary":
     case "logical":
@@ -303,7 +318,7 @@ export function walkExpr(e: Expr, f: (e: Expr) => void): void {
       walkExpr(e.else, f);
       break;
     case "intrinsic":
-      for (const x of e.args) walkExpr(x, f);
+      for (let i = 0; i < e.args.length; i++) walkExpr(e.args[i], f);
       break;
     case "const":
     case "iv":
