@@ -41,6 +41,8 @@ type Funcs = ReadonlyMap<string, Func>;
 function processUses(funcs: Funcs, f: Func, name: string, depth = 0): Use[] {
   const uses: Use[] = [];
   for (const s of f.body) {
+    // An allocation touches no array (a PE array's top allocates its thousands of FIFOs).
+    if (s.kind === "alloc") continue;
     if (s.kind === "spatial") {
       for (const u of s.units) {
         const use = access(funcs, u.body, name, depth);
