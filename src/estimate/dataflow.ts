@@ -5,7 +5,7 @@
 // profile's dataflow.intervalExtra.
 
 import { constIndex } from "../ir/build.ts";
-import type { CallStmt, Expr, Func, Stmt } from "../ir/nodes.ts";
+import type { Expr, Func, Stmt } from "../ir/nodes.ts";
 import { stmtExprs, visitStmts, walkExpr } from "../ir/walk.ts";
 
 export interface Process {
@@ -36,6 +36,9 @@ type Io = Pick<Process, "reads" | "writes" | "gets" | "puts">;
 /** The streams (by name, whatever elements) a callee gets from and puts to, by its body. */
 const calleeStreams = new WeakMap<Func, { gets: ReadonlySet<string>; puts: ReadonlySet<string> }>();
 
+/** A stream access keyed by the stream alone, whatever its indices. */
+const streamName = (stream: string): string => stream;
+
 /** Whether a callee reads and writes the FIFO its parameter `p` is (by the streams its body uses). */
 function fifoUse(
   f: Func,
@@ -44,15 +47,8 @@ function fifoUse(
 ): { get: boolean; put: boolean } {
   let streams = calleeStreams.get(f);
   if (!streams) {
-    const gets = new Set<string>();
-    const puts = new Set<string>();
-    const isStream = (b: string) => f.buffers[b]?.stream !== undefined;
-    // By name only: a PE array's thousands of callees are walked once each, without element keys.
-    visitStmts(f.body, (st) => {
-      if (st.kind === "streamPut") puts.add(st.stream);
-      if (st.kind === "call") streamArgs(st, isStream, funcOf, gets, puts);
-      for (const e of stmtExprs(st)) walkExpr(e, (x) => x.kind === "streamGet" && gets.add(x.stream));
-    });
+    // By name: a PE array's thousands of callees are walked without element keys.
+    const { gets, puts } = processIo(f.body, (b) => f.buffers[b]?.stream !== undefined, funcOf, streamName);
     streams = { gets, puts };
     calleeStreams.set(f, streams);
   }
@@ -60,39 +56,15 @@ function fifoUse(
 }
 
 /**
- * The FIFOs a call passes, added to `gets` and `puts` as the callee uses them (`funcOf` finds it);
- * without the callee, to both. Its other array arguments go to `arrays` when given.
- */
-function streamArgs(
-  st: CallStmt,
-  isStream: (b: string) => boolean,
-  funcOf: (name: string) => Func | undefined,
-  gets: Set<string>,
-  puts: Set<string>,
-  arrays?: Set<string>,
-): void {
-  const callee = funcOf(st.callee);
-  st.args.forEach((a, k) => {
-    if (a.kind !== "buffer") return;
-    if (!isStream(a.name)) {
-      arrays?.add(a.name);
-      return;
-    }
-    const p = callee?.params[k];
-    const use = callee && p?.kind === "buffer" ? fifoUse(callee, p.name, funcOf) : { get: true, put: true };
-    if (use.get) gets.add(a.name);
-    if (use.put) puts.add(a.name);
-  });
-}
-
-/**
- * The buffers and stream elements a process's statements read and write. A FIFO passed to a call is
- * read or written as the callee uses it (`funcOf` finds the callee); without the callee, both.
+ * The buffers and stream elements (by `key`, fifoKey unless told) a process's statements read and
+ * write. A FIFO passed to a call is read or written as the callee uses it (`funcOf` finds the callee);
+ * without the callee, both.
  */
 export function processIo(
   body: readonly Stmt[],
   isStream: (b: string) => boolean,
   funcOf: (name: string) => Func | undefined = () => undefined,
+  key: (stream: string, indices: readonly Expr[]) => string = fifoKey,
 ): Io {
   const reads = new Set<string>();
   const writes = new Set<string>();
@@ -100,20 +72,28 @@ export function processIo(
   const puts = new Set<string>();
   visitStmts(body, (st) => {
     if (st.kind === "store") writes.add(st.buffer);
-    if (st.kind === "streamPut") puts.add(fifoKey(st.stream, st.indices));
+    if (st.kind === "streamPut") puts.add(key(st.stream, st.indices));
     if (st.kind === "call") {
-      const arrays = new Set<string>();
-      streamArgs(st, isStream, funcOf, gets, puts, arrays);
-      for (const a of arrays) {
-        reads.add(a);
-        writes.add(a);
-      }
+      const callee = funcOf(st.callee);
+      st.args.forEach((a, k) => {
+        if (a.kind !== "buffer") return;
+        if (!isStream(a.name)) {
+          reads.add(a.name);
+          writes.add(a.name);
+          return;
+        }
+        const p = callee?.params[k];
+        const use =
+          callee && p?.kind === "buffer" ? fifoUse(callee, p.name, funcOf) : { get: true, put: true };
+        if (use.get) gets.add(a.name);
+        if (use.put) puts.add(a.name);
+      });
       for (const r of st.results) writes.add(r);
     }
     for (const e of stmtExprs(st))
       walkExpr(e, (x) => {
         if (x.kind === "load") reads.add(x.buffer);
-        if (x.kind === "streamGet") gets.add(fifoKey(x.stream, x.indices));
+        if (x.kind === "streamGet") gets.add(key(x.stream, x.indices));
       });
   });
   return { reads, writes, gets, puts };

@@ -63,8 +63,8 @@ export class Estimate {
     graphs: readonly ProcessGraph[] | (() => readonly ProcessGraph[]) = [],
   ) {
     // Extracted when first read (the report, JSON): a PE array's graph has thousands of processes.
-    let made = typeof graphs === "function" ? undefined : graphs;
-    const extract = graphs as () => readonly ProcessGraph[];
+    const extract = typeof graphs === "function" ? graphs : () => graphs;
+    let made: readonly ProcessGraph[] | undefined;
     Object.defineProperty(this, "graph", { enumerable: true, get: () => (made ??= extract()) });
     // Results are data: `JSON.stringify(est)` keeps every number (non-finite ones by name, as verify results).
     serialisable(this);
@@ -145,12 +145,9 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   const funcOf = (name: string): Func | undefined => funcs.get(name);
   const callee = (name: string): FuncCost => estimate(funcs.get(name) as Func);
   // After outlining a unit is one call of its own function; its body is costed in the region's function.
-  const parentInterface = new Map<Func, FuncInterface>();
   const unit = (u: SpatialUnit, parent: Func, env: Env): FuncCost => {
     const f: Func = { ...parent, name: u.name, body: u.body, attrs: {} };
-    let iface = parentInterface.get(parent);
-    if (!iface) parentInterface.set(parent, (iface = interfaceOf(parent)));
-    return new NestEstimator(context(f, functionLabels(f), iface, false)).func(env);
+    return new NestEstimator(context(f, functionLabels(f), interfaceOf(parent), false)).func(env);
   };
   const timing = new Map<string, ProcessTiming>();
   const process = (region: string, u: string, t: ProcessTiming) => timing.set(processKey(region, u), t);

@@ -30,7 +30,8 @@ export function functionInterfaces(m: Module, wrapper: Wrapper | undefined): (f:
   const bindings = wrapper
     ? interfaceBindings(m, wrapper.func, wrapper.axi)
     : interfaceBindings(m, top, topArrays(top));
-  return (f) => {
+  const made = new Map<Func, FuncInterface>();
+  const of = (f: Func): FuncInterface => {
     // The wrapper may share the kernel's name: it is told apart by identity.
     const bound = f === wrapper?.func ? new Map([...wrapper.axi].map((p) => [p, p])) : bindings.get(f.name);
     const ports = new Set(bound?.keys() ?? []);
@@ -41,6 +42,12 @@ export function functionInterfaces(m: Module, wrapper: Wrapper | undefined): (f:
       if (bundle) bundles.set(array, bundle);
     }
     return { ports, axi: ports, bundles };
+  };
+  // Once per function: a region's function is asked again for each of its units.
+  return (f) => {
+    let i = made.get(f);
+    if (!i) made.set(f, (i = of(f)));
+    return i;
   };
 }
 

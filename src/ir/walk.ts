@@ -286,7 +286,7 @@ export function stmtExprs(s: Stmt): readonly Expr[] {
     }
     case "alloc":
     case "spatial":
-      return [];
+      return NO_EXPRS;
     default:
       return assertNever(s, "statement");
   }
