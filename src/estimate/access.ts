@@ -45,12 +45,37 @@ function addTerms(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>
   return terms;
 }
 
-/** iv name -> its value as a linear form over loop counters (`#iv`) and constants. */
-export type Env = ReadonlyMap<string, Linear>;
-
 const NO_TERMS: ReadonlyMap<string, number> = new Map();
 
 export const constLinear = (c: number): Linear => ({ c, terms: NO_TERMS });
+
+/**
+ * iv name -> its value as a linear form over loop counters (`#iv`) and constants. A chain of bindings:
+ * an unrolled body makes one environment per copy, and each shares its enclosing one instead of copying it.
+ */
+export class Env {
+  static readonly EMPTY = new Env(undefined, "", constLinear(0));
+
+  private constructor(
+    private readonly outer: Env | undefined,
+    private readonly iv: string,
+    private readonly value: Linear,
+  ) {}
+
+  get isEmpty(): boolean {
+    return this.outer === undefined;
+  }
+
+  get(iv: string): Linear | undefined {
+    for (let e: Env = this; e.outer !== undefined; e = e.outer) if (e.iv === iv) return e.value;
+    return undefined;
+  }
+
+  /** This environment with `iv` bound to `value` (shadowing an outer binding of the same name). */
+  with(iv: string, value: Linear): Env {
+    return new Env(this, iv, value);
+  }
+}
 
 /** The counter of loop `iv` (its normalized iteration number 0, 1, ...). */
 export const counter = (iv: string): string => `#${iv}`;

@@ -25,7 +25,8 @@ export class BeatCount {
       this.addUses([{ channel, n, arrays: new Set() }], times);
   }
 
-  private addUses(uses: readonly ChannelUse[], times: number): void {
+  /** Channel uses (of one iteration), `times` over. */
+  addUses(uses: readonly ChannelUse[], times: number): void {
     for (const { channel, n } of uses) {
       const cur = this.count.get(channel.key);
       if (cur) cur.n += n * times;

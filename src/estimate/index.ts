@@ -9,7 +9,7 @@ import { AlloError } from "../diagnostics/error.ts";
 import type { BufferDecl, ForStmt, Func, Module, SpatialUnit } from "../ir/nodes.ts";
 import { runPasses } from "../ir/passes/pass.ts";
 import { serialisable } from "../util/json.ts";
-import { bankTotal, type Env } from "./access.ts";
+import { bankTotal, Env } from "./access.ts";
 import { formatEstimate } from "./format.ts";
 import { type ProcessGraph, processGraphs, processKey } from "./graph.ts";
 import { type FuncInterface, functionInterfaces } from "./interface.ts";
@@ -17,7 +17,7 @@ import { type FuncLabels, functionLabels } from "./labels.ts";
 import { addStorage, type Storage, storageOf } from "./memory.ts";
 import { type FuncCost, type NestContext, NestEstimator, type ProcessTiming } from "./nest.ts";
 import { type Profile, resolveProfile } from "./profile.ts";
-import { type RowTemplate, replayRows, rowTemplates } from "./reuse.ts";
+import { Renaming, type RowTemplate, replayRows, rowTemplates } from "./reuse.ts";
 import type { LoopRow } from "./row.ts";
 import { mayHaveTwin, structuralKey } from "./structural-key.ts";
 import { wrapTop } from "./wrap.ts";
@@ -113,22 +113,25 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
   const rows: LoopRow[] = [];
   const notes: string[] = [];
   const costs = new Map<string, FuncCost>();
-  const shapes = new Map<string, { cost: FuncCost; rows: readonly RowTemplate[]; storage: Storage }>();
+  const shapes = new Map<
+    string,
+    { cost: FuncCost; rows: readonly RowTemplate[]; storage: Storage; names: readonly string[] }
+  >();
   const rowLoops = new Map<LoopRow, readonly ForStmt[]>();
   const storage = { bram18k: 0, uram: 0, ff: 0, lut: 0, dsp: 0 };
   const funcs = new Map<string, Func>(module.functions.map((f) => [f.name, f]));
   const keyed = mayHaveTwin(module.functions);
   const interfaceOf = functionInterfaces(module, wrapper);
-  const estimate = (f: Func, labels = functionLabels(f), env: Env = new Map()): FuncCost => {
+  const estimate = (f: Func, labels = functionLabels(f), env: Env = Env.EMPTY): FuncCost => {
     const done = costs.get(f.name);
     if (done) return done;
     // A plain callee (no interface ports, no outer loop counters) equal in structure to one costed
     // before costs the same: its rows are replayed under its own labels (./reuse.ts).
     const iface = interfaceOf(f);
-    const key = env.size === 0 && iface.ports.size === 0 && keyed(f) ? structuralKey(f) : undefined;
-    const same = key === undefined ? undefined : shapes.get(key);
-    if (same) {
-      rows.push(...replayRows(f, labels, same.rows));
+    const key = env.isEmpty && iface.ports.size === 0 && keyed(f) ? structuralKey(f) : undefined;
+    const same = key === undefined ? undefined : shapes.get(key.key);
+    if (key && same) {
+      rows.push(...replayRows(f, labels, same.rows, new Renaming(same.names, key.names)));
       addStorage(storage, same.storage);
       costs.set(f.name, same.cost);
       return same.cost;
@@ -139,7 +142,8 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     const own = storageOfLocals(f);
     addStorage(storage, own);
     const templates = key === undefined ? undefined : rowTemplates(f, labels, rows.slice(at), rowLoops);
-    if (key !== undefined && templates) shapes.set(key, { cost, rows: templates, storage: own });
+    if (key !== undefined && templates)
+      shapes.set(key.key, { cost, rows: templates, storage: own, names: key.names });
     return cost;
   };
   const funcOf = (name: string): Func | undefined => funcs.get(name);
@@ -180,7 +184,20 @@ export function estimateModule(source: Module, o: EstimateOptions = {}): Estimat
     }
     return total;
   };
-  const shared = { notes, profile, rows, rowLoops, callee, unit, funcOf, process, pipo, autoPartition };
+  const nests: NestContext["nests"] = new Map();
+  const shared = {
+    notes,
+    profile,
+    rows,
+    rowLoops,
+    nests,
+    callee,
+    unit,
+    funcOf,
+    process,
+    pipo,
+    autoPartition,
+  };
   function context(func: Func, labels: FuncLabels, iface: FuncInterface, io: boolean): NestContext {
     const { ports, axi, bundles } = iface;
     return { func, ports, axi, bundles, io, labels, ...shared };

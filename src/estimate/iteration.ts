@@ -8,7 +8,7 @@
 // see docs/estimate.md) and the loop is scheduled again.
 
 import type { Func } from "../ir/nodes.ts";
-import { banksTouched, bankText } from "./access.ts";
+import { banksTouched, bankText, bankTotal } from "./access.ts";
 import { channelConflict, channelOf, channelUses } from "./axi-channels.ts";
 import type { Op } from "./ops.ts";
 import type { OpImpl, Profile } from "./profile.ts";
@@ -62,45 +62,55 @@ export interface IterationSchedule {
 }
 
 /**
- * The ports of a function's RAM banks and AXI channels per cycle: the first cycle from t where one has
- * a free port, found by skipping full cycles with path compression (an unrolled body makes thousands
- * of accesses to a few banks, and a linear scan from each access's ready time would be quadratic).
+ * The ports of a function's RAM banks and AXI channels per cycle, each a numbered resource: the first
+ * cycle from t where one has a free port, found by skipping full cycles with path compression (an
+ * unrolled body makes thousands of accesses to a few banks, and a linear scan from each access's ready
+ * time would be quadratic).
  */
 class PortTable {
-  private readonly used = new Map<string, Map<number, number>>();
-  private readonly skip = new Map<string, Map<number, number>>();
+  private readonly used: Map<number, number>[] = [];
+  private readonly skip: Map<number, number>[] = [];
 
-  freeFrom(bank: string, t: number): number {
-    const skip = this.skip.get(bank);
-    if (!skip) return t;
-    let c = t;
-    const seen: number[] = [];
-    for (let n = skip.get(c); n !== undefined; n = skip.get(c)) {
-      seen.push(c);
-      c = n;
+  freeFrom(resource: number, t: number): number {
+    const skip = this.skip[resource];
+    let n = skip?.get(t);
+    if (n === undefined) return t;
+    const seen = [t];
+    for (let m = skip.get(n); m !== undefined; m = skip.get(n)) {
+      seen.push(n);
+      n = m;
     }
-    for (const x of seen) skip.set(x, c);
-    return c;
+    for (const x of seen) skip.set(x, n);
+    return n;
   }
 
-  /** Books one of the `ports` of `bank` in cycle t. */
-  take(bank: string, t: number, ports: number): void {
-    const used = this.used.get(bank) ?? new Map<number, number>();
-    this.used.set(bank, used);
+  /** Books one of the `ports` of `resource` in cycle t. */
+  take(resource: number, t: number, ports: number): void {
+    const used = (this.used[resource] ??= new Map<number, number>());
     const n = (used.get(t) ?? 0) + 1;
     used.set(t, n);
-    if (n < ports) return;
-    const skip = this.skip.get(bank) ?? new Map<number, number>();
-    this.skip.set(bank, skip);
-    skip.set(t, t + 1);
+    if (n >= ports) (this.skip[resource] ??= new Map<number, number>()).set(t, t + 1);
   }
 }
 
+/** The port kinds of a bank: a resource per bank and kind (bank * KINDS + kind). */
+const [READ, WRITE, READ_WRITE, KINDS] = [0, 1, 2, 3];
+
 /** The port kinds an access may take on a bank, in the order it tries them, with their counts. */
-function portKinds(ports: BankPorts, write: boolean): (readonly [string, number])[] {
-  const own = write ? ([" w", ports.write] as const) : ([" r", ports.read] as const);
-  const kinds = [own, [" rw", ports.readWrite] as const].filter(([, n]) => n > 0);
-  return kinds.length > 0 ? kinds : [[" rw", 1]];
+function portKinds(ports: BankPorts, write: boolean): (readonly [number, number])[] {
+  const own = write ? ([WRITE, ports.write] as const) : ([READ, ports.read] as const);
+  const kinds = [own, [READ_WRITE, ports.readWrite] as const].filter(([, n]) => n > 0);
+  return kinds.length > 0 ? kinds : [[READ_WRITE, 1]];
+}
+
+/**
+ * The banks each RAM access of `ops` may touch under f's layouts (undefined for every other op), by
+ * op id: found once for the scheduler and ResMII.
+ */
+export function opBanks(ops: readonly Op[], f: Func): (readonly number[] | undefined)[] {
+  return ops.map((op) =>
+    op.mem === "ram" && op.buffer ? banksTouched(f.buffers[op.buffer], op.idx ?? [], op.spans) : undefined,
+  );
 }
 
 /** ASAP schedule with port limits; IL >= 1. */
@@ -109,31 +119,40 @@ export function scheduleIteration(
   f: Func,
   p: Profile,
   fabric: ReadonlySet<number>,
+  banksOf: readonly (readonly number[] | undefined)[] = opBanks(ops, f),
 ): IterationSchedule {
   const end: number[] = [];
   const binding = ops.map((o) => bindOp(o, p, fabric));
   const ports = new PortTable();
-  const kindsOf = new Map<string, (readonly [string, number])[]>();
-  const kindsFor = (decl: Func["buffers"][string], write: boolean) => {
-    const key = `${decl.name} ${write}`;
-    let kinds = kindsOf.get(key);
-    if (!kinds) kindsOf.set(key, (kinds = portKinds(bankPorts(decl, p), write)));
-    return kinds;
+  // Resources are numbered as first used: a channel one, a RAM KINDS per bank from its first.
+  let resources = 0;
+  const channels = new Map<string, number>();
+  const rams = new Map<string, { first: number; kinds: (readonly [number, number])[][] }>();
+  const ramOf = (decl: Func["buffers"][string]) => {
+    let ram = rams.get(decl.name);
+    if (!ram) {
+      const bp = bankPorts(decl, p);
+      rams.set(decl.name, (ram = { first: resources, kinds: [portKinds(bp, false), portKinds(bp, true)] }));
+      resources += KINDS * bankTotal(decl);
+    }
+    return ram;
   };
   for (const op of ops) {
     let t = op.deps.reduce((m, d) => Math.max(m, end[d]), 0);
     const channel = channelOf(op, p);
     if (channel) {
-      t = ports.freeFrom(channel.key, t);
-      ports.take(channel.key, t, channel.capacity);
+      let r = channels.get(channel.key);
+      if (r === undefined) channels.set(channel.key, (r = resources++));
+      t = ports.freeFrom(r, t);
+      ports.take(r, t, channel.capacity);
     }
-    if (op.mem === "ram" && op.buffer) {
-      const decl = f.buffers[op.buffer];
-      const banks = banksTouched(decl, op.idx ?? [], op.spans).map((b) => `${op.buffer}#${b}`);
-      const kinds = kindsFor(decl, op.kind === "store");
-      const free = (b: string, from: number) => {
+    const banks = banksOf[op.id];
+    if (banks && op.buffer) {
+      const { first, kinds: both } = ramOf(f.buffers[op.buffer]);
+      const kinds = both[op.kind === "store" ? 1 : 0];
+      const free = (bank: number, from: number) => {
         let c = Number.POSITIVE_INFINITY;
-        for (const [k] of kinds) c = Math.min(c, ports.freeFrom(b + k, from));
+        for (const [k] of kinds) c = Math.min(c, ports.freeFrom(first + KINDS * bank + k, from));
         return c;
       };
       // The first cycle from t with a free port in every bank the access may touch.
@@ -145,8 +164,8 @@ export function scheduleIteration(
         }
       }
       for (const b of banks) {
-        const [k, n] = kinds.find(([k]) => ports.freeFrom(b + k, t) === t) ?? kinds[0];
-        ports.take(b + k, t, n);
+        const [k, n] = kinds.find(([k]) => ports.freeFrom(first + KINDS * b + k, t) === t) ?? kinds[0];
+        ports.take(first + KINDS * b + k, t, n);
       }
     }
     end[op.id] = t + opStages(op, binding[op.id], p);
@@ -185,21 +204,28 @@ export function resMii(
   f: Func,
   p: Profile,
   ports: ReadonlySet<string> = new Set(),
+  banksOf: readonly (readonly number[] | undefined)[] = opBanks(ops, f),
 ): Bound {
-  const count = new Map<string, { reads: number; writes: number }>();
+  // Each bank's accesses, the banks in the order first touched (the first of equally loaded ones is named).
+  const counts: { buffer: string; bank: number; reads: number; writes: number }[] = [];
+  const byBank = new Map<string, Map<number, (typeof counts)[number]>>();
   for (const op of ops) {
-    if (op.mem !== "ram" || !op.buffer) continue;
-    for (const b of banksTouched(f.buffers[op.buffer], op.idx ?? [], op.spans)) {
-      const key = `${op.buffer}#${b}`;
-      const c = count.get(key) ?? { reads: 0, writes: 0 };
+    const banks = banksOf[op.id];
+    if (!banks || !op.buffer) continue;
+    let mine = byBank.get(op.buffer);
+    if (!mine) byBank.set(op.buffer, (mine = new Map()));
+    for (const bank of banks) {
+      let c = mine.get(bank);
+      if (!c) {
+        mine.set(bank, (c = { buffer: op.buffer, bank, reads: 0, writes: 0 }));
+        counts.push(c);
+      }
       if (op.kind === "store") c.writes++;
       else c.reads++;
-      count.set(key, c);
     }
   }
   let best: Bound = { ii: 1 };
-  for (const [key, { reads, writes }] of count) {
-    const [buffer, bank] = key.split("#");
+  for (const { buffer, bank, reads, writes } of counts) {
     const b = f.buffers[buffer];
     const bp = bankPorts(b, p);
     const ii = bankMii(bp, reads, writes);
@@ -210,7 +236,7 @@ export function resMii(
     const n = bp.type ? `${reads} reads and ${writes} writes` : `${reads + writes} accesses`;
     best = {
       ii,
-      why: `port conflict on '${buffer}' bank ${bankText(b, Number(bank))}: ${n} per iteration on ${portsText(bp)}; ${fix}`,
+      why: `port conflict on '${buffer}' bank ${bankText(b, bank)}: ${n} per iteration on ${portsText(bp)}; ${fix}`,
     };
   }
   for (const use of channelUses(ops, p)) {

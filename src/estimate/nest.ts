@@ -6,7 +6,8 @@
 // sequential loops TC * body; calls the callee's latency + the call overhead.
 
 import type { BufferDecl, CallStmt, ForStmt, Func, SpatialStmt, SpatialUnit, Stmt } from "../ir/nodes.ts";
-import { constLinear, counter, type Env, linearIn } from "./access.ts";
+import { constLinear, counter, Env, linearIn } from "./access.ts";
+import { type ChannelUse, channelUses } from "./axi-channels.ts";
 import { BeatCount, type Beats, sharedChannelBound } from "./bus-beats.ts";
 import { type CosimProcess, cosimTiming, streamPhase } from "./cosim.ts";
 import { pipoChannels, processIo, type RegionTiming, regionTiming } from "./dataflow.ts";
@@ -16,6 +17,7 @@ import { ivForm, type OpsContext } from "./ops.ts";
 import { coreUses, estimatePipeline, iterationOps, type PipelineEstimate } from "./pipeline.ts";
 import type { Profile } from "./profile.ts";
 import type { FlatCounter } from "./recurrence.ts";
+import { nestKey, Renaming } from "./reuse.ts";
 import type { LoopRow } from "./row.ts";
 
 export interface Tally {
@@ -53,8 +55,21 @@ export interface NestContext extends OpsContext {
   readonly process: (region: string, unit: string, t: ProcessTiming) => void;
   /** Told each local array of `func` that is a ping-pong channel between two of its processes. */
   readonly pipo: (func: Func, buffer: string) => void;
+  /** The pipelined nests costed so far, by nest key (./reuse.ts), with the names of the one costed. */
+  readonly nests: Map<string, NestCosting & { readonly names: readonly string[] }>;
   /** Told each array of `func` a pipelined loop takes as automatically partitioned, with that layout. */
   readonly autoPartition: (func: Func, decl: BufferDecl) => void;
+}
+
+/** What a pipelined nest costs, apart from where it is: trip count, II, IL, cores, channel beats, calls. */
+export interface NestCosting {
+  readonly trip: number;
+  readonly est: PipelineEstimate;
+  /** The m_axi channel uses of one iteration. */
+  readonly uses: readonly ChannelUse[];
+  readonly callees: readonly string[];
+  /** What costing it told the user (trip counts of varying bounds). */
+  readonly notes: readonly string[];
 }
 
 export interface ProcessTiming {
@@ -129,14 +144,12 @@ export class NestEstimator {
     const lb = linearIn(l.lb, env) ?? constLinear(0);
     const n = Math.ceil(trip / f);
     this.mids.set(counter(l.iv), (n - 1) / 2);
-    const envs = Array.from({ length: f }, (_, c) =>
-      new Map(env).set(l.iv, ivForm(lb, l.step, counter(l.iv), f, c)),
-    );
+    const envs = Array.from({ length: f }, (_, c) => env.with(l.iv, ivForm(lb, l.step, counter(l.iv), f, c)));
     return { envs, trip: n };
   }
 
   /** Function latency: its body (a dataflow region when the function is one) plus the function overhead. */
-  func(env: Env = new Map()): FuncCost {
+  func(env: Env = Env.EMPTY): FuncCost {
     const whole =
       this.f.body.length === 1 && this.f.body[0].kind === "for" ? (this.f.body[0] as ForStmt) : undefined;
     let body: RegionTiming | undefined;
@@ -393,16 +406,33 @@ export class NestEstimator {
     return { counters, trip: counters.reduce((p, c) => p * c.trip, 1), ops };
   }
 
-  private pipelined(
+  /** The costing of the nest `loops` pipelined, or a structurally equal one's in its names (./reuse.ts). */
+  private nestCosting(
     loops: readonly ForStmt[],
     env: Env,
-    depth: number,
-    whole: boolean,
+    target: number,
     kind: "user" | "auto",
-  ): number {
+  ): NestCosting {
+    const key = nestKey(loops, this.f, this.ops, kind === "user");
+    const same = key && this.c.nests.get(key.key);
+    if (key && same) {
+      const to = new Renaming(same.names, key.names);
+      const { est } = same;
+      this.c.notes.push(...same.notes.map((n) => to.text(n)));
+      return {
+        ...same,
+        est: {
+          ...est,
+          ...(est.limitedBy ? { limitedBy: to.text(est.limitedBy) } : {}),
+          notes: est.notes.map((n) => to.text(n)),
+          // An automatic partition changes only the layout (./auto-partition.ts).
+          partitioned: est.partitioned.map((d) => ({ ...this.f.buffers[to.name(d.name)], layout: d.layout })),
+        },
+      };
+    }
+    const notesBefore = this.c.notes.length;
     const flat = this.flatten(loops, env);
-    const target = Math.max(1, loops[loops.length - 1].attrs.pipelineII ?? 1);
-    const est: PipelineEstimate = estimatePipeline(
+    const est = estimatePipeline(
       flat.ops,
       this.f,
       flat.counters,
@@ -411,12 +441,32 @@ export class NestEstimator {
       kind === "user",
       this.c.ports,
     );
-    const latency = flat.trip === 0 ? 0 : est.ii * (flat.trip - 1) + Math.max(est.il - 1, 1);
+    const costing: NestCosting = {
+      trip: flat.trip,
+      est,
+      uses: channelUses(flat.ops, this.c.profile),
+      callees: flat.ops.flatMap((op) => (op.callee ? [op.callee] : [])),
+      notes: this.c.notes.slice(notesBefore),
+    };
+    if (key) this.c.nests.set(key.key, { ...costing, names: key.names });
+    return costing;
+  }
+
+  private pipelined(
+    loops: readonly ForStmt[],
+    env: Env,
+    depth: number,
+    whole: boolean,
+    kind: "user" | "auto",
+  ): number {
+    const target = Math.max(1, loops[loops.length - 1].attrs.pipelineII ?? 1);
+    const { trip, est, uses, callees } = this.nestCosting(loops, env, target, kind);
+    const latency = trip === 0 ? 0 : est.ii * (trip - 1) + Math.max(est.il - 1, 1);
     const row: LoopRow = {
       label: loops.map((l) => this.label(l)).join("_"),
       func: this.f.name,
       depth,
-      tripCount: flat.trip,
+      tripCount: trip,
       ii: est.ii,
       targetIi: target,
       iterationLatency: est.il,
@@ -430,12 +480,11 @@ export class NestEstimator {
     this.c.notes.push(...est.notes.map((n) => `${row.label}: ${n}`));
     for (const decl of est.partitioned) this.c.autoPartition(this.f, decl);
     for (const { use, n } of est.instances) addUse(this.tally, use, n);
-    this.beats.addOps(flat.ops, this.c.profile, flat.trip);
-    for (const op of flat.ops) {
-      if (!op.callee) continue;
-      const callee = this.c.callee(op.callee);
+    this.beats.addUses(uses, trip);
+    for (const name of callees) {
+      const callee = this.c.callee(name);
       this.addCompute(callee.compute);
-      this.beats.addBeats(callee.beats, flat.trip);
+      this.beats.addBeats(callee.beats, trip);
     }
     this.addControl();
     const lp = this.c.profile.loop;

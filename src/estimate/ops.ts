@@ -61,6 +61,32 @@ export interface OpsContext {
   readonly ports?: ReadonlySet<string>;
 }
 
+type OpFields = Omit<Op, "id" | "kind" | "deps">;
+
+/**
+ * An op with every field present (undefined where it does not apply): ops of one object shape keep the
+ * scheduler's loops over thousands of them monomorphic, where spreads of optional fields made many.
+ */
+function newOp(id: number, kind: Op["kind"], deps: readonly number[], o: OpFields): Op {
+  return {
+    id,
+    kind,
+    key: o.key,
+    bits: o.bits,
+    deps,
+    buffer: o.buffer,
+    mem: o.mem,
+    bundle: o.bundle,
+    idx: o.idx,
+    spans: o.spans,
+    addr: o.addr,
+    fresh: o.fresh ?? false,
+    callee: o.callee,
+    stages: o.stages,
+    interval: o.interval,
+  };
+}
+
 const FLOAT_KEYS: Readonly<Record<string, string>> = { "+": "add", "-": "add", "*": "mul", "/": "div" };
 
 /** The profile key of a binary operator on `t`, or undefined for a free one. */
@@ -115,9 +141,9 @@ export class IterationBuilder {
     return indices.map((x) => linearIn(x, env));
   }
 
-  private add(op: Omit<Op, "id">): number {
+  private add(kind: Op["kind"], deps: number[], fields: OpFields): number {
     const id = this.ops.length;
-    this.ops.push({ id, ...op });
+    this.ops.push(newOp(id, kind, deps, fields));
     return id;
   }
 
@@ -135,7 +161,7 @@ export class IterationBuilder {
       case "binary": {
         const deps = [...this.expr(e.lhs, env), ...this.expr(e.rhs, env)];
         const k = binaryKey(e.op, e);
-        return k ? [this.add({ kind: "calc", deps, ...k })] : deps;
+        return k ? [this.add("calc", deps, k)] : deps;
       }
       case "logical":
         return [...this.expr(e.lhs, env), ...this.expr(e.rhs, env)];
@@ -151,7 +177,7 @@ export class IterationBuilder {
         const deps = e.args.flatMap((a) => this.expr(a, env));
         const k = INTRINSIC_KEYS[e.fn];
         const pre = e.type.kind === "float" && e.type.bits === 64 ? "d" : "f";
-        return k ? [this.add({ kind: "calc", key: `${pre}${k}`, deps })] : deps;
+        return k ? [this.add("calc", deps, { key: `${pre}${k}` })] : deps;
       }
     }
   }
@@ -170,13 +196,7 @@ export class IterationBuilder {
           .map((x) => x.id),
       );
     const cost = this.ctx.callee(st.callee);
-    const id = this.add({
-      kind: "call",
-      callee: st.callee,
-      stages: cost.latency,
-      interval: cost.interval,
-      deps,
-    });
+    const id = this.add("call", deps, { callee: st.callee, stages: cost.latency, interval: cost.interval });
     for (const b of buffers) {
       this.reads.delete(b);
       const log = new StoreLog();
@@ -220,27 +240,25 @@ export class IterationBuilder {
     const spans = max && idx.map((l) => l && linearSpan(l, max));
     const bundle = this.ctx.bundles?.get(buffer);
     const id = this.ops.length;
-    // One literal shape for every access (spreads of optional fields make each op a new object shape).
-    const op = { id, kind, buffer, mem, bundle, idx, spans, addr, deps, fresh: false };
     if (kind === "load") {
       for (const st of stores.feeding(addr, exact)) {
         st.read = true;
         deps.push(st.id);
       }
-      op.fresh = exact && this.surelyWritten.has(addr);
-      this.ops.push(op);
+      const fresh = exact && this.surelyWritten.has(addr);
+      this.ops.push(newOp(id, kind, deps, { buffer, mem, bundle, idx, spans, addr, fresh }));
       if (mem !== "fifo") this.reads.set(buffer, (seen ?? new Map()).set(addr, id));
       return id;
     }
     this.reads.delete(buffer);
     const surely = exact && this.conditional === 0 && mem !== "fifo";
     if (surely) this.surelyWritten.add(addr);
-    this.ops.push(op);
+    this.ops.push(newOp(id, kind, deps, { buffer, mem, bundle, idx, spans, addr }));
     // An earlier unconditional store of the same address that no load read from memory is overwritten
     // before anything sees it: Vitis keeps only the last one (x[i] += ... unrolled: one store, not N).
     const prev = stores.get(addr);
     if (surely && prev?.forward && !prev.read) {
-      this.ops[prev.id] = { id: prev.id, kind: "calc", deps: this.ops[prev.id].deps };
+      this.ops[prev.id] = newOp(prev.id, "calc", this.ops[prev.id].deps as number[], {});
     }
     const entry: StoreEntry = { id, addr, exact, ...(surely ? { forward: deps } : {}) };
     stores.put(entry);
@@ -293,10 +311,10 @@ export function unrolledCopies(l: Stmt & { kind: "for" }, env: Env, notes: strin
   const ub = linearIn(l.ub, env);
   if (!lb || !ub || lb.terms.size > 0 || ub.terms.size > 0) {
     notes.push(`loop '${l.name}' is unrolled with bounds that vary: one copy is counted`);
-    return [new Map(env)];
+    return [env];
   }
   const n = Math.max(0, Math.ceil((ub.c - lb.c) / l.step));
-  return Array.from({ length: n }, (_, c) => new Map(env).set(l.iv, constLinear(lb.c + l.step * c)));
+  return Array.from({ length: n }, (_, c) => env.with(l.iv, constLinear(lb.c + l.step * c)));
 }
 
 /** The value of a kept loop's iv over its counter, times an unroll factor plus copy c: lb + step * (f * #iv + c). */

@@ -10,6 +10,7 @@ import { autoPartitioned } from "./auto-partition.ts";
 import {
   callMii,
   type IterationSchedule,
+  opBanks,
   recMii,
   resMii,
   scheduleIteration,
@@ -60,7 +61,8 @@ export function estimatePipeline(
 ): PipelineEstimate {
   const { func: g, ops, partitioned, notes } = autoPartitioned(given, f, ports, p.mem.portsPerBank, target);
   const fabric = new Set<number>();
-  let sched = scheduleIteration(ops, g, p, fabric);
+  const banks = opBanks(ops, g);
+  let sched = scheduleIteration(ops, g, p, fabric, banks);
   let rec = recMii(ops, sched, chain, p);
   // Vitis binds a recurrence's fadd to the shorter fabric core when the user's target is missed.
   while (userDirective && rec.ii > target) {
@@ -69,10 +71,10 @@ export function estimatePipeline(
     );
     if (more.length === 0) break;
     for (const id of more) fabric.add(id);
-    sched = scheduleIteration(ops, g, p, fabric);
+    sched = scheduleIteration(ops, g, p, fabric, banks);
     rec = recMii(ops, sched, chain, p);
   }
-  const res = resMii(ops, g, p, ports);
+  const res = resMii(ops, g, p, ports, banks);
   const call = callMii(ops);
   const ii = Math.max(target, res.ii, rec.ii, call.ii);
   const limit = ii <= target ? undefined : [rec, res, call].find((b) => b.ii === ii)?.why;

@@ -1,12 +1,91 @@
-// Reuse of a function's estimate by its structure: the PEs of an array are thousands of outlined
-// functions that differ only in names (their own, their FIFOs', their loops'), so a function is keyed by
-// its text with every name replaced by its order of first appearance (./structural-key.ts), and one
-// costed function's rows are replayed for every other with the same key, each row relabelled from that
-// function's own loop labels.
+// Reuse of estimates by structure. The PEs of an array are thousands of outlined functions that differ
+// only in names (their own, their FIFOs', their loops'), so a function is keyed by its text with every
+// name replaced by its order of first appearance (./structural-key.ts), and one costed function's rows
+// are replayed for every other with the same key, each row relabelled from that function's own loop
+// labels. Within a function, a pipelined nest equal to one costed before (a stencil's two sweeps, A to
+// B and B to A) takes that one's costing; either way, the names in a reused text are the reuser's own.
 
-import type { ForStmt, Func } from "../ir/nodes.ts";
+import type { BufferDecl, ForStmt, Func } from "../ir/nodes.ts";
+import { stmtExprs, visitStmts, walkExpr } from "../ir/walk.ts";
 import type { FuncLabels } from "./labels.ts";
 import type { LoopRow } from "./row.ts";
+import { type StructuralKey, structuralKey } from "./structural-key.ts";
+
+/** One structure's names as another's, position for position, in names and in an estimator's texts. */
+export class Renaming {
+  private readonly map = new Map<string, string>();
+
+  constructor(from: readonly string[], to: readonly string[]) {
+    from.forEach((n, k) => {
+      if (n !== to[k]) this.map.set(n, to[k]);
+    });
+  }
+
+  name(n: string): string {
+    return this.map.get(n) ?? n;
+  }
+
+  /** A note or a limitedBy text: the estimator quotes every name it mentions ('A'). */
+  text(t: string): string {
+    if (this.map.size === 0) return t;
+    return t.replace(/'([^']+)'/g, (quoted, n: string) => {
+      const to = this.map.get(n);
+      return to === undefined ? quoted : `'${to}'`;
+    });
+  }
+}
+
+/** How the costing reaches a function's buffers (./interface.ts): part of what a nest costs. */
+export interface BufferAccess {
+  readonly axi: ReadonlySet<string>;
+  readonly ports?: ReadonlySet<string>;
+  readonly bundles?: ReadonlyMap<string, string>;
+}
+
+/**
+ * The key of the nest `loops` pipelined as one row (the loops flattened, the body of the last one
+ * unrolled): its statements and the buffers they touch, with names canonical, and how each buffer is
+ * reached. Undefined when the nest cannot be shared: it reads the iv of a loop around it (its costing
+ * then depends on where it is) or makes calls.
+ */
+export function nestKey(
+  loops: readonly ForStmt[],
+  f: Func,
+  access: BufferAccess,
+  userDirective: boolean,
+): StructuralKey | undefined {
+  const bound = new Set<string>();
+  const buffers: Record<string, BufferDecl> = {};
+  let shareable = true;
+  const use = (b: string) => {
+    if (!(b in buffers) && f.buffers[b]) buffers[b] = f.buffers[b];
+  };
+  visitStmts([loops[0]], (st) => {
+    if (st.kind === "for") bound.add(st.iv);
+    else if (st.kind === "call" || st.kind === "spatial") shareable = false;
+    else if (st.kind === "store" || st.kind === "alloc") use(st.buffer);
+    else if (st.kind === "streamPut") use(st.stream);
+    for (const e of stmtExprs(st))
+      walkExpr(e, (x) => {
+        if (x.kind === "load") use(x.buffer);
+        else if (x.kind === "streamGet") use(x.stream);
+        else if (x.kind === "iv" && !bound.has(x.name)) shareable = false;
+      });
+  });
+  if (!shareable) return undefined;
+  const { key, names } = structuralKey({
+    ...f,
+    params: [],
+    results: [],
+    buffers,
+    body: [loops[0]],
+    attrs: {},
+  });
+  const reach = Object.keys(buffers).map(
+    (b) => `${access.axi.has(b) ? 1 : 0}${access.ports?.has(b) ? 1 : 0}${access.bundles?.get(b) ?? ""}`,
+  );
+  return { key: `${key}\u0000${loops.length} ${userDirective}\u0000${reach.join(",")}`, names };
+}
 
 /** A row of a costed function, with its loops as positions in the function's label order. */
 export interface RowTemplate {
@@ -33,8 +112,13 @@ export function rowTemplates(
   return out;
 }
 
-/** The template rows as `f`'s own: its name, its loops' labels and spans. */
-export function replayRows(f: Func, labels: FuncLabels, templates: readonly RowTemplate[]): LoopRow[] {
+/** The template rows as `f`'s own: its name, its loops' labels and spans, its names in what limits a row. */
+export function replayRows(
+  f: Func,
+  labels: FuncLabels,
+  templates: readonly RowTemplate[],
+  to: Renaming,
+): LoopRow[] {
   const loops = [...labels.label.entries()];
   return templates.map(({ row, loops: at }) => {
     const { span: _, ...rest } = row;
@@ -44,6 +128,7 @@ export function replayRows(f: Func, labels: FuncLabels, templates: readonly RowT
       func: f.name,
       label: at.map((k) => loops[k][1]).join("_"),
       ...(first.span ? { span: first.span } : {}),
+      ...(row.limitedBy ? { limitedBy: to.text(row.limitedBy) } : {}),
     };
   });
 }

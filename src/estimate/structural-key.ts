@@ -12,8 +12,8 @@ import { stmtExprs, visitStmts, walkExpr } from "../ir/walk.ts";
 /** Fields that hold names (buffers, streams, ivs, loops, params); callees keep theirs. */
 const NAME_FIELDS = new Set(["buffer", "stream", "iv", "name", "results", "opName"]);
 
-/** Fields left out: where a node came from, not what it is. */
-const SKIPPED = new Set(["span", "origin"]);
+/** Fields left out: where a node came from (a source span, the schedule step behind a partition), not what it is. */
+const SKIPPED = new Set(["span", "origin", "from"]);
 
 // The key's tokens are UTF-16 code units, each token starting with its tag: a token costs a push of
 // small integers, and the key is made by one fromCharCode per chunk.
@@ -75,12 +75,18 @@ class Codes {
 
 const codes = new Codes();
 
+export interface StructuralKey {
+  readonly key: string;
+  /** The names the key replaced, in their order of first appearance (a name's id is its position). */
+  readonly names: readonly string[];
+}
+
 /**
  * The function as a key with names canonical (first appearance order), element types as ids and spans
  * left out. Every token starts with its tag and texts carry their length, so two keys are equal only
  * for equal structures.
  */
-export function structuralKey(f: Func): string {
+export function structuralKey(f: Func): StructuralKey {
   const names = new Map<string, number>();
   const bare = bareConstantDims(f);
   const consts = new Map<string, Map<string, number>>();
@@ -182,7 +188,7 @@ export function structuralKey(f: Func): string {
   };
   const { params, results, buffers, body, attrs } = f;
   fields({ params, results, buffers: Object.values(buffers), body, attrs });
-  return codes.text();
+  return { key: codes.text(), names: [...names.keys()] };
 }
 
 /**

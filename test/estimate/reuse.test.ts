@@ -1,15 +1,18 @@
 // Reuse of estimates by structure: PEs that differ only in names (and in which constant element of an
 // unbanked array they own) share one key and one costing, their rows replayed under their own names,
-// labels and spans; a banked dimension indexed by different constants keeps the keys apart.
+// labels and spans; a banked dimension indexed by different constants keeps the keys apart. Pipelined
+// nests of a function are shared the same way, except where a layout or an enclosing loop differs.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { customize } from "../../src/index.ts";
 import { HLS_PASSES } from "../../src/backends/hls/passes.ts";
 import { sliceArrays } from "../../src/backends/hls/slice-arrays.ts";
-import { structuralKey } from "../../src/estimate/structural-key.ts";
+import { structuralKey as keyOf } from "../../src/estimate/structural-key.ts";
 import type { Func } from "../../src/ir/nodes.ts";
 import { runPasses } from "../../src/ir/passes/pass.ts";
 import { seedSystolic } from "../verify/support/systolic.ts";
 
+const structuralKey = (f: Func): string => keyOf(f).key;
 const pes = (fs: readonly Func[]) => fs.filter((f) => /^PE_\d+_\d+$/.test(f.name));
 
 test("the PEs of an array fall into a handful of shapes (corners, edges, interior), not one per PE", () => {
@@ -71,4 +74,75 @@ test("replayed rows are each PE's own: its function, its loop labels, the same n
   }
   const interior = main.filter((r) => /PE_[12]_[12]$/.test(r.func));
   assert.equal(new Set(interior.map((r) => `${r.latency}/${r.iterationLatency}/${r.tripCount}`)).size, 1);
+});
+
+/** A stencil's two sweeps (A to B, B to A), equal in structure, each with a line buffer and a window. */
+const TWO_SWEEPS = `
+import { type float32, range } from "allo-ts";
+export function sweeps(A: float32<[40, 40]>, B: float32<[40, 40]>): void {
+  for (const t of range(4)) {
+    for (const i of range(1, 39)) for (const j of range(1, 39))
+      B[i][j] = 0.2 * (A[i][j] + A[i][j - 1] + A[i][j + 1] + A[i + 1][j] + A[i - 1][j]);
+    for (const i1 of range(1, 39)) for (const j1 of range(1, 39))
+      A[i1][j1] = 0.2 * (B[i1][j1] + B[i1][j1 - 1] + B[i1][j1 + 1] + B[i1 + 1][j1] + B[i1 - 1][j1]);
+  }
+}`;
+
+function sweeps(partitionSecond: boolean) {
+  const s = customize(TWO_SWEEPS, { name: "sweeps" });
+  const lb = s.reuseAt("A", "i");
+  s.reuseAt(lb, "j");
+  s.pipeline("i");
+  const lb1 = s.reuseAt("B", "i1");
+  s.reuseAt(lb1, "j1");
+  s.pipeline("i1");
+  if (partitionSecond) s.partition(lb1, { type: "complete", dim: 1 });
+  const e = s.estimate({ wrapIo: false });
+  const row = (label: RegExp) => e.loops.find((l) => label.test(l.label));
+  return { first: row(/_i$/), second: row(/_i1$/) };
+}
+
+test("a pipelined nest equal to an earlier one costs the same, and what limits it names its own buffers", () => {
+  const { first, second } = sweeps(false);
+  assert.ok(first && second);
+  assert.equal(first.ii, 100);
+  const numbers = (r: typeof first) => [r.tripCount, r.ii, r.iterationLatency, r.latency];
+  assert.deepEqual(numbers(second), numbers(first));
+  assert.match(first.limitedBy ?? "", /port conflict on 'S_i_0_reuse_0'/);
+  assert.match(second.limitedBy ?? "", /port conflict on 'S_i1_2_reuse_0'/);
+  assert.doesNotMatch(second.limitedBy ?? "", /'S_i_0_reuse_0'/);
+});
+
+test("nests that differ in a buffer's layout are costed each on its own", () => {
+  const { first, second } = sweeps(true);
+  assert.ok(first && second);
+  // The second sweep's line buffer in three banks: its shifts take a third of the cycles.
+  assert.equal(first.ii, 100);
+  assert.ok((second.ii ?? 0) < (first.ii ?? 0), `second II ${second.ii}`);
+});
+
+test("equal nests that read the ivs of different enclosing loops are costed where they are", () => {
+  const s = customize(
+    `
+import { type float32, range } from "allo-ts";
+export function tri(A: float32<[64]>, B: float32<[64]>): void {
+  for (const t of range(8)) {
+    A[t] = 0.0;
+    for (const i of range(t, 64)) B[i] = A[i] + 1.0;
+  }
+  for (const u of range(60)) {
+    B[u] = 0.0;
+    for (const i1 of range(u, 64)) A[i1] = B[i1] + 1.0;
+  }
+}`,
+    { name: "tri" },
+  );
+  s.pipeline("i");
+  s.pipeline("i1");
+  const rows = s.estimate({ wrapIo: false }).loops.filter((l) => l.pipeline);
+  // Average trip counts: 64 - 3.5 and 64 - 29.5 (t and u at their midpoints), each rounded.
+  assert.deepEqual(
+    rows.map((r) => r.tripCount),
+    [61, 35],
+  );
 });
