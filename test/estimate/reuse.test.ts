@@ -4,10 +4,10 @@
 // nests of a function are shared the same way, except where a layout or an enclosing loop differs.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { customize } from "../../src/index.ts";
 import { HLS_PASSES } from "../../src/backends/hls/passes.ts";
 import { sliceArrays } from "../../src/backends/hls/slice-arrays.ts";
 import { structuralKey as keyOf } from "../../src/estimate/structural-key.ts";
+import { customize } from "../../src/index.ts";
 import type { Func } from "../../src/ir/nodes.ts";
 import { runPasses } from "../../src/ir/passes/pass.ts";
 import { seedSystolic } from "../verify/support/systolic.ts";
