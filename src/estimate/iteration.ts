@@ -20,6 +20,16 @@ export interface UsedImpl {
   readonly impl: OpImpl;
 }
 
+/** Each profile row as a use of its operator, made once (an unrolled body binds thousands of ops to a few). */
+const uses = new WeakMap<OpImpl, UsedImpl>();
+
+function useOf(key: string, impl: OpImpl): UsedImpl {
+  let use = uses.get(impl);
+  // A profile built in code may share a row between operators.
+  if (use?.key !== key) uses.set(impl, (use = { key, impl }));
+  return use;
+}
+
 /** The core an op is bound to (undefined: free wire or memory op), fabric when it was rebound. */
 export function bindOp(op: Op, p: Profile, fabric: ReadonlySet<number>): UsedImpl | undefined {
   if (op.kind !== "calc" || !op.key) return undefined;
@@ -28,10 +38,10 @@ export function bindOp(op: Op, p: Profile, fabric: ReadonlySet<number>): UsedImp
   if (op.key === "imul") {
     const row =
       rows.find((r) => (r.maxBits ?? Number.POSITIVE_INFINITY) >= (op.bits ?? 32)) ?? rows[rows.length - 1];
-    return { key: op.key, impl: row };
+    return useOf(op.key, row);
   }
   const alt = fabric.has(op.id) ? rows.find((r) => r.impl === "fabric") : undefined;
-  return { key: op.key, impl: alt ?? rows[0] };
+  return useOf(op.key, alt ?? rows[0]);
 }
 
 function memStages(op: Op, p: Profile): number {

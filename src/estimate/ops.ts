@@ -5,6 +5,7 @@
 // operators, integer multipliers and dividers are cores from the target profile; identical reads of one
 // address merge into one load until the next store to that buffer.
 
+import { bufferLayout } from "../ir/analysis/layout.ts";
 import type { BufferDecl, Expr, Func, Stmt } from "../ir/nodes.ts";
 import {
   combine,
@@ -115,11 +116,21 @@ const INTRINSIC_KEYS: Readonly<Record<string, string>> = {
   tanh: "exp",
 };
 
+/** What an iteration's builder knows of one buffer: how it is held, and what the iteration did to it so far. */
+interface BufferState {
+  readonly decl: BufferDecl;
+  readonly mem: MemKind;
+  readonly bundle: string | undefined;
+  /** Its layout has a block-partitioned dimension, whose banks an index's range decides (access.ts). */
+  readonly blocked: boolean;
+  stores: StoreLog;
+  /** Merged reads since the last store: address -> load op. */
+  reads: Map<string, number> | undefined;
+}
+
 export class IterationBuilder {
   readonly ops: Op[] = [];
-  /** Merged reads per buffer: address -> load op. */
-  private readonly reads = new Map<string, Map<string, number>>();
-  private readonly lastStore = new Map<string, StoreLog>();
+  private readonly buffers = new Map<string, BufferState>();
   /** Addresses stored so far in this iteration outside any condition (`let acc = 0` in a loop body). */
   private readonly surelyWritten = new Set<string>();
   /** Depth of the if/while bodies being added. */
@@ -127,14 +138,16 @@ export class IterationBuilder {
 
   constructor(private readonly ctx: OpsContext) {}
 
-  private decl(name: string): BufferDecl {
-    return this.ctx.func.buffers[name];
-  }
-
-  private storesOf(buffer: string): StoreLog {
-    let log = this.lastStore.get(buffer);
-    if (!log) this.lastStore.set(buffer, (log = new StoreLog()));
-    return log;
+  private state(name: string): BufferState {
+    let s = this.buffers.get(name);
+    if (!s) {
+      const decl = this.ctx.func.buffers[name];
+      const mem = memKind(decl, this.ctx.axi);
+      const blocked = mem === "ram" && bufferLayout(decl).some((d) => d.kind === "block");
+      const bundle = this.ctx.bundles?.get(name);
+      this.buffers.set(name, (s = { decl, mem, bundle, blocked, stores: new StoreLog(), reads: undefined }));
+    }
+    return s;
   }
 
   private indices(indices: readonly Expr[], env: Env): (Linear | undefined)[] {
@@ -189,19 +202,14 @@ export class IterationBuilder {
   private call(st: Stmt & { kind: "call" }, env: Env): void {
     const deps = st.args.flatMap((a) => (a.kind === "value" ? this.expr(a.value, env) : []));
     const buffers = [...st.args.flatMap((a) => (a.kind === "buffer" ? [a.name] : [])), ...st.results];
-    for (const b of buffers)
-      deps.push(
-        ...this.storesOf(b)
-          .all()
-          .map((x) => x.id),
-      );
+    for (const b of buffers) for (const x of this.state(b).stores.all()) deps.push(x.id);
     const cost = this.ctx.callee(st.callee);
     const id = this.add("call", deps, { callee: st.callee, stages: cost.latency, interval: cost.interval });
     for (const b of buffers) {
-      this.reads.delete(b);
-      const log = new StoreLog();
-      log.put({ id, addr: `${b}[call]`, exact: false });
-      this.lastStore.set(b, log);
+      const s = this.state(b);
+      s.reads = undefined;
+      s.stores = new StoreLog();
+      s.stores.put({ id, addr: `${b}[call]`, exact: false, forward: undefined, read: false, seq: 0 });
     }
   }
 
@@ -212,33 +220,35 @@ export class IterationBuilder {
   private load(buffer: string, indices: readonly Expr[], env: Env): number[] {
     const idx = this.indices(indices, env);
     const keys = idx.map(linearKey);
-    if (idx.every((l) => l !== undefined) && memKind(this.decl(buffer), this.ctx.axi) !== "fifo") {
-      const stores = this.storesOf(buffer);
-      const own = stores.get(`${buffer}[${keys.join(",")}]`);
-      if (own?.forward && stores.exactSince(own)) return [...own.forward];
+    const s = this.state(buffer);
+    const exact = idx.every((l) => l !== undefined);
+    const whole = `${buffer}[${keys.join(",")}]`;
+    if (exact && s.mem !== "fifo") {
+      const own = s.stores.get(whole);
+      if (own?.forward && s.stores.exactSince(own)) return [...own.forward];
     }
-    return [this.access("load", buffer, idx, [], keys)];
+    return [this.access("load", buffer, idx, [], keys, s.decl.word ? undefined : whole)];
   }
 
+  /** `whole`: the address of every index, when the caller made it (a port read in words uses fewer). */
   private access(
     kind: "load" | "store",
     buffer: string,
     idx: readonly (Linear | undefined)[],
     deps: number[],
     keys: readonly string[] = idx.map(linearKey),
+    whole?: string,
   ): number {
-    const b = this.decl(buffer);
-    const mem = memKind(b, this.ctx.axi);
+    const s = this.state(buffer);
+    const { mem, bundle, stores } = s;
     // A port read in words (BufferDecl.word): the lanes of one word are one read.
-    const addr = `${buffer}[${(b.word ? keys.slice(0, -1) : keys).join(",")}]`;
+    const addr = whole ?? `${buffer}[${(s.decl.word ? keys.slice(0, -1) : keys).join(",")}]`;
     const exact = idx.every((l) => l !== undefined);
-    const stores = this.storesOf(buffer);
-    const seen = kind === "load" && mem !== "fifo" ? this.reads.get(buffer) : undefined;
+    const seen = kind === "load" && mem !== "fifo" ? s.reads : undefined;
     const hit = seen?.get(addr);
     if (hit !== undefined) return hit;
     const max = this.ctx.counterMax;
-    const spans = max && idx.map((l) => l && linearSpan(l, max));
-    const bundle = this.ctx.bundles?.get(buffer);
+    const spans = s.blocked && max ? idx.map((l) => l && linearSpan(l, max)) : undefined;
     const id = this.ops.length;
     if (kind === "load") {
       for (const st of stores.feeding(addr, exact)) {
@@ -247,10 +257,10 @@ export class IterationBuilder {
       }
       const fresh = exact && this.surelyWritten.has(addr);
       this.ops.push(newOp(id, kind, deps, { buffer, mem, bundle, idx, spans, addr, fresh }));
-      if (mem !== "fifo") this.reads.set(buffer, (seen ?? new Map()).set(addr, id));
+      if (mem !== "fifo") s.reads = (seen ?? new Map()).set(addr, id);
       return id;
     }
-    this.reads.delete(buffer);
+    s.reads = undefined;
     const surely = exact && this.conditional === 0 && mem !== "fifo";
     if (surely) this.surelyWritten.add(addr);
     this.ops.push(newOp(id, kind, deps, { buffer, mem, bundle, idx, spans, addr }));
@@ -260,7 +270,7 @@ export class IterationBuilder {
     if (surely && prev?.forward && !prev.read) {
       this.ops[prev.id] = newOp(prev.id, "calc", this.ops[prev.id].deps as number[], {});
     }
-    const entry: StoreEntry = { id, addr, exact, ...(surely ? { forward: deps } : {}) };
+    const entry: StoreEntry = { id, addr, exact, forward: surely ? deps : undefined, read: false, seq: 0 };
     stores.put(entry);
     return id;
   }

@@ -8,9 +8,11 @@ export interface StoreEntry {
   /** Every index is affine (the address is known). */
   readonly exact: boolean;
   /** Outside any condition, with the ops producing the value: a later load of addr gets the value. */
-  readonly forward?: readonly number[];
+  readonly forward: readonly number[] | undefined;
   /** Some load read the buffer from memory where this store may have written since it was made. */
-  read?: boolean;
+  read: boolean;
+  /** Its place among the log's stores, set by `put` (newer stores have larger ones). */
+  seq: number;
 }
 
 export class StoreLog {
@@ -18,7 +20,6 @@ export class StoreLog {
   private readonly byAddr = new Map<string, StoreEntry>();
   /** The stores of unknown address among them. */
   private readonly inexact = new Set<StoreEntry>();
-  private readonly order = new Map<StoreEntry, number>();
   private made = 0;
 
   get(addr: string): StoreEntry | undefined {
@@ -34,18 +35,16 @@ export class StoreLog {
     const prev = this.byAddr.get(entry.addr);
     if (prev) {
       this.byAddr.delete(entry.addr);
-      this.inexact.delete(prev);
-      this.order.delete(prev);
+      if (!prev.exact) this.inexact.delete(prev);
     }
     this.byAddr.set(entry.addr, entry);
-    this.order.set(entry, this.made++);
+    entry.seq = this.made++;
     if (!entry.exact) this.inexact.add(entry);
   }
 
   /** Whether every store made after `entry` (and still the latest of its address) has a known address. */
   exactSince(entry: StoreEntry): boolean {
-    const at = this.order.get(entry) ?? -1;
-    for (const s of this.inexact) if ((this.order.get(s) as number) >= at) return false;
+    for (const s of this.inexact) if (s.seq >= entry.seq) return false;
     return true;
   }
 
@@ -55,12 +54,10 @@ export class StoreLog {
     const own = this.byAddr.get(addr);
     if (this.inexact.size === 0) return own ? [own] : [];
     const out = [...this.inexact];
-    if (own && !own.exact) return out.sort((a, b) => this.rank(a) - this.rank(b));
+    if (own && !own.exact) return out.sort(bySeq);
     if (own) out.push(own);
-    return out.length > 1 ? out.sort((a, b) => this.rank(a) - this.rank(b)) : out;
-  }
-
-  private rank(s: StoreEntry): number {
-    return this.order.get(s) as number;
+    return out.length > 1 ? out.sort(bySeq) : out;
   }
 }
+
+const bySeq = (a: StoreEntry, b: StoreEntry): number => a.seq - b.seq;
