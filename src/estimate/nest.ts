@@ -13,7 +13,7 @@ import { type CosimProcess, cosimTiming, streamPhase } from "./cosim.ts";
 import { pipoChannels, processIo, type RegionTiming, regionTiming } from "./dataflow.ts";
 import { scheduleIteration, type UsedImpl } from "./iteration.ts";
 import type { FuncLabels } from "./labels.ts";
-import { ivForm, type OpsContext } from "./ops.ts";
+import { ivForm, type Op, type OpsContext } from "./ops.ts";
 import { coreUses, estimatePipeline, iterationOps, type PipelineEstimate } from "./pipeline.ts";
 import type { Profile } from "./profile.ts";
 import type { FlatCounter } from "./recurrence.ts";
@@ -59,6 +59,13 @@ export interface NestContext extends OpsContext {
   readonly nests: Map<string, NestCosting & { readonly names: readonly string[] }>;
   /** Told each array of `func` a pipelined loop takes as automatically partitioned, with that layout. */
   readonly autoPartition: (func: Func, decl: BufferDecl) => void;
+}
+
+/** A nest flattened into one loop: its counters, their product and the ops of one iteration. */
+interface FlatNest {
+  readonly counters: FlatCounter[];
+  readonly trip: number;
+  readonly ops: readonly Op[];
 }
 
 /** What a pipelined nest costs, apart from where it is: trip count, II, IL, cores, channel beats, calls. */
@@ -306,12 +313,15 @@ export class NestEstimator {
     const inner = chain[chain.length - 1];
     if (!hasLoops(inner.body) && !chain.some((x) => x.attrs.unroll !== undefined)) {
       for (let s = 0; s < chain.length; s++) {
+        const notesBefore = this.c.notes.length;
         const flat = this.flatten(chain.slice(s), env);
         if (flat.trip < this.c.profile.loop.autoPipelineMinTrip) continue;
         const est = estimatePipeline(flat.ops, this.f, flat.counters, this.c.profile, 1, false, this.c.ports);
         if (est.ii > 1 && s < chain.length - 1) continue;
+        // The whole chain is pipelined in this very environment: this trial is its costing.
+        const tried = s === 0 ? this.costing(flat, est, notesBefore) : undefined;
         return this.sequentialAround(chain.slice(0, s), env, depth, (e, d) =>
-          this.pipelined(chain.slice(s), e, d, whole && s === 0, "auto"),
+          this.pipelined(chain.slice(s), e, d, whole && s === 0, "auto", tried),
         );
       }
     }
@@ -385,10 +395,7 @@ export class NestEstimator {
   }
 
   /** The counters and ops of a flattened nest (its innermost body, loops inside unrolled). */
-  private flatten(
-    loops: readonly ForStmt[],
-    env: Env,
-  ): { counters: FlatCounter[]; trip: number; ops: ReturnType<typeof iterationOps> } {
+  private flatten(loops: readonly ForStmt[], env: Env): FlatNest {
     let envs: Env[] = [env];
     const counters: FlatCounter[] = [];
     for (const l of loops) {
@@ -406,12 +413,16 @@ export class NestEstimator {
     return { counters, trip: counters.reduce((p, c) => p * c.trip, 1), ops };
   }
 
-  /** The costing of the nest `loops` pipelined, or a structurally equal one's in its names (./reuse.ts). */
+  /**
+   * The costing of the nest `loops` pipelined: a structurally equal one's in its names (./reuse.ts), the
+   * one `made` while deciding to pipeline it, or costed now.
+   */
   private nestCosting(
     loops: readonly ForStmt[],
     env: Env,
     target: number,
     kind: "user" | "auto",
+    made?: NestCosting,
   ): NestCosting {
     const key = nestKey(loops, this.f, this.ops, kind === "user");
     const same = key && this.c.nests.get(key.key);
@@ -430,26 +441,28 @@ export class NestEstimator {
         },
       };
     }
+    const costing = made ?? this.costNest(loops, env, target, kind);
+    if (key) this.c.nests.set(key.key, { ...costing, names: key.names });
+    return costing;
+  }
+
+  private costNest(loops: readonly ForStmt[], env: Env, target: number, kind: "user" | "auto"): NestCosting {
     const notesBefore = this.c.notes.length;
     const flat = this.flatten(loops, env);
-    const est = estimatePipeline(
-      flat.ops,
-      this.f,
-      flat.counters,
-      this.c.profile,
-      target,
-      kind === "user",
-      this.c.ports,
-    );
-    const costing: NestCosting = {
+    const { profile, ports } = this.c;
+    const est = estimatePipeline(flat.ops, this.f, flat.counters, profile, target, kind === "user", ports);
+    return this.costing(flat, est, notesBefore);
+  }
+
+  /** A nest's costing from its flattened iteration and its pipeline estimate. */
+  private costing(flat: FlatNest, est: PipelineEstimate, notesBefore: number): NestCosting {
+    return {
       trip: flat.trip,
       est,
       uses: channelUses(flat.ops, this.c.profile),
       callees: flat.ops.flatMap((op) => (op.callee ? [op.callee] : [])),
       notes: this.c.notes.slice(notesBefore),
     };
-    if (key) this.c.nests.set(key.key, { ...costing, names: key.names });
-    return costing;
   }
 
   private pipelined(
@@ -458,9 +471,10 @@ export class NestEstimator {
     depth: number,
     whole: boolean,
     kind: "user" | "auto",
+    made?: NestCosting,
   ): number {
     const target = Math.max(1, loops[loops.length - 1].attrs.pipelineII ?? 1);
-    const { trip, est, uses, callees } = this.nestCosting(loops, env, target, kind);
+    const { trip, est, uses, callees } = this.nestCosting(loops, env, target, kind, made);
     const latency = trip === 0 ? 0 : est.ii * (trip - 1) + Math.max(est.il - 1, 1);
     const row: LoopRow = {
       label: loops.map((l) => this.label(l)).join("_"),
