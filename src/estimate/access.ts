@@ -17,17 +17,31 @@ export interface Linear {
   readonly terms: ReadonlyMap<string, number>;
 }
 
-/** Each index expression's form, once: the IR is immutable and one expression serves every unrolled copy. */
-const linearForms = new WeakMap<Expr, Linear | null>();
+/** An index expression's form, with its variables and coefficients listed for substitution. */
+interface Form {
+  readonly linear: Linear;
+  readonly vars: readonly string[];
+  readonly coefs: readonly number[];
+}
 
-function linear(e: Expr): Linear | undefined {
-  let l = linearForms.get(e);
-  if (l === undefined) {
+/** Each index expression's form, once: the IR is immutable and one expression serves every unrolled copy. */
+const forms = new WeakMap<Expr, Form | null>();
+
+function formOf(e: Expr): Form | undefined {
+  let f = forms.get(e);
+  if (f === undefined) {
     const a = affineOf(e);
-    l = a ? { c: Number(a.c), terms: new Map([...a.terms].map(([v, k]) => [v, Number(k)])) } : null;
-    linearForms.set(e, l);
+    const terms = a ? [...a.terms].map(([v, k]) => [v, Number(k)] as const) : [];
+    f = a
+      ? {
+          linear: { c: Number(a.c), terms: terms.length ? new Map(terms) : NO_TERMS },
+          vars: terms.map(([v]) => v),
+          coefs: terms.map(([, k]) => k),
+        }
+      : null;
+    forms.set(e, f);
   }
-  return l ?? undefined;
+  return f ?? undefined;
 }
 
 /** a + sign * b. */
@@ -82,17 +96,20 @@ export const counter = (iv: string): string => `#${iv}`;
 
 /** `e` as a linear form over counters: ivs are replaced by their values in env; undefined if not affine. */
 export function linearIn(e: Expr, env: Env): Linear | undefined {
-  const l = linear(e);
-  if (!l) return undefined;
-  let c = l.c;
-  // Most indices of an unrolled body are constants: their forms share one empty map.
+  const f = formOf(e);
+  if (!f) return undefined;
+  // A constant index is its own form (forms are immutable).
+  if (f.vars.length === 0) return f.linear;
+  let c = f.linear.c;
+  // Most indices of an unrolled body are constants once its copies' ivs are: they share one empty map.
   let terms: Map<string, number> | undefined;
-  for (const [v, k] of l.terms) {
+  for (let i = 0; i < f.vars.length; i++) {
+    const [v, k] = [f.vars[i], f.coefs[i]];
     const val = env.get(v);
     if (!val) addTerm((terms ??= new Map()), v, k);
     else if (k !== 0) {
       c += val.c * k;
-      for (const [u, x] of val.terms) addTerm((terms ??= new Map()), u, x * k);
+      if (val.terms.size > 0) for (const [u, x] of val.terms) addTerm((terms ??= new Map()), u, x * k);
     }
   }
   return { c, terms: terms ?? NO_TERMS };

@@ -13,18 +13,19 @@ import type { Op } from "./ops.ts";
 
 const NONE: DimLayout = { kind: "none" };
 
-/** The most accesses of `accs` that fall in one bank of `b`. */
-function busiest(b: BufferDecl, accs: readonly Op[]): number {
+/** Whether no bank of `b` takes more than `perBank` of `accs` (stops at the first that does). */
+function fits(b: BufferDecl, accs: readonly Op[], perBank: number): boolean {
   const count = new Map<number, number>();
-  let most = 0;
-  for (const op of accs) {
-    for (const bank of banksTouched(b, op.idx ?? [], op.spans)) {
-      const n = (count.get(bank) ?? 0) + 1;
-      count.set(bank, n);
-      most = Math.max(most, n);
+  for (let i = 0; i < accs.length; i++) {
+    const op = accs[i];
+    const banks = banksTouched(b, op.idx ?? [], op.spans);
+    for (let j = 0; j < banks.length; j++) {
+      const n = (count.get(banks[j]) ?? 0) + 1;
+      if (n > perBank) return false;
+      count.set(banks[j], n);
     }
   }
-  return most;
+  return true;
 }
 
 /** b partitioned cyclic(factor) on dimension d, normalised (complete from the extent on). */
@@ -34,7 +35,7 @@ function cyclicOn(b: BufferDecl, d: number, factor: number): BufferDecl {
 
 /** The layout Vitis would give b for `accs` at `perBank` accesses per bank, or undefined for none. */
 function autoLayout(b: BufferDecl, accs: readonly Op[], perBank: number): BufferDecl | undefined {
-  if (busiest(b, accs) <= perBank) return undefined;
+  if (fits(b, accs, perBank)) return undefined;
   // Fewer banks than accesses / perBank cannot do; then doublings, and the whole extent last.
   const least = Math.max(2, Math.ceil(accs.length / perBank));
   let best: { decl: BufferDecl; factor: number } | undefined;
@@ -44,7 +45,7 @@ function autoLayout(b: BufferDecl, accs: readonly Op[], perBank: number): Buffer
     for (const factor of [...factors, n]) {
       if (factor >= (best?.factor ?? Infinity)) break;
       const decl = cyclicOn(b, d, factor);
-      if (busiest(decl, accs) <= perBank) {
+      if (fits(decl, accs, perBank)) {
         best = { decl, factor };
         break;
       }

@@ -34,7 +34,8 @@ export interface ChannelUse {
 /** The accesses of an iteration per channel. */
 export function channelUses(ops: readonly Op[], p: Profile): ChannelUse[] {
   const uses = new Map<string, { channel: Channel; n: number; arrays: Set<string> }>();
-  for (const op of ops) {
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
     const channel = channelOf(op, p);
     if (!channel) continue;
     const use = uses.get(channel.key) ?? { channel, n: 0, arrays: new Set<string>() };

@@ -123,6 +123,18 @@ export function opBanks(ops: readonly Op[], f: Func): (readonly number[] | undef
   );
 }
 
+/** The first cycle from `from` with a port of one of `kinds` free on the bank whose resources start at `bank`. */
+function firstFree(
+  ports: PortTable,
+  bank: number,
+  kinds: readonly (readonly [number, number])[],
+  from: number,
+) {
+  let c = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < kinds.length; i++) c = Math.min(c, ports.freeFrom(bank + kinds[i][0], from));
+  return c;
+}
+
 /** ASAP schedule with port limits; IL >= 1. */
 export function scheduleIteration(
   ops: readonly Op[],
@@ -147,8 +159,11 @@ export function scheduleIteration(
     }
     return ram;
   };
-  for (const op of ops) {
-    let t = op.deps.reduce((m, d) => Math.max(m, end[d]), 0);
+  // Indexed loops: an iteration's thousands of ops are scheduled before V8 has optimized this.
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
+    let t = 0;
+    for (let d = 0; d < op.deps.length; d++) t = Math.max(t, end[op.deps[d]]);
     const channel = channelOf(op, p);
     if (channel) {
       let r = channels.get(channel.key);
@@ -160,22 +175,18 @@ export function scheduleIteration(
     if (banks && op.buffer) {
       const { first, kinds: both } = ramOf(f.buffers[op.buffer]);
       const kinds = both[op.kind === "store" ? 1 : 0];
-      const free = (bank: number, from: number) => {
-        let c = Number.POSITIVE_INFINITY;
-        for (const [k] of kinds) c = Math.min(c, ports.freeFrom(first + KINDS * bank + k, from));
-        return c;
-      };
       // The first cycle from t with a free port in every bank the access may touch.
       for (let moved = true; moved; ) {
         moved = false;
-        for (const b of banks) {
-          const c = free(b, t);
+        for (let j = 0; j < banks.length; j++) {
+          const c = firstFree(ports, first + KINDS * banks[j], kinds, t);
           if (c > t) [t, moved] = [c, true];
         }
       }
-      for (const b of banks) {
-        const [k, n] = kinds.find(([k]) => ports.freeFrom(first + KINDS * b + k, t) === t) ?? kinds[0];
-        ports.take(first + KINDS * b + k, t, n);
+      for (let j = 0; j < banks.length; j++) {
+        const bank = first + KINDS * banks[j];
+        const [k, n] = kinds.find(([k]) => ports.freeFrom(bank + k, t) === t) ?? kinds[0];
+        ports.take(bank + k, t, n);
       }
     }
     end[op.id] = t + opStages(op, binding[op.id], p);
@@ -219,12 +230,14 @@ export function resMii(
   // Each bank's accesses, the banks in the order first touched (the first of equally loaded ones is named).
   const counts: { buffer: string; bank: number; reads: number; writes: number }[] = [];
   const byBank = new Map<string, Map<number, (typeof counts)[number]>>();
-  for (const op of ops) {
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
     const banks = banksOf[op.id];
     if (!banks || !op.buffer) continue;
     let mine = byBank.get(op.buffer);
     if (!mine) byBank.set(op.buffer, (mine = new Map()));
-    for (const bank of banks) {
+    for (let j = 0; j < banks.length; j++) {
+      const bank = banks[j];
       let c = mine.get(bank);
       if (!c) {
         mine.set(bank, (c = { buffer: op.buffer, bank, reads: 0, writes: 0 }));
@@ -316,7 +329,8 @@ export function recMii(
   let best: Recurrence = { ii: 1, path: [] };
   // A load of what this iteration already wrote is fed within the iteration, not across.
   const loads = new Map<string, Op[]>();
-  for (const ld of ops) {
+  for (let i = 0; i < ops.length; i++) {
+    const ld = ops[i];
     if (ld.kind !== "load" || !ld.buffer || ld.fresh) continue;
     const same = loads.get(ld.buffer);
     if (same) same.push(ld);
@@ -325,7 +339,8 @@ export function recMii(
   const candidates = new Map(
     [...loads].map(([b, lds]) => [b, carriedCandidates(lds, (ld) => ld.idx ?? [], chain)] as const),
   );
-  for (const st of ops) {
+  for (let i = 0; i < ops.length; i++) {
+    const st = ops[i];
     if (st.kind !== "store" || (st.mem !== "ram" && st.mem !== "reg")) continue;
     for (const ld of candidates.get(st.buffer ?? "")?.(st.idx ?? []) ?? []) {
       const d = carriedDistance(st.idx ?? [], ld.idx ?? [], chain);

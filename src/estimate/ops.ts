@@ -151,7 +151,9 @@ export class IterationBuilder {
   }
 
   private indices(indices: readonly Expr[], env: Env): (Linear | undefined)[] {
-    return indices.map((x) => linearIn(x, env));
+    const out: (Linear | undefined)[] = [];
+    for (let i = 0; i < indices.length; i++) out.push(linearIn(indices[i], env));
+    return out;
   }
 
   private add(kind: Op["kind"], deps: number[], fields: OpFields): number {
@@ -277,7 +279,7 @@ export class IterationBuilder {
 
   /** Adds the statements of one iteration (loops inside are unrolled). */
   stmts(list: readonly Stmt[], env: Env): void {
-    for (const st of list) this.stmt(st, env);
+    for (let i = 0; i < list.length; i++) this.stmt(list[i], env);
   }
 
   private stmt(st: Stmt, env: Env): void {
@@ -296,9 +298,11 @@ export class IterationBuilder {
         this.stmts(st.else, env);
         this.conditional--;
         return;
-      case "for":
-        for (const copy of unrolledCopies(st, env, this.ctx.notes)) this.stmts(st.body, copy);
+      case "for": {
+        const copies = unrolledCopies(st, env, this.ctx.notes);
+        for (let i = 0; i < copies.length; i++) this.stmts(st.body, copies[i]);
         return;
+      }
       case "while":
         this.expr(st.cond, env);
         this.conditional++;
@@ -324,7 +328,9 @@ export function unrolledCopies(l: Stmt & { kind: "for" }, env: Env, notes: strin
     return [env];
   }
   const n = Math.max(0, Math.ceil((ub.c - lb.c) / l.step));
-  return Array.from({ length: n }, (_, c) => env.with(l.iv, constLinear(lb.c + l.step * c)));
+  const copies: Env[] = [];
+  for (let c = 0; c < n; c++) copies.push(env.with(l.iv, constLinear(lb.c + l.step * c)));
+  return copies;
 }
 
 /** The value of a kept loop's iv over its counter, times an unroll factor plus copy c: lb + step * (f * #iv + c). */

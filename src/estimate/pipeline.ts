@@ -41,7 +41,8 @@ export function iterationOps(body: readonly Stmt[], envs: readonly Env[], ctx: O
 /** Operator uses of a schedule, grouped by core, each use counted once. */
 export function coreUses(s: IterationSchedule): Map<string, { use: UsedImpl; n: number }> {
   const out = new Map<string, { use: UsedImpl; n: number }>();
-  for (const use of s.binding) {
+  for (let i = 0; i < s.binding.length; i++) {
+    const use = s.binding[i];
     if (!use) continue;
     const key = `${use.key}/${use.impl.impl}/${use.impl.maxBits ?? ""}`;
     const cur = out.get(key);
