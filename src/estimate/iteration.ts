@@ -82,9 +82,10 @@ class PortTable {
   private readonly skip: Map<number, number>[] = [];
 
   freeFrom(resource: number, t: number): number {
-    const skip = this.skip[resource];
+    // Read in bounds only: an out-of-bounds read makes V8 drop the scheduler's optimized code.
+    const skip = resource < this.skip.length ? this.skip[resource] : undefined;
     let n = skip?.get(t);
-    if (n === undefined) return t;
+    if (skip === undefined || n === undefined) return t;
     const seen = [t];
     for (let m = skip.get(n); m !== undefined; m = skip.get(n)) {
       seen.push(n);

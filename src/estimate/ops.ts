@@ -6,7 +6,7 @@
 // address merge into one load until the next store to that buffer.
 
 import { bufferLayout } from "../ir/analysis/layout.ts";
-import type { BufferDecl, Expr, Func, Stmt } from "../ir/nodes.ts";
+import type { Expr, Func, Stmt } from "../ir/nodes.ts";
 import {
   combine,
   constLinear,
@@ -118,9 +118,10 @@ const INTRINSIC_KEYS: Readonly<Record<string, string>> = {
 
 /** What an iteration's builder knows of one buffer: how it is held, and what the iteration did to it so far. */
 interface BufferState {
-  readonly decl: BufferDecl;
   readonly mem: MemKind;
   readonly bundle: string | undefined;
+  /** Lanes per word of a port read in words (BufferDecl.word), else 0. */
+  readonly word: number;
   /** Its layout has a block-partitioned dimension, whose banks an index's range decides (access.ts). */
   readonly blocked: boolean;
   stores: StoreLog;
@@ -145,7 +146,8 @@ export class IterationBuilder {
       const mem = memKind(decl, this.ctx.axi);
       const blocked = mem === "ram" && bufferLayout(decl).some((d) => d.kind === "block");
       const bundle = this.ctx.bundles?.get(name);
-      this.buffers.set(name, (s = { decl, mem, bundle, blocked, stores: new StoreLog(), reads: undefined }));
+      const word = decl.word ?? 0;
+      this.buffers.set(name, (s = { mem, bundle, word, blocked, stores: new StoreLog(), reads: undefined }));
     }
     return s;
   }
@@ -229,7 +231,7 @@ export class IterationBuilder {
       const own = s.stores.get(whole);
       if (own?.forward && s.stores.exactSince(own)) return [...own.forward];
     }
-    return [this.access("load", buffer, idx, [], keys, s.decl.word ? undefined : whole)];
+    return [this.access("load", buffer, idx, [], keys, s.word ? undefined : whole)];
   }
 
   /** `whole`: the address of every index, when the caller made it (a port read in words uses fewer). */
@@ -244,7 +246,7 @@ export class IterationBuilder {
     const s = this.state(buffer);
     const { mem, bundle, stores } = s;
     // A port read in words (BufferDecl.word): the lanes of one word are one read.
-    const addr = whole ?? `${buffer}[${(s.decl.word ? keys.slice(0, -1) : keys).join(",")}]`;
+    const addr = whole ?? `${buffer}[${(s.word ? keys.slice(0, -1) : keys).join(",")}]`;
     const exact = idx.every((l) => l !== undefined);
     const seen = kind === "load" && mem !== "fifo" ? s.reads : undefined;
     const hit = seen?.get(addr);
