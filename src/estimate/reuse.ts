@@ -13,12 +13,21 @@ import { type StructuralKey, structuralKey } from "./structural-key.ts";
 
 /** One structure's names as another's, position for position, in names and in an estimator's texts. */
 export class Renaming {
-  private readonly map = new Map<string, string>();
+  /** Made on first use: thousands of PEs are replayed, few with a text to rename. */
+  private made?: Map<string, string>;
 
-  constructor(from: readonly string[], to: readonly string[]) {
-    from.forEach((n, k) => {
-      if (n !== to[k]) this.map.set(n, to[k]);
-    });
+  constructor(
+    private readonly from: readonly string[],
+    private readonly to: readonly string[],
+  ) {}
+
+  private get map(): Map<string, string> {
+    if (!this.made) {
+      this.made = new Map();
+      for (let k = 0; k < this.from.length; k++)
+        if (this.from[k] !== this.to[k]) this.made.set(this.from[k], this.to[k]);
+    }
+    return this.made;
   }
 
   name(n: string): string {
@@ -27,9 +36,10 @@ export class Renaming {
 
   /** A note or a limitedBy text: the estimator quotes every name it mentions ('A'). */
   text(t: string): string {
-    if (this.map.size === 0) return t;
+    const map = this.map;
+    if (map.size === 0) return t;
     return t.replace(/'([^']+)'/g, (quoted, n: string) => {
-      const to = this.map.get(n);
+      const to = map.get(n);
       return to === undefined ? quoted : `'${to}'`;
     });
   }
