@@ -4,7 +4,7 @@
 
 import { type GraphFifo, type GraphUnit, regionGraphs } from "../ir/analysis/region-graph.ts";
 import type { Module } from "../ir/nodes.ts";
-import type { ProcessTiming } from "./nest.ts";
+import type { ProcessTiming } from "./nest-context.ts";
 
 export type { GraphFifo } from "../ir/analysis/region-graph.ts";
 
