@@ -202,21 +202,26 @@ export function dimBanks(
   return first >= 0 && last < banks ? all(last - first + 1).map((t) => first + t) : all(banks);
 }
 
+/** The one bank of an unpartitioned buffer (shared: the lists below are never changed). */
+const BANK_0: readonly number[] = [0];
+
 /** The banks (flattened bank tuples, row-major over bankCounts) an access with these indices touches. */
 export function banksTouched(
   b: BufferDecl,
   idx: readonly (Linear | undefined)[],
   spans: readonly (readonly [number, number] | undefined)[] = [],
-): number[] {
-  let out = [0];
-  bufferLayout(b).forEach((d, k) => {
-    if (d.kind === "none") return;
+): readonly number[] {
+  const layout = bufferLayout(b);
+  let out = BANK_0;
+  for (let k = 0; k < layout.length; k++) {
+    const d = layout[k];
+    if (d.kind === "none") continue;
     const count = d.kind === "complete" ? b.shape[k] : d.factor;
     const choices = dimBanks(d, b.shape[k], idx[k], spans[k]);
     const next: number[] = [];
     for (const t of out) for (const c of choices) next.push(t * count + c);
     out = next;
-  });
+  }
   return out;
 }
 

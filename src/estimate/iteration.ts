@@ -296,6 +296,8 @@ function pathFrom(
     }
   }
   if (!cone.has(from)) return undefined;
+  // `to` reads `from` directly and nothing else after it (a shift's store of its load): no stages between.
+  if (cone.size === 2) return { lat: 0, path: [] };
   const stagesOf = (id: number) =>
     ops[id].kind === "call" ? (ops[id].stages ?? 0) : (sched.binding[id]?.impl.stages ?? 0);
   const lat = new Map<number, number>([[from, 0]]);

@@ -166,35 +166,56 @@ export class IterationBuilder {
 
   /** The ops that produce `e`'s value (its dependence frontier). */
   expr(e: Expr, env: Env): number[] {
+    const out: number[] = [];
+    this.frontier(e, env, out);
+    return out;
+  }
+
+  /** Adds `e`'s ops and pushes its dependence frontier onto `out` (no list per node: bodies are unrolled). */
+  private frontier(e: Expr, env: Env, out: number[]): void {
     switch (e.kind) {
       case "const":
       case "iv":
       case "param":
-        return [];
+        return;
       case "load":
-        return this.load(e.buffer, e.indices, env);
+        this.load(e.buffer, e.indices, env, out);
+        return;
       case "streamGet":
-        return [this.access("load", e.stream, this.indices(e.indices, env), [])];
+        out.push(this.access("load", e.stream, this.indices(e.indices, env), []));
+        return;
       case "binary": {
-        const deps = [...this.expr(e.lhs, env), ...this.expr(e.rhs, env)];
         const k = binaryKey(e.op, e);
-        return k ? [this.add("calc", deps, k)] : deps;
+        const deps = k ? [] : out;
+        this.frontier(e.lhs, env, deps);
+        this.frontier(e.rhs, env, deps);
+        if (k) out.push(this.add("calc", deps, k));
+        return;
       }
       case "logical":
-        return [...this.expr(e.lhs, env), ...this.expr(e.rhs, env)];
+        this.frontier(e.lhs, env, out);
+        this.frontier(e.rhs, env, out);
+        return;
       case "unary":
-        return this.expr(e.operand, env);
+        this.frontier(e.operand, env, out);
+        return;
       case "cast":
       case "bitcast":
       case "bitPos":
-        return this.expr(e.value, env);
+        this.frontier(e.value, env, out);
+        return;
       case "select":
-        return [...this.expr(e.cond, env), ...this.expr(e.then, env), ...this.expr(e.else, env)];
+        this.frontier(e.cond, env, out);
+        this.frontier(e.then, env, out);
+        this.frontier(e.else, env, out);
+        return;
       case "intrinsic": {
-        const deps = e.args.flatMap((a) => this.expr(a, env));
         const k = INTRINSIC_KEYS[e.fn];
+        const deps = k ? [] : out;
+        for (let i = 0; i < e.args.length; i++) this.frontier(e.args[i], env, deps);
         const pre = e.type.kind === "float" && e.type.bits === 64 ? "d" : "f";
-        return k ? [this.add("calc", deps, { key: `${pre}${k}` })] : deps;
+        if (k) out.push(this.add("calc", deps, { key: `${pre}${k}` }));
+        return;
       }
     }
   }
@@ -221,7 +242,7 @@ export class IterationBuilder {
    * A load's value: the stored value itself when this iteration stored the address unconditionally
    * and no store of unknown address came after (Vitis forwards it in registers), else a memory read.
    */
-  private load(buffer: string, indices: readonly Expr[], env: Env): number[] {
+  private load(buffer: string, indices: readonly Expr[], env: Env, out: number[]): void {
     const idx = this.indices(indices, env);
     const keys = idx.map(linearKey);
     const s = this.state(buffer);
@@ -229,9 +250,12 @@ export class IterationBuilder {
     const whole = `${buffer}[${keys.join(",")}]`;
     if (exact && s.mem !== "fifo") {
       const own = s.stores.get(whole);
-      if (own?.forward && s.stores.exactSince(own)) return [...own.forward];
+      if (own?.forward && s.stores.exactSince(own)) {
+        for (let i = 0; i < own.forward.length; i++) out.push(own.forward[i]);
+        return;
+      }
     }
-    return [this.access("load", buffer, idx, [], keys, s.word ? undefined : whole)];
+    out.push(this.access("load", buffer, idx, [], keys, s.word ? undefined : whole));
   }
 
   /** `whole`: the address of every index, when the caller made it (a port read in words uses fewer). */
