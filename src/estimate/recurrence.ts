@@ -67,13 +67,34 @@ export function carriedCandidates<T>(
   idxOf: (t: T) => readonly (Linear | undefined)[],
   chain: readonly FlatCounter[],
 ): (store: readonly (Linear | undefined)[]) => readonly T[] {
-  const counterFree = (l: Linear) => chain.every((c) => coef(l, c.counter) === 0);
-  const signature = (idx: readonly (Linear | undefined)[]): string | undefined => {
-    if (idx.some((l) => !l)) return undefined;
-    return (idx as Linear[]).map((l) => [...l.terms].map(([v, k]) => `${v}*${k}`).join("+")).join("|");
+  const counterFree = (l: Linear) => {
+    if (l.terms.size === 0) return true;
+    for (let i = 0; i < chain.length; i++) if (coef(l, chain[i].counter) !== 0) return false;
+    return true;
   };
-  const constants = (idx: readonly (Linear | undefined)[]) =>
-    (idx as Linear[]).map((l) => (counterFree(l) ? String(l.c) : "")).join("|");
+  // Built by plain loops: every load and store of an unrolled body is keyed before V8 optimizes this.
+  const signature = (idx: readonly (Linear | undefined)[]): string | undefined => {
+    let sig = "";
+    for (let d = 0; d < idx.length; d++) {
+      const l = idx[d];
+      if (!l) return undefined;
+      if (d > 0) sig += "|";
+      let first = true;
+      for (const [v, k] of l.terms) {
+        sig += `${first ? "" : "+"}${v}*${k}`;
+        first = false;
+      }
+    }
+    return sig;
+  };
+  const constants = (idx: readonly (Linear | undefined)[]) => {
+    let key = "";
+    for (let d = 0; d < idx.length; d++) {
+      const l = idx[d] as Linear;
+      key += `${d > 0 ? "|" : ""}${counterFree(l) ? String(l.c) : ""}`;
+    }
+    return key;
+  };
   const bySignature = new Map<string, Map<string, T[]>>();
   for (const t of loads) {
     const sig = signature(idxOf(t));
