@@ -131,3 +131,39 @@ export function tri(A: float32<[64]>, B: float32<[64]>): void {
     [61, 35],
   );
 });
+
+test("a function costed as a twin of another names its own buffers in what limits its rows", () => {
+  const scan = (name: string, acc: string) => `
+function ${name}(X: float32<[128]>, Y: float32<[128]>): void {
+  const ${acc}: float32<[128]> = zeros();
+  for (const i of range(1, 128)) {
+    ${acc}[i] = ${acc}[i - 1] + X[i];
+    Y[i] = ${acc}[i];
+  }
+}`;
+  const s = customize(
+    `
+import { type float32, range, zeros } from "allo-ts";
+${scan("scanA", "accA")}
+${scan("scanB", "accB")}
+export function top(X: float32<[128]>, Z: float32<[128]>): void {
+  const P: float32<[128]> = zeros();
+  const Q: float32<[128]> = zeros();
+  const R: float32<[128]> = zeros();
+  for (const i of range(128)) P[i] = X[i];
+  scanA(P, Q);
+  scanB(Q, R);
+  for (const i of range(128)) Z[i] = R[i];
+}`,
+    { name: "top" },
+  );
+  const rows = s.estimate({ wrapIo: false }).loops.filter((l) => l.limitedBy);
+  // scanB is scanA's twin: its row is replayed from scanA's costing, with its own buffer's name.
+  assert.deepEqual(
+    rows.map((r) => [r.func, /memory '(\w+)'/.exec(r.limitedBy ?? "")?.[1]]),
+    [
+      ["scanA", "accA"],
+      ["scanB", "accB"],
+    ],
+  );
+});
