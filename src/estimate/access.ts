@@ -51,11 +51,7 @@ export function combine(a: Linear, b: Linear, sign: 1 | -1): Linear {
 
 function addTerms(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): Map<string, number> {
   const terms = new Map(a);
-  for (const [v, k] of b) {
-    const n = (terms.get(v) ?? 0) + k;
-    if (n === 0) terms.delete(v);
-    else terms.set(v, n);
-  }
+  for (const [v, k] of b) addTerm(terms, v, k);
   return terms;
 }
 

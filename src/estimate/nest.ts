@@ -14,7 +14,7 @@ import { pipoChannels, processIo, type RegionTiming, regionTiming } from "./data
 import { scheduleIteration, type UsedImpl } from "./iteration.ts";
 import type { FlatNest, FuncCost, NestContext, NestCosting, Tally } from "./nest-context.ts";
 import { ivForm, type OpsContext } from "./ops.ts";
-import { coreUses, estimatePipeline, iterationOps, type PipelineEstimate } from "./pipeline.ts";
+import { coreUses, estimatePipeline, iterationOps } from "./pipeline.ts";
 import type { FlatCounter } from "./recurrence.ts";
 import { nestKey, Renaming } from "./reuse.ts";
 import type { LoopRow } from "./row.ts";
@@ -251,12 +251,11 @@ export class NestEstimator {
         const notesBefore = this.c.notes.length;
         const flat = this.flatten(chain.slice(s), env);
         if (flat.trip < this.c.profile.loop.autoPipelineMinTrip) continue;
-        const est = estimatePipeline(flat.ops, this.f, flat.counters, this.c.profile, 1, false, this.c.ports);
-        if (est.ii > 1 && s < chain.length - 1) continue;
+        const tried = this.costing(flat, 1, "auto", notesBefore);
+        if (tried.est.ii > 1 && s < chain.length - 1) continue;
         // The whole chain is pipelined in this very environment: this trial is its costing.
-        const tried = s === 0 ? this.costing(flat, est, notesBefore) : undefined;
         return this.sequentialAround(chain.slice(0, s), env, depth, (e, d) =>
-          this.pipelined(chain.slice(s), e, d, whole && s === 0, "auto", tried),
+          this.pipelined(chain.slice(s), e, d, whole && s === 0, "auto", s === 0 ? tried : undefined),
         );
       }
     }
@@ -376,21 +375,16 @@ export class NestEstimator {
         },
       };
     }
-    const costing = made ?? this.costNest(loops, env, target, kind);
+    const notesBefore = this.c.notes.length;
+    const costing = made ?? this.costing(this.flatten(loops, env), target, kind, notesBefore);
     if (key) this.c.nests.set(key.key, { ...costing, names: key.names });
     return costing;
   }
 
-  private costNest(loops: readonly ForStmt[], env: Env, target: number, kind: "user" | "auto"): NestCosting {
-    const notesBefore = this.c.notes.length;
-    const flat = this.flatten(loops, env);
+  /** A flattened nest pipelined at `target`; the notes told since `notesBefore` are its own. */
+  private costing(flat: FlatNest, target: number, kind: "user" | "auto", notesBefore: number): NestCosting {
     const { profile, ports } = this.c;
     const est = estimatePipeline(flat.ops, this.f, flat.counters, profile, target, kind === "user", ports);
-    return this.costing(flat, est, notesBefore);
-  }
-
-  /** A nest's costing from its flattened iteration and its pipeline estimate. */
-  private costing(flat: FlatNest, est: PipelineEstimate, notesBefore: number): NestCosting {
     return {
       trip: flat.trip,
       est,

@@ -19,7 +19,7 @@ import {
   memKind,
   scaled,
 } from "./access.ts";
-import { type StoreEntry, StoreLog } from "./store-log.ts";
+import { StoreLog } from "./store-log.ts";
 
 export interface Op {
   readonly id: number;
@@ -234,7 +234,7 @@ export class IterationBuilder {
       const s = this.state(b);
       s.reads = undefined;
       s.stores = new StoreLog();
-      s.stores.put({ id, addr: `${b}[call]`, exact: false, forward: undefined, read: false, seq: 0 });
+      s.stores.put(id, `${b}[call]`, false, undefined);
     }
   }
 
@@ -296,10 +296,9 @@ export class IterationBuilder {
     // before anything sees it: Vitis keeps only the last one (x[i] += ... unrolled: one store, not N).
     const prev = stores.get(addr);
     if (surely && prev?.forward && !prev.read) {
-      this.ops[prev.id] = newOp(prev.id, "calc", this.ops[prev.id].deps as number[], {});
+      this.ops[prev.id] = newOp(prev.id, "calc", this.ops[prev.id].deps, {});
     }
-    const entry: StoreEntry = { id, addr, exact, forward: surely ? deps : undefined, read: false, seq: 0 };
-    stores.put(entry);
+    stores.put(id, addr, exact, surely ? deps : undefined);
     return id;
   }
 

@@ -6,7 +6,8 @@
 // B and B to A) takes that one's costing; either way, the names in a reused text are the reuser's own.
 
 import type { BufferDecl, ForStmt, Func } from "../ir/nodes.ts";
-import { stmtExprs, visitStmts, walkExpr } from "../ir/walk.ts";
+import { blockUses } from "../ir/passes/uses.ts";
+import { visitStmts } from "../ir/walk.ts";
 import type { FuncLabels } from "./labels.ts";
 import type { LoopRow } from "./row.ts";
 import { type StructuralKey, structuralKey } from "./structural-key.ts";
@@ -64,31 +65,23 @@ export function nestKey(
   access: BufferAccess,
   userDirective: boolean,
 ): StructuralKey | undefined {
-  const bound = new Set<string>();
-  const buffers: Record<string, BufferDecl> = {};
-  let shareable = true;
-  const use = (b: string) => {
-    if (!(b in buffers) && f.buffers[b]) buffers[b] = f.buffers[b];
-  };
-  visitStmts([loops[0]], (st) => {
-    if (st.kind === "for") bound.add(st.iv);
-    else if (st.kind === "call" || st.kind === "spatial") shareable = false;
-    else if (st.kind === "store" || st.kind === "alloc") use(st.buffer);
-    else if (st.kind === "streamPut") use(st.stream);
-    for (const e of stmtExprs(st))
-      walkExpr(e, (x) => {
-        if (x.kind === "load") use(x.buffer);
-        else if (x.kind === "streamGet") use(x.stream);
-        else if (x.kind === "iv" && !bound.has(x.name)) shareable = false;
-      });
+  const nest = [loops[0]];
+  // What the nest takes from outside (an iv among them: a loop around it) and the buffers it allocates.
+  const { items, defined } = blockUses(nest, (b) => f.buffers[b]?.stream !== undefined);
+  let calls = false;
+  visitStmts(nest, (st) => {
+    calls ||= st.kind === "call" || st.kind === "spatial";
   });
-  if (!shareable) return undefined;
+  if (calls || items.some((it) => it.kind === "iv")) return undefined;
+  const buffers: Record<string, BufferDecl> = {};
+  const touched = [...items.flatMap((it) => (it.kind === "buffer" ? [it.name] : [])), ...defined];
+  for (const b of touched) if (f.buffers[b]) buffers[b] = f.buffers[b];
   const { key, names } = structuralKey({
     ...f,
     params: [],
     results: [],
     buffers,
-    body: [loops[0]],
+    body: nest,
     attrs: {},
   });
   const reach = Object.keys(buffers).map(

@@ -11,8 +11,8 @@ export interface StoreEntry {
   readonly forward: readonly number[] | undefined;
   /** Some load read the buffer from memory where this store may have written since it was made. */
   read: boolean;
-  /** Its place among the log's stores, set by `put` (newer stores have larger ones). */
-  seq: number;
+  /** Its place among the log's stores (newer stores have larger ones). */
+  readonly seq: number;
 }
 
 export class StoreLog {
@@ -30,16 +30,16 @@ export class StoreLog {
     return [...this.byAddr.values()];
   }
 
-  /** The store of addr replaces the earlier one of that address. */
-  put(entry: StoreEntry): void {
-    const prev = this.byAddr.get(entry.addr);
+  /** Logs store op `id` of addr, which replaces the earlier one of that address. */
+  put(id: number, addr: string, exact: boolean, forward: readonly number[] | undefined): void {
+    const prev = this.byAddr.get(addr);
     if (prev) {
-      this.byAddr.delete(entry.addr);
+      this.byAddr.delete(addr);
       if (!prev.exact) this.inexact.delete(prev);
     }
-    this.byAddr.set(entry.addr, entry);
-    entry.seq = this.made++;
-    if (!entry.exact) this.inexact.add(entry);
+    const entry: StoreEntry = { id, addr, exact, forward, read: false, seq: this.made++ };
+    this.byAddr.set(addr, entry);
+    if (!exact) this.inexact.add(entry);
   }
 
   /** Whether every store made after `entry` (and still the latest of its address) has a known address. */

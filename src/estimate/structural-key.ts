@@ -12,7 +12,10 @@ import { stmtExprs, visitStmts, walkExpr } from "../ir/walk.ts";
 /** Fields that hold names (buffers, streams, ivs, loops, params); callees keep theirs. */
 const NAME_FIELDS = new Set(["buffer", "stream", "iv", "name", "results", "opName"]);
 
-/** Fields left out: where a node came from (a source span, the schedule step behind a partition), not what it is. */
+/**
+ * Fields left out: where a node came from (a source span, the schedule step behind a partition), not
+ * what it is.
+ */
 const SKIPPED = new Set(["span", "origin", "from"]);
 
 // The key's tokens are UTF-16 code units, each token starting with its tag: a token costs a push of
